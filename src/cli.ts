@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { ConfigurationError, describeThrown } from "./engine/errors.js";
+import { packageRoot } from "./engine/package-root.js";
+import { GATE_FLAGS } from "./gates/flags.js";
+
+export const EXIT = { ok: 0, block: 1, error: 2 } as const;
+
+const COMMON_HELP = `Usage: resilience-gates <command> [options]
+
+Commands:
+  check [gate ...]   run gates (all configured gates when none is named)
+  rules              list the rule catalog
+  explain RULE       show one rule's documentation
+  init               scaffold .resilience/gates.yaml and waivers.yaml
+
+Options for check:
+  --config F         config file (default .resilience/gates.yaml)
+  --format F         console | json (default console)
+  --output F         write the report to F instead of standard output
+  --fail-on L        block | warn: lowest verdict that fails (default block)
+  --now TIME         evaluate as of this ISO 8601 time (default: now)
+  --quiet            no progress output
+  --verbose          debug output, stack traces of internal errors
+
+Exit status: 0 pass or warn, 1 block, 2 error or bad usage.
+`;
+
+function help(): string {
+  const gates = [...GATE_FLAGS].map(([id, flags]) => {
+    const rows = flags.map((flag) => `  --${flag.name}${flag.type === "string" ? " V" : ""}`.padEnd(21) + flag.description);
+    return `Flags for check ${id} (one-off use without a config file):\n${rows.join("\n")}`;
+  });
+  return `${COMMON_HELP}\n${gates.join("\n\n")}\n`;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export class UsageError extends ConfigurationError {}
+
+export function gateFlagOptions(): ParseArgsConfig["options"] {
+  const options: NonNullable<ParseArgsConfig["options"]> = {};
+  for (const flags of GATE_FLAGS.values()) {
+    for (const flag of flags) options[flag.name] = { type: flag.type, ...(flag.multiple ? { multiple: true } : {}) };
+  }
+  return options;
+}
+
+export type FlagValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+export function parseCommandLine(args: string[], options: ParseArgsConfig["options"]): { values: FlagValues; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as FlagValues, positionals };
+  } catch (error) {
+    throw new UsageError(`${describeThrown(error)}\nRun \`resilience-gates --help\` for usage.`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const verbose = argv.includes("--verbose");
+  try {
+    switch (command) {
+      case undefined:
+      case "--help":
+      case "-h":
+      case "help":
+        process.stdout.write(help());
+        return command === undefined ? EXIT.error : EXIT.ok;
+      case "--version":
+      case "-v":
+        process.stdout.write(`${version()}\n`);
+        return EXIT.ok;
+      case "check":
+        return await (await import("./commands/check.js")).check(rest);
+      case "rules":
+        return await (await import("./commands/rules.js")).rules(rest);
+      case "explain":
+        return await (await import("./commands/rules.js")).explain(rest);
+      case "init":
+        return (await import("./commands/init.js")).init(rest);
+      default:
+        throw new UsageError(`unknown command ${command}\nRun \`resilience-gates --help\` for usage.`);
+    }
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`error: ${error.message}\n`);
+    } else {
+      process.stderr.write(`internal error: ${describeThrown(error)}\n`);
+      if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+      else process.stderr.write("Run again with --verbose for the stack trace, and report it as a bug.\n");
+    }
+    return EXIT.error;
+  }
+}

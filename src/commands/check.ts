@@ -1,0 +1,93 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { EXIT, gateFlagOptions, parseCommandLine, UsageError, type FlagValues } from "../cli.js";
+import { loadConfig } from "../config/load.js";
+import { ConfigurationError } from "../engine/errors.js";
+import { createStderrLogger } from "../engine/logger.js";
+import { loadBundle, runGates } from "../engine/run.js";
+import type { Report } from "../engine/types.js";
+import { GATES } from "../gates/registry.js";
+import { REPORTERS } from "../report/index.js";
+
+export interface CheckRequest {
+  gates: [string, Record<string, unknown>][];
+  format: string;
+  failOn: "block" | "warn";
+}
+
+/** Which gates run with which options: named gates or the configured ones, flags over config. */
+export function planGates(
+  positionals: readonly string[],
+  flags: FlagValues,
+  configured: Record<string, Record<string, unknown>>,
+  configFile: string | undefined,
+): [string, Record<string, unknown>][] {
+  for (const id of positionals) {
+    if (!GATES.has(id)) throw new UsageError(`unknown gate ${id}; known gates: ${[...GATES.keys()].join(", ")}`);
+  }
+  const ids = positionals.length > 0 ? [...new Set(positionals)] : Object.keys(configured);
+  if (ids.length === 0) {
+    throw new UsageError(
+      `no gates to run: name one (resilience-gates check security-context --manifests 'deploy/**/*.yaml') or configure gates in ${configFile ?? ".resilience/gates.yaml"} (resilience-gates init)`,
+    );
+  }
+  return ids.map((id) => {
+    const gate = GATES.get(id);
+    const fromFlags = gate?.optionsFromFlags(flags);
+    const options = fromFlags ?? configured[id];
+    if (!options) {
+      throw new UsageError(`gate ${id} has no inputs: give its flags (see --help) or configure gates.${id} in ${configFile ?? ".resilience/gates.yaml"}`);
+    }
+    return [id, options as Record<string, unknown>];
+  });
+}
+
+export function exitCodeFor(report: Report, failOn: "block" | "warn"): number {
+  if (report.verdict === "error") return EXIT.error;
+  if (report.verdict === "block") return EXIT.block;
+  if (report.verdict === "warn" && failOn === "warn") return EXIT.block;
+  return EXIT.ok;
+}
+
+export async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(args, {
+    config: { type: "string" },
+    format: { type: "string", default: "console" },
+    output: { type: "string" },
+    "fail-on": { type: "string", default: "block" },
+    now: { type: "string" },
+    quiet: { type: "boolean" },
+    verbose: { type: "boolean" },
+    ...gateFlagOptions(),
+  });
+  const format = String(values.format);
+  const reporter = REPORTERS.get(format);
+  if (!reporter) throw new UsageError(`unknown --format ${format}; one of ${[...REPORTERS.keys()].join(", ")}`);
+  const failOn = values["fail-on"];
+  if (failOn !== "block" && failOn !== "warn") throw new UsageError(`--fail-on must be block or warn, not ${String(failOn)}`);
+  const now = values.now ? new Date(String(values.now)) : new Date();
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now ${String(values.now)} is not an ISO 8601 time`);
+  const logger = createStderrLogger({ quiet: Boolean(values.quiet), verbose: Boolean(values.verbose) });
+
+  const cwd = process.cwd();
+  const config = loadConfig({ cwd, ...(typeof values.config === "string" ? { config: values.config } : {}) });
+  const gates = planGates(positionals, values, config.gates, config.file);
+  const bundle = await loadBundle(config, logger);
+  const report = await runGates({ config, gates, now, logger }, bundle);
+
+  const rendered = reporter.render(report, { color: !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR });
+  if (typeof values.output === "string") {
+    const target = resolve(cwd, values.output);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, rendered);
+    } catch (error) {
+      throw new ConfigurationError(`cannot write --output ${values.output}: ${(error as Error).message}`);
+    }
+    logger.info(`report written to ${values.output}`);
+    if (!values.quiet && format !== "console") process.stderr.write(REPORTERS.get("console")?.render(report, { color: false }) ?? "");
+  } else {
+    process.stdout.write(rendered);
+  }
+  return exitCodeFor(report, failOn);
+}

@@ -1,0 +1,47 @@
+import type { Workspace } from "../sources/files.js";
+import type { Logger } from "./logger.js";
+import type { WaiverProblem } from "./waivers.js";
+import type { PolicyFinding, ResourceRef, SourceLocation, Waiver } from "./types.js";
+
+export interface GateContext {
+  workspace: Workspace;
+  logger: Logger;
+  now: Date;
+}
+
+/** Where a policy finding points, resolved by the collector that produced the input. */
+export interface FindingPlace {
+  resource?: ResourceRef;
+  location?: SourceLocation;
+  /** Waivers written next to the object (for example in its annotations); they apply to it alone. */
+  waivers?: Waiver[];
+}
+
+export interface CollectedInput {
+  /** The policy input document, without `now` (the engine adds it). */
+  input: Record<string, unknown>;
+  locate(finding: PolicyFinding): FindingPlace;
+  stats: Record<string, number>;
+  /** Problems with waivers found while collecting (annotation waivers that do not parse, say). */
+  waiverProblems?: WaiverProblem[];
+}
+
+export interface CliFlag {
+  name: string;
+  type: "string" | "boolean";
+  multiple?: boolean;
+  description: string;
+}
+
+/**
+ * A gate: one fixed interface, listed in the registry. Its options are validated against the
+ * `$defs/<id>` schema in schemas/gates.schema.json before `collect` sees them.
+ */
+export interface Gate<Options = Record<string, unknown>> {
+  id: string;
+  summary: string;
+  cliFlags: readonly CliFlag[];
+  /** Builds the gate's options from one-off CLI flags; undefined when no flag for this gate was given. */
+  optionsFromFlags(flags: Record<string, unknown>): Options | undefined;
+  collect(context: GateContext, options: Options): Promise<CollectedInput>;
+}

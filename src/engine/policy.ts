@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadPolicy, type LoadedPolicy } from "@open-policy-agent/opa-wasm";
+import { ConfigurationError, PolicyEvaluationError } from "./errors.js";
+import { packageRoot } from "./package-root.js";
+import { catalogFrom, ENGINE_RULES, type RuleCatalog, type RuleMetadata } from "./rules.js";
+import type { PolicyFinding } from "./types.js";
+
+/** A compiled policy bundle, loaded once and evaluated per gate. */
+export class PolicyBundle {
+  private constructor(
+    private readonly policy: LoadedPolicy,
+    readonly catalog: RuleCatalog,
+    readonly digest: string,
+  ) {}
+
+  static async load(wasm: Uint8Array, rules: readonly RuleMetadata[], digest: string): Promise<PolicyBundle> {
+    let policy: LoadedPolicy;
+    try {
+      policy = await loadPolicy(wasm);
+    } catch (error) {
+      throw new PolicyEvaluationError("(loading the bundle)", error);
+    }
+    return new PolicyBundle(policy, catalogFrom([...ENGINE_RULES, ...rules]), digest);
+  }
+
+  hasEntrypoint(entrypoint: string): boolean {
+    return Object.hasOwn(this.policy.entrypoints ?? {}, entrypoint);
+  }
+
+  /** Evaluates one gate's `findings` set; anything but a list of finding objects is an error. */
+  evaluate(entrypoint: string, input: unknown): PolicyFinding[] {
+    let resultSet: unknown;
+    try {
+      resultSet = this.policy.evaluate(input, entrypoint);
+    } catch (error) {
+      throw new PolicyEvaluationError(entrypoint, error);
+    }
+    if (!Array.isArray(resultSet)) throw new PolicyEvaluationError(entrypoint, "the result set is not a list");
+    if (resultSet.length === 0) return [];
+    const result = (resultSet[0] as { result?: unknown }).result;
+    if (!Array.isArray(result)) throw new PolicyEvaluationError(entrypoint, "`findings` is not a set");
+    for (const finding of result) {
+      const candidate = finding as Partial<PolicyFinding> | null;
+      if (typeof candidate?.rule !== "string" || typeof candidate.message !== "string") {
+        throw new PolicyEvaluationError(entrypoint, `a finding lacks rule or message: ${JSON.stringify(finding)}`);
+      }
+    }
+    return result as PolicyFinding[];
+  }
+}
+
+let builtIn: Promise<PolicyBundle> | undefined;
+
+/** The bundle in dist/ (policies.wasm + rules.json), loaded once per process. */
+export function loadBuiltInBundle(): Promise<PolicyBundle> {
+  builtIn ??= (async () => {
+    const dist = join(packageRoot(), "dist");
+    if (!existsSync(join(dist, "policies.wasm")) || !existsSync(join(dist, "rules.json"))) {
+      throw new ConfigurationError(`${dist} has no policies.wasm or rules.json; build them with \`npm run build:policies\``);
+    }
+    const wasm = readFileSync(join(dist, "policies.wasm"));
+    const manifest = JSON.parse(readFileSync(join(dist, "rules.json"), "utf8")) as { digest: string; rules: RuleMetadata[] };
+    return PolicyBundle.load(wasm, manifest.rules, manifest.digest);
+  })();
+  return builtIn;
+}

@@ -1,0 +1,7 @@
+import type { Gate } from "../engine/gate.js";
+import { securityContextGate } from "./security-context/index.js";
+
+/** Every gate, by id. Adding a gate is a folder in src/gates/, a package in policies/ and a line here. */
+export const GATES: ReadonlyMap<string, Gate<never>> = new Map<string, Gate<never>>([[securityContextGate.id, securityContextGate as Gate<never>]]);
+
+export const GATE_IDS = [...GATES.keys()];

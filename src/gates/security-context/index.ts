@@ -1,0 +1,139 @@
+import { parse } from "yaml";
+import { CollectorError } from "../../engine/errors.js";
+import type { CollectedInput, Gate, GateContext } from "../../engine/gate.js";
+import type { PolicyFinding, SourceLocation, Waiver } from "../../engine/types.js";
+import { checkWaiver, type WaiverProblem } from "../../engine/waivers.js";
+import { displayPath, expandGlobs } from "../../sources/files.js";
+import { renderChart, type ChartSource } from "../../sources/helm.js";
+import {
+  BUILT_IN_POD_TEMPLATE_PATHS,
+  findWorkloads,
+  isRecord,
+  manifestObjects,
+  parseFieldPath,
+  type ManifestObject,
+  type PodTemplatePath,
+  type Workload,
+} from "../../sources/kubernetes.js";
+import { buildKustomization } from "../../sources/kustomize.js";
+import { readYamlFile, type PathSegment } from "../../sources/yaml.js";
+import { SECURITY_CONTEXT_FLAGS } from "./flags.js";
+
+export interface SecurityContextOptions {
+  manifests?: string[];
+  charts?: ChartSource[];
+  kustomize?: string[];
+  podTemplatePaths?: { kind: string; apiVersion?: string; path: string }[];
+  allowEmptyGlobs?: boolean;
+}
+
+/** Annotation on an object or its pod template: a JSON list of waivers for that object alone. */
+export const WAIVER_ANNOTATION = "resilience-gates.io/waivers";
+
+async function collect(context: GateContext, options: SecurityContextOptions): Promise<CollectedInput> {
+  const { workspace, logger } = context;
+  const objects: ManifestObject[] = [];
+  const files = expandGlobs(workspace, options.manifests ?? [], { allowEmpty: options.allowEmptyGlobs ?? false, what: "manifest" });
+  for (const file of files) {
+    for (const document of readYamlFile(file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
+  }
+  for (const chart of options.charts ?? []) {
+    logger.info(`rendering chart ${chart.path}${chart.values?.length ? ` with ${chart.values.join(", ")}` : ""}`);
+    objects.push(...(await renderChart(workspace, chart)));
+  }
+  for (const directory of options.kustomize ?? []) {
+    logger.info(`building kustomization ${directory}`);
+    objects.push(...(await buildKustomization(workspace, directory)));
+  }
+  const customPaths: PodTemplatePath[] = (options.podTemplatePaths ?? []).map((entry) => ({
+    kind: entry.kind,
+    ...(entry.apiVersion ? { apiVersion: entry.apiVersion } : {}),
+    path: parseFieldPath(entry.path),
+  }));
+  const workloads = findWorkloads(objects, [...customPaths, ...BUILT_IN_POD_TEMPLATE_PATHS]);
+  const waiverProblems: WaiverProblem[] = [];
+  const localWaivers = workloads.map((workload) => annotationWaivers(workload, context.now, waiverProblems));
+
+  return {
+    input: {
+      workloads: workloads.map((workload, id) => ({
+        id,
+        kind: workload.manifest.ref.kind,
+        api_version: workload.manifest.apiVersion,
+        name: workload.manifest.ref.name,
+        ...(workload.manifest.ref.namespace ? { namespace: workload.manifest.ref.namespace } : {}),
+        template: workload.template,
+      })),
+    },
+    locate: (finding: PolicyFinding) => {
+      const workload = typeof finding.workload === "number" ? workloads[finding.workload] : undefined;
+      if (!workload) throw new CollectorError(`policy finding ${finding.rule} names unknown workload ${String(finding.workload)}`);
+      const path = Array.isArray(finding.path) ? (finding.path as PathSegment[]) : [];
+      return {
+        resource: workload.manifest.ref,
+        location: workload.manifest.locate([...workload.templatePath, ...path]),
+        waivers: localWaivers[finding.workload as number] ?? [],
+      };
+    },
+    stats: { files: files.length, objects: objects.length, workloads: workloads.length },
+    waiverProblems,
+  };
+}
+
+function annotationWaivers(workload: Workload, now: Date, problems: WaiverProblem[]): Waiver[] {
+  const waivers: Waiver[] = [];
+  const places: PathSegment[][] = [["metadata"], [...workload.templatePath, "metadata"]];
+  for (const place of places.filter((p, i) => i === 0 || p.length > 1)) {
+    const metadata = place.reduce<unknown>((value, key) => (isRecord(value) ? value[String(key)] : undefined), workload.manifest.object);
+    const annotations = isRecord(metadata) ? metadata.annotations : undefined;
+    const raw = isRecord(annotations) ? annotations[WAIVER_ANNOTATION] : undefined;
+    if (raw === undefined) continue;
+    const where: SourceLocation = workload.manifest.locate([...place, "annotations", WAIVER_ANNOTATION]);
+    let entries: unknown;
+    try {
+      entries = typeof raw === "string" ? parse(raw) : raw;
+    } catch (error) {
+      problems.push({ rule: "WAIVER-002", message: `annotation ${WAIVER_ANNOTATION} is not valid JSON or YAML: ${(error as Error).message.split("\n")[0]}`, location: where });
+      continue;
+    }
+    if (!Array.isArray(entries)) {
+      problems.push({ rule: "WAIVER-002", message: `annotation ${WAIVER_ANNOTATION} must be a list of waivers`, location: where });
+      continue;
+    }
+    for (const entry of entries) {
+      const checked = checkWaiver(entry, "annotationWaiver", () => where, now, {
+        resource: { ...workload.manifest.ref },
+      });
+      if ("problem" in checked) problems.push(checked.problem);
+      else waivers.push(checked.waiver);
+    }
+  }
+  return waivers;
+}
+
+export const securityContextGate: Gate<SecurityContextOptions> = {
+  id: "security-context",
+  summary: "Pod Security baseline and restricted, plus hardening good practice, on manifests, charts and kustomizations",
+  cliFlags: SECURITY_CONTEXT_FLAGS,
+  optionsFromFlags(flags) {
+    const list = (value: unknown): string[] => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []);
+    const manifests = list(flags.manifests);
+    const charts = list(flags.chart);
+    const kustomize = list(flags.kustomize);
+    if (manifests.length + charts.length + kustomize.length === 0) return undefined;
+    const options: SecurityContextOptions = {};
+    if (manifests.length) options.manifests = manifests;
+    if (kustomize.length) options.kustomize = kustomize;
+    if (charts.length) {
+      const values = list(flags.values);
+      options.charts = charts.map((path) => ({
+        path,
+        ...(values.length ? { values } : {}),
+        ...(typeof flags.release === "string" ? { release: flags.release } : {}),
+        ...(typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}),
+      }));
+    }
+    return options;
+  },
+  collect,
+};

@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ConfigurationError } from "../engine/errors.js";
+import type { SourceLocation } from "../engine/types.js";
+import { displayPath, requireDirectory, resolveInside, type Workspace } from "./files.js";
+import { getPath, manifestObjects, type ManifestObject } from "./kubernetes.js";
+import { findInTemplate } from "./template-map.js";
+import { runTool } from "./tools.js";
+import { parseYamlDocuments, type PathSegment, type YamlDocument } from "./yaml.js";
+
+export interface ChartSource {
+  path: string;
+  values?: string[];
+  release?: string;
+  namespace?: string;
+  /** Extra `--set` style overrides, as `key=value`. */
+  set?: string[];
+}
+
+/**
+ * Renders a chart with the real `helm template` and returns its objects, each located in the template
+ * file named by its `# Source:` comment.
+ */
+export async function renderChart(workspace: Workspace, chart: ChartSource): Promise<ManifestObject[]> {
+  const chartDir = resolveInside(workspace, chart.path, "chart");
+  const shownChart = displayPath(workspace, chartDir);
+  requireDirectory(chartDir, shownChart, "chart");
+  const args = ["template", chart.release ?? "release", chartDir];
+  if (chart.namespace) args.push("--namespace", chart.namespace);
+  for (const values of chart.values ?? []) {
+    const file = resolveInside(workspace, values, "values file");
+    args.push("--values", file);
+  }
+  for (const set of chart.set ?? []) args.push("--set", set);
+  const run = await runTool("helm", args, { cwd: workspace.root, timeoutMs: 120_000 });
+  if (run.exitCode !== 0) {
+    throw helmError(workspace, chartDir, shownChart, run.stderr);
+  }
+  return splitRendered(run.stdout).flatMap((chunk, index) => {
+    const template = chunk.source ? join(chartDir, chunk.source.split("/").slice(1).join("/")) : undefined;
+    const shownTemplate = template ? displayPath(workspace, template) : `${shownChart} (rendered)`;
+    let documents: YamlDocument[];
+    try {
+      documents = parseYamlDocuments(chunk.text, shownTemplate);
+    } catch (error) {
+      if (error instanceof ConfigurationError) {
+        throw new ConfigurationError(`helm template rendered invalid YAML from ${shownTemplate} (document ${index + 1}): ${error.message}`);
+      }
+      throw error;
+    }
+    const lines = template ? readLines(template) : [];
+    return documents.flatMap((document) =>
+      manifestObjects(document, (doc, path) => locateInTemplate(doc, path, lines, shownTemplate)),
+    );
+  });
+}
+
+function readLines(file: string): string[] {
+  try {
+    return readFileSync(file, "utf8").split("\n");
+  } catch {
+    return [];
+  }
+}
+
+function locateInTemplate(document: YamlDocument, path: readonly PathSegment[], lines: readonly string[], file: string): SourceLocation {
+  const existing = deepestExisting(document.value, path);
+  const found = findInTemplate(lines, existing) ?? findInTemplate(lines, ["kind"]);
+  if (found) return { file, line: found.line, column: found.column };
+  return { file, line: 1 };
+}
+
+function deepestExisting(value: unknown, path: readonly PathSegment[]): PathSegment[] {
+  const result: PathSegment[] = [];
+  for (const segment of path) {
+    if (getPath(value, [...result, segment]) === undefined) break;
+    result.push(segment);
+  }
+  return result;
+}
+
+interface RenderedChunk {
+  source?: string;
+  text: string;
+}
+
+function splitRendered(output: string): RenderedChunk[] {
+  const chunks: RenderedChunk[] = [];
+  for (const text of output.split(/^---\s*$/m)) {
+    if (!text.trim()) continue;
+    const source = /^# Source: (.+)$/m.exec(text)?.[1]?.trim();
+    chunks.push(source ? { source, text } : { text });
+  }
+  return chunks;
+}
+
+function helmError(workspace: Workspace, chartDir: string, shownChart: string, stderr: string): ConfigurationError {
+  const message = stderr.trim().split("\n").filter((line) => !line.startsWith("WARNING") && !line.startsWith("walk.go")).join(" ") || "no output";
+  // helm names the failing template as `<chart>/templates/x.yaml:12` inside its message.
+  const where = /\(([^():\s]+\/templates\/[^():\s]+):(\d+)(?::(\d+))?\)/.exec(message) ?? /([^\s:]+\/templates\/[^\s:]+):(\d+)(?::(\d+))?/.exec(message);
+  if (where?.[1] && where[2]) {
+    const file = displayPath(workspace, join(chartDir, where[1].split("/").slice(1).join("/")));
+    return new ConfigurationError(`helm template failed for chart ${shownChart}: ${message}`, {
+      file,
+      line: Number(where[2]),
+      ...(where[3] ? { column: Number(where[3]) } : {}),
+    });
+  }
+  return new ConfigurationError(`helm template failed for chart ${shownChart}: ${message}`, { file: `${shownChart}/Chart.yaml`, line: 1 });
+}

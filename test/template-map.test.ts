@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { findInTemplate } from "../src/sources/template-map.js";
+
+const template = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "app.fullname" . }}
+spec:
+  template:
+    spec:
+      {{- with .Values.podSecurityContext }}
+      securityContext:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      containers:
+        - name: api
+          image: "{{ .Values.image }}"
+          securityContext:
+            {{- toYaml .Values.securityContext | nindent 12 }}
+        - name: sidecar
+          securityContext:
+            allowPrivilegeEscalation: true
+`.split("\n");
+
+describe("mapping rendered paths back to Helm templates", () => {
+  it("follows keys down the indentation", () => {
+    expect(findInTemplate(template, ["spec", "template", "spec", "securityContext"])).toEqual({ line: 9, column: 7 });
+  });
+
+  it("counts sequence items to reach the right container", () => {
+    expect(findInTemplate(template, ["spec", "template", "spec", "containers", 1, "securityContext", "allowPrivilegeEscalation"])).toEqual({
+      line: 19,
+      column: 13,
+    });
+  });
+
+  it("stops at the line that emits values it does not spell out", () => {
+    expect(findInTemplate(template, ["spec", "template", "spec", "containers", 0, "securityContext", "runAsNonRoot"])).toEqual({ line: 15, column: 11 });
+  });
+
+  it("does not match a key outside its parent block", () => {
+    expect(findInTemplate(template, ["metadata", "securityContext"])).toEqual({ line: 3, column: 1 });
+  });
+});
