@@ -22,16 +22,19 @@ for (const [id, gate] of GATES) {
   const directory = join("fixtures", id);
   let files: string[];
   try {
-    files = readdirSync(directory).filter((file) => file.endsWith(".yaml")).sort();
+    files = readdirSync(directory, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+      .map((entry) => entry.name)
+      .sort();
   } catch {
     continue;
   }
   const cases = [];
   for (const file of files) {
     const path = join(directory, file);
-    const collected = await (gate.collect as (c: unknown, o: unknown) => Promise<{ input: Record<string, unknown> }>)(
+    const collected = await gate.collect(
       { workspace: { root, base: root }, logger: silentLogger, now },
-      { manifests: [path] },
+      gate.fixtureOptions(path),
     );
     const expect = [...new Set(fixtureExpectations(path).map((entry) => entry.rule))].sort();
     cases.push({ name: file, input: { ...collected.input, now: Math.floor(now.getTime() / 1000) }, expect });

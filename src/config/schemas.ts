@@ -1,12 +1,16 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { packageRoot } from "../engine/package-root.js";
 import type { PathSegment } from "../sources/yaml.js";
 
-export type SchemaName = "gates" | "waivers" | "security-context-input" | "report";
+export type SchemaName = "gates" | "waivers" | "report" | `${string}-input`;
 
 let ajv: Ajv | undefined;
+
+export function hasSchema(name: string): boolean {
+  return existsSync(join(packageRoot(), "schemas", `${name}.schema.json`));
+}
 const compiled = new Map<string, ValidateFunction>();
 
 function instance(): Ajv {

@@ -44,4 +44,9 @@ export interface Gate<Options = Record<string, unknown>> {
   /** Builds the gate's options from one-off CLI flags; undefined when no flag for this gate was given. */
   optionsFromFlags(flags: Record<string, unknown>): Options | undefined;
   collect(context: GateContext, options: Options): Promise<CollectedInput>;
+  /**
+   * The options that judge one fixture file of `fixtures/<gate>/` (its expectations are in its
+   * `# expect:` or `-- expect:` header); used to generate the cases `opa test` runs.
+   */
+  fixtureOptions(file: string): Options;
 }

@@ -4,11 +4,11 @@ import { join } from "node:path";
 import picomatch from "picomatch";
 import { performance } from "node:perf_hooks";
 import type { LoadedConfig } from "../config/load.js";
-import { validate } from "../config/schemas.js";
+import { hasSchema, validate, type SchemaName } from "../config/schemas.js";
 import { GATES } from "../gates/registry.js";
 import { compilePolicies, entrypointOf, policiesDigest } from "./bundle.js";
 import { ConfigurationError, describeThrown, PolicyEvaluationError } from "./errors.js";
-import type { CollectedInput, GateContext } from "./gate.js";
+import type { GateContext } from "./gate.js";
 import type { Logger } from "./logger.js";
 import { packageRoot } from "./package-root.js";
 import { loadBuiltInBundle, PolicyBundle } from "./policy.js";
@@ -68,10 +68,15 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
         throw new ConfigurationError(`options of gate ${id}: ${problems.map((p) => p.message).join("; ")}`);
       }
       logger.info(`${id}: collecting`);
-      const collected = await (gate.collect as (c: GateContext, o: unknown) => Promise<CollectedInput>)(context, options);
+      const collected = await gate.collect(context, options);
       const entrypoint = entrypointOf(id);
       if (!bundle.hasEntrypoint(entrypoint)) throw new ConfigurationError(`the policy bundle has no entrypoint ${entrypoint}`);
-      const raw = bundle.evaluate(entrypoint, { ...collected.input, now: Math.floor(now.getTime() / 1000) });
+      const input = { ...collected.input, now: Math.floor(now.getTime() / 1000) };
+      const inputProblems = hasSchema(`${id}-input`) ? validate(`${id}-input` as SchemaName, input) : [];
+      if (inputProblems.length > 0) {
+        throw new Error(`collector of ${id} produced an input that violates schemas/${id}-input.schema.json: ${inputProblems.slice(0, 3).map((p) => p.message).join("; ")}`);
+      }
+      const raw = bundle.evaluate(entrypoint, input);
       const decorated = raw.filter((policyFinding) => config.rules[policyFinding.rule]?.severity !== "off").map((policyFinding) => {
         const place = collected.locate(policyFinding);
         return {

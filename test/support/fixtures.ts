@@ -7,12 +7,12 @@ export interface ExpectedFinding {
 }
 
 /**
- * Reads a fixture's `# expect:` header: `# expect: none` or `# expect: SC-005@14:9 SC-016@10:7`.
+ * Reads a fixture's `# expect:` header (`-- expect:` in SQL): `# expect: none` or `# expect: SC-005@14:9 SC-016@10:7`.
  * Several `# expect:` lines add up. A fixture without one is a mistake, not a pass.
  */
 export function fixtureExpectations(file: string): ExpectedFinding[] {
   const text = readFileSync(file, "utf8");
-  const headers = [...text.matchAll(/^# expect:(.*)$/gm)].map((match) => (match[1] ?? "").trim());
+  const headers = [...text.matchAll(/^(?:#|--) expect:(.*)$/gm)].map((match) => (match[1] ?? "").trim());
   if (headers.length === 0) throw new Error(`${file} has no "# expect:" header`);
   const expected: ExpectedFinding[] = [];
   for (const header of headers) {

@@ -136,4 +136,5 @@ export const securityContextGate: Gate<SecurityContextOptions> = {
     return options;
   },
   collect,
+  fixtureOptions: (file) => ({ manifests: [file] }),
 };
