@@ -14,7 +14,7 @@ export function hasSchema(name: string): boolean {
 const compiled = new Map<string, ValidateFunction>();
 
 function instance(): Ajv {
-  ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  ajv ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
   return ajv;
 }
 
@@ -44,10 +44,19 @@ export interface SchemaProblem {
 }
 
 /** Validates and returns the problems (empty when valid), each with the path of the offending node. */
-export function validate(name: SchemaName, value: unknown, fragment?: string): SchemaProblem[] {
+export function validate(name: SchemaName, value: unknown, fragment?: string, rootName = "the document"): SchemaProblem[] {
   const check = validator(name, fragment);
   if (check(value)) return [];
-  return simplify(check.errors ?? []).map((error) => ({ path: pointerToPath(error.instancePath), message: describe(error) }));
+  const specificFirst = simplify(check.errors ?? []).sort((a, b) => rank(a) - rank(b));
+  return specificFirst.map((error) => ({
+    // An unknown key is reported at the key itself, not at its parent.
+    path: [...pointerToPath(error.instancePath), ...(error.keyword === "additionalProperties" ? [String(error.params.additionalProperty)] : [])],
+    message: describe(error, rootName),
+  }));
+}
+
+function rank(error: ErrorObject): number {
+  return error.keyword === "additionalProperties" ? 0 : error.keyword === "anyOf" || error.keyword === "oneOf" ? 2 : 1;
 }
 
 /** anyOf/oneOf produce one error per branch; the summary error says it better alone. */
@@ -68,8 +77,8 @@ export function pointerToPath(pointer: string): PathSegment[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-function describe(error: ErrorObject): string {
-  const where = error.instancePath ? `\`${pointerToPath(error.instancePath).join(".")}\`` : "the document";
+function describe(error: ErrorObject, rootName = "the document"): string {
+  const where = error.instancePath ? `\`${pointerToPath(error.instancePath).join(".")}\`` : rootName;
   switch (error.keyword) {
     case "additionalProperties":
       return `${where} has unknown key \`${String(error.params.additionalProperty)}\``;

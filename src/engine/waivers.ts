@@ -55,7 +55,7 @@ export function checkWaiver(
   now: Date,
   scope: Pick<Waiver, "resource"> = {},
 ): { waiver: Waiver } | { problem: WaiverProblem } {
-  const problems = validate("waivers", entry, `$defs/${form}`);
+  const problems = validate("waivers", entry, `$defs/${form}`, "it");
   const waivedRule = isRecord(entry) && typeof entry.rule === "string" ? entry.rule : undefined;
   if (problems.length > 0) {
     const [first] = problems;
