@@ -53,17 +53,26 @@ describe("resilience-gates CLI", () => {
     expect(pass.stdout).toContain("Result: PASS");
   });
 
-  it("renders a Helm chart with the real helm and points at the template line", () => {
+  it("renders a Helm chart with the real helm and points at the values line that set the bad value", () => {
     const clean = runCli(["check", "security-context", "--chart", "fixtures/charts/demo", "--format", "json", "--quiet"]);
     expect(clean.status).toBe(0);
     const weak = runCli(["check", "security-context", "--chart", "fixtures/charts/demo", "--values", "fixtures/charts/demo/values-weak.yaml", "--format", "json"]);
     expect(weak.status).toBe(1);
     const findings = jsonReport(weak.stdout).gates[0]?.findings ?? [];
     expect(findings.map((f) => [f.rule, f.location?.file, f.location?.line]).sort()).toEqual([
-      ["SC-005", "fixtures/charts/demo/templates/deployment.yaml", 25],
-      ["SC-020", "fixtures/charts/demo/templates/deployment.yaml", 25],
+      ["SC-005", "fixtures/charts/demo/values-weak.yaml", 3],
+      ["SC-020", "fixtures/charts/demo/values-weak.yaml", 4],
     ]);
     expect(weak.stderr).toContain("rendering chart fixtures/charts/demo");
+  });
+
+  it("points at the template line when the template spells the bad value out", () => {
+    const run = runCli(["check", "security-context", "--chart", "fixtures/charts/demo", "--values", "fixtures/charts/demo/values-root.yaml", "--format", "json", "--quiet"]);
+    expect(run.status).toBe(1);
+    const findings = jsonReport(run.stdout).gates[0]?.findings ?? [];
+    expect(findings.map((f) => [f.rule, f.location?.file, f.location?.line, f.location?.column])).toEqual([
+      ["SC-007", "fixtures/charts/demo/templates/deployment.yaml", 26, 15],
+    ]);
   });
 
   it("builds a kustomization with the real kustomize and points at the base file", () => {

@@ -24,21 +24,22 @@ spec:
 
 describe("mapping rendered paths back to Helm templates", () => {
   it("follows keys down the indentation", () => {
-    expect(findInTemplate(template, ["spec", "template", "spec", "securityContext"])).toEqual({ line: 9, column: 7 });
+    expect(findInTemplate(template, ["spec", "template", "spec", "securityContext"])).toEqual({ line: 9, column: 7, matched: 4 });
   });
 
   it("counts sequence items to reach the right container", () => {
     expect(findInTemplate(template, ["spec", "template", "spec", "containers", 1, "securityContext", "allowPrivilegeEscalation"])).toEqual({
       line: 19,
       column: 13,
+      matched: 7,
     });
   });
 
   it("stops at the line that emits values it does not spell out", () => {
-    expect(findInTemplate(template, ["spec", "template", "spec", "containers", 0, "securityContext", "runAsNonRoot"])).toEqual({ line: 15, column: 11 });
+    expect(findInTemplate(template, ["spec", "template", "spec", "containers", 0, "securityContext", "runAsNonRoot"])).toEqual({ line: 15, column: 11, matched: 6 });
   });
 
   it("does not match a key outside its parent block", () => {
-    expect(findInTemplate(template, ["metadata", "securityContext"])).toEqual({ line: 3, column: 1 });
+    expect(findInTemplate(template, ["metadata", "securityContext"])).toEqual({ line: 3, column: 1, matched: 1 });
   });
 });

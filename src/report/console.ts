@@ -33,7 +33,9 @@ export const consoleReporter: Reporter = {
           lines.push(
             `    ${where.padEnd(8)}${paint(finding.severity, finding.severity.padEnd(6))}${finding.rule.padEnd(11)}${subject ? `${subject}: ` : ""}${finding.message}`,
           );
-          if (finding.remediation) lines.push(`    ${" ".repeat(25)}${paint("dim", `fix: ${finding.remediation}`)}`);
+          remediationLines(finding.remediation).forEach((text, index) => {
+            lines.push(`    ${" ".repeat(25)}${paint("dim", index === 0 ? `fix: ${text}` : `     ${text}`)}`);
+          });
         }
       }
       if (gate.waived.length > 0) {
@@ -51,6 +53,15 @@ export const consoleReporter: Reporter = {
     return `${lines.join("\n")}\n`;
   },
 };
+
+/** Remediation is Markdown; on a terminal the code fences go and the snippet stays indented. */
+function remediationLines(remediation: string): string[] {
+  return remediation
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("```"))
+    .map((line) => line.trimEnd())
+    .filter((line, index, all) => line !== "" || (index > 0 && index < all.length - 1));
+}
 
 function summary(gate: GateResult): string {
   const block = gate.findings.filter((f) => f.severity === "block").length;

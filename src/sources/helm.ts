@@ -4,9 +4,9 @@ import { ConfigurationError } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
 import { displayPath, requireDirectory, resolveInside, type Workspace } from "./files.js";
 import { getPath, manifestObjects, type ManifestObject } from "./kubernetes.js";
-import { findInTemplate } from "./template-map.js";
+import { findInTemplate, valuesReferenceNear } from "./template-map.js";
 import { runTool } from "./tools.js";
-import { parseYamlDocuments, type PathSegment, type YamlDocument } from "./yaml.js";
+import { parseYamlDocuments, readYamlFile, type PathSegment, type YamlDocument } from "./yaml.js";
 
 export interface ChartSource {
   path: string;
@@ -27,15 +27,18 @@ export async function renderChart(workspace: Workspace, chart: ChartSource): Pro
   requireDirectory(chartDir, shownChart, "chart");
   const args = ["template", chart.release ?? "release", chartDir];
   if (chart.namespace) args.push("--namespace", chart.namespace);
+  const valuesFiles = [join(chartDir, "values.yaml")];
   for (const values of chart.values ?? []) {
     const file = resolveInside(workspace, values, "values file");
     args.push("--values", file);
+    valuesFiles.push(file);
   }
   for (const set of chart.set ?? []) args.push("--set", set);
   const run = await runTool("helm", args, { cwd: workspace.root, timeoutMs: 120_000 });
   if (run.exitCode !== 0) {
     throw helmError(workspace, chartDir, shownChart, run.stderr);
   }
+  const values = new ValuesFiles(workspace, valuesFiles);
   return splitRendered(run.stdout).flatMap((chunk, index) => {
     const template = chunk.source ? join(chartDir, chunk.source.split("/").slice(1).join("/")) : undefined;
     const shownTemplate = template ? displayPath(workspace, template) : `${shownChart} (rendered)`;
@@ -50,7 +53,7 @@ export async function renderChart(workspace: Workspace, chart: ChartSource): Pro
     }
     const lines = template ? readLines(template) : [];
     return documents.flatMap((document) =>
-      manifestObjects(document, (doc, path) => locateInTemplate(doc, path, lines, shownTemplate)),
+      manifestObjects(document, (doc, path) => locateInTemplate(doc, path, lines, shownTemplate, values)),
     );
   });
 }
@@ -63,11 +66,52 @@ function readLines(file: string): string[] {
   }
 }
 
-function locateInTemplate(document: YamlDocument, path: readonly PathSegment[], lines: readonly string[], file: string): SourceLocation {
+function locateInTemplate(
+  document: YamlDocument,
+  path: readonly PathSegment[],
+  lines: readonly string[],
+  file: string,
+  values: ValuesFiles,
+): SourceLocation {
   const existing = deepestExisting(document.value, path);
-  const found = findInTemplate(lines, existing) ?? findInTemplate(lines, ["kind"]);
-  if (found) return { file, line: found.line, column: found.column };
-  return { file, line: 1 };
+  const found = findInTemplate(lines, existing);
+  if (found && found.matched < existing.length) {
+    // The template emits the rest from values (`toYaml .Values.x`): point at the values file that set it.
+    const reference = valuesReferenceNear(lines, found.line);
+    const fromValues = reference ? values.locate([...reference, ...existing.slice(found.matched)]) : undefined;
+    if (fromValues) return fromValues;
+  }
+  const where = found ?? findInTemplate(lines, ["kind"]);
+  return where ? { file, line: where.line, column: where.column } : { file, line: 1 };
+}
+
+/** The chart's values.yaml and the user's values files, last one first, as Helm merges them. */
+class ValuesFiles {
+  private documents: { file: string; document: YamlDocument | undefined }[] | undefined;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly files: readonly string[],
+  ) {}
+
+  locate(path: readonly PathSegment[]): SourceLocation | undefined {
+    this.documents ??= this.files
+      .map((file) => {
+        try {
+          return { file: displayPath(this.workspace, file), document: readYamlFile(file, displayPath(this.workspace, file))[0] };
+        } catch {
+          return { file, document: undefined };
+        }
+      })
+      .reverse();
+    for (const { file, document } of this.documents) {
+      if (document && getPath(document.value, path) !== undefined) {
+        const position = document.locate(path);
+        return { file, line: position.line, column: position.column };
+      }
+    }
+    return undefined;
+  }
 }
 
 function deepestExisting(value: unknown, path: readonly PathSegment[]): PathSegment[] {

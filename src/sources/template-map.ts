@@ -1,5 +1,12 @@
 import type { PathSegment } from "./yaml.js";
 
+export interface TemplateMatch {
+  line: number;
+  column: number;
+  /** How many segments of the path were found spelled out in the template. */
+  matched: number;
+}
+
 const directiveOnly = /^\s*({{.*}}\s*)+$/;
 const blankOrComment = /^\s*(#.*)?$/;
 
@@ -8,14 +15,14 @@ const blankOrComment = /^\s*(#.*)?$/;
  * template's indentation. Keys a template does not spell out (a `toYaml` of values, say) are skipped,
  * so the answer is the line that emits the value. Returns undefined when not even the first key is found.
  */
-export function findInTemplate(lines: readonly string[], path: readonly PathSegment[]): { line: number; column: number } | undefined {
+export function findInTemplate(lines: readonly string[], path: readonly PathSegment[]): TemplateMatch | undefined {
   let from = 0;
   let parentColumn = -1;
-  let found: { line: number; column: number } | undefined;
+  let found: TemplateMatch | undefined;
   for (const segment of path) {
     const hit = typeof segment === "number" ? findItem(lines, from, parentColumn, segment) : findKey(lines, from, parentColumn, segment);
     if (!hit) break;
-    found = { line: hit.index + 1, column: hit.column + 1 };
+    found = { line: hit.index + 1, column: hit.column + 1, matched: (found?.matched ?? 0) + 1 };
     from = typeof segment === "number" ? hit.index : hit.index + 1;
     parentColumn = typeof segment === "number" ? hit.column - 2 : hit.column;
   }
@@ -58,6 +65,18 @@ function findItem(lines: readonly string[], from: number, parentColumn: number, 
     if (indent !== dashColumn) continue;
     seen++;
     if (seen === position) return { index, column: dashColumn + 2 };
+  }
+  return undefined;
+}
+
+/**
+ * The `.Values.x.y` a template emits at or right below a line (`{{- toYaml .Values.x.y | nindent 8 }}`),
+ * so a value that the template does not spell out can be found in the values file that set it.
+ */
+export function valuesReferenceNear(lines: readonly string[], line: number): string[] | undefined {
+  for (const index of [line - 1, line]) {
+    const match = /\.Values\.([A-Za-z0-9_.]+)/.exec(lines[index] ?? "");
+    if (match?.[1]) return match[1].split(".");
   }
   return undefined;
 }
