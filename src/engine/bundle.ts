@@ -72,9 +72,14 @@ export async function compilePolicies(directories: readonly string[], gateIds: r
     const wasm = readTarGzMember(readFileSync(output), "policy.wasm");
     if (!wasm) throw new Error("opa build wrote no policy.wasm");
 
-    const inspect = await runTool("opa", ["inspect", "-a", "--format", "json", ...directories], { cwd, timeoutMs: 120_000 });
-    if (inspect.exitCode !== 0) throw new ConfigurationError(`opa inspect failed:\n${inspect.stderr.trim()}`);
-    return { wasm, rules: rulesFromInspect(JSON.parse(inspect.stdout), cwd), entrypoints };
+    // opa inspect takes one path at a time.
+    const annotations: InspectAnnotation[] = [];
+    for (const directory of directories) {
+      const inspect = await runTool("opa", ["inspect", "-a", "--format", "json", directory], { cwd, timeoutMs: 120_000 });
+      if (inspect.exitCode !== 0) throw new ConfigurationError(`opa inspect ${directory} failed:\n${inspect.stderr.trim()}`);
+      annotations.push(...((JSON.parse(inspect.stdout) as { annotations?: InspectAnnotation[] }).annotations ?? []));
+    }
+    return { wasm, rules: rulesFromInspect({ annotations }, cwd), entrypoints };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,0 +1,64 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  ConfigurationError,
+  EXIT,
+  parseCommandLine
+} from "./chunk-24VORXGX.js";
+
+// src/commands/init.ts
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+function planInit(charts) {
+  const chartLines = charts.length ? ["    charts:", ...charts.map((chart) => `      - path: ${chart}`)] : ["    # charts:", "    #   - path: charts/my-app", "    #     values: [charts/my-app/values-prod.yaml]"];
+  return /* @__PURE__ */ new Map([
+    [
+      ".resilience/gates.yaml",
+      [
+        "# yaml-language-server: $schema=https://resilience-gates.dev/schemas/gates.schema.json",
+        "version: 1",
+        "gates:",
+        "  security-context:",
+        "    manifests:",
+        '      - "deploy/**/*.yaml"',
+        "    allowEmptyGlobs: true",
+        ...chartLines,
+        ""
+      ].join("\n")
+    ],
+    [
+      ".resilience/waivers.yaml",
+      [
+        "# Accepted exceptions. Each needs a rule, a resource or file match, a reason, an owner and an",
+        "# expiry at most 90 days ahead. Every applied waiver is listed in the report.",
+        "# - rule: SC-020",
+        "#   resource: { kind: Deployment, name: legacy-app }",
+        "#   reason: writes to its root filesystem until the cache moves to a volume",
+        "#   owner: team-platform",
+        "#   expires: 2026-12-31",
+        "#   ticket: PLAT-123",
+        "waivers: []",
+        ""
+      ].join("\n")
+    ]
+  ]);
+}
+function init(args) {
+  const { values } = parseCommandLine(args, { force: { type: "boolean" } });
+  const cwd = process.cwd();
+  const charts = existsSync(join(cwd, "charts")) ? readdirSync(join(cwd, "charts"), { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(join(cwd, "charts", entry.name, "Chart.yaml"))).map((entry) => `charts/${entry.name}`) : [];
+  const plan = planInit(charts);
+  for (const file of plan.keys()) {
+    if (existsSync(join(cwd, file)) && !values.force) throw new ConfigurationError(`${file} already exists; pass --force to overwrite it`);
+  }
+  mkdirSync(join(cwd, ".resilience"), { recursive: true });
+  for (const [file, content] of plan) {
+    writeFileSync(join(cwd, file), content);
+    process.stdout.write(`wrote ${file}
+`);
+  }
+  return EXIT.ok;
+}
+export {
+  init,
+  planInit
+};

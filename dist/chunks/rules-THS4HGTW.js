@@ -1,0 +1,63 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  loadBundle,
+  loadConfig,
+  silentLogger
+} from "./chunk-MD7YPHWY.js";
+import {
+  EXIT,
+  UsageError,
+  parseCommandLine
+} from "./chunk-24VORXGX.js";
+
+// src/commands/rules.ts
+async function catalog(config) {
+  const loaded = loadConfig({ cwd: process.cwd(), ...config ? { config } : {} });
+  const bundle = await loadBundle(loaded, silentLogger);
+  return [...bundle.catalog.values()].sort((a, b) => a.gate.localeCompare(b.gate) || a.id.localeCompare(b.id, "en", { numeric: true }));
+}
+async function rules(args) {
+  const { values } = parseCommandLine(args, { config: { type: "string" }, gate: { type: "string" }, format: { type: "string", default: "console" } });
+  const all = await catalog(typeof values.config === "string" ? values.config : void 0);
+  const selected = typeof values.gate === "string" ? all.filter((rule) => rule.gate === values.gate) : all;
+  if (values.format === "json") {
+    process.stdout.write(`${JSON.stringify(selected, null, 2)}
+`);
+    return EXIT.ok;
+  }
+  if (values.format !== "console") throw new UsageError(`unknown --format ${String(values.format)}; one of console, json`);
+  for (const rule of selected) {
+    process.stdout.write(`${rule.id.padEnd(12)}${rule.severity.padEnd(7)}${rule.gate.padEnd(18)}${rule.title}
+`);
+  }
+  return EXIT.ok;
+}
+async function explain(args) {
+  const { values, positionals } = parseCommandLine(args, { config: { type: "string" } });
+  const [id] = positionals;
+  if (!id || positionals.length > 1) throw new UsageError("usage: resilience-gates explain RULE (for example SC-005)");
+  const all = await catalog(typeof values.config === "string" ? values.config : void 0);
+  const rule = all.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());
+  if (!rule) {
+    const near = all.filter((candidate) => candidate.id.startsWith(id.toUpperCase().split("-")[0] ?? "")).map((candidate) => candidate.id);
+    throw new UsageError(`no rule ${id}${near.length ? `; rules with that prefix: ${near.join(", ")}` : ""}. List them with \`resilience-gates rules\`.`);
+  }
+  process.stdout.write(
+    [
+      `${rule.id}: ${rule.title}`,
+      `gate: ${rule.gate}    severity: ${rule.severity}`,
+      "",
+      rule.description,
+      "",
+      `Fix: ${rule.remediation}`,
+      `Docs: ${rule.docs}`,
+      `Defined in: ${rule.source}`,
+      ""
+    ].join("\n")
+  );
+  return EXIT.ok;
+}
+export {
+  explain,
+  rules
+};
