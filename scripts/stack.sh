@@ -8,6 +8,7 @@
 #   scripts/stack.sh env      the URLs as shell exports:  eval "$(scripts/stack.sh env)"
 #   scripts/stack.sh smoke    an end-to-end request through api -> payments -> PostgreSQL
 #   scripts/stack.sh logs     the last lines of every log
+#   scripts/stack.sh restart  stop, then start
 #
 # Settings (environment): STACK_DIR (.work/stack), STACK_PG_PORT (55432), STACK_REDIS_PORT (56379),
 # STACK_API_PORT (58080), STACK_PAYMENTS_PORT (58081), STACK_DB (reference_app), STACK_ADMIN_TOKEN
@@ -354,7 +355,7 @@ case "${1:-}" in
   logs) cmd_logs ;;
   restart) cmd_stop && cmd_start ;;
   *)
-    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
     [ -z "${1:-}" ] || [ "$1" = -h ] || [ "$1" = --help ] || exit 2
     ;;
 esac

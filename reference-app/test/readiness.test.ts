@@ -1,0 +1,80 @@
+// /readyz follows the stores: false while PostgreSQL (or Redis) is down, true again when it returns,
+// while /healthz (the process is alive) stays true throughout.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { send, startStack, type ServiceProcess, type Stack } from "./support/services.js";
+import { assertTools, skipStores, sleep } from "./support/stores.js";
+
+async function waitForReadiness(service: ServiceProcess, status: number, timeoutMs = 20_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: { status: number; body: Record<string, unknown> } | undefined;
+  while (Date.now() < deadline) {
+    last = await send(service.url, "GET", "/readyz");
+    if (last.status === status) return last.body;
+    await sleep(100);
+  }
+  throw new Error(`${service.name} /readyz stayed ${last?.status} ${JSON.stringify(last?.body)}, expected ${status}`);
+}
+
+describe.skipIf(skipStores)("readiness follows PostgreSQL and Redis", () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    assertTools();
+    stack = await startStack("readiness", { apiEnv: { RATE_LIMIT_MAX: "100000" } });
+  });
+  afterAll(async () => {
+    await stack?.teardown();
+  });
+
+  it("turns false when PostgreSQL stops and true when it returns", async () => {
+    for (const service of [stack.api, stack.payments]) {
+      expect((await waitForReadiness(service, 200)).checks).toEqual({ postgres: "ok", redis: "ok" });
+    }
+    // Writes keep arriving while PostgreSQL goes down: each gets 201 or 503, and no process crashes.
+    let writing = true;
+    const statuses: number[] = [];
+    const writers = Array.from({ length: 4 }, async (_, w) => {
+      for (let i = 0; writing; i++) {
+        const r = await send(stack.api.url, "POST", "/v1/payments", { tenant: "outage", key: `w${w}-${i}`, body: { amount_cents: 1, currency: "EUR" } });
+        statuses.push(r.status);
+      }
+    });
+    await sleep(200);
+    await stack.postgres.stop();
+    await sleep(300);
+    writing = false;
+    await Promise.all(writers);
+    expect(statuses.length).toBeGreaterThan(4);
+    expect(new Set(statuses.filter((s) => s !== 201 && s !== 503))).toEqual(new Set());
+    expect([stack.api.running, stack.payments.running]).toEqual([true, true]);
+    for (const service of [stack.api, stack.payments]) {
+      const body = await waitForReadiness(service, 503);
+      const checks = body.checks as Record<string, string>;
+      expect(checks.postgres).not.toBe("ok");
+      expect(checks.redis).toBe("ok");
+      expect((await send(service.url, "GET", "/healthz")).status).toBe(200);
+    }
+    // Writes fail while the ledger is down (and nothing hangs).
+    const failed = await send(stack.api.url, "POST", "/v1/payments", { tenant: "acme", key: "during-outage", body: { amount_cents: 1, currency: "EUR" } });
+    expect(failed.status).toBe(503);
+    expect(failed.body.error).toBe("unavailable");
+
+    await stack.postgres.start();
+    for (const service of [stack.api, stack.payments]) await waitForReadiness(service, 200);
+    const retried = await send(stack.api.url, "POST", "/v1/payments", { tenant: "acme", key: "during-outage", body: { amount_cents: 1, currency: "EUR" } });
+    expect(retried.status).toBe(201);
+  });
+
+  it("turns false when Redis stops and true when it returns; the rate limit fails open meanwhile", async () => {
+    await stack.redis.stop();
+    const body = await waitForReadiness(stack.api, 503);
+    expect((body.checks as Record<string, string>).redis).not.toBe("ok");
+    expect((body.checks as Record<string, string>).postgres).toBe("ok");
+    const served = await send(stack.api.url, "GET", "/v1/balance", { tenant: "acme" });
+    expect(served.status).toBe(200);
+
+    await stack.redis.start();
+    await waitForReadiness(stack.api, 200);
+    await waitForReadiness(stack.payments, 200);
+  });
+});
