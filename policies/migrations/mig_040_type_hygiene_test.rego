@@ -1,0 +1,47 @@
+package resilience.migrations_test
+
+m040_column(name, type, extra) := object.union({"name": name, "type": type, "at": 7}, extra)
+
+m040_create(columns) := ctx({"kind": "create_table", "table": new_table("t"), "columns": columns})
+
+test_mig_040_to_045_type_hygiene if {
+	findings := found([m040_create([
+		m040_column("a", {"name": "int4", "display": "serial"}, {"serial": true}),
+		m040_column("b", {"name": "int2", "display": "smallint"}, {}),
+		m040_column("c", {"name": "varchar", "display": "varchar(10)", "mods": [10]}, {}),
+		m040_column("d", {"name": "timestamp", "display": "timestamp"}, {}),
+		m040_column("e", {"name": "json", "display": "json"}, {}),
+		m040_column("f", {"name": "bpchar", "display": "char(3)", "mods": [3]}, {}),
+	])])
+	rules(findings) == {"MIG-040", "MIG-041", "MIG-042", "MIG-043", "MIG-044", "MIG-045"}
+	count(of_rule("MIG-040", findings)) == 2
+	some message in messages("MIG-042", findings)
+	contains(message, "c text CHECK (char_length(c) <= 10)")
+}
+
+test_mig_040_good_types_pass if {
+	findings := found([m040_create([
+		m040_column("a", {"name": "int8", "display": "bigint"}, {"identity": "always"}),
+		m040_column("b", {"name": "text", "display": "text"}, {}),
+		m040_column("c", {"name": "timestamptz", "display": "timestamptz"}, {}),
+		m040_column("d", {"name": "jsonb", "display": "jsonb"}, {}),
+		m040_column("e", {"name": "varchar", "display": "varchar"}, {}),
+	])])
+	count(findings) == 0
+}
+
+test_mig_040_added_and_retyped_columns_count if {
+	add := alter("t", [{"kind": "add_column", "name": "n", "type": {"name": "int4", "display": "integer"}, "at": 3}])
+	"MIG-040" in rules(found([add]))
+	retype := alter(
+		"t",
+		[{
+			"kind": "alter_column_type",
+			"column": "j",
+			"old_type": {"name": "jsonb", "display": "jsonb"},
+			"new_type": {"name": "json", "display": "json"},
+			"at": 3,
+		}],
+	)
+	"MIG-044" in rules(found([retype]))
+}

@@ -1,0 +1,510 @@
+// PostgreSQL SQL source: the real parser (libpg-query, PostgreSQL's own grammar compiled to WebAssembly),
+// statement positions from its UTF-8 byte offsets, and comments from its scanner.
+import type * as LibPgQuery from "libpg-query";
+import { ConfigurationError } from "../engine/errors.js";
+import type { SourceLocation } from "../engine/types.js";
+
+/** A parse-tree node as libpg-query returns it: `{ NodeName: { ...fields } }`. Fields are read loosely. */
+export type SqlNode = Record<string, unknown>;
+
+export interface SqlStatement {
+  /** 0-based index of the statement in its file. */
+  index: number;
+  /** The node's type name, e.g. `AlterTableStmt`. */
+  type: string;
+  /** The node's fields. */
+  node: SqlNode;
+  /** UTF-8 byte offset of the statement's first token, and one past its last (without the `;`). */
+  startByte: number;
+  endByte: number;
+}
+
+export interface SqlComment {
+  /** The comment text including its `--` or slash-star delimiters. */
+  text: string;
+  startByte: number;
+  endByte: number;
+}
+
+export interface SqlPosition {
+  line: number;
+  column: number;
+}
+
+/** Maps UTF-8 byte offsets (what libpg-query reports) to 1-based lines and UTF-16 columns (what editors show). */
+export class SqlText {
+  readonly bytes: Buffer;
+  private readonly ascii: boolean;
+  private lineStarts?: number[];
+
+  constructor(readonly text: string) {
+    this.bytes = Buffer.from(text, "utf8");
+    this.ascii = this.bytes.length === text.length;
+  }
+
+  /** True when every character is one byte, so byte offsets are string indexes. */
+  get isAscii(): boolean {
+    return this.ascii;
+  }
+
+  get byteLength(): number {
+    return this.bytes.length;
+  }
+
+  /** The source between two byte offsets. */
+  slice(startByte: number, endByte: number): string {
+    return this.ascii ? this.text.slice(startByte, endByte) : this.bytes.toString("utf8", startByte, endByte);
+  }
+
+  position(byteOffset: number): SqlPosition {
+    const offset = Math.max(0, Math.min(byteOffset, this.bytes.length));
+    const starts = this.starts();
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const lineStart = starts[low] as number;
+    const column = this.ascii ? offset - lineStart : this.bytes.toString("utf8", lineStart, offset).length;
+    return { line: low + 1, column: column + 1 };
+  }
+
+  /** Position of a code-point offset (PostgreSQL's error cursor counts characters, not bytes). */
+  positionOfCodePoint(codePoint: number): SqlPosition {
+    let index = 0;
+    let seen = 0;
+    while (seen < codePoint && index < this.text.length) {
+      const code = this.text.charCodeAt(index);
+      index += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+      seen++;
+    }
+    return this.position(Buffer.byteLength(this.text.slice(0, index), "utf8"));
+  }
+
+  private starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      let from = 0;
+      for (;;) {
+        const next = this.bytes.indexOf(0x0a, from);
+        if (next === -1) break;
+        starts.push(next + 1);
+        from = next + 1;
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+}
+
+export interface ParsedSql {
+  source: SqlText;
+  statements: SqlStatement[];
+}
+
+/** A syntax error with the parser's message and where it points. */
+export class SqlSyntaxError extends ConfigurationError {
+  constructor(
+    readonly sqlMessage: string,
+    readonly at: SourceLocation,
+  ) {
+    super(`SQL syntax error: ${sqlMessage}`, at);
+  }
+}
+
+let loaded: Promise<void> | undefined;
+let parser: typeof LibPgQuery | undefined;
+
+/**
+ * Loads the WebAssembly parser once per process; parseSql and scanSql need it. Imported lazily, so that
+ * gates that never read SQL do not pay for compiling it.
+ */
+export function loadSqlParser(): Promise<void> {
+  loaded ??= (async () => {
+    const imported = await import("libpg-query");
+    // Bundlers may hand back the CommonJS build as the default export of the namespace.
+    const module = typeof imported.loadModule === "function" ? imported : ((imported as unknown as { default: typeof LibPgQuery }).default ?? imported);
+    await module.loadModule();
+    parser = module;
+  })();
+  return loaded;
+}
+
+function loadedParser(): typeof LibPgQuery {
+  if (!parser) throw new Error("the SQL parser is not loaded; await loadSqlParser() first");
+  return parser;
+}
+
+function isRecord(value: unknown): value is SqlNode {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Parses a file's SQL with PostgreSQL's grammar. Throws SqlSyntaxError with the file, line and column the
+ * parser points at. An empty list means the text holds no statements (only comments or whitespace).
+ */
+export function parseSql(text: string, displayPath: string): ParsedSql {
+  const source = new SqlText(text);
+  if (text.trim() === "") return { source, statements: [] };
+  let tree: { stmts?: unknown[] };
+  try {
+    tree = loadedParser().parseSync(text) as { stmts?: unknown[] };
+  } catch (error) {
+    const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
+    const message = details?.message ?? (error instanceof Error ? error.message : String(error));
+    const position = source.positionOfCodePoint(details?.cursorPosition ?? 0);
+    throw new SqlSyntaxError(message, { file: displayPath, line: position.line, column: position.column });
+  }
+  const statements: SqlStatement[] = [];
+  for (const raw of tree.stmts ?? []) {
+    if (!isRecord(raw) || !isRecord(raw.stmt)) continue;
+    const [type] = Object.keys(raw.stmt);
+    const node = type ? raw.stmt[type] : undefined;
+    if (!type || !isRecord(node)) continue;
+    const location = typeof raw.stmt_location === "number" ? raw.stmt_location : 0;
+    const length = typeof raw.stmt_len === "number" && raw.stmt_len > 0 ? raw.stmt_len : source.byteLength - location;
+    const [startByte, endByte] = trimStatement(source, location, location + length);
+    statements.push({ index: statements.length, type, node, startByte, endByte });
+  }
+  return { source, statements };
+}
+
+/**
+ * PostgreSQL 18's grammar starts a statement at its first token, but older releases (and some inputs)
+ * start it right after the previous `;`, before whitespace and comments. Skip those, so the location is
+ * the statement's first keyword.
+ */
+function trimStatement(source: SqlText, start: number, end: number): [number, number] {
+  const bytes = source.bytes;
+  let i = start;
+  for (;;) {
+    while (i < end && isSpace(bytes[i] as number)) i++;
+    if (bytes[i] === 0x2d && bytes[i + 1] === 0x2d) {
+      while (i < end && bytes[i] !== 0x0a) i++;
+      continue;
+    }
+    if (bytes[i] === 0x2f && bytes[i + 1] === 0x2a) {
+      let depth = 1;
+      i += 2;
+      while (i < end && depth > 0) {
+        if (bytes[i] === 0x2f && bytes[i + 1] === 0x2a) {
+          depth++;
+          i += 2;
+        } else if (bytes[i] === 0x2a && bytes[i + 1] === 0x2f) {
+          depth--;
+          i += 2;
+        } else i++;
+      }
+      continue;
+    }
+    break;
+  }
+  let j = end;
+  while (j > i && isSpace(bytes[j - 1] as number)) j--;
+  return [i, j];
+}
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x0c || byte === 0x0b;
+}
+
+export interface SqlToken {
+  text: string;
+  /** Scanner token name: IDENT, SCONST, SQL_COMMENT, C_COMMENT, ASCII_40 (for `(`), or UNKNOWN for keywords. */
+  kind: string;
+  /** Upper-case keyword name when the token is a keyword (`NOT`, `NULL_P` is reported as `NULL`). */
+  keyword?: string;
+  startByte: number;
+  endByte: number;
+}
+
+/**
+ * Tokens of a piece of SQL from PostgreSQL's own scanner. Offsets are UTF-8 bytes from the start of
+ * `text`. Throws when the scanner cannot tokenize (an unterminated string or comment).
+ */
+export function scanSql(text: string): SqlToken[] {
+  const result = loadedParser().scanSync(text);
+  return result.tokens.map((token) => ({
+    text: token.text,
+    kind: token.tokenName,
+    ...(token.keywordKind > 0 ? { keyword: token.text.toUpperCase() } : {}),
+    startByte: token.start,
+    endByte: token.end,
+  }));
+}
+
+/**
+ * The comments of a file: what the parse tree leaves out. A lexer that follows PostgreSQL's scanner
+ * (scan.l) for everything that can hide a comment marker: 'strings' with '' escapes, E'strings' with
+ * backslash escapes, $tag$ dollar quotes $tag$, "quoted identifiers", -- line comments and nested
+ * slash-star comments. Checked against libpg-query's own scanner in the tests; far faster than asking
+ * the WebAssembly scanner for every token of every file.
+ */
+export function sqlComments(source: SqlText): SqlComment[] {
+  const text = source.text;
+  const comments: SqlComment[] = [];
+  const length = text.length;
+  let i = 0;
+  let previousWord = false;
+  // Byte offsets are counted incrementally: comments come in order.
+  let counted = 0;
+  let countedBytes = 0;
+  const commentAt = (start: number, end: number): SqlComment => {
+    const body = text.slice(start, end);
+    if (source.isAscii) return { text: body, startByte: start, endByte: end };
+    countedBytes += Buffer.byteLength(text.slice(counted, start), "utf8");
+    counted = start;
+    return { text: body, startByte: countedBytes, endByte: countedBytes + Buffer.byteLength(body, "utf8") };
+  };
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === 45 && text.charCodeAt(i + 1) === 45) {
+      const newline = text.indexOf("\n", i);
+      const end = newline === -1 ? length : newline;
+      comments.push(commentAt(i, end));
+      i = end;
+      previousWord = false;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const start = i;
+      let nesting = 1;
+      i += 2;
+      while (i < length && nesting > 0) {
+        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+          nesting++;
+          i += 2;
+        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+          nesting--;
+          i += 2;
+        } else i++;
+      }
+      comments.push(commentAt(start, i));
+      previousWord = false;
+      continue;
+    }
+    if (c === 39) {
+      // 'string', or E'string' when the previous token was the single letter E (or e)
+      const escapes = previousWord && i > 0 && (text.charCodeAt(i - 1) === 69 || text.charCodeAt(i - 1) === 101) && !isWordChar(text.charCodeAt(i - 2));
+      i++;
+      while (i < length) {
+        const d = text.charCodeAt(i);
+        if (escapes && d === 92) i += 2;
+        else if (d === 39 && text.charCodeAt(i + 1) === 39) i += 2;
+        else if (d === 39) {
+          i++;
+          break;
+        } else i++;
+      }
+      previousWord = false;
+      continue;
+    }
+    if (c === 34) {
+      i++;
+      while (i < length) {
+        if (text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) === 34) i += 2;
+        else if (text.charCodeAt(i) === 34) {
+          i++;
+          break;
+        } else i++;
+      }
+      previousWord = false;
+      continue;
+    }
+    if (c === 36 && !previousWord) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 66))?.[0];
+      if (tag) {
+        const close = text.indexOf(tag, i + tag.length);
+        i = close === -1 ? length : close + tag.length;
+        previousWord = false;
+        continue;
+      }
+    }
+    if (isWordChar(c)) {
+      while (i < length && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 36)) i++;
+      previousWord = true;
+      continue;
+    }
+    previousWord = false;
+    i++;
+  }
+  return comments;
+}
+
+const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c > 127;
+}
+
+/**
+ * The extent of one clause or expression of SQL text that starts at `from` (a string index): up to the
+ * first `,`, `)` or `;` at parenthesis depth 0, or one of `stops` (upper-case keywords) at depth 0.
+ * Skips strings (including E'' and dollar quotes), quoted identifiers and comments the way PostgreSQL's
+ * lexer does. Returns [start, end) string indexes, or undefined when nothing is there.
+ */
+export function clauseExtent(text: string, from: number, stops: ReadonlySet<string>): [number, number] | undefined {
+  let i = from;
+  let depth = 0;
+  let start = -1;
+  let end = from;
+  const length = text.length;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    // whitespace
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
+      i++;
+      continue;
+    }
+    // -- comment
+    if (c === 45 && text.charCodeAt(i + 1) === 45) {
+      const newline = text.indexOf("\n", i);
+      i = newline === -1 ? length : newline + 1;
+      continue;
+    }
+    // /* nested comment */
+    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      let nesting = 1;
+      i += 2;
+      while (i < length && nesting > 0) {
+        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+          nesting++;
+          i += 2;
+        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+          nesting--;
+          i += 2;
+        } else i++;
+      }
+      continue;
+    }
+    const tokenStart = i;
+    let word: string | undefined;
+    if (c === 39 || ((c === 69 || c === 101) && text.charCodeAt(i + 1) === 39)) {
+      // 'string' or E'string'
+      const escapes = c !== 39;
+      i += escapes ? 2 : 1;
+      while (i < length) {
+        const d = text.charCodeAt(i);
+        if (escapes && d === 92) i += 2;
+        else if (d === 39 && text.charCodeAt(i + 1) === 39) i += 2;
+        else if (d === 39) {
+          i++;
+          break;
+        } else i++;
+      }
+    } else if (c === 34) {
+      // "quoted identifier"
+      i++;
+      while (i < length) {
+        if (text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) === 34) i += 2;
+        else if (text.charCodeAt(i) === 34) {
+          i++;
+          break;
+        } else i++;
+      }
+    } else if (c === 36 && /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.test(text.slice(i, i + 66))) {
+      // $tag$ dollar-quoted string $tag$
+      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i, i + 66))?.[0] ?? "$$";
+      const close = text.indexOf(tag, i + tag.length);
+      i = close === -1 ? length : close + tag.length;
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127) {
+      while (i < length) {
+        const d = text.charCodeAt(i);
+        if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === 36 || d > 127) i++;
+        else break;
+      }
+      word = text.slice(tokenStart, i).toUpperCase();
+    } else {
+      i++;
+    }
+    if (depth === 0 && start !== -1) {
+      if (c === 44 || c === 41 || c === 59) break;
+      if (word !== undefined && stops.has(word)) break;
+    }
+    if (c === 40 || c === 91) depth++;
+    else if (c === 41 || c === 93) {
+      if (depth === 0) break;
+      depth--;
+    }
+    if (start === -1) start = tokenStart;
+    end = i;
+  }
+  return start === -1 ? undefined : [start, end];
+}
+
+/**
+ * Identifiers in SQL text longer than `maxBytes` UTF-8 bytes, as written (PostgreSQL truncates them to
+ * NAMEDATALEN - 1 = 63 bytes, and so does the parse tree, so only the source shows the original).
+ * Skips strings, dollar quotes and comments.
+ */
+export function longIdentifiers(text: string, maxBytes = 63): string[] {
+  // A cheap test first: a run of non-separator characters, or a quoted identifier, of more than
+  // maxBytes bytes. Most files have none, and skip the lexer below.
+  let candidate = false;
+  for (const match of text.matchAll(CANDIDATE)) {
+    if (Buffer.byteLength(match[0], "utf8") > maxBytes + (match[0].startsWith('"') ? 2 : 0)) {
+      candidate = true;
+      break;
+    }
+  }
+  if (!candidate) return [];
+  const found: string[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === 45 && text.charCodeAt(i + 1) === 45) {
+      const newline = text.indexOf("\n", i);
+      i = newline === -1 ? length : newline;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      let nesting = 1;
+      i += 2;
+      while (i < length && nesting > 0) {
+        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+          nesting++;
+          i += 2;
+        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+          nesting--;
+          i += 2;
+        } else i++;
+      }
+    } else if (c === 39) {
+      const escapes = i > 0 && (text.charCodeAt(i - 1) === 69 || text.charCodeAt(i - 1) === 101) && !isWordChar(text.charCodeAt(i - 2));
+      i++;
+      while (i < length) {
+        const d = text.charCodeAt(i);
+        if (escapes && d === 92) i += 2;
+        else if (d === 39 && text.charCodeAt(i + 1) === 39) i += 2;
+        else if (d === 39) {
+          i++;
+          break;
+        } else i++;
+      }
+    } else if (c === 34) {
+      const start = i + 1;
+      i++;
+      while (i < length) {
+        if (text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) === 34) i += 2;
+        else if (text.charCodeAt(i) === 34) break;
+        else i++;
+      }
+      const name = text.slice(start, i).replace(/""/g, '"');
+      if (Buffer.byteLength(name, "utf8") > maxBytes) found.push(name);
+      i++;
+    } else if (c === 36 && DOLLAR_TAG.test(text.slice(i, i + 66))) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 66))?.[0] ?? "$$";
+      const close = text.indexOf(tag, i + tag.length);
+      i = close === -1 ? length : close + tag.length;
+    } else if (isWordChar(c) && !(c >= 48 && c <= 57)) {
+      const start = i;
+      while (i < length && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 36)) i++;
+      const word = text.slice(start, i);
+      if (Buffer.byteLength(word, "utf8") > maxBytes) found.push(word.toLowerCase());
+    } else i++;
+  }
+  return [...new Set(found)];
+}
+
+const CANDIDATE = /"[^"]{22,}"|[^\s,;().'"=<>+*/-]{22,}/g;
