@@ -1,0 +1,35 @@
+import type { KeyObject } from "node:crypto";
+import { validate } from "../config/schemas.js";
+import { ConfigurationError } from "../engine/errors.js";
+import type { SourceLocation } from "../engine/types.js";
+import { readJsonFile, type JsonFile } from "../sources/json.js";
+import type { RestoreProof } from "./proof.js";
+import { verifyProof, type SignatureCheck } from "./signing.js";
+
+export type ReadProof =
+  | { ok: true; json: JsonFile; proof: RestoreProof; signature: SignatureCheck }
+  | { ok: false; message: string; location: SourceLocation };
+
+/**
+ * Reads one proof file: strict JSON (a syntax error or truncation is reported at its line and column),
+ * valid against schemas/restore-proof.schema.json, and its signature checked against the trusted keys.
+ * Every problem is returned, never thrown, so that one broken file does not hide the others.
+ */
+export function readProofFile(absolute: string, shown: string, trusted: readonly KeyObject[]): ReadProof {
+  let json: JsonFile;
+  try {
+    json = readJsonFile(absolute, shown, 64 * 1024 * 1024);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      return { ok: false, message: error.message.replace(/^\S+:\d+(:\d+)?: /, ""), location: error.location ?? { file: shown, line: 1 } };
+    }
+    throw error;
+  }
+  const problems = validate("restore-proof", json.value, undefined, "the proof");
+  if (problems.length > 0) {
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+    return { ok: false, message: `not a valid restore proof (schemas/restore-proof.schema.json): ${first?.message ?? "invalid"}${more}`, location: json.locate(first?.path ?? []) };
+  }
+  return { ok: true, json, proof: json.value as RestoreProof, signature: verifyProof(json.value, trusted) };
+}
