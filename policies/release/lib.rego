@@ -1,0 +1,36 @@
+package resilience.release
+
+# Helpers shared by the release rules. The collector gathers the facts (the tag, the commit, the latest
+# `resilience-gates / <gate>` check run of each gate on that commit, the evidence gates re-evaluated at
+# tag time); these rules decide.
+
+# The ref is a tag that matches the configured release pattern (`/` separates glob segments, so `v*`
+# matches v1.2.3 and `release/*` matches release/2026-11).
+tag_is_release if {
+	is_string(input.tag)
+	glob.match(input.tag_pattern, ["/"], input.tag)
+}
+
+# Conclusions that count as "the gate passed": success, and neutral (a gate that only warned) unless
+# allow_warn is false.
+passing_conclusions contains "success"
+
+passing_conclusions contains "neutral" if input.allow_warn == true
+
+# The latest check run of a required gate, when there is one.
+check_of(gate) := run if {
+	some run in input.check_runs
+	run.gate == gate
+}
+
+has_check(gate) if {
+	some run in input.check_runs
+	run.gate == gate
+}
+
+completed(run) if run.status == "completed"
+
+trusted(run) if {
+	some app in input.trusted_apps
+	run.app == app
+}

@@ -1,0 +1,14 @@
+package resilience.release_test
+
+import data.resilience.release
+
+test_rel_002_one_gate_missing if {
+	found := release.findings with input as with_fields({"check_runs": [run("security-context", "success")]})
+	[f.check | some f in found] == ["migrations"]
+	rules(found) == {"REL-002"}
+}
+
+test_rel_002_other_tools_checks_do_not_count if {
+	found := release.findings with input as with_fields({"check_runs": []})
+	count([f | some f in found; f.rule == "REL-002"]) == 2
+}

@@ -1,0 +1,284 @@
+import { CollectorError, ConfigurationError } from "../../engine/errors.js";
+import type { CollectedInput, FindingPlace, Gate, GateContext } from "../../engine/gate.js";
+import type { Finding, PolicyFinding, SourceLocation, Verdict } from "../../engine/types.js";
+import { displayPath, resolveInside } from "../../sources/files.js";
+import { isRecord } from "../../sources/kubernetes.js";
+import { readYamlFile, type PathSegment, type YamlDocument } from "../../sources/yaml.js";
+import { RELEASE_FLAGS } from "./flags.js";
+import { clientFor, fetchCheckRuns, resolveTag, type ApiCheckRun, type GitHubTarget } from "./github.js";
+
+export const RELEASE_GATE = "release";
+export const CHECK_RUN_PREFIX = "resilience-gates / ";
+/** Gates whose evidence ages: re-evaluated at tag time when they are configured. */
+export const FRESHNESS_GATES = ["backups", "restore-proofs"] as const;
+
+export interface ReleaseOptions {
+  requiredGates?: string[];
+  tagPattern?: string;
+  allowWarn?: boolean;
+  trustedApps?: string[];
+  freshnessGates?: string[];
+  tag?: string;
+  commit?: string;
+  repository?: string;
+  checkRunsFile?: string;
+  config?: string;
+  attestation?: { path?: string; signingKeyEnv?: string; enabled?: boolean };
+}
+
+/** One required gate's latest check run on the tagged commit, as the policy sees it. */
+export interface CheckRunFact {
+  gate: string;
+  name: string;
+  id: number | null;
+  status: string;
+  conclusion: string | null;
+  app: string | null;
+  completed_at: string | null;
+  url: string | null;
+}
+
+export interface FreshnessFact {
+  gate: string;
+  verdict: Verdict;
+  findings: number;
+  blocking_rules: string[];
+  error: string | null;
+}
+
+/** Everything the release decision rests on: kept for the attestation written after the verdict. */
+export interface ReleaseFacts {
+  repository: string | null;
+  ref: string | null;
+  tag: string | null;
+  tagPattern: string;
+  commit: string | null;
+  tagCommit: string | null;
+  requiredGates: string[];
+  checkRuns: CheckRunFact[];
+  freshness: FreshnessFact[];
+  source: "api" | "file";
+}
+
+const collectedFacts = new WeakMap<object, ReleaseFacts>();
+
+/** The facts the last collection with these options gathered (the same options object the engine got). */
+export function releaseFactsFor(options: object): ReleaseFacts | undefined {
+  return collectedFacts.get(options);
+}
+
+function tagOf(ref: string | undefined): string | undefined {
+  return ref?.startsWith("refs/tags/") ? ref.slice("refs/tags/".length) : undefined;
+}
+
+interface FactsFile {
+  document: YamlDocument;
+  value: Record<string, unknown>;
+}
+
+function readFactsFile(context: GateContext, path: string): FactsFile {
+  const absolute = resolveInside(context.workspace, path, "check-runs file");
+  const shown = displayPath(context.workspace, absolute);
+  const documents = readYamlFile(absolute, shown).filter((document) => document.value !== null && document.value !== undefined);
+  const [document] = documents;
+  if (!document || documents.length !== 1 || !isRecord(document.value)) {
+    throw new CollectorError(`expected one mapping with tag, commit and check_runs`, { file: shown, line: 1 });
+  }
+  if (!Array.isArray(document.value.check_runs)) {
+    throw new CollectorError(`check_runs must be a list of check runs as the GitHub API returns them`, { file: shown, line: document.locate(["check_runs"]).line });
+  }
+  return { document, value: document.value };
+}
+
+/** The latest run of each `resilience-gates / <gate>` name; a later completion wins, then a higher id. */
+function latestByGate(runs: readonly ApiCheckRun[]): Map<string, { run: ApiCheckRun; index: number }> {
+  const latest = new Map<string, { run: ApiCheckRun; index: number }>();
+  runs.forEach((run, index) => {
+    if (typeof run.name !== "string" || !run.name.startsWith(CHECK_RUN_PREFIX)) return;
+    const gate = run.name.slice(CHECK_RUN_PREFIX.length).trim();
+    const current = latest.get(gate);
+    const key = (candidate: ApiCheckRun) => `${candidate.completed_at ?? candidate.started_at ?? ""}|${String(candidate.id ?? 0).padStart(20, "0")}`;
+    if (!current || key(run) > key(current.run)) latest.set(gate, { run, index });
+  });
+  return latest;
+}
+
+async function configuredGates(context: GateContext, options: ReleaseOptions): Promise<Record<string, Record<string, unknown>> | undefined> {
+  const { loadConfig } = await import("../../config/load.js");
+  const config = loadConfig({ cwd: context.workspace.base, ...(options.config ? { config: options.config } : {}) });
+  return config.file ? config.gates : undefined;
+}
+
+/** Re-evaluates the evidence gates through the engine, as of now, with the repository's config and waivers. */
+async function evaluateFreshness(context: GateContext, options: ReleaseOptions, gates: string[]): Promise<{ facts: FreshnessFact[]; findings: Map<string, Finding[]> }> {
+  const findings = new Map<string, Finding[]>();
+  if (gates.length === 0) return { facts: [], findings };
+  if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
+  const [{ loadConfig }, { loadBundle, runGates }] = await Promise.all([import("../../config/load.js"), import("../../engine/run.js")]);
+  const config = loadConfig({ cwd: context.workspace.base, ...(options.config ? { config: options.config } : {}) });
+  const plan: [string, Record<string, unknown>][] = gates.map((id) => {
+    const gateOptions = config.gates[id];
+    if (!gateOptions) throw new ConfigurationError(`release: freshness gate ${id} is not configured in ${config.file ?? ".resilience/gates.yaml"}`);
+    return [id, gateOptions];
+  });
+  context.logger.info(`release: re-evaluating ${gates.join(", ")} as of ${context.now.toISOString()}`);
+  const bundle = await loadBundle(config, context.logger);
+  const report = await runGates({ config, gates: plan, now: context.now, logger: context.logger }, bundle);
+  const facts = report.gates
+    .filter((result) => gates.includes(result.id))
+    .map((result) => {
+      findings.set(result.id, result.findings);
+      return {
+        gate: result.id,
+        verdict: result.verdict,
+        findings: result.findings.length,
+        blocking_rules: [...new Set(result.findings.filter((finding) => finding.severity === "block").map((finding) => finding.rule))].sort(),
+        error: result.error ?? null,
+      };
+    });
+  return { facts, findings };
+}
+
+async function collect(context: GateContext, options: ReleaseOptions): Promise<CollectedInput> {
+  const env = process.env;
+  const tagPattern = options.tagPattern ?? "v*";
+  const file = options.checkRunsFile ? readFactsFile(context, options.checkRunsFile) : undefined;
+  const fromFile = (key: string): string | undefined => (typeof file?.value[key] === "string" ? (file.value[key] as string) : undefined);
+
+  const ref = fromFile("ref") ?? (options.tag ? `refs/tags/${options.tag}` : env.GITHUB_REF);
+  const tag = options.tag ?? fromFile("tag") ?? tagOf(ref);
+  const repository = options.repository ?? fromFile("repository") ?? env.GITHUB_REPOSITORY;
+
+  let configured: Record<string, Record<string, unknown>> | undefined;
+  if (!options.requiredGates || !options.freshnessGates) configured = await configuredGates(context, options);
+  const requiredGates = options.requiredGates ?? Object.keys(configured ?? {}).filter((id) => id !== RELEASE_GATE);
+  if (requiredGates.length === 0) {
+    throw new ConfigurationError("release: no required gates: set gates.release.requiredGates, configure other gates, or pass --required-gate");
+  }
+  const freshnessGates = options.freshnessGates ?? FRESHNESS_GATES.filter((id) => configured?.[id] !== undefined);
+
+  let commit = options.commit ?? fromFile("commit");
+  let tagCommit = fromFile("tag_commit") ?? null;
+  let runs: ApiCheckRun[];
+  if (file) {
+    runs = file.value.check_runs as ApiCheckRun[];
+    commit ??= env.GITHUB_SHA;
+  } else {
+    const [owner, repo] = (repository ?? "").split("/");
+    const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+    if (!owner || !repo) throw new ConfigurationError("release: no repository (GITHUB_REPOSITORY or gates.release.repository as owner/name)");
+    if (!token) throw new ConfigurationError("release: the check runs are read through the GitHub API: set GITHUB_TOKEN (the action passes its github-token input), or give checkRunsFile");
+    const target: GitHubTarget = { apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token, owner, repo };
+    const api = clientFor(target);
+    if (tag) tagCommit = await resolveTag(api, target, tag);
+    commit ??= env.GITHUB_SHA ?? tagCommit ?? undefined;
+    if (!commit) throw new ConfigurationError("release: no commit to judge (GITHUB_SHA, --commit or a resolvable tag)");
+    context.logger.info(`release: reading check runs of ${commit.slice(0, 12)} in ${owner}/${repo}`);
+    runs = await fetchCheckRuns(api, target, commit);
+  }
+
+  const latest = latestByGate(runs);
+  const checkRuns: (CheckRunFact & { index: number })[] = [...latest].map(([gate, { run, index }]) => ({
+    gate,
+    index,
+    name: run.name ?? "",
+    id: typeof run.id === "number" ? run.id : null,
+    status: run.status ?? "unknown",
+    conclusion: run.conclusion ?? null,
+    app: run.app?.slug ?? null,
+    completed_at: run.completed_at ?? null,
+    url: run.html_url ?? null,
+  }));
+
+  const fresh = isRecord(file?.value) && Array.isArray(file.value.freshness)
+    ? { facts: (file.value.freshness as FreshnessFact[]).map((fact) => ({ ...fact, findings: fact.findings ?? 0, blocking_rules: fact.blocking_rules ?? [], error: fact.error ?? null })), findings: new Map<string, Finding[]>() }
+    : await evaluateFreshness(context, options, freshnessGates);
+
+  const facts: ReleaseFacts = {
+    repository: repository ?? null,
+    ref: ref ?? null,
+    tag: tag ?? null,
+    tagPattern,
+    commit: commit ?? null,
+    tagCommit,
+    requiredGates,
+    checkRuns: checkRuns.map(({ index: _index, ...fact }) => fact),
+    freshness: fresh.facts,
+    source: file ? "file" : "api",
+  };
+  collectedFacts.set(options, facts);
+
+  const at = (path: readonly PathSegment[]): SourceLocation | undefined => {
+    if (!file) return undefined;
+    const position = file.document.locate(path);
+    return { file: file.document.file, line: position.line, column: position.column };
+  };
+
+  return {
+    input: {
+      ref: facts.ref,
+      tag: facts.tag,
+      tag_pattern: tagPattern,
+      commit: facts.commit,
+      tag_commit: tagCommit,
+      required_gates: requiredGates,
+      allow_warn: options.allowWarn ?? true,
+      trusted_apps: options.trustedApps ?? ["github-actions"],
+      check_runs: facts.checkRuns,
+      freshness: facts.freshness,
+    },
+    locate(finding: PolicyFinding): FindingPlace {
+      const gate = typeof finding.check === "string" ? finding.check : undefined;
+      const evidence = typeof finding.freshness === "string" ? finding.freshness : undefined;
+      if (gate) {
+        const run = checkRuns.find((candidate) => candidate.gate === gate);
+        const location = run ? at(["check_runs", run.index, finding.field === "app" ? "app" : finding.field === "status" ? "status" : "conclusion"]) : at(["check_runs"]);
+        return { resource: { kind: "CheckRun", name: `${CHECK_RUN_PREFIX}${gate}` }, ...(location ? { location } : {}) };
+      }
+      if (evidence) {
+        const index = facts.freshness.findIndex((fact) => fact.gate === evidence);
+        const first = fresh.findings.get(evidence)?.find((candidate) => candidate.severity === "block" && candidate.location) ?? fresh.findings.get(evidence)?.find((candidate) => candidate.location);
+        const location = at(["freshness", index, "verdict"]) ?? first?.location;
+        return { resource: { kind: "Gate", name: evidence }, ...(location ? { location } : {}) };
+      }
+      const location = at([typeof finding.field === "string" ? finding.field : "tag"]);
+      return location ? { location } : {};
+    },
+    stats: {
+      requiredGates: requiredGates.length,
+      checkRuns: checkRuns.length,
+      freshnessGates: facts.freshness.length,
+    },
+  };
+}
+
+export const releaseGate: Gate<ReleaseOptions> = {
+  id: RELEASE_GATE,
+  summary: "A release tag may ship only when every required gate passed on its commit and the evidence is still fresh",
+  cliFlags: RELEASE_FLAGS,
+  optionsFromFlags(flags) {
+    const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
+    const required = list(flags["required-gate"]);
+    const tag = typeof flags.tag === "string" ? flags.tag : undefined;
+    const file = typeof flags["check-runs-file"] === "string" ? flags["check-runs-file"] : undefined;
+    if (required.length === 0 && !tag && !file) return undefined;
+    const options: ReleaseOptions = {};
+    if (required.length) options.requiredGates = required;
+    if (tag) options.tag = tag;
+    if (typeof flags.commit === "string") options.commit = flags.commit;
+    if (typeof flags["tag-pattern"] === "string") options.tagPattern = flags["tag-pattern"];
+    if (file) options.checkRunsFile = file;
+    return options;
+  },
+  collect,
+  fixtureOptions(file) {
+    return { checkRunsFile: file, requiredGates: ["security-context", "migrations"], freshnessGates: [], ...fixtureOverrides(file) };
+  },
+};
+
+/** A fixture may carry `fixture_options:` (allowWarn, trustedApps, tagPattern, requiredGates) for its case. */
+function fixtureOverrides(file: string): Partial<ReleaseOptions> {
+  const [document] = readYamlFile(file, file);
+  const value = isRecord(document?.value) ? document.value.fixture_options : undefined;
+  return isRecord(value) ? (value as Partial<ReleaseOptions>) : {};
+}

@@ -1,0 +1,166 @@
+import { generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Report } from "../../src/engine/types.js";
+import { canonicalJson, signingKey, signPayload, verifyAttestation, type Attestation, type AttestationPayload } from "../../src/gates/release/attestation.js";
+import { runAction, workspace } from "../action/run-action.js";
+import { problemsOf, startApiServer, type ApiServer, type RecordedRequest, type Reply } from "../report/github-api.js";
+import { repoRoot } from "../support/cli.js";
+
+const SHA = "4f2a9c0e1b7d3a5c6e8f0a1b2c3d4e5f6a7b8c9d";
+const keys = generateKeyPairSync("ed25519");
+const PRIVATE = keys.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+const PUBLIC = keys.publicKey.export({ type: "spki", format: "pem" }).toString();
+
+let server: ApiServer;
+let checkRuns: Record<string, unknown>[];
+let tagSha: string;
+
+const run = (gate: string, conclusion: string | null, extra: Record<string, unknown> = {}) => ({
+  id: Math.floor(Math.random() * 1e6),
+  name: `resilience-gates / ${gate}`,
+  head_sha: SHA,
+  status: conclusion ? "completed" : "in_progress",
+  conclusion,
+  started_at: "2026-10-30T09:59:00Z",
+  completed_at: conclusion ? "2026-10-30T10:00:00Z" : null,
+  html_url: `https://github.example/acme/shop/runs/${gate}`,
+  app: { slug: "github-actions" },
+  ...extra,
+});
+
+function routes(request: RecordedRequest): Reply {
+  if (request.method === "GET" && request.path === "/repos/acme/shop/commits/v1.4.0") return { status: 200, body: { sha: tagSha } };
+  if (request.method === "GET" && request.path === `/repos/acme/shop/commits/${SHA}/check-runs`) {
+    return { status: 200, body: { total_count: checkRuns.length, check_runs: request.query.page === "1" ? checkRuns : [] } };
+  }
+  if (request.method === "POST" && request.path === "/repos/acme/shop/check-runs") return { status: 201, body: { id: 1 } };
+  return { status: 404, body: { message: "Not Found" } };
+}
+
+beforeAll(async () => {
+  server = await startApiServer(routes);
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  tagSha = SHA;
+  checkRuns = [run("security-context", "success"), run("migrations", "neutral"), run("lint", "failure", { name: "lint", app: { slug: "other" } })];
+});
+
+const TAG_PUSH = { GITHUB_REF: "refs/tags/v1.4.0", GITHUB_EVENT_NAME: "push", GITHUB_SHA: SHA, GITHUB_EVENT_PATH: "/nonexistent/event.json", RESILIENCE_GATES_SIGNING_KEY: PRIVATE };
+
+function config(release: string, extra = ""): string {
+  return `version: 1\ngates:\n  release:\n${release}\n${extra}`;
+}
+
+function readAttestation(path: string | undefined): Attestation {
+  expect(path).toBeTruthy();
+  return JSON.parse(readFileSync(path!, "utf8")) as Attestation;
+}
+
+describe("release gate on a tag push, through the bundled action and the GitHub API", () => {
+  it("approves a tag whose required gates passed on its commit, and signs the decision", async () => {
+    const cwd = workspace(config("    requiredGates: [security-context, migrations]\n    freshnessGates: []"));
+    const result = await runAction(cwd, { gate: "release", "github-token": "t0ken", now: "2026-11-01T12:00:00Z" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.outputs.verdict).toBe("pass");
+    expect(server.requests.flatMap(problemsOf)).toEqual([]);
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      "GET /repos/acme/shop/commits/v1.4.0",
+      `GET /repos/acme/shop/commits/${SHA}/check-runs`,
+      "POST /repos/acme/shop/check-runs",
+    ]);
+    expect(server.requests[1]!.query).toMatchObject({ filter: "latest", per_page: "100", page: "1" });
+    expect(server.requests[2]!.body).toMatchObject({ name: "resilience-gates / release", head_sha: SHA, conclusion: "success" });
+
+    const attestation = readAttestation(result.outputs["attestation-path"]);
+    expect(verifyAttestation(attestation, PUBLIC)).toBe(true);
+    const digest = (JSON.parse(readFileSync(join(repoRoot, "dist", "rules.json"), "utf8")) as { digest: string }).digest;
+    expect(attestation.payload).toMatchObject({
+      repository: "acme/shop",
+      tag: "v1.4.0",
+      commit: SHA,
+      decidedAt: "2026-11-01T12:00:00.000Z",
+      verdict: "pass",
+      approved: true,
+      ruleBundleDigest: digest,
+      gates: { "security-context": { conclusion: "success" }, migrations: { conclusion: "neutral" } },
+    });
+    expect(attestation.signature.ephemeral).toBe(false);
+  });
+
+  it("blocks a tag whose gate failed, was forged by another app or is missing, and still attests the refusal", async () => {
+    checkRuns = [run("security-context", "success", { app: { slug: "forger" } }), run("migrations", "failure")];
+    const cwd = workspace(config("    requiredGates: [security-context, migrations, backups]\n    freshnessGates: []"));
+    const result = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(readFileSync(result.outputs["report-path"]!, "utf8")) as Report;
+    expect(report.gates[0]!.findings.map((finding) => finding.rule).sort()).toEqual(["REL-002", "REL-003", "REL-005"]);
+    expect(report.gates[0]!.findings.find((finding) => finding.rule === "REL-003")!.resource).toEqual({ kind: "CheckRun", name: "resilience-gates / migrations" });
+    const attestation = readAttestation(result.outputs["attestation-path"]);
+    expect(attestation.payload).toMatchObject({ verdict: "block", approved: false, gates: { backups: { status: "missing" } } });
+    expect(verifyAttestation(attestation, PUBLIC)).toBe(true);
+    expect(result.summary).toContain("REL-005");
+  });
+
+  it("blocks a moved tag (the tag resolves to another commit)", async () => {
+    tagSha = "0".repeat(40);
+    const cwd = workspace(config("    requiredGates: [security-context]\n    freshnessGates: []"));
+    const result = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(result.status).toBe(1);
+    expect(result.summary).toContain("REL-007");
+  });
+
+  it("re-evaluates evidence gates through the engine at tag time, pointing at the evidence's own line", async () => {
+    const cwd = workspace(
+      config("    requiredGates: [security-context]\n    freshnessGates: [security-context]", '  security-context:\n    manifests: ["deploy/*.yaml"]\n'),
+      { "deploy/api.yaml": "fixtures/security-context/sc-005-fail.yaml" },
+    );
+    const result = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(readFileSync(result.outputs["report-path"]!, "utf8")) as Report;
+    const stale = report.gates[0]!.findings.find((finding) => finding.rule === "REL-006")!;
+    expect(stale.message).toMatch(/^gate security-context re-evaluated at tag time: block \(2 findings, blocking rules SC-005/);
+    expect(stale.location?.file).toBe("deploy/api.yaml");
+    expect(readAttestation(result.outputs["attestation-path"]).payload.freshness).toEqual({ "security-context": { verdict: "block", findings: 2 } });
+  });
+
+  it("without a token is a configuration problem, an error verdict that blocks", async () => {
+    const cwd = workspace(config("    requiredGates: [security-context]\n    freshnessGates: []"));
+    const result = await runAction(cwd, { gate: "release", checks: "false" }, { ...TAG_PUSH, GITHUB_API_URL: server.url, GITHUB_TOKEN: "" });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain("set GITHUB_TOKEN");
+  });
+});
+
+describe("attestation signatures", () => {
+  const payload = { type: "https://resilience-gates.dev/attestation/release/v1", tag: "v1", commit: SHA, verdict: "pass" } as unknown as AttestationPayload;
+
+  it("detects any change to the payload and a signer other than the trusted key", () => {
+    const { key } = signingKey(PRIVATE);
+    const signed = signPayload(payload, key, false);
+    expect(verifyAttestation(signed, PUBLIC)).toBe(true);
+    expect(verifyAttestation({ ...signed, payload: { ...signed.payload, verdict: "block" } }, PUBLIC)).toBe(false);
+    const other = signPayload(payload, generateKeyPairSync("ed25519").privateKey, false);
+    expect(verifyAttestation(other)).toBe(true);
+    expect(verifyAttestation(other, PUBLIC)).toBe(false);
+  });
+
+  it("signs with a throwaway key when none is configured, and says so", () => {
+    const { key, ephemeral } = signingKey(undefined);
+    expect(ephemeral).toBe(true);
+    expect(verifyAttestation(signPayload(payload, key, ephemeral))).toBe(true);
+  });
+
+  it("refuses a key that is not Ed25519", () => {
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    expect(() => signingKey(rsa)).toThrow(/not Ed25519/);
+    expect(() => signingKey("-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----")).toThrow(/not a PEM private key/);
+  });
+
+  it("canonical JSON sorts keys at every level", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+  });
+});

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/engine/logger.js";
+import { GitHubApi } from "../../src/report/github/api.js";
+import { ANNOTATIONS_PER_REQUEST, checkRunName, conclusionOf, publishChecks } from "../../src/report/github/checks.js";
+import { escapeData, escapeProperty, reportAnnotations, workflowCommand } from "../../src/report/github/commands.js";
+import { upsertComment } from "../../src/report/github/comment.js";
+import { githubContextFromEnv, type GitHubContext } from "../../src/report/github/context.js";
+import { CHECK_SUMMARY_LIMIT, checkRunSummary, COMMENT_MARKER, commentBody, jobSummary } from "../../src/report/github/markdown.js";
+import { problemsOf, startApiServer, type ApiServer, type RecordedRequest, type Reply } from "./github-api.js";
+import { finding, gate, sampleReport } from "./sample.js";
+
+let server: ApiServer;
+let nextId = 1000;
+let routes: (request: RecordedRequest) => Reply | undefined;
+
+function defaultRoutes(request: RecordedRequest): Reply {
+  if (request.method === "POST" && request.path.endsWith("/check-runs")) {
+    nextId += 1;
+    return { status: 201, body: { id: nextId, html_url: `https://github.example/acme/shop/runs/${nextId}` } };
+  }
+  if (request.method === "PATCH" && /\/check-runs\/\d+$/.test(request.path)) return { status: 200, body: { id: Number(request.path.split("/").pop()) } };
+  return { status: 404, body: { message: "Not Found" } };
+}
+
+beforeAll(async () => {
+  server = await startApiServer((request) => routes(request) ?? defaultRoutes(request));
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  routes = () => undefined;
+});
+
+const context = (): GitHubContext => ({
+  serverUrl: "https://github.example",
+  apiUrl: server.url,
+  owner: "acme",
+  repo: "shop",
+  sha: "4f2a9c0e1b7d3a5c6e8f0a1b2c3d4e5f6a7b8c9d",
+  runUrl: "https://github.example/acme/shop/actions/runs/77",
+  pullRequest: 12,
+});
+const api = () => new GitHubApi({ apiUrl: server.url, token: "t0ken", retryDelayMs: 1 });
+
+/** Every request the reporter sent must be valid by GitHub's published REST description. */
+function expectValidRequests(): void {
+  expect(server.requests.length).toBeGreaterThan(0);
+  expect(server.requests.flatMap(problemsOf)).toEqual([]);
+}
+
+describe("check runs", () => {
+  it("creates one check run per gate, annotations in batches of at most 50, every request valid by the OpenAPI description", async () => {
+    const report = sampleReport(120);
+    const outcome = await publishChecks(report, { api: api(), context: context(), failOn: "block", logger: silentLogger });
+    expect(outcome.published).toBe(true);
+    expectValidRequests();
+    const creates = server.requests.filter((request) => request.method === "POST");
+    expect(creates.map((request) => (request.body as { name: string }).name)).toEqual(report.gates.map((g) => checkRunName(g.id)));
+    expect(creates.map((request) => (request.body as { conclusion: string }).conclusion)).toEqual(["failure", "success", "failure"]);
+    const batches = server.requests.map((request) => ((request.body as { output: { annotations?: unknown[] } }).output.annotations ?? []).length);
+    expect(batches.every((size) => size <= ANNOTATIONS_PER_REQUEST)).toBe(true);
+    const patches = server.requests.filter((request) => request.method === "PATCH");
+    expect(patches).toHaveLength(2);
+    expect(patches.map((request) => request.path)).toEqual([`/repos/acme/shop/check-runs/${nextId - 2}`, `/repos/acme/shop/check-runs/${nextId - 2}`]);
+    expect(batches.reduce((sum, size) => sum + size, 0)).toBe(120);
+    const first = (creates[0]!.body as { output: { annotations: Record<string, unknown>[] } }).output.annotations[0]!;
+    expect(first).toMatchObject({ path: "deploy/app 0.yaml", start_line: 10, end_line: 10, start_column: 9, annotation_level: "failure" });
+    const warning = (creates[0]!.body as { output: { annotations: Record<string, unknown>[] } }).output.annotations[1]!;
+    expect(warning.annotation_level).toBe("warning");
+    expect(creates[0]!.headers.authorization).toBe("Bearer t0ken");
+    expect(creates[0]!.body).toMatchObject({ head_sha: context().sha, status: "completed", details_url: context().runUrl });
+  });
+
+  it("the OpenAPI check bites: a misspelt field or a wrong annotation level fails", async () => {
+    await publishChecks(sampleReport(2), { api: api(), context: context(), failOn: "block", logger: silentLogger });
+    const create = server.requests[0]!;
+    const body = structuredClone(create.body) as Record<string, unknown> & { output: { annotations: Record<string, unknown>[] } };
+    expect(problemsOf({ ...create, body: { ...body, conclsion: "success" } })).not.toEqual([]);
+    body.output.annotations[0]!.annotation_level = "error";
+    expect(problemsOf({ ...create, body })).not.toEqual([]);
+    expect(problemsOf({ ...create, path: "/repos/acme/shop/check-run" })).not.toEqual([]);
+  });
+
+  it("maps verdicts to conclusions, with fail-on warn turning a warning into a failure", () => {
+    expect(conclusionOf("pass", "block")).toBe("success");
+    expect(conclusionOf("warn", "block")).toBe("neutral");
+    expect(conclusionOf("warn", "warn")).toBe("failure");
+    expect(conclusionOf("block", "block")).toBe("failure");
+    expect(conclusionOf("error", "block")).toBe("failure");
+  });
+
+  it("keeps the summary within 65,535 characters and says it was cut", async () => {
+    const huge = Array.from({ length: 4000 }, (_, i) => finding(i, { location: { file: `deploy/f${i}.yaml`, line: i + 1, column: 1 }, message: `${"m".repeat(80)} ${i}` }));
+    const report = { verdict: "block" as const, gates: [gate("security-context", huge)] };
+    const summary = checkRunSummary(report.gates[0]!, context(), context().runUrl);
+    expect(summary.length).toBeLessThanOrEqual(CHECK_SUMMARY_LIMIT);
+    expect(summary).toContain("This summary was cut at 65,535 characters");
+    await publishChecks(report, { api: api(), context: context(), failOn: "block", logger: silentLogger });
+    expectValidRequests();
+    expect(server.requests).toHaveLength(1 + Math.ceil(4000 / 50) - 1);
+  });
+
+  it("falls back without failing on 403 from a read-only token (fork pull requests)", async () => {
+    routes = (request) => (request.method === "POST" ? { status: 403, body: { message: "Resource not accessible by integration" } } : undefined);
+    const outcome = await publishChecks(sampleReport(3), { api: api(), context: context(), failOn: "block", logger: silentLogger });
+    expect(outcome).toMatchObject({ published: false, reason: "forbidden" });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("retries a 502 and reports other failures as not published", async () => {
+    let calls = 0;
+    routes = (request) => (request.method === "POST" && calls++ === 0 ? { status: 502, body: { message: "Bad gateway" } } : undefined);
+    const outcome = await publishChecks(sampleReport(1), { api: api(), context: context(), failOn: "block", logger: silentLogger });
+    expect(outcome.published).toBe(true);
+    routes = () => ({ status: 422, body: { message: "Validation Failed" } });
+    const failed = await publishChecks(sampleReport(1), { api: api(), context: context(), failOn: "block", logger: silentLogger });
+    expect(failed).toMatchObject({ published: false, reason: "failed" });
+  });
+
+  it("without a token publishes nothing", async () => {
+    expect(await publishChecks(sampleReport(1), { api: undefined, context: context(), failOn: "block", logger: silentLogger })).toMatchObject({ published: false, reason: "no-token" });
+  });
+});
+
+describe("PR comment", () => {
+  it("updates the one comment that carries the marker, found on a later page", async () => {
+    const page1 = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, body: `chatter ${i}`, user: { login: "someone" } }));
+    const page2 = [{ id: 555, body: `${COMMENT_MARKER}\nold verdict`, user: { login: "github-actions[bot]", type: "Bot" } }];
+    routes = (request) => {
+      if (request.method === "GET") return { status: 200, body: request.query.page === "1" ? page1 : page2 };
+      if (request.method === "PATCH") return { status: 200, body: { id: 555 } };
+      return undefined;
+    };
+    const body = commentBody(sampleReport(3), context(), context().runUrl);
+    const done = await upsertComment(api(), context(), body);
+    expect(done).toEqual({ action: "updated", id: 555 });
+    expectValidRequests();
+    const patch = server.requests.find((request) => request.method === "PATCH")!;
+    expect(patch.path).toBe("/repos/acme/shop/issues/comments/555");
+    expect((patch.body as { body: string }).body.startsWith(COMMENT_MARKER)).toBe(true);
+  });
+
+  it("creates the comment when none carries the marker", async () => {
+    routes = (request) => {
+      if (request.method === "GET") return { status: 200, body: [{ id: 1, body: "lgtm" }] };
+      if (request.method === "POST") return { status: 201, body: { id: 9 } };
+      return undefined;
+    };
+    expect(await upsertComment(api(), context(), commentBody(sampleReport(1), context()))).toEqual({ action: "created", id: 9 });
+    expectValidRequests();
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual(["GET /repos/acme/shop/issues/12/comments", "POST /repos/acme/shop/issues/12/comments"]);
+  });
+});
+
+describe("job summary and step annotations", () => {
+  it("has the verdict table, findings grouped by file with links to the lines, waivers and durations", () => {
+    const markdown = jobSummary(sampleReport(4), context());
+    expect(markdown).toContain("| gate | verdict | findings | waived | duration |");
+    expect(markdown).toContain("| `security-context` | ❌ block | 4 (2 block, 2 warn) | 1 | 42 ms |");
+    expect(markdown).toContain("| `backups` | 💥 error | could not run | 0 | 3 ms |");
+    expect(markdown).toContain(`[L10:9](https://github.example/acme/shop/blob/${context().sha}/deploy/app%200.yaml#L10)`);
+    expect(markdown).toContain(`**[deploy/app 0.yaml](https://github.example/acme/shop/blob/${context().sha}/deploy/app%200.yaml)**`);
+    expect(markdown).toContain("Waivers applied (1)");
+    expect(markdown).toContain("| `SC-020` |");
+    expect(markdown).toContain(`[.resilience/waivers.yaml:3:5](https://github.example/acme/shop/blob/${context().sha}/.resilience/waivers.yaml#L3)`);
+    // Finding text cannot inject HTML or break the table.
+    expect(markdown).toContain("\\| &lt;b&gt;not&lt;/b&gt; 100% ok");
+    expect(markdown).not.toContain("<b>not</b>");
+  });
+
+  it("links at the PR head commit, read from the event payload", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const event = join(mkdtempSync(join(tmpdir(), "rg-event-")), "event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { sha: "headsha" } } }));
+    const ctx = githubContextFromEnv({ GITHUB_REPOSITORY: "acme/shop", GITHUB_SHA: "mergesha", GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: "pull_request", GITHUB_SERVER_URL: "https://ghe.example", GITHUB_RUN_ID: "5" });
+    expect(ctx).toMatchObject({ sha: "headsha", pullRequest: 7, runUrl: "https://ghe.example/acme/shop/actions/runs/5", apiUrl: "https://api.github.com" });
+    expect(githubContextFromEnv({ GITHUB_REPOSITORY: "acme/shop", GITHUB_SHA: "abc" })?.sha).toBe("abc");
+    expect(githubContextFromEnv({})).toBeUndefined();
+  });
+
+  it("annotates at most 10 per level and says how many were left out", () => {
+    const annotations = reportAnnotations(sampleReport(60));
+    expect(annotations.filter((a) => a.level === "error")).toHaveLength(10);
+    expect(annotations.filter((a) => a.level === "warning")).toHaveLength(10);
+    const notice = annotations.filter((a) => a.level === "notice");
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.message).toMatch(/^41 more findings not annotated here/);
+    // The gate error comes first.
+    expect(annotations[0]).toMatchObject({ level: "error", title: "backups could not run" });
+  });
+
+  it("escapes workflow commands the way the runner decodes them", () => {
+    expect(escapeData("50%\r\nnext")).toBe("50%25%0D%0Anext");
+    expect(escapeProperty("a:b,c")).toBe("a%3Ab%2Cc");
+    expect(workflowCommand({ level: "error", file: "deploy/a,b.yaml", line: 3, col: 5, title: "SC-005: x", message: "line1\nline2" })).toBe(
+      "::error file=deploy/a%2Cb.yaml,line=3,col=5,title=SC-005%3A x::line1%0Aline2",
+    );
+  });
+});
