@@ -7,12 +7,24 @@ import { createStderrLogger } from "../engine/logger.js";
 import { loadBundle, runGates } from "../engine/run.js";
 import type { Report } from "../engine/types.js";
 import { GATES } from "../gates/registry.js";
+import { attestRelease } from "../gates/release/attestation.js";
+import { RELEASE_GATE } from "../gates/release/index.js";
 import { REPORTERS } from "../report/index.js";
+import { toolVersion } from "../report/links.js";
 
 export interface CheckRequest {
   gates: [string, Record<string, unknown>][];
   format: string;
   failOn: "block" | "warn";
+}
+
+/**
+ * Without named gates, every configured gate runs, except that the release gate runs only on a tag ref:
+ * on a pull request it has no tag to approve and would block every change.
+ */
+export function defaultGates(configured: Record<string, unknown>, env: NodeJS.ProcessEnv): string[] {
+  const onTag = env.GITHUB_REF?.startsWith("refs/tags/") === true;
+  return Object.keys(configured).filter((id) => id !== RELEASE_GATE || onTag);
 }
 
 /** Which gates run with which options: named gates or the configured ones, flags over config. */
@@ -21,11 +33,12 @@ export function planGates(
   flags: FlagValues,
   configured: Record<string, Record<string, unknown>>,
   configFile: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
 ): [string, Record<string, unknown>][] {
   for (const id of positionals) {
     if (!GATES.has(id)) throw new UsageError(`unknown gate ${id}; known gates: ${[...GATES.keys()].join(", ")}`);
   }
-  const ids = positionals.length > 0 ? [...new Set(positionals)] : Object.keys(configured);
+  const ids = positionals.length > 0 ? [...new Set(positionals)] : defaultGates(configured, env);
   if (ids.length === 0) {
     throw new UsageError(
       `no gates to run: name one (resilience-gates check security-context --manifests 'deploy/**/*.yaml') or configure gates in ${configFile ?? ".resilience/gates.yaml"} (resilience-gates init)`,
@@ -75,7 +88,12 @@ export async function check(args: string[]): Promise<number> {
   const bundle = await loadBundle(config, logger);
   const report = await runGates({ config, gates, now, logger }, bundle);
 
-  const rendered = reporter.render(report, { color: !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR });
+  attestRelease({ report, gates, bundleDigest: bundle.digest, now, base: cwd, version: toolVersion(), logger });
+
+  const rendered = reporter.render(report, {
+    color: !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR,
+    catalog: bundle.catalog,
+  });
   if (typeof values.output === "string") {
     const target = resolve(cwd, values.output);
     try {

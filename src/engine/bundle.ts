@@ -44,8 +44,13 @@ export function regoFiles(directories: readonly string[]): string[] {
 
 /** A digest of everything that goes into the bundle, so a compiled custom bundle can be cached. */
 export function policiesDigest(directories: readonly string[]): string {
+  // Paths are hashed relative to their directory so that the digest is the same in every checkout.
   const hash = createHash("sha256");
-  for (const file of regoFiles(directories)) hash.update(file).update("\0").update(readFileSync(file)).update("\0");
+  directories.forEach((directory, index) => {
+    for (const file of regoFiles([directory])) {
+      hash.update(`${index}:${relative(directory, file)}`).update("\0").update(readFileSync(file)).update("\0");
+    }
+  });
   return hash.digest("hex");
 }
 
@@ -67,14 +72,16 @@ export async function compilePolicies(directories: readonly string[], gateIds: r
     const output = join(scratch, "bundle.tar.gz");
     const args = ["build", "-t", "wasm", "--capabilities", capabilities, "--ignore", "*_test.rego", "-o", output];
     for (const entrypoint of entrypoints) args.push("-e", entrypoint);
-    const build = await runTool("opa", [...args, ...directories], { cwd, timeoutMs: 300_000 });
+    // opa embeds the paths it is given in the wasm; relative ones keep the build the same in every checkout.
+    const shownDirectories = directories.map((directory) => (relative(cwd, directory).startsWith("..") ? directory : relative(cwd, directory) || "."));
+    const build = await runTool("opa", [...args, ...shownDirectories], { cwd, timeoutMs: 300_000 });
     if (build.exitCode !== 0) throw new ConfigurationError(`opa build failed:\n${build.stderr.trim()}`);
     const wasm = readTarGzMember(readFileSync(output), "policy.wasm");
     if (!wasm) throw new Error("opa build wrote no policy.wasm");
 
     // opa inspect takes one path at a time.
     const annotations: InspectAnnotation[] = [];
-    for (const directory of directories) {
+    for (const directory of shownDirectories) {
       const inspect = await runTool("opa", ["inspect", "-a", "--format", "json", directory], { cwd, timeoutMs: 120_000 });
       if (inspect.exitCode !== 0) throw new ConfigurationError(`opa inspect ${directory} failed:\n${inspect.stderr.trim()}`);
       annotations.push(...((JSON.parse(inspect.stdout) as { annotations?: InspectAnnotation[] }).annotations ?? []));

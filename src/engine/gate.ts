@@ -45,6 +45,11 @@ export interface Gate<Options = Record<string, unknown>> {
   optionsFromFlags(flags: Record<string, unknown>): Options | undefined;
   collect(context: GateContext, options: Options): Promise<CollectedInput>;
   /**
+   * The input list whose items the rules judge one at a time (no rule compares two of them). The engine
+   * then evaluates it in slices, which keeps the WebAssembly heap small on large inputs.
+   */
+  independentItems?: string;
+  /**
    * The options that judge one fixture file of `fixtures/<gate>/` (its expectations are in its
    * `# expect:` or `-- expect:` header); used to generate the cases `opa test` runs.
    */

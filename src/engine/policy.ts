@@ -17,7 +17,9 @@ export class PolicyBundle {
   static async load(wasm: Uint8Array, rules: readonly RuleMetadata[], digest: string): Promise<PolicyBundle> {
     let policy: LoadedPolicy;
     try {
-      policy = await loadPolicy(wasm);
+      // 8192 pages (512 MiB) is a reservation, not a commitment: pages are only backed once written.
+      // Starting there spares large inputs the repeated grow-and-copy of the default 2-page memory.
+      policy = await loadPolicy(wasm, { initial: 8192 });
     } catch (error) {
       throw new PolicyEvaluationError("(loading the bundle)", error);
     }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import picomatch from "picomatch";
 import { performance } from "node:perf_hooks";
 import type { LoadedConfig } from "../config/load.js";
-import { hasSchema, validate, type SchemaName } from "../config/schemas.js";
+import { hasSchema, validate } from "../config/schemas.js";
 import { GATES } from "../gates/registry.js";
 import { compilePolicies, entrypointOf, policiesDigest } from "./bundle.js";
 import { ConfigurationError, describeThrown, PolicyEvaluationError } from "./errors.js";
@@ -13,7 +13,7 @@ import type { Logger } from "./logger.js";
 import { packageRoot } from "./package-root.js";
 import { loadBuiltInBundle, PolicyBundle } from "./policy.js";
 import type { RuleMetadata } from "./rules.js";
-import type { Finding, GateResult, Report, Severity, Verdict, Waiver } from "./types.js";
+import type { Finding, GateResult, PolicyFinding, Report, Severity, Verdict, Waiver } from "./types.js";
 import { applyWaivers, loadWaiversFile, type WaiverProblem, type WaiverSet } from "./waivers.js";
 
 export interface RunRequest {
@@ -72,11 +72,11 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
       const entrypoint = entrypointOf(id);
       if (!bundle.hasEntrypoint(entrypoint)) throw new ConfigurationError(`the policy bundle has no entrypoint ${entrypoint}`);
       const input = { ...collected.input, now: Math.floor(now.getTime() / 1000) };
-      const inputProblems = hasSchema(`${id}-input`) ? validate(`${id}-input` as SchemaName, input) : [];
+      const inputProblems = hasSchema(`${id}-input`) ? validate(`${id}-input`, input) : [];
       if (inputProblems.length > 0) {
         throw new Error(`collector of ${id} produced an input that violates schemas/${id}-input.schema.json: ${inputProblems.slice(0, 3).map((p) => p.message).join("; ")}`);
       }
-      const raw = bundle.evaluate(entrypoint, input);
+      const raw = evaluateInSlices(bundle, entrypoint, input, gate.independentItems);
       const decorated = raw.filter((policyFinding) => config.rules[policyFinding.rule]?.severity !== "off").map((policyFinding) => {
         const place = collected.locate(policyFinding);
         return {
@@ -120,6 +120,19 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
     results.push({ id: "waivers", verdict: verdictOf(findings), findings, waived: [], stats: { findings: findings.length }, durationMs: 0 });
   }
   return { verdict: worstVerdict(results.map((result) => result.verdict)), gates: results };
+}
+
+/** Items per evaluation of an `independentItems` list: large enough to amortise the call, small enough for the heap. */
+const SLICE = 200;
+
+function evaluateInSlices(bundle: PolicyBundle, entrypoint: string, input: Record<string, unknown>, key: string | undefined): PolicyFinding[] {
+  const items = key ? input[key] : undefined;
+  if (!key || !Array.isArray(items) || items.length <= SLICE) return bundle.evaluate(entrypoint, input);
+  const findings: PolicyFinding[] = [];
+  for (let start = 0; start < items.length; start += SLICE) {
+    findings.push(...bundle.evaluate(entrypoint, { ...input, [key]: items.slice(start, start + SLICE) }));
+  }
+  return findings;
 }
 
 /** A waiver for a rule that does not exist (a typo, a removed rule) suppresses nothing: say so. */

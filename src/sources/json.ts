@@ -43,8 +43,8 @@ export function parseJsonText(text: string, shown: string): JsonFile {
     const [document] = parseYamlDocuments(text, shown);
     located = document ? (path) => document.locate(path) : undefined;
   } catch (error) {
-    if (error instanceof ConfigurationError && /unique/i.test(error.message)) {
-      throw new ConfigurationError(`invalid JSON: duplicate key (${error.message.replace(/^.*?: /, "")})`, error.location);
+    if (error instanceof ConfigurationError && /duplicate key/.test(error.message)) {
+      throw new ConfigurationError("invalid JSON: duplicate key: two parsers could read two different values", error.location);
     }
     // JSON that YAML cannot read (tabs for indentation): positions fall back to line 1.
   }
