@@ -1,26 +1,66 @@
 #!/usr/bin/env bash
-# `npm run gates`: installs what is missing, then runs the gates on this project's own example inputs:
-#   1. the reference app's configuration (.resilience/ in reference-app/): its Helm chart must pass;
-#   2. the deliberately bad fixtures, which must block, to show what findings look like.
+# `npm run gates`: installs what is missing, then runs every gate on this project's own example inputs.
+#   1. starts the reference app (api, payments, PostgreSQL, Redis) as local processes (scripts/stack.sh)
+#      and sends it a few requests;
+#   2. takes backups with the chart's own backup scripts and runs real restore drills, which write the
+#      backup evidence and the signed restore proofs the gates read (.work/evidence/);
+#   3. runs the gates of reference-app/.resilience/gates.yaml: security-context on the Helm chart,
+#      migrations, backups, restore-proofs; they must pass;
+#   4. runs the gates on the deliberately bad fixtures, which must block, to show what findings look like.
+# The stack is stopped at the end unless KEEP_STACK=1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/bootstrap.sh
 bash scripts/ensure-deps.sh
 [ -f dist/cli.js ] && [ -f dist/policies.wasm ] || npm run --silent build
+gates() { node bin/resilience-gates.js "$@"; }
+
+evidence=.work/evidence
+keys=.work/drill-keys
+stopped_before=1
+bash scripts/stack.sh status 2>/dev/null | grep -q "^api .*running" && stopped_before=0
+[ "${KEEP_STACK:-0}" = 1 ] || [ "$stopped_before" = 0 ] || trap 'bash scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
+
+echo "== start the reference app"
+bash scripts/stack.sh start
+eval "$(bash scripts/stack.sh env)"
+# Real traffic first, so that the stores hold data for the drills to compare: payments, rate limits, cache.
+bash scripts/stack.sh smoke
+
+echo
+echo "== backups with the chart's scripts (charts/reference-app/files/backup-*.sh), evidence in $evidence/backups"
+rm -rf "$evidence"
+mkdir -p "$evidence"
+STORE=ledger-db KEEP_ALL_HOURS=48 RETENTION_DAYS=100 BACKUP_ROOT="$evidence/backups" \
+  PGHOST=127.0.0.1 PGPORT="${STACK_PG_PORT:-55432}" PGUSER=postgres PGDATABASE="${STACK_DB:-reference_app}" \
+  sh charts/reference-app/files/backup-postgres.sh
+STORE=ratelimit-redis KEEP_ALL_HOURS=48 RETENTION_DAYS=35 BACKUP_ROOT="$evidence/backups" \
+  REDIS_HOST=127.0.0.1 REDIS_PORT="${STACK_REDIS_PORT:-56379}" \
+  sh charts/reference-app/files/backup-redis.sh
+
+echo
+echo "== restore drills: restore into scratch instances, verify, sign the proofs ($evidence/restore-proofs)"
+[ -f "$keys/drill-signing-key.pem" ] || gates drill keygen --out "$keys"
+gates drill postgres --source "$DATABASE_URL" --store ledger-db --key "$keys/drill-signing-key.pem" \
+  --out "$evidence/restore-proofs/ledger-db.json"
+gates drill redis --source "$REDIS_URL" --store ratelimit-redis --key "$keys/drill-signing-key.pem" \
+  --out "$evidence/restore-proofs/ratelimit-redis.json"
+RESILIENCE_GATES_DRILL_PUBLIC_KEY="$(cat "$keys/drill-public-key.pem")"
+export RESILIENCE_GATES_DRILL_PUBLIC_KEY
 
 echo
 echo "== resilience-gates check --config reference-app/.resilience/gates.yaml"
 set +e
-node bin/resilience-gates.js check --config reference-app/.resilience/gates.yaml
+gates check --config reference-app/.resilience/gates.yaml
 app=$?
 echo
 echo "== resilience-gates check security-context --manifests 'fixtures/security-context/*-fail.yaml'   (these must block)"
-node bin/resilience-gates.js check security-context --manifests 'fixtures/security-context/*-fail.yaml' --quiet
+gates check security-context --manifests 'fixtures/security-context/*-fail.yaml' --quiet
 fixtures=$?
 set -e
 echo
 if [ "$app" -eq 0 ] && [ "$fixtures" -eq 1 ]; then
-  echo "quickstart: the reference app passes and the bad fixtures block, as they should."
+  echo "quickstart: the reference app passes every gate and the bad fixtures block, as they should."
   exit 0
 fi
 echo "quickstart: unexpected result (reference app exit $app, want 0; fixtures exit $fixtures, want 1)" >&2

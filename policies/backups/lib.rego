@@ -45,13 +45,13 @@ successes_of(store) := [record |
 	credible(record)
 ]
 
-# The newest successful backup of a store, when there is one.
+# The newest successful backup of a store, when there is one. Several records can finish at the same
+# second (a job's record and its copy as latest.json): the least in Rego's ordering stands for them.
 latest_success(store) := record if {
 	successes := successes_of(store)
 	count(successes) > 0
 	newest := max([r.finished_at | some r in successes])
-	some record in successes
-	record.finished_at == newest
+	record := min({r | some r in successes; r.finished_at == newest})
 }
 
 # "tier 1 RPO 30m", or "RPO 15m (catalog override; tier 1)".

@@ -1,4 +1,4 @@
--- migrate:no-transaction
+--! no-transaction
 -- Listing a tenant's payments by time. CONCURRENTLY does not block writes, and cannot run inside a
 -- transaction, so this file runs on its own, statement by statement.
 SET lock_timeout = '5s';

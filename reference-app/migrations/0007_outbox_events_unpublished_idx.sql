@@ -1,4 +1,4 @@
--- migrate:no-transaction
+--! no-transaction
 -- The relay's queue: only unpublished events, so the index stays small.
 SET lock_timeout = '5s';
 SET statement_timeout = '30min';

@@ -1,4 +1,4 @@
--- migrate:no-transaction
+--! no-transaction
 -- Index the referencing column before the foreign key, so deletes on ledger_entries need no scan.
 SET lock_timeout = '5s';
 SET statement_timeout = '30min';

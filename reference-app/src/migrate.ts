@@ -3,8 +3,8 @@
  * schema_migrations with a checksum (an applied file that changed afterwards is an error).
  *
  * A file runs in one transaction together with its schema_migrations row, unless it starts with the
- * directive `-- migrate:no-transaction` or contains CREATE/DROP INDEX CONCURRENTLY (which PostgreSQL refuses
- * inside a transaction); such a file runs statement by statement and is recorded after its last statement,
+ * directive `--! no-transaction` (graphile-migrate's spelling, which the migrations gate reads) or contains
+ * CREATE/DROP INDEX CONCURRENTLY (which PostgreSQL refuses inside a transaction); such a file runs statement by statement and is recorded after its last statement,
  * so its statements must be safe to run again (IF NOT EXISTS). A session-level advisory lock serialises
  * runners started at the same time (several pods, a hook Job and a developer); it is polled, not waited on,
  * so a waiting runner never holds a transaction that CREATE INDEX CONCURRENTLY would wait for.
@@ -45,7 +45,7 @@ export function loadMigrations(dir: string): Migration[] {
     seen.set(version, file);
     const sql = readFileSync(path.join(dir, file), "utf8");
     const body = stripComments(sql);
-    const transactional = !/^\s*--\s*migrate:no-transaction\b/m.test(sql) && !/\bCONCURRENTLY\b/i.test(body);
+    const transactional = !/^\s*--!\s*no-transaction\s*$/m.test(sql) && !/\bCONCURRENTLY\b/i.test(body);
     return { version, name: match[2]!, file, sql, checksum: createHash("sha256").update(sql).digest("hex"), transactional };
   });
 }

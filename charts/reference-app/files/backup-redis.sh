@@ -9,9 +9,11 @@ id="$store-$(date -u +%Y%m%dT%H%M%SZ)"
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 mkdir -p "$dir/daily" "$dir/evidence"
 
-evidence() { # evidence STATUS [SIZE SHA256]
+evidence() { # evidence STATUS [SIZE SHA256]: a record of schemas/backup-evidence.schema.json
+  sha_field=""
+  [ -z "${3:-}" ] || sha_field=",\"sha256\":\"$3\""
   cat >"$dir/evidence/.$id.json" <<JSON
-{"kind":"backup","store":"$store","engine":"redis","backupId":"$id","status":"$1","startedAt":"$started","finishedAt":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","sizeBytes":${2:-0},"sha256":"${3:-}","path":"$store/$id.rdb","tool":"$(redis-cli --version)"}
+{"store":"$store","status":"$1","startedAt":"$started","finishedAt":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","backupId":"$id","method":"rdb-copy","location":"$store/$id.rdb","sizeBytes":${2:-0}$sha_field,"message":"$(redis-cli --version)"}
 JSON
   mv "$dir/evidence/.$id.json" "$dir/evidence/$id.json"
   if [ "$1" = succeeded ]; then

@@ -122,7 +122,7 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
   for (const file of ordered) {
     const isJudged = judgedSet.has(file.path);
     const text = read(file.path, file.shown);
-    const model = file.transactionOverride ?? transaction;
+    const model = file.transactionOverride ?? headerTransaction(text) ?? transaction;
     let parsed: ParsedSql | undefined;
     let parseError: { message: string; line: number; column: number } | null = null;
     try {
@@ -177,7 +177,7 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
         index: judged.length,
         path: file.shown,
         format,
-        transaction: file.transactionOverride ?? transaction,
+        transaction: file.transactionOverride ?? headerTransaction(text) ?? transaction,
         rollback: { file: null, notes: [] },
         modified: true,
         statements: [],
@@ -365,3 +365,17 @@ export const migrationsGate: Gate<MigrationsOptions> = {
     return { files: [file], ...extra };
   },
 };
+
+/**
+ * A file may say in its leading comments that the runner executes it outside a transaction, the way
+ * graphile-migrate spells it: `--! no-transaction`.
+ */
+export function headerTransaction(text: string): "none" | undefined {
+  for (const line of text.split("\n", 50)) {
+    const trimmed = line.trim();
+    if (trimmed === "") continue;
+    if (!trimmed.startsWith("--")) return undefined;
+    if (/^--!\s*no-transaction\s*$/i.test(trimmed)) return "none";
+  }
+  return undefined;
+}
