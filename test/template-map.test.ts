@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findInTemplate } from "../src/sources/template-map.js";
+import { findInTemplate, findInTemplateOfKind } from "../src/sources/template-map.js";
 
 const template = `apiVersion: apps/v1
 kind: Deployment
@@ -41,5 +41,29 @@ describe("mapping rendered paths back to Helm templates", () => {
 
   it("does not match a key outside its parent block", () => {
     expect(findInTemplate(template, ["metadata", "securityContext"])).toEqual({ line: 3, column: 1, matched: 1 });
+  });
+
+  it("searches the documents of the object's kind in a template that holds several", () => {
+    const multi = `apiVersion: v1
+kind: PersistentVolumeClaim
+spec:
+  accessModes: [ReadWriteOnce]
+---
+apiVersion: batch/v1
+kind: CronJob
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+            - name: backup
+              securityContext:
+                {{- include "app.containerSecurityContext" . | nindent 16 }}
+`.split("\n");
+    const path = ["spec", "jobTemplate", "spec", "template", "spec", "containers", 0, "securityContext", "privileged"];
+    expect(findInTemplateOfKind(multi, "CronJob", path)).toEqual({ line: 15, column: 15, matched: 8 });
+    // Without the kind, the first document's `spec` is the best it can do: what the kind filter prevents.
+    expect(findInTemplate(multi, path)?.line).toBe(3);
   });
 });

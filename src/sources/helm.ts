@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { ConfigurationError } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
 import { displayPath, requireDirectory, resolveInside, type Workspace } from "./files.js";
-import { getPath, manifestObjects, type ManifestObject } from "./kubernetes.js";
-import { findInTemplate, valuesReferenceNear } from "./template-map.js";
+import { getPath, isRecord, manifestObjects, type ManifestObject } from "./kubernetes.js";
+import { findInTemplateOfKind, valuesReferenceNear } from "./template-map.js";
 import { runTool } from "./tools.js";
 import { parseYamlDocuments, readYamlFile, type PathSegment, type YamlDocument } from "./yaml.js";
 
@@ -74,14 +74,16 @@ function locateInTemplate(
   values: ValuesFiles,
 ): SourceLocation {
   const existing = deepestExisting(document.value, path);
-  const found = findInTemplate(lines, existing);
+  const kind = isRecord(document.value) ? document.value.kind : undefined;
+  const found = findInTemplateOfKind(lines, kind, existing);
   if (found && found.matched < existing.length) {
     // The template emits the rest from values (`toYaml .Values.x`): point at the values file that set it.
     const reference = valuesReferenceNear(lines, found.line);
-    const fromValues = reference ? values.locate([...reference, ...existing.slice(found.matched)]) : undefined;
+    const rest = existing.slice(found.matched);
+    const fromValues = (reference ? values.locate([...reference, ...rest]) : undefined) ?? values.locateLeaf(existing, getPath(document.value, existing));
     if (fromValues) return fromValues;
   }
-  const where = found ?? findInTemplate(lines, ["kind"]);
+  const where = found ?? findInTemplateOfKind(lines, kind, ["kind"]);
   return where ? { file, line: where.line, column: where.column } : { file, line: 1 };
 }
 
@@ -95,6 +97,48 @@ class ValuesFiles {
   ) {}
 
   locate(path: readonly PathSegment[]): SourceLocation | undefined {
+    for (const { file, document } of this.loaded()) {
+      if (document && getPath(document.value, path) !== undefined) {
+        const position = document.locate(path);
+        return { file, line: position.line, column: position.column };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * For a value that reaches the template through a named template (`include` with `default`), where no
+   * `.Values` reference is in sight: the one scalar in the values files, last file first, with the same
+   * key and value whose parent key ends with the rendered parent's (`containerSecurityContext` for
+   * `securityContext`). Ambiguity in a file is no answer.
+   */
+  locateLeaf(renderedPath: readonly PathSegment[], renderedValue: unknown): SourceLocation | undefined {
+    const key = renderedPath.at(-1);
+    const parent = renderedPath.at(-2);
+    if (typeof key !== "string" || typeof parent !== "string" || renderedValue === null || typeof renderedValue === "object") return undefined;
+    for (const { file, document } of this.loaded()) {
+      if (!document) continue;
+      const hits: PathSegment[][] = [];
+      const walk = (value: unknown, at: PathSegment[]) => {
+        if (!isRecord(value)) return;
+        for (const [name, child] of Object.entries(value)) {
+          const here = [...at, name];
+          const above = at.at(-1);
+          if (name === key && child === renderedValue && typeof above === "string" && above.toLowerCase().endsWith(parent.toLowerCase())) hits.push(here);
+          else walk(child, here);
+        }
+      };
+      walk(document.value, []);
+      if (hits.length === 1 && hits[0]) {
+        const position = document.locate(hits[0]);
+        return { file, line: position.line, column: position.column };
+      }
+      if (hits.length > 1) return undefined;
+    }
+    return undefined;
+  }
+
+  private loaded(): { file: string; document: YamlDocument | undefined }[] {
     this.documents ??= this.files
       .map((file) => {
         try {
@@ -104,13 +148,7 @@ class ValuesFiles {
         }
       })
       .reverse();
-    for (const { file, document } of this.documents) {
-      if (document && getPath(document.value, path) !== undefined) {
-        const position = document.locate(path);
-        return { file, line: position.line, column: position.column };
-      }
-    }
-    return undefined;
+    return this.documents;
   }
 }
 

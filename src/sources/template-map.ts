@@ -11,6 +11,30 @@ const directiveOnly = /^\s*({{.*}}\s*)+$/;
 const blankOrComment = /^\s*(#.*)?$/;
 
 /**
+ * Finds where a path of an object of `kind` is written in a template that may hold several documents
+ * (`---`): the documents that declare that kind are searched, and the deepest match wins.
+ */
+export function findInTemplateOfKind(lines: readonly string[], kind: unknown, path: readonly PathSegment[]): TemplateMatch | undefined {
+  const segments: { start: number; end: number }[] = [];
+  let start = 0;
+  lines.forEach((line, index) => {
+    if (/^---\s*$/.test(line)) {
+      segments.push({ start, end: index });
+      start = index + 1;
+    }
+  });
+  segments.push({ start, end: lines.length });
+  const kindLine = typeof kind === "string" ? new RegExp(`^kind:\\s*["']?${kind}["']?\\s*$`) : undefined;
+  const ofKind = segments.filter((segment) => kindLine && lines.slice(segment.start, segment.end).some((line) => kindLine.test(line)));
+  let best: TemplateMatch | undefined;
+  for (const segment of ofKind.length > 0 ? ofKind : segments) {
+    const found = findInTemplate(lines.slice(segment.start, segment.end), path);
+    if (found && (!best || found.matched > best.matched)) best = { ...found, line: found.line + segment.start };
+  }
+  return best;
+}
+
+/**
  * Finds where a path of a rendered object is written in a Helm template, by following its keys down the
  * template's indentation. Keys a template does not spell out (a `toYaml` of values, say) are skipped,
  * so the answer is the line that emits the value. Returns undefined when not even the first key is found.
