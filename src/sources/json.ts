@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { ConfigurationError } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
 import { expandGlobs, resolveInside, type Workspace } from "./files.js";
+import { LineIndex } from "./lines.js";
 import { parseYamlDocuments, readTextFile, type PathSegment } from "./yaml.js";
 
 /** A strict JSON file with a way back from a path in its value to the line and column it is written on. */
@@ -33,7 +34,7 @@ export function parseJsonText(text: string, shown: string): JsonFile {
     const message = (error as Error).message;
     const position = /at position (\d+)/.exec(message);
     const offset = position ? Number(position[1]) : text.trimEnd().length;
-    const { line, column } = lineAndColumn(text, offset);
+    const { line, column } = new LineIndex(text).position(Math.min(offset, text.length));
     const what = position ? message.replace(/\s*in JSON at position \d+.*$/s, "").replace(/^Unexpected token/, "unexpected token") : message;
     const truncated = offset >= text.trimEnd().length - 1 || /end of (JSON|data) input/i.test(message) ? " (the file ends early: truncated?)" : "";
     throw new ConfigurationError(`invalid JSON: ${firstLine(what)}${truncated}`, { file: shown, line, column });
@@ -57,19 +58,6 @@ export function parseJsonText(text: string, shown: string): JsonFile {
       return { file: shown, line: position.line, column: position.column };
     },
   };
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
 }
 
 function firstLine(message: string): string {

@@ -2,6 +2,7 @@
 // statement positions from its UTF-8 byte offsets, and comments from its scanner.
 import type * as LibPgQuery from "libpg-query";
 import { ConfigurationError } from "../engine/errors.js";
+import { lineIndexOf } from "./lines.js";
 import type { SourceLocation } from "../engine/types.js";
 
 /** A parse-tree node as libpg-query returns it: `{ NodeName: { ...fields } }`. Fields are read loosely. */
@@ -59,13 +60,7 @@ export class SqlText {
   position(byteOffset: number): SqlPosition {
     const offset = Math.max(0, Math.min(byteOffset, this.bytes.length));
     const starts = this.starts();
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lineIndexOf(starts, offset);
     const lineStart = starts[low] as number;
     const column = this.ascii ? offset - lineStart : this.bytes.toString("utf8", lineStart, offset).length;
     return { line: low + 1, column: column + 1 };

@@ -11,6 +11,7 @@ import {
   type Event,
 } from "js-yaml";
 import { ConfigurationError } from "../engine/errors.js";
+import { LineIndex } from "./lines.js";
 
 export type PathSegment = string | number;
 
@@ -135,31 +136,6 @@ function yamlError(error: unknown, displayPath: string, what: string): Configura
 
 function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;
-}
-
-/** Offsets of line starts, for offset -> 1-based line and column by binary search. */
-class LineIndex {
-  private starts: number[] | undefined;
-  constructor(private readonly text: string) {}
-
-  position(offset: number): Position {
-    this.starts ??= lineStarts(this.text);
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (starts[low] as number) + 1 };
-  }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** Aliases share nodes, so a few of them can stand for an exponential tree: refuse what expands too far. */
