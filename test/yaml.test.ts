@@ -32,6 +32,14 @@ describe("YAML documents with source positions", () => {
     expect(docs[1]?.locate(["spec", "volumes"])).toEqual({ line: 5, column: 1 });
   });
 
+  it("locates through quoted keys, anchors and aliases", () => {
+    const [doc] = parseYamlDocuments(['defaults: &ctx', '  "runAsUser": 0', "  'privileged': true", "spec:", "  securityContext: *ctx", ""].join("\n"), "a.yaml");
+    expect(doc?.value).toEqual({ defaults: { runAsUser: 0, privileged: true }, spec: { securityContext: { runAsUser: 0, privileged: true } } });
+    expect(doc?.locate(["defaults", "privileged"])).toEqual({ line: 3, column: 3 });
+    // Through the alias, the position is the anchored node's key.
+    expect(doc?.locate(["spec", "securityContext", "runAsUser"])).toEqual({ line: 2, column: 3 });
+  });
+
   it("names file, line and column of malformed YAML", () => {
     const error = errorOf(() => parseYamlDocuments("a: 1\nb: [1, 2\nc: 3\n", "bad.yaml"));
     expect(error.location?.file).toBe("bad.yaml");

@@ -7,8 +7,8 @@ import {
   parseEvents,
   SCALAR_STYLE,
   YAMLException,
-  type AliasEvent,
   type Event,
+  type ScalarEvent,
 } from "js-yaml";
 import { ConfigurationError } from "../engine/errors.js";
 import { LineIndex } from "./lines.js";
@@ -101,25 +101,21 @@ export function parseYamlDocuments(text: string, displayPath: string): YamlDocum
   } catch (error) {
     throw yamlError(error, displayPath, "invalid YAML");
   }
-  const documentStarts: number[] = [];
-  events.forEach((event, index) => {
-    if (event.type === EVENT_ID.DOCUMENT) documentStarts.push(index);
-  });
-  const lines = new LineIndex(text);
   try {
     values = constructFromEvents(events, { source: text, filename: displayPath, schema: CORE_SCHEMA });
   } catch (error) {
     throw yamlError(error, displayPath, error instanceof YAMLException ? "invalid YAML" : "cannot expand YAML");
   }
-  const stream: EventStream = { text, events };
+  const stream = new EventStream(text, events);
+  const lines = new LineIndex(text);
   return values.map((value, index) => {
-    const root = (documentStarts[index] ?? 0) + 1;
-    if (hasAlias(events, root)) checkExpansion(value, () => lines.position(nodeStart(stream, root)), displayPath);
+    const root = (stream.documentStarts[index] ?? 0) + 1;
+    if (stream.hasAlias(root)) checkExpansion(value, () => lines.position(stream.nodeStart(root)), displayPath);
     return {
       file: displayPath,
       index,
       value,
-      locate: (path) => lines.position(locateOffset(stream, root, path)),
+      locate: (path) => lines.position(stream.locate(root, path)),
     };
   });
 }
@@ -140,16 +136,6 @@ function firstLine(message: string): string {
 
 /** Aliases share nodes, so a few of them can stand for an exponential tree: refuse what expands too far. */
 export const MAX_EXPANDED_NODES = 1_000_000;
-
-function hasAlias(events: readonly Event[], root: number): boolean {
-  for (let i = root, depth = 0; i < events.length; i++) {
-    const event = events[i] as Event;
-    if (event.type === EVENT_ID.ALIAS) return true;
-    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) depth++;
-    else if (event.type === EVENT_ID.POP && --depth < 0) return false;
-  }
-  return false;
-}
 
 function checkExpansion(value: unknown, where: () => Position, displayPath: string): void {
   const sizes = new Map<object, number>();
@@ -173,82 +159,151 @@ function checkExpansion(value: unknown, where: () => Position, displayPath: stri
   }
 }
 
-interface EventStream {
-  text: string;
-  events: readonly Event[];
-}
+const MAPPING = EVENT_ID.MAPPING;
+const SEQUENCE = EVENT_ID.SEQUENCE;
+const SCALAR = EVENT_ID.SCALAR;
+const ALIAS = EVENT_ID.ALIAS;
+const POP = EVENT_ID.POP;
 
-/** Index of the event after the node that starts at `index`. */
-function skipNode(events: readonly Event[], index: number): number {
-  const event = events[index];
-  if (event?.type !== EVENT_ID.MAPPING && event?.type !== EVENT_ID.SEQUENCE) return index + 1;
-  let depth = 0;
-  for (let i = index; i < events.length; i++) {
-    const type = (events[i] as Event).type;
-    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) depth++;
-    else if (type === EVENT_ID.POP && --depth === 0) return i + 1;
-  }
-  return events.length;
-}
+/**
+ * js-yaml's events, packed four integers each, which is what finding positions needs: a manifest set of
+ * a million events then costs 16 MB instead of the 100 MB of event objects. Per event: the type with the
+ * scalar's style, chomping, fast flag and indent packed into the first integer; the node's first offset
+ * (its anchor, tag or opening quote); and the scalar value's range. Anchors are kept aside: few nodes have one.
+ */
+class EventStream {
+  readonly documentStarts: number[] = [];
+  private readonly packed: Int32Array;
+  private readonly anchors = new Map<number, string>();
+  readonly length: number;
 
-function nodeStart(stream: EventStream, index: number): number {
-  const event = stream.events[index];
-  if (!event) return 0;
-  switch (event.type) {
-    case EVENT_ID.MAPPING:
-    case EVENT_ID.SEQUENCE:
-      return event.start;
-    case EVENT_ID.SCALAR: {
-      // Anchors, tags and quotes are written before the value; -1 marks what is absent.
-      const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
-      const starts = [event.anchorStart - 1, event.tagStart - 1, quoted ? event.valueStart - 1 : event.valueStart].filter((offset) => offset >= 0);
-      return starts.length > 0 ? Math.min(...starts) : 0;
-    }
-    case EVENT_ID.ALIAS:
-      return event.anchorStart - 1;
-    default:
-      return 0;
-  }
-}
-
-/** The node an alias names: the last anchor of that name defined before it. */
-function resolveAlias(stream: EventStream, index: number): number {
-  const alias = stream.events[index] as AliasEvent;
-  const name = stream.text.slice(alias.anchorStart, alias.anchorEnd);
-  for (let i = index - 1; i >= 0; i--) {
-    const event = stream.events[i] as Event;
-    if ("anchorStart" in event && event.type !== EVENT_ID.ALIAS && event.anchorStart >= 0 && stream.text.slice(event.anchorStart, event.anchorEnd) === name) return i;
-  }
-  return index;
-}
-
-/** Offset of the deepest node along `path` that exists in the source (see policies/README.md). */
-function locateOffset(stream: EventStream, root: number, path: readonly PathSegment[]): number {
-  const { events, text } = stream;
-  let node = root;
-  let offset = nodeStart(stream, node);
-  for (const segment of path) {
-    if (events[node]?.type === EVENT_ID.ALIAS) node = resolveAlias(stream, node);
-    const event = events[node];
-    let found: { key: number; value: number } | undefined;
-    if (event?.type === EVENT_ID.MAPPING) {
-      for (let key = node + 1; events[key] && (events[key] as Event).type !== EVENT_ID.POP; ) {
-        const value = skipNode(events, key);
-        const keyEvent = events[key] as Event;
-        if (keyEvent.type === EVENT_ID.SCALAR && getScalarValue(text, keyEvent) === String(segment)) {
-          found = { key, value };
+  constructor(
+    private readonly text: string,
+    events: readonly Event[],
+  ) {
+    this.length = events.length;
+    this.packed = new Int32Array(events.length * 4);
+    events.forEach((event, index) => {
+      const at = index * 4;
+      switch (event.type) {
+        case EVENT_ID.DOCUMENT:
+          this.documentStarts.push(index);
+          this.packed[at] = event.type;
+          break;
+        case MAPPING:
+        case SEQUENCE:
+          this.packed[at] = event.type;
+          this.packed[at + 1] = event.start;
+          break;
+        case SCALAR: {
+          // Anchors, tags and quotes are written before the value; -1 marks what is absent.
+          const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+          const starts = [event.anchorStart - 1, event.tagStart - 1, quoted ? event.valueStart - 1 : event.valueStart].filter((offset) => offset >= 0);
+          this.packed[at] = event.type | (event.style << 3) | (event.chomping << 6) | ((event.fast ? 1 : 0) << 8) | ((event.indent + 1) << 9);
+          this.packed[at + 1] = starts.length > 0 ? Math.min(...starts) : 0;
+          this.packed[at + 2] = event.valueStart;
+          this.packed[at + 3] = event.valueEnd;
           break;
         }
-        key = skipNode(events, value);
+        case ALIAS:
+          this.packed[at] = event.type;
+          this.packed[at + 1] = event.anchorStart - 1;
+          this.anchors.set(index, `*${text.slice(event.anchorStart, event.anchorEnd)}`);
+          break;
+        default:
+          this.packed[at] = event.type;
       }
-    } else if (event?.type === EVENT_ID.SEQUENCE && typeof segment === "number") {
-      let item = node + 1;
-      for (let i = 0; i < segment && events[item] && (events[item] as Event).type !== EVENT_ID.POP; i++) item = skipNode(events, item);
-      if (events[item] && (events[item] as Event).type !== EVENT_ID.POP) found = { key: item, value: item };
-    }
-    if (!found) break;
-    offset = nodeStart(stream, found.key);
-    node = found.value;
+      if (event.type !== ALIAS && "anchorStart" in event && event.anchorStart >= 0) {
+        this.anchors.set(index, `&${text.slice(event.anchorStart, event.anchorEnd)}`);
+      }
+    });
   }
-  return offset;
+
+  type(index: number): number {
+    return index < this.length ? (this.packed[index * 4] as number) & 7 : POP;
+  }
+
+  nodeStart(index: number): number {
+    return index < this.length ? (this.packed[index * 4 + 1] as number) : 0;
+  }
+
+  private scalarValue(index: number): string {
+    const head = this.packed[index * 4] as number;
+    const event: ScalarEvent = {
+      type: SCALAR,
+      valueStart: this.packed[index * 4 + 2] as number,
+      valueEnd: this.packed[index * 4 + 3] as number,
+      anchorStart: -1,
+      anchorEnd: -1,
+      tagStart: -1,
+      tagEnd: -1,
+      style: ((head >> 3) & 7) as ScalarEvent["style"],
+      chomping: ((head >> 6) & 3) as ScalarEvent["chomping"],
+      fast: ((head >> 8) & 1) === 1,
+      indent: (head >> 9) - 1,
+    };
+    return getScalarValue(this.text, event);
+  }
+
+  /** Whether the document whose root node is at `root` uses an alias. */
+  hasAlias(root: number): boolean {
+    for (let i = root, depth = 0; i < this.length; i++) {
+      const type = this.type(i);
+      if (type === ALIAS) return true;
+      if (type === MAPPING || type === SEQUENCE) depth++;
+      else if (type === POP && --depth < 0) return false;
+    }
+    return false;
+  }
+
+  /** Index of the event after the node that starts at `index`. */
+  private skipNode(index: number): number {
+    const first = this.type(index);
+    if (first !== MAPPING && first !== SEQUENCE) return index + 1;
+    let depth = 0;
+    for (let i = index; i < this.length; i++) {
+      const type = this.type(i);
+      if (type === MAPPING || type === SEQUENCE) depth++;
+      else if (type === POP && --depth === 0) return i + 1;
+    }
+    return this.length;
+  }
+
+  /** The node an alias names: the last anchor of that name defined before it. */
+  private resolveAlias(index: number): number {
+    const name = this.anchors.get(index)?.slice(1);
+    for (let i = index - 1; i >= 0; i--) {
+      if (this.type(i) !== ALIAS && this.anchors.get(i) === `&${name}`) return i;
+    }
+    return index;
+  }
+
+  /** Offset of the deepest node along `path` that exists in the source (see policies/README.md). */
+  locate(root: number, path: readonly PathSegment[]): number {
+    let node = root;
+    let offset = this.nodeStart(node);
+    for (const segment of path) {
+      if (this.type(node) === ALIAS) node = this.resolveAlias(node);
+      const type = this.type(node);
+      let found: { key: number; value: number } | undefined;
+      if (type === MAPPING) {
+        for (let key = node + 1; this.type(key) !== POP; ) {
+          const value = this.skipNode(key);
+          if (this.type(key) === SCALAR && this.scalarValue(key) === String(segment)) {
+            found = { key, value };
+            break;
+          }
+          key = this.skipNode(value);
+        }
+      } else if (type === SEQUENCE && typeof segment === "number") {
+        let item = node + 1;
+        for (let i = 0; i < segment && this.type(item) !== POP; i++) item = this.skipNode(item);
+        if (this.type(item) !== POP) found = { key: item, value: item };
+      }
+      if (!found) break;
+      offset = this.nodeStart(found.key);
+      node = found.value;
+    }
+    return offset;
+  }
 }
