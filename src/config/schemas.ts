@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from "ajv";
 import { packageRoot } from "../engine/package-root.js";
 import type { PathSegment } from "../sources/yaml.js";
 
@@ -13,9 +15,40 @@ export function hasSchema(name: string): boolean {
 }
 const compiled = new Map<string, ValidateFunction>();
 
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true };
+
 function instance(): Ajv {
-  ajv ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+  ajv ??= new Ajv(AJV_OPTIONS);
   return ajv;
+}
+
+/** Digest of schemas/*.schema.json: dist/validators.cjs is used only when it was built from these schemas. */
+export function schemasDigest(): string {
+  const directory = join(packageRoot(), "schemas");
+  const hash = createHash("sha256");
+  for (const file of readdirSync(directory).filter((name) => name.endsWith(".schema.json")).sort()) {
+    hash.update(file).update("\0").update(readFileSync(join(directory, file))).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+interface PrecompiledValidators {
+  digest: string;
+  keys: Record<string, string>;
+  [exportName: string]: unknown;
+}
+
+let precompiled: PrecompiledValidators | null | undefined;
+
+/** The validators `npm run build` compiled ahead of time (scripts/build-validators.ts), if they are current. */
+function precompiledValidator(key: string): ValidateFunction | undefined {
+  if (precompiled === undefined) {
+    const file = join(packageRoot(), "dist", "validators.cjs");
+    const loaded = existsSync(file) ? (createRequire(import.meta.url)(file) as PrecompiledValidators) : null;
+    precompiled = loaded && loaded.digest === schemasDigest() ? loaded : null;
+  }
+  const exportName = precompiled?.keys[key];
+  return exportName ? (precompiled?.[exportName] as ValidateFunction | undefined) : undefined;
 }
 
 function schemaId(name: SchemaName): string {
@@ -25,7 +58,7 @@ function schemaId(name: SchemaName): string {
 /** A validator for a published schema, or one of its `$defs` (`fragment` like `$defs/waiver`). */
 export function validator(name: SchemaName, fragment?: string): ValidateFunction {
   const key = fragment ? `${name}#/${fragment}` : name;
-  let validate = compiled.get(key);
+  let validate = compiled.get(key) ?? precompiledValidator(key);
   if (!validate) {
     const ajvInstance = instance();
     if (!ajvInstance.getSchema(schemaId(name))) {

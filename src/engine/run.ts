@@ -123,7 +123,7 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
 }
 
 /** Items per evaluation of an `independentItems` list: large enough to amortise the call, small enough for the heap. */
-const SLICE = 200;
+const SLICE = 100;
 
 function evaluateInSlices(bundle: PolicyBundle, entrypoint: string, input: Record<string, unknown>, key: string | undefined): PolicyFinding[] {
   const items = key ? input[key] : undefined;
