@@ -1,4 +1,4 @@
-export function runs(count: number, measure: () => number): number[] {
+export function runs<T>(count: number, measure: () => T): T[] {
   return Array.from({ length: count }, measure);
 }
 
