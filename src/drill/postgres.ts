@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { ConfigurationError, describeThrown } from "../engine/errors.js";
 import { runProcess } from "../sources/tools.js";
 import { findProgram } from "./binaries.js";
 import type { Progress } from "./progress.js";
-import { PROOF_TYPE, redactUrl, secondsBetween, type IntegrityCheck, type RestoreProof, type SmokeCheck } from "./proof.js";
+import { assembleProof, redactUrl, type IntegrityCheck, type RestoreProof, type SmokeCheck } from "./proof.js";
 
 /** Points where a test may interfere with a drill, to prove that a broken backup or copy is caught. */
 export interface DrillHooks {
@@ -292,29 +292,22 @@ export async function drillPostgres(options: PostgresDrillOptions): Promise<Rest
         progress.step(`could not drop ${scratchName}: ${describeThrown(error)}`);
       });
     }
-    const finishedAt = new Date();
-    const passed = failures.length === 0 && verifiedAt !== null;
-    return {
-      type: PROOF_TYPE,
+    return assembleProof({
       store,
       engine: "postgres",
-      result: passed ? "passed" : "failed",
       backup: { id: `pg_dump:${databaseOf(options.source)}@${backupTime.toISOString()}`, time: backupTime.toISOString(), method: "pg_dump -Fc", sizeBytes: size, sha256 },
-      drill: {
-        startedAt: startedAt.toISOString(),
-        restoreStartedAt: restoreStartedAt.toISOString(),
-        verifiedAt: verifiedAt?.toISOString() ?? null,
-        finishedAt: finishedAt.toISOString(),
-        source: redactUrl(options.source),
-        ...(scratchUrl ? { scratch: redactUrl(scratchUrl) } : {}),
-        host: hostname(),
-      },
-      measured: { rtoSeconds: verifiedAt ? secondsBetween(restoreStartedAt, verifiedAt) : null, rpoSeconds: Math.max(0, secondsBetween(backupTime, restoreStartedAt)) },
-      integrity: { passed: checks.every((check) => check.passed), method: CHECKSUM_METHOD, checks },
+      source: options.source,
+      ...(scratchUrl ? { scratch: scratchUrl } : {}),
+      startedAt,
+      restoreStartedAt,
+      verifiedAt,
+      backupTime,
+      integrityMethod: CHECKSUM_METHOD,
+      checks,
       smoke,
       tools,
       failures,
-    };
+    });
   } finally {
     await scratchAdmin?.end().catch(() => undefined);
     rmSync(work, { recursive: true, force: true });

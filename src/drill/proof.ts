@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { dirname } from "node:path";
 import type { KeyObject } from "node:crypto";
 import { signProof, type ProofSignature } from "./signing.js";
@@ -46,6 +47,56 @@ export interface RestoreProof {
   failures: string[];
   signature?: ProofSignature;
   [key: string]: unknown;
+}
+
+/** What a drill measured, in the terms both engines share; `assembleProof` turns it into the proof. */
+export interface DrillOutcome {
+  store: string;
+  engine: RestoreProof["engine"];
+  backup: RestoreProof["backup"];
+  /** Where the restore point came from and where it was restored to (passwords are redacted here). */
+  source: string;
+  scratch?: string;
+  startedAt: Date;
+  restoreStartedAt: Date;
+  /** When every integrity check had run; null when the drill stopped before that. */
+  verifiedAt: Date | null;
+  /** The restore point: the snapshot the backup holds. */
+  backupTime: Date;
+  integrityMethod: string;
+  checks: IntegrityCheck[];
+  smoke: SmokeCheck[];
+  tools: Record<string, string>;
+  failures: string[];
+}
+
+/** The unsigned proof of a drill: passed only when it was verified and nothing failed. RTO ends at "verified". */
+export function assembleProof(outcome: DrillOutcome, finishedAt: Date = new Date()): RestoreProof {
+  const { verifiedAt, restoreStartedAt } = outcome;
+  return {
+    type: PROOF_TYPE,
+    store: outcome.store,
+    engine: outcome.engine,
+    result: outcome.failures.length === 0 && verifiedAt !== null ? "passed" : "failed",
+    backup: outcome.backup,
+    drill: {
+      startedAt: outcome.startedAt.toISOString(),
+      restoreStartedAt: restoreStartedAt.toISOString(),
+      verifiedAt: verifiedAt?.toISOString() ?? null,
+      finishedAt: finishedAt.toISOString(),
+      source: redactUrl(outcome.source),
+      ...(outcome.scratch ? { scratch: redactUrl(outcome.scratch) } : {}),
+      host: hostname(),
+    },
+    measured: {
+      rtoSeconds: verifiedAt ? secondsBetween(restoreStartedAt, verifiedAt) : null,
+      rpoSeconds: Math.max(0, secondsBetween(outcome.backupTime, restoreStartedAt)),
+    },
+    integrity: { passed: outcome.checks.every((check) => check.passed), method: outcome.integrityMethod, checks: outcome.checks },
+    smoke: outcome.smoke,
+    tools: outcome.tools,
+    failures: outcome.failures,
+  };
 }
 
 /** Seconds between two instants, to the millisecond. */

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { accessSync, constants, copyFileSync, createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { hostname, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { ConfigurationError, describeThrown } from "../engine/errors.js";
@@ -10,7 +10,7 @@ import { runProcess } from "../sources/tools.js";
 import { findProgram } from "./binaries.js";
 import type { DrillHooks } from "./postgres.js";
 import type { Progress } from "./progress.js";
-import { PROOF_TYPE, redactUrl, secondsBetween, type IntegrityCheck, type RestoreProof } from "./proof.js";
+import { assembleProof, redactUrl, type IntegrityCheck, type RestoreProof } from "./proof.js";
 
 export interface RedisDrillOptions {
   /** redis:// URL of the source. */
@@ -392,29 +392,22 @@ export async function drillRedis(options: RedisDrillOptions): Promise<RestorePro
     await stopServer(server, scratch);
     scratch = undefined;
     server = undefined;
-    const finishedAt = new Date();
-    const passed = failures.length === 0 && verifiedAt !== null;
-    return {
-      type: PROOF_TYPE,
+    return assembleProof({
       store,
       engine: "redis",
-      result: passed ? "passed" : "failed",
       backup: { id: `rdb:${redactUrl(options.source)}@${backupTime.toISOString()}`, time: backupTime.toISOString(), method: "redis BGSAVE (RDB)", sizeBytes: size, sha256 },
-      drill: {
-        startedAt: startedAt.toISOString(),
-        restoreStartedAt: restoreStartedAt.toISOString(),
-        verifiedAt: verifiedAt?.toISOString() ?? null,
-        finishedAt: finishedAt.toISOString(),
-        source: redactUrl(options.source),
-        scratch: scratchUrl,
-        host: hostname(),
-      },
-      measured: { rtoSeconds: verifiedAt ? secondsBetween(restoreStartedAt, verifiedAt) : null, rpoSeconds: Math.max(0, secondsBetween(backupTime, restoreStartedAt)) },
-      integrity: { passed: checks.every((check) => check.passed), method: DIGEST_METHOD, checks },
+      source: options.source,
+      scratch: scratchUrl,
+      startedAt,
+      restoreStartedAt,
+      verifiedAt,
+      backupTime,
+      integrityMethod: DIGEST_METHOD,
+      checks,
       smoke: [],
       tools,
       failures,
-    };
+    });
   } finally {
     source.disconnect();
     await stopServer(server, scratch);
