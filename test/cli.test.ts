@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate } from "../src/config/schemas.js";
 import type { Report } from "../src/engine/types.js";
+import { parseYamlDocuments } from "../src/sources/yaml.js";
 import { repoRoot, runCli } from "./support/cli.js";
 
 function jsonReport(stdout: string): Report {
@@ -140,6 +141,8 @@ describe("resilience-gates CLI", () => {
     expect(runCli(["init"], { cwd: directory }).status).toBe(0);
     expect(readFileSync(join(directory, ".resilience", "gates.yaml"), "utf8")).toContain("- path: charts/shop");
     expect(existsSync(join(directory, ".resilience", "waivers.yaml"))).toBe(true);
+    const catalog = parseYamlDocuments(readFileSync(join(directory, ".resilience", "catalog.yaml"), "utf8"), "catalog.yaml")[0]?.value;
+    expect(validate("catalog", catalog)).toEqual([]);
     const again = runCli(["init"], { cwd: directory });
     expect(again.status).toBe(2);
     expect(again.stderr).toContain("already exists; pass --force");
