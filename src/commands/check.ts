@@ -55,6 +55,34 @@ export function planGates(
   });
 }
 
+/**
+ * `--files a.sql b.sql`: the words after a repeatable flag are more of its values until the next flag
+ * or a gate id, as a shell glob expands them. parseArgs alone would take `b.sql` for a gate.
+ */
+export function spreadListFlags(args: readonly string[]): string[] {
+  const repeatable = new Set([...GATES.values()].flatMap((gate) => gate.cliFlags.filter((flag) => flag.multiple).map((flag) => `--${flag.name}`)));
+  const spread: string[] = [];
+  let list: string | undefined;
+  let awaitingValue = false;
+  for (const arg of args) {
+    if (arg === "--") {
+      list = undefined;
+      spread.push(arg);
+    } else if (arg.startsWith("-")) {
+      list = repeatable.has(arg) ? arg : undefined;
+      awaitingValue = list !== undefined;
+      spread.push(arg);
+    } else if (list && !awaitingValue && !GATES.has(arg)) {
+      spread.push(list, arg);
+    } else {
+      if (!awaitingValue) list = undefined;
+      awaitingValue = false;
+      spread.push(arg);
+    }
+  }
+  return spread;
+}
+
 export function exitCodeFor(report: Report, failOn: "block" | "warn"): number {
   if (report.verdict === "error") return EXIT.error;
   if (report.verdict === "block") return EXIT.block;
@@ -63,7 +91,7 @@ export function exitCodeFor(report: Report, failOn: "block" | "warn"): number {
 }
 
 export async function check(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, {
+  const { values, positionals } = parseCommandLine(spreadListFlags(args), {
     config: { type: "string" },
     format: { type: "string", default: "console" },
     output: { type: "string" },
