@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { accessSync, constants, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { execa } from "execa";
 import { ConfigurationError } from "../engine/errors.js";
 import { packageRoot } from "../engine/package-root.js";
 
@@ -29,6 +29,11 @@ export function installHint(name: ToolName): string {
   const pin = readPins().get(name);
   const goInstall = pin ? ` (or \`go install ${pin.pkg}@${pin.version}\`)` : "";
   return `Install it with \`bash scripts/bootstrap.sh ${name}\`${goInstall}.`;
+}
+
+/** The version scripts/tool-versions.tsv pins a tool to (`v1.8.1`), if it pins one. */
+export function pinnedVersion(name: ToolName): string | undefined {
+  return readPins().get(name)?.version;
 }
 
 function readPins(): Map<string, { pkg: string; version: string }> {
@@ -66,42 +71,24 @@ export function runTool(name: ToolName, args: readonly string[], options: RunToo
   return runProcess(file, args, options);
 }
 
-export function runProcess(file: string, args: readonly string[], options: RunToolOptions = {}): Promise<ToolRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    let timedOut = false;
-    const timer = options.timeoutMs
-      ? setTimeout(() => {
-          timedOut = true;
-          child.kill("SIGKILL");
-        }, options.timeoutMs)
-      : undefined;
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr.push(chunk);
-      options.onStderr?.(chunk.toString("utf8"));
-    });
-    child.on("error", (error) => {
-      if (timer) clearTimeout(timer);
-      reject(new ConfigurationError(`cannot run ${file}: ${error.message}`));
-    });
-    child.on("close", (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (timedOut) {
-        reject(new ConfigurationError(`${file} ${args.join(" ")} did not finish within ${options.timeoutMs} ms`));
-        return;
-      }
-      resolve({
-        exitCode: code ?? (signal ? 128 : 1),
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
-      });
-    });
+/** Runs a program through execa; a non-zero exit is a result, a program that cannot start or a timeout an error. */
+export async function runProcess(file: string, args: readonly string[], options: RunToolOptions = {}): Promise<ToolRun> {
+  const subprocess = execa(file, args, {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    // A caller that passes an environment passes all of it.
+    ...(options.env ? { env: options.env, extendEnv: false } : {}),
+    stdin: "ignore",
+    reject: false,
+    stripFinalNewline: false,
+    maxBuffer: 1024 * 1024 * 1024,
+    ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: "SIGKILL" as const } : {}),
   });
+  if (options.onStderr) {
+    const onStderr = options.onStderr;
+    subprocess.stderr.on("data", (chunk: Buffer) => onStderr(chunk.toString("utf8")));
+  }
+  const result = await subprocess;
+  if (result.timedOut) throw new ConfigurationError(`${file} ${args.join(" ")} did not finish within ${options.timeoutMs} ms`);
+  if (result.exitCode === undefined && !result.signal) throw new ConfigurationError(`cannot run ${file}: ${result.originalMessage ?? result.shortMessage}`);
+  return { exitCode: result.exitCode ?? 128, stdout: result.stdout, stderr: result.stderr };
 }
