@@ -1,0 +1,418 @@
+/**
+ * k6 end-of-test summaries, in both shapes k6 writes them, and the real k6 run that produces one.
+ *
+ * - `k6 run --summary-export F`: flat statistics per metric, and `thresholds: {"p(95)<300": true}` where
+ *   `true` means the threshold FAILED (inverted); rate metrics carry `passes`/`fails`/`value`.
+ * - handleSummary data (`JSON.stringify(data)`): `{type, contains, values: {...}, thresholds: {expr: {ok}}}`.
+ *
+ * Both normalise to the same `K6Summary`, with `passed` meaning passed. The third shape of k6 v1.8, the
+ * "new machine-readable summary" (`--new-machine-readable-summary`, `{version, config, metadata, results}`),
+ * carries neither threshold results nor p(99), so it is refused with a message saying what to write instead. Per-tag submetrics
+ * (`http_req_duration{endpoint:create-payment}`) only exist in a summary when a threshold names them,
+ * so the runner adds a never-failing threshold for every submetric the gates read.
+ */
+import { createServer } from "node:net";
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { CollectorError, ConfigurationError } from "../engine/errors.js";
+import type { Logger } from "../engine/logger.js";
+import type { SourceLocation } from "../engine/types.js";
+import { readJsonFile, type JsonFile } from "./json.js";
+import { pinnedVersion, runProcess, resolveTool } from "./tools.js";
+import type { PathSegment } from "./yaml.js";
+
+export type K6SummaryShape = "summary-export" | "handleSummary";
+
+export interface K6Threshold {
+  expression: string;
+  passed: boolean;
+}
+
+export interface K6Metric {
+  /** The key as written in the summary, for example `http_req_duration{endpoint:create-payment}`. */
+  key: string;
+  name: string;
+  tags: Readonly<Record<string, string>>;
+  values: Readonly<Record<string, number>>;
+  thresholds: readonly K6Threshold[];
+}
+
+export interface K6Summary {
+  file: string;
+  shape: K6SummaryShape;
+  durationMs: number | null;
+  metrics: readonly K6Metric[];
+  /** Where a metric (or one of its thresholds) is written in the summary file. */
+  locate(path: readonly PathSegment[]): SourceLocation;
+}
+
+/** The trend statistics every gate run asks k6 for; p(99) is not in k6's default set. */
+export const TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"] as const;
+
+const HINT = "expected the JSON k6 writes with `k6 run --summary-export F` or from handleSummary (`JSON.stringify(data)`)";
+
+export function readK6Summary(absolute: string, shown: string): K6Summary {
+  return parseK6Summary(readJsonFile(absolute, shown));
+}
+
+export function parseK6Summary(json: JsonFile): K6Summary {
+  const at = (path: readonly PathSegment[]): SourceLocation => json.locate(path);
+  const root = json.value;
+  if (isObject(root) && isObject(root.results) && typeof root.version === "string") {
+    throw new ConfigurationError(
+      `this is k6's new machine-readable summary (--new-machine-readable-summary or K6_NEW_MACHINE_READABLE_SUMMARY, schema ${root.version}), which has no threshold results and no p(99); write the summary without it (\`k6 run --summary-export F\`) or let the gate run k6`,
+      at(["results"]),
+    );
+  }
+  if (!isObject(root) || !isObject(root.metrics)) {
+    throw new ConfigurationError(`not a k6 summary: there is no top-level \`metrics\` object; ${HINT}`, at([]));
+  }
+  const entries = Object.entries(root.metrics);
+  if (entries.length === 0) throw new ConfigurationError(`the k6 summary has no metrics: the run made no requests; ${HINT}`, at(["metrics"]));
+  const nested = entries.filter(([, value]) => isObject(value) && isObject(value.values)).length;
+  if (nested !== 0 && nested !== entries.length) {
+    throw new ConfigurationError(`the k6 summary mixes the handleSummary shape (with \`values\`) and the --summary-export shape; ${HINT}`, at(["metrics"]));
+  }
+  const shape: K6SummaryShape = nested > 0 ? "handleSummary" : "summary-export";
+  const metrics = entries.map(([key, raw]): K6Metric => {
+    if (!isObject(raw)) throw new ConfigurationError(`metric ${key} is not an object; ${HINT}`, at(["metrics", key]));
+    const { name, tags } = parseMetricKey(key, () => at(["metrics", key]));
+    const source = shape === "handleSummary" ? (raw.values as Record<string, unknown>) : raw;
+    const values: Record<string, number> = {};
+    for (const [stat, value] of Object.entries(source)) {
+      if (stat === "thresholds") continue;
+      if (typeof value === "number" && Number.isFinite(value)) values[stat] = value;
+      else if (value !== null && shape === "summary-export" && stat !== "type" && stat !== "contains") {
+        throw new ConfigurationError(`metric ${key}: statistic ${stat} is ${JSON.stringify(value)}, expected a number; ${HINT}`, at(["metrics", key, stat]));
+      }
+    }
+    const thresholds: K6Threshold[] = [];
+    if (raw.thresholds !== undefined) {
+      if (!isObject(raw.thresholds)) throw new ConfigurationError(`metric ${key}: thresholds is not an object; ${HINT}`, at(["metrics", key, "thresholds"]));
+      for (const [expression, result] of Object.entries(raw.thresholds)) {
+        const where = (): SourceLocation => at(["metrics", key, "thresholds", expression]);
+        if (shape === "summary-export") {
+          // --summary-export writes `true` for a threshold that FAILED.
+          if (typeof result !== "boolean") throw new ConfigurationError(`threshold ${expression} of ${key} is ${JSON.stringify(result)}, expected true or false; ${HINT}`, where());
+          thresholds.push({ expression, passed: !result });
+        } else {
+          if (!isObject(result) || typeof result.ok !== "boolean") throw new ConfigurationError(`threshold ${expression} of ${key} has no boolean \`ok\`; ${HINT}`, where());
+          thresholds.push({ expression, passed: result.ok });
+        }
+      }
+    }
+    return { key, name, tags, values, thresholds };
+  });
+  const state = isObject(root.state) ? root.state : undefined;
+  const durationMs = typeof state?.testRunDurationMs === "number" ? state.testRunDurationMs : null;
+  return { file: json.file, shape, durationMs, metrics, locate: at };
+}
+
+/** `http_req_duration{endpoint:create-payment,method:GET}` -> name and tags. */
+function parseMetricKey(key: string, location: () => SourceLocation): { name: string; tags: Record<string, string> } {
+  const match = /^([^{}]+?)(?:\{(.*)\})?$/.exec(key);
+  if (!match) throw new ConfigurationError(`metric key ${key} is not \`name\` or \`name{tag:value,...}\``, location());
+  const tags: Record<string, string> = {};
+  for (const part of (match[2] ?? "").split(",")) {
+    if (!part.trim()) continue;
+    const colon = part.indexOf(":");
+    if (colon === -1) throw new ConfigurationError(`metric key ${key}: tag ${part.trim()} is not \`tag:value\``, location());
+    tags[part.slice(0, colon).trim()] = part.slice(colon + 1).trim();
+  }
+  return { name: (match[1] as string).trim(), tags };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Refuses summaries no gate can judge: one made with thresholds disabled (`--no-thresholds` or
+ * K6_NO_THRESHOLDS: no metric carries a threshold), and one of a run whose target never answered (requests
+ * made, zero bytes received), which would otherwise read as fast.
+ */
+export function requireJudgeable(summary: K6Summary): void {
+  if (!summary.metrics.some((metric) => metric.thresholds.length > 0)) {
+    throw new CollectorError(
+      `${summary.file} has no thresholds at all: the run was made with --no-thresholds (or K6_NO_THRESHOLDS), or its script has none, so k6 judged nothing. Run it again with thresholds, or let the gate run k6 (--script F --target URL), which adds the per-endpoint ones`,
+      summary.locate(["metrics"]),
+    );
+  }
+  const requests = summary.metrics.find((metric) => metric.key === "http_reqs")?.values.count ?? 0;
+  const received = summary.metrics.find((metric) => metric.key === "data_received")?.values.count;
+  if (requests > 0 && received === 0) {
+    throw new CollectorError(
+      `the target never answered: k6 made ${requests} requests and received 0 bytes (${summary.file}); check that the service is up and the target URL is right`,
+      summary.locate(["metrics", "data_received"]),
+    );
+  }
+}
+
+/** The metric `name` whose tags are exactly `{tag: value}`, or undefined. */
+export function findSubmetric(summary: K6Summary, name: string, tag: string, value: string): K6Metric | undefined {
+  return summary.metrics.find((metric) => metric.name === name && Object.keys(metric.tags).length === 1 && metric.tags[tag] === value);
+}
+
+/** What one endpoint (the requests carrying one value of a k6 tag) measured; null where k6 wrote nothing. */
+export interface EndpointMeasurement {
+  endpoint: string;
+  /** Requests made (http_reqs count). */
+  samples: number | null;
+  /** Trend statistics of http_req_duration in milliseconds, by name (`p(95)`, `max`, ...). */
+  durationMs: Readonly<Record<string, number>>;
+  /** Requests k6 counted as failed (http_req_failed) and their share of all. */
+  errors: number | null;
+  errorRate: number | null;
+  /** Requests per second over the whole test run. */
+  throughputRps: number | null;
+}
+
+export function measureEndpoint(summary: K6Summary, tag: string, endpoint: string): EndpointMeasurement {
+  const duration = findSubmetric(summary, "http_req_duration", tag, endpoint);
+  const failed = findSubmetric(summary, "http_req_failed", tag, endpoint);
+  const reqs = findSubmetric(summary, "http_reqs", tag, endpoint);
+  // --summary-export: Rate has passes (non-zero values: failed requests) and fails; handleSummary: rate, passes, fails.
+  const failedCount = failed?.values.passes ?? null;
+  const okCount = failed?.values.fails ?? null;
+  const fromRate = failedCount !== null && okCount !== null ? failedCount + okCount : null;
+  const samples = reqs?.values.count ?? fromRate;
+  const errorRate = failed ? (failed.values.value ?? failed.values.rate ?? (fromRate ? (failedCount as number) / fromRate : null)) : null;
+  const throughput = reqs?.values.rate ?? (samples !== null && summary.durationMs ? samples / (summary.durationMs / 1000) : null);
+  return {
+    endpoint,
+    samples,
+    durationMs: duration?.values ?? {},
+    errors: failedCount ?? (errorRate !== null && samples !== null ? Math.round(errorRate * samples) : null),
+    errorRate,
+    throughputRps: throughput,
+  };
+}
+
+/** k6's documented exit codes for a run that broke (99, thresholds failed, is judged, not an error). */
+const EXIT_CODES: Readonly<Record<number, string>> = {
+  97: "cloud test failed",
+  98: "cloud test failed",
+  100: "setup() timed out",
+  101: "teardown() timed out",
+  102: "generic timeout",
+  103: "generic engine error",
+  104: "invalid configuration",
+  105: "aborted from outside",
+  106: "cannot start the REST API",
+  107: "script exception",
+  108: "script aborted with test.abort()",
+  109: "Go panic",
+  110: "marked as failed",
+};
+
+export const K6_THRESHOLDS_FAILED = 99;
+
+export interface K6RunRequest {
+  /** Absolute path of the k6 script. */
+  script: string;
+  /** Shown path of the script, for messages. */
+  scriptShown: string;
+  target: string;
+  /** The `-e` variable the script reads its base URL from (BASE_URL). */
+  targetEnv: string;
+  /** The tag whose values are endpoints, and the endpoints to measure. */
+  tag: string;
+  endpoints: readonly string[];
+  /** Extra trend statistics besides TREND_STATS (for example `p(99.9)`). */
+  trendStats?: readonly string[];
+  env?: Readonly<Record<string, string>>;
+  args?: readonly string[];
+  /** A k6 binary instead of the one in .tools/bin (an xk6 build, say). */
+  k6Path?: string;
+  /** Keep the summary here (absolute) instead of a temporary file. */
+  summaryFile?: string;
+  summaryShown?: string;
+  timeoutMs: number;
+  cwd: string;
+  logger: Logger;
+  progressIntervalMs?: number;
+}
+
+export interface K6RunResult {
+  exitCode: number;
+  summary: K6Summary;
+}
+
+/** Flags and variables that would make k6 judge nothing or write no summary. */
+const REFUSED_ARGS = ["--no-thresholds", "--no-summary", "--summary-export", "--new-machine-readable-summary", "--summary-mode", "--address", "-a", "--out", "-o"];
+const REFUSED_ENV = ["K6_NO_THRESHOLDS", "K6_NO_SUMMARY"];
+/** Variables that would change the summary export's shape or destination; the gate's run does without them. */
+const CLEARED_ENV = ["K6_NEW_MACHINE_READABLE_SUMMARY", "K6_SUMMARY_EXPORT", "K6_SUMMARY_MODE", "K6_SUMMARY_TREND_STATS"];
+
+/**
+ * Runs the real k6 on `script` against `target`, with per-endpoint submetrics, p(99) and a summary
+ * export, printing progress (elapsed, requests, errors) from k6's REST API while it runs. Exit 0 and 99
+ * return the summary; any other exit code is a CollectorError with k6's own message.
+ */
+export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
+  for (const arg of request.args ?? []) {
+    const flag = arg.split("=")[0] as string;
+    if (REFUSED_ARGS.includes(flag)) {
+      throw new ConfigurationError(`k6 argument ${arg} is not allowed: the gate needs k6's thresholds and its own summary export, and sets --address itself; remove it from args`);
+    }
+  }
+  for (const name of REFUSED_ENV) {
+    const value = process.env[name] ?? request.env?.[name];
+    if (value !== undefined && value !== "" && value !== "false") {
+      throw new ConfigurationError(`${name}=${value} is set: k6 would run without thresholds or summary and the gate could not judge the run; unset ${name}`);
+    }
+  }
+  const k6 = request.k6Path ?? resolveTool("k6", request.cwd);
+  await checkVersion(k6, request);
+  const scratch = mkdtempSync(join(tmpdir(), "resilience-gates-k6-"));
+  try {
+    const summaryFile = request.summaryFile ?? join(scratch, "summary.json");
+    rmSync(summaryFile, { force: true });
+    const wrapper = join(scratch, "wrapper.js");
+    writeFileSync(wrapper, wrapperModule(request));
+    const port = await freePort();
+    const stats = [...new Set([...TREND_STATS, ...(request.trendStats ?? [])])];
+    const args = [
+      "run",
+      "--quiet",
+      "--no-color",
+      "--log-format=json",
+      `--address=127.0.0.1:${port}`,
+      `--summary-export=${summaryFile}`,
+      `--summary-trend-stats=${stats.join(",")}`,
+      "-e",
+      `${request.targetEnv}=${request.target}`,
+      ...Object.entries(request.env ?? {}).flatMap(([key, value]) => ["-e", `${key}=${value}`]),
+      ...(request.args ?? []),
+      wrapper,
+    ];
+    request.logger.info(`k6: running ${request.scriptShown} against ${request.target}`);
+    const env: NodeJS.ProcessEnv = { ...process.env, K6_NO_USAGE_REPORT: "true" };
+    for (const name of [...REFUSED_ENV, ...CLEARED_ENV]) delete env[name];
+    const started = Date.now();
+    const progress = startProgress(port, started, request.logger, request.progressIntervalMs ?? 2000);
+    let run;
+    try {
+      run = await runProcess(k6, args, { cwd: request.cwd, env, timeoutMs: request.timeoutMs });
+    } finally {
+      progress.stop();
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (run.exitCode !== 0 && run.exitCode !== K6_THRESHOLDS_FAILED) {
+      const meaning = EXIT_CODES[run.exitCode] ?? "k6 failed";
+      throw new CollectorError(`k6 exited with code ${run.exitCode} (${meaning}) after ${seconds}s running ${request.scriptShown} against ${request.target}: ${k6Message(run.stderr)}`);
+    }
+    if (!existsSync(summaryFile)) {
+      throw new CollectorError(`k6 exited with code ${run.exitCode} but wrote no summary to ${request.summaryShown ?? summaryFile}: ${k6Message(run.stderr)}`);
+    }
+    const summary = readK6Summary(summaryFile, request.summaryShown ?? "k6 summary");
+    request.logger.info(`k6: finished in ${seconds}s with exit code ${run.exitCode}${run.exitCode === K6_THRESHOLDS_FAILED ? " (thresholds failed)" : ""}`);
+    return { exitCode: run.exitCode, summary };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Summaries are read as the pinned k6 writes them. Another version (a configured binary, say) still runs,
+ * with a warning naming both versions; a binary that is not k6 at all is an error.
+ */
+async function checkVersion(k6: string, request: K6RunRequest): Promise<void> {
+  const run = await runProcess(k6, ["version"], { cwd: request.cwd, timeoutMs: 30_000 });
+  const version = /\bk6 (v\d+\.\d+\.\d+\S*)/.exec(run.stdout)?.[1];
+  if (run.exitCode !== 0 || !version) {
+    throw new ConfigurationError(`${k6} is not a k6 binary: \`${k6} version\` printed ${JSON.stringify((run.stdout + run.stderr).trim().slice(0, 200))}`);
+  }
+  const pinned = pinnedVersion("k6");
+  if (pinned && version !== pinned) {
+    request.logger.warn(`k6 ${version} at ${k6} is not the pinned ${pinned} (scripts/tool-versions.tsv); its summary is read as ${pinned} writes it`);
+  }
+}
+
+/**
+ * A module that re-exports the user's script with thresholds added for the per-endpoint submetrics the
+ * gate reads; the script's own thresholds are kept (and judged). The added ones can never fail.
+ */
+function wrapperModule(request: K6RunRequest): string {
+  const url = JSON.stringify(pathToFileURL(request.script).href);
+  const extra: Record<string, string[]> = {};
+  for (const endpoint of request.endpoints) {
+    const tags = `{${request.tag}:${endpoint}}`;
+    extra[`http_req_duration${tags}`] = ["max>=0"];
+    extra[`http_req_failed${tags}`] = ["rate>=0"];
+    extra[`http_reqs${tags}`] = ["count>=0"];
+  }
+  return `// Written by resilience-gates for one run; re-exports ${request.scriptShown}.
+import * as script from ${url};
+export * from ${url};
+const base = script.options || {};
+const added = ${JSON.stringify(extra)};
+const thresholds = Object.assign({}, base.thresholds || {});
+for (const key of Object.keys(added)) if (!(key in thresholds)) thresholds[key] = added[key];
+export const options = Object.assign({}, base, { thresholds });
+export default script.default;
+`;
+}
+
+/** k6's error lines (JSON log format), or the tail of its output. */
+export function k6Message(stderr: string): string {
+  const errors: string[] = [];
+  const other: string[] = [];
+  for (const line of stderr.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      const entry = JSON.parse(line) as { level?: string; msg?: string; error?: string };
+      if (entry.level === "error" || entry.level === "fatal") errors.push([entry.msg, entry.error].filter(Boolean).join(": "));
+      else if (entry.msg) other.push(entry.msg);
+    } catch {
+      other.push(line.trim());
+    }
+  }
+  const chosen = errors.length > 0 ? errors : other.slice(-3);
+  return chosen.length > 0 ? chosen.join("; ").replace(/\s*\n\s*/g, " ") : "k6 printed nothing";
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls k6's REST API (GET /v1/metrics/<name>) and logs elapsed time, requests and errors. */
+function startProgress(port: number, started: number, logger: Logger, intervalMs: number): { stop(): void } {
+  let stopped = false;
+  const sample = async (name: string): Promise<Record<string, number> | undefined> => {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/v1/metrics/${name}`, { signal: AbortSignal.timeout(1000) });
+      if (!response.ok) return undefined;
+      const body = (await response.json()) as { data?: { attributes?: { sample?: Record<string, number> } } };
+      return body.data?.attributes?.sample;
+    } catch {
+      return undefined;
+    }
+  };
+  const timer = setInterval(() => {
+    void (async () => {
+      const [reqs, failed] = await Promise.all([sample("http_reqs"), sample("http_req_failed")]);
+      if (stopped) return;
+      const elapsed = ((Date.now() - started) / 1000).toFixed(0);
+      const requests = reqs?.count ?? 0;
+      const errors = failed?.passes ?? Math.round((failed?.rate ?? 0) * requests);
+      logger.info(`k6: ${elapsed}s elapsed, ${requests} requests, ${errors} errors`);
+    })();
+  }, intervalMs);
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
