@@ -5,7 +5,8 @@
 #   2. takes backups with the chart's own backup scripts and runs real restore drills, which write the
 #      backup evidence and the signed restore proofs the gates read (.work/evidence/);
 #   3. runs the gates of reference-app/.resilience/gates.yaml: security-context on the Helm chart,
-#      migrations, backups, restore-proofs; they must pass;
+#      migrations, backups, restore-proofs; then a short real k6 run judged by load-budget, whose summary
+#      the slo gate judges; they must pass;
 #   4. runs the gates on the deliberately bad fixtures, which must block, to show what findings look like.
 # The stack is stopped at the end unless KEEP_STACK=1.
 set -euo pipefail
@@ -49,19 +50,25 @@ RESILIENCE_GATES_DRILL_PUBLIC_KEY="$(cat "$keys/drill-public-key.pem")"
 export RESILIENCE_GATES_DRILL_PUBLIC_KEY
 
 echo
-echo "== resilience-gates check --config reference-app/.resilience/gates.yaml"
+echo "== resilience-gates check security-context migrations backups restore-proofs --config reference-app/.resilience/gates.yaml"
 set +e
-gates check --config reference-app/.resilience/gates.yaml
+gates check security-context migrations backups restore-proofs --config reference-app/.resilience/gates.yaml
 app=$?
+echo
+echo "== a 10-second k6 run against the api, judged by load-budget, then by slo ($evidence/k6-summary.json)"
+gates check load-budget --budgets reference-app/.resilience/load-budgets.yaml --script reference-app/load/reference-app.js \
+  --target "$API_URL" --k6-env DURATION=10s --save-summary "$evidence/k6-summary.json"
+load=$?
+[ "$load" -ne 0 ] || { gates check slo --slo reference-app/.resilience/slos.yaml --summary "$evidence/k6-summary.json"; load=$?; }
 echo
 echo "== resilience-gates check security-context --manifests 'fixtures/security-context/*-fail.yaml'   (these must block)"
 gates check security-context --manifests 'fixtures/security-context/*-fail.yaml' --quiet
 fixtures=$?
 set -e
 echo
-if [ "$app" -eq 0 ] && [ "$fixtures" -eq 1 ]; then
+if [ "$app" -eq 0 ] && [ "$load" -eq 0 ] && [ "$fixtures" -eq 1 ]; then
   echo "quickstart: the reference app passes every gate and the bad fixtures block, as they should."
   exit 0
 fi
-echo "quickstart: unexpected result (reference app exit $app, want 0; fixtures exit $fixtures, want 1)" >&2
+echo "quickstart: unexpected result (reference app exit $app, load-budget and slo exit $load, want 0; fixtures exit $fixtures, want 1)" >&2
 exit 1

@@ -1,6 +1,6 @@
 // The reference app judged by its own gates, the way the README's first command does it: the stack on
-// real PostgreSQL and Redis, backups by the chart's scripts, real restore drills, then every gate of
-// reference-app/.resilience/gates.yaml. And the chart with a weakened values file, which must block at
+// real PostgreSQL and Redis, backups by the chart's scripts, real restore drills, a real k6 run, then every
+// gate of reference-app/.resilience/gates.yaml. And the chart with a weakened values file, which must block at
 // the lines of that file.
 import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
@@ -13,7 +13,7 @@ const scratch = scratchDir("reference-app-gates");
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe.skipIf(skipStores)("the reference app under its own gates", () => {
-  it("passes security-context, migrations, backups and restore-proofs after real backups and drills (npm run gates)", async () => {
+  it("passes security-context, migrations, backups, restore-proofs, load-budget and slo after real backups, drills and a k6 run (npm run gates)", async () => {
     assertTools();
     const env = {
       ...process.env,
@@ -33,6 +33,9 @@ describe.skipIf(skipStores)("the reference app under its own gates", () => {
     expect(output).toMatch(/^migrations {2}(PASS|WARN) /m);
     expect(output).toMatch(/^backups {2}PASS {2}0 findings/m);
     expect(output).toMatch(/^restore-proofs {2}PASS {2}0 findings/m);
+    expect(output).toMatch(/^k6: \d+s elapsed, \d+ requests, \d+ errors$/m);
+    expect(output).toMatch(/^load-budget {2}PASS {2}0 findings/m);
+    expect(output).toMatch(/^slo {2}PASS {2}0 findings/m);
     expect(output).toMatch(/quickstart: the reference app passes every gate and the bad fixtures block/);
   });
 
