@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the real tools this project runs, pinned, into .tools/bin (Go modules built with `go install`)
-# and PostgreSQL and Redis from Debian packages when they are absent. Idempotent: a tool whose stamp
-# matches its pinned version is not rebuilt, so a second run takes seconds.
+# and PostgreSQL and Redis from Debian packages when they are absent. The pins include kube-apiserver and
+# etcd, the real API server the live-cluster tests start (the first kube-apiserver build compiles for
+# about 15 minutes on two cores; from Go's build cache it takes about 20 seconds). Idempotent: a tool
+# whose stamp matches its pinned version is not rebuilt, so a second run takes seconds.
 #
 #   scripts/bootstrap.sh            install everything
 #   scripts/bootstrap.sh opa helm   install only the named tools
@@ -29,6 +31,19 @@ is_wanted() {
 
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
 
+# k8s.io/kubernetes points its staging modules (k8s.io/api, apimachinery, apiserver, client-go, ...) at
+# directories of its own repository with replace directives, which a module depending on it does not
+# inherit: the scratch module pins each of them to the release of the same minor (v1.37.2 -> v0.37.2).
+pin_kubernetes_staging() {
+  local pkg="$1" version="$2" gomod module
+  case "$pkg" in k8s.io/kubernetes/*) ;; *) return 0 ;; esac
+  gomod="$(go mod download -json "k8s.io/kubernetes@$version" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')"
+  [ -n "$gomod" ] || return 1
+  for module in $(awk '$2 == "=>" && $3 ~ /^\.\/staging\// {print $1}' "$gomod"); do
+    go mod edit -replace "$module=$module@v0.${version#v1.}"
+  done
+}
+
 install_go_tool() {
   local name="$1" pkg="$2" version="$3"
   local stamp="$stamps/$name" want="$pkg@$version"
@@ -47,7 +62,7 @@ install_go_tool() {
     log "go install refused $want; building it through a scratch module"
     local scratch
     scratch="$(mktemp -d)"
-    if ! (cd "$scratch" && go mod init scratch >/dev/null 2>&1 && go get "$want" && CGO_ENABLED=0 go build -trimpath -o "$bin/$name" "$pkg"); then
+    if ! (cd "$scratch" && go mod init scratch >/dev/null 2>&1 && pin_kubernetes_staging "$pkg" "$version" && go get "$want" && CGO_ENABLED=0 go build -trimpath -o "$bin/$name" "$pkg"); then
       rm -rf "$scratch"
       log "could not build $name from $want"
       return 1

@@ -5,9 +5,9 @@ package resilience.backups
 # description: |
 #   The newest successful backup recorded for the store (backup evidence files, a CronJob's
 #   status.lastSuccessfulTime, or in live-cluster mode the newest Velero Backup with phase Completed,
-#   CloudNativePG Backup with phase completed or k8up Backup with its Completed condition) finished longer ago than the store's recovery point objective, at the
-#   time of evaluation (input.now). The schedule may look right while the job fails, hangs or never
-#   writes its evidence.
+#   CloudNativePG Backup with phase completed or k8up Backup with its Completed condition) finished
+#   longer ago than the store's recovery point objective, at the time of evaluation (input.now). The
+#   schedule may look right while the job fails, hangs or never writes its evidence.
 # custom:
 #   id: BK-004
 #   severity: block
@@ -35,7 +35,9 @@ findings contains finding if {
 
 evidence_text(record) := sprintf("evidence %s", [record.file]) if record.source == "file"
 
-else := sprintf("status.lastSuccessfulTime of %s in %s", [record.backup_id, record.file]) if record.source == "cronjob-status"
+else := sprintf("status.lastSuccessfulTime of %s in %s", [record.backup_id, record.file]) if {
+	record.source == "cronjob-status"
+}
 
 # A Backup object read from the cluster: "Velero Backup velero/nightly-20270101 in cluster context prod".
 else := sprintf("%s in %s", [record.backup_id, record.file])

@@ -10,6 +10,7 @@ import { createProgress, silentProgress } from "../drill/progress.js";
 import { writeSignedProof, type RestoreProof } from "../drill/proof.js";
 import { drillRedis } from "../drill/redis.js";
 import { loadSigningKey, parsePublicKey, PUBLIC_KEY_ENV, readPublicKeyFile, writeKeyPair } from "../drill/signing.js";
+import { publishProof } from "../drill/publish.js";
 import { readProofFile } from "../drill/verify.js";
 
 export const DRILL_HELP = `Usage: resilience-gates drill <command> [options]
@@ -31,6 +32,10 @@ Commands:
       database and digests of sampled keys
   verify FILE --public-key F
       exit 0 when the proof's signature is valid and the drill passed, 1 when it failed or was tampered with
+  publish FILE [--context C] [--namespace NS] [--name N]
+      create or replace the ConfigMap N (default restore-proof-<store>) labelled
+      resilience-gates.io/restore-proof=<store>, holding the proof as written, for
+      \`check restore-proofs --cluster\` (docs/cluster.md)
 
 Options of postgres and redis:
   --key F        Ed25519 private key (PEM); default: $RESILIENCE_GATES_DRILL_KEY
@@ -194,7 +199,20 @@ function verifyCommand(args: string[]): number {
   return failed ? EXIT.block : EXIT.ok;
 }
 
-/** `resilience-gates drill ...`: keygen, postgres, redis, verify. */
+async function publishCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(args, { context: { type: "string" }, namespace: { type: "string" }, name: { type: "string" } });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new UsageError("drill publish needs exactly one proof FILE");
+  const published = await publishProof(resolve(file), file, {
+    ...(string(values, "context") ? { context: string(values, "context") } : {}),
+    ...(string(values, "namespace") ? { namespace: string(values, "namespace") } : {}),
+    ...(string(values, "name") ? { name: string(values, "name") } : {}),
+  });
+  process.stdout.write(`published ${file} (store ${published.store}) as ConfigMap ${published.namespace}/${published.name}\n`);
+  return EXIT.ok;
+}
+
+/** `resilience-gates drill ...`: keygen, postgres, redis, verify, publish. */
 export async function drill(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
@@ -205,6 +223,8 @@ export async function drill(args: string[]): Promise<number> {
       return runDrill(command, rest);
     case "verify":
       return verifyCommand(rest);
+    case "publish":
+      return publishCommand(rest);
     case undefined:
     case "--help":
     case "-h":

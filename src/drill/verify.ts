@@ -2,7 +2,7 @@ import type { KeyObject } from "node:crypto";
 import { validate } from "../config/schemas.js";
 import { ConfigurationError } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
-import { readJsonFile, type JsonFile } from "../sources/json.js";
+import { parseJsonText, readJsonFile, type JsonFile } from "../sources/json.js";
 import type { RestoreProof } from "./proof.js";
 import { verifyProof, type SignatureCheck } from "./signing.js";
 
@@ -16,9 +16,18 @@ export type ReadProof =
  * Every problem is returned, never thrown, so that one broken file does not hide the others.
  */
 export function readProofFile(absolute: string, shown: string, trusted: readonly KeyObject[]): ReadProof {
+  return checkProof(() => readJsonFile(absolute, shown, 64 * 1024 * 1024), shown, trusted);
+}
+
+/** The same checks on a proof's text that did not come from a file (a ConfigMap read from the cluster). */
+export function readProofText(text: string, shown: string, trusted: readonly KeyObject[]): ReadProof {
+  return checkProof(() => parseJsonText(text, shown), shown, trusted);
+}
+
+function checkProof(read: () => JsonFile, shown: string, trusted: readonly KeyObject[]): ReadProof {
   let json: JsonFile;
   try {
-    json = readJsonFile(absolute, shown, 64 * 1024 * 1024);
+    json = read();
   } catch (error) {
     if (error instanceof ConfigurationError) {
       return { ok: false, message: error.message.replace(/^\S+:\d+(:\d+)?: /, ""), location: error.location ?? { file: shown, line: 1 } };

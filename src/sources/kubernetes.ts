@@ -7,8 +7,11 @@ export interface ManifestObject {
   object: Record<string, unknown>;
   ref: ResourceRef;
   apiVersion: string;
-  /** Maps a path inside `object` to where it is written (a template file for rendered charts). */
-  locate(path: readonly PathSegment[]): SourceLocation;
+  /**
+   * Maps a path inside `object` to where it is written (a template file for rendered charts); undefined
+   * for an object read from a live cluster that no manifest of the repository matches.
+   */
+  locate(path: readonly PathSegment[]): SourceLocation | undefined;
 }
 
 /** Where the pod template sits in a kind; for custom resources this comes from the config. */

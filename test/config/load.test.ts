@@ -33,7 +33,7 @@ describe("loading .resilience/gates.yaml", () => {
   it("names the file, line and key of an unknown key", () => {
     const root = project("version: 1\ngates:\n  security-context:\n    manifest: ['deploy/*.yaml']\n");
     expect(loadError(root)).toBe(
-      ".resilience/gates.yaml:4:5: `gates.security-context` has unknown key `manifest` (and 1 more: line 3: `gates.security-context` needs at least one of `manifests`, `charts`, `kustomize`)",
+      ".resilience/gates.yaml:4:5: `gates.security-context` has unknown key `manifest` (and 1 more: line 3: `gates.security-context` needs at least one of `manifests`, `charts`, `kustomize`, `cluster`)",
     );
   });
 

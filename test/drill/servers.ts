@@ -14,7 +14,7 @@ import pg from "pg";
 
 export const inCi = process.env.CI === "true";
 
-function executable(file: string): boolean {
+export function executable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return true;

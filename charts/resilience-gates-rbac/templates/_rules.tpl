@@ -4,10 +4,12 @@
 {{- $values := .values -}}
 {{- $backups := $values.gates.backups -}}
 {{- if eq $scope "workloads" }}
-{{- if $values.gates.securityContext }}
+{{- if or $values.gates.securityContext $values.gates.restoreProofs }}
 - apiGroups: [""]
-  resources: [pods]
+  resources: [{{ if $values.gates.securityContext }}pods{{ end }}{{ if and $values.gates.securityContext $values.gates.restoreProofs }}, {{ end }}{{ if $values.gates.restoreProofs }}configmaps{{ end }}]
   verbs: [get, list]
+{{- end }}
+{{- if $values.gates.securityContext }}
 - apiGroups: [apps]
   resources: [deployments, statefulsets, daemonsets, replicasets]
   verbs: [get, list]

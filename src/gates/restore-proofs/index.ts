@@ -1,9 +1,11 @@
 import type { KeyObject } from "node:crypto";
 import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, FindingPlace, Gate, GateContext } from "../../engine/gate.js";
-import type { PolicyFinding, SourceLocation } from "../../engine/types.js";
+import type { PolicyFinding, ResourceRef, SourceLocation } from "../../engine/types.js";
 import { parsePublicKey, PUBLIC_KEY_ENV, readPublicKeyFile } from "../../drill/signing.js";
-import { readProofFile } from "../../drill/verify.js";
+import { PROOF_KEY, PROOF_LABEL } from "../../drill/publish.js";
+import { readProofFile, readProofText, type ReadProof } from "../../drill/verify.js";
+import { ClusterReader, clusterFromFlags, type ClusterOptions, type ResourceType } from "../../sources/cluster.js";
 import type { JsonFile } from "../../sources/json.js";
 import { expandJsonInputs } from "../../sources/json.js";
 import { loadCatalog, storeFacts } from "../../sources/catalog.js";
@@ -15,9 +17,44 @@ import { RESTORE_PROOFS_FLAGS } from "./flags.js";
 
 export interface RestoreProofsOptions {
   catalog?: string;
-  proofs: string[];
+  proofs?: string[];
   publicKey?: string | string[];
   publicKeyEnv?: string;
+  /** Also read the proofs the restore-drill Jobs published in the cluster, as labelled ConfigMaps. */
+  cluster?: true | ClusterOptions;
+}
+
+/** The kind the live restore-proofs read lists: what the RBAC in charts/resilience-gates-rbac grants. */
+export const PROOF_RESOURCE_TYPE: ResourceType = { kind: "ConfigMap", group: "", version: "v1", plural: "configmaps", labelSelector: PROOF_LABEL };
+
+interface ProofSource {
+  /** What messages call it: the file, or `configmaps/<namespace>/<name>/proof.json`. */
+  shown: string;
+  result: ReadProof;
+  /** The ConfigMap a proof read from the cluster is in; findings name it rather than a file. */
+  resource?: ResourceRef;
+}
+
+/** Reads the proofs published as ConfigMaps labelled resilience-gates.io/restore-proof. */
+async function clusterProofs(context: GateContext, options: ClusterOptions, keys: readonly KeyObject[]): Promise<ProofSource[]> {
+  const reader = await ClusterReader.connect(options, context.logger);
+  context.logger.info(`restore-proofs: reading ConfigMaps labelled ${PROOF_LABEL} from ${reader.describe()}`);
+  const [result] = await reader.listAll([PROOF_RESOURCE_TYPE]);
+  const objects = result && "objects" in result ? result.objects : [];
+  return objects.map((object) => {
+    const metadata = isRecord(object.metadata) ? object.metadata : {};
+    const resource: ResourceRef = { kind: "ConfigMap", name: String(metadata.name), namespace: String(metadata.namespace) };
+    const shown = `configmaps/${resource.namespace}/${resource.name}/${PROOF_KEY}`;
+    const text = isRecord(object.data) ? object.data[PROOF_KEY] : undefined;
+    return {
+      shown,
+      resource,
+      result:
+        typeof text === "string"
+          ? readProofText(text, shown, keys)
+          : { ok: false, message: `ConfigMap ${resource.namespace}/${resource.name} is labelled ${PROOF_LABEL} but has no data key ${PROOF_KEY}`, location: { file: shown, line: 1 } },
+    };
+  });
 }
 
 function trustedKeys(context: GateContext, options: RestoreProofsOptions): KeyObject[] {
@@ -41,17 +78,20 @@ async function collect(context: GateContext, options: RestoreProofsOptions): Pro
   const { workspace } = context;
   const catalog = loadCatalog(workspace, options.catalog);
   const keys = trustedKeys(context, options);
-  const files = expandJsonInputs(workspace, options.proofs, "proofs");
+  const files = expandJsonInputs(workspace, options.proofs ?? [], "proofs");
   const storeIndex = new Map(catalog.stores.map((store, id) => [store.name, id]));
-
-  const read: JsonFile[] = [];
-  const proofs: Record<string, unknown>[] = [];
-  const problems: { id: number; file: string; message: string; location: SourceLocation }[] = [];
-  for (const absolute of files) {
+  const sources: ProofSource[] = files.map((absolute) => {
     const shown = displayPath(workspace, absolute);
-    const result = readProofFile(absolute, shown, keys);
+    return { shown, result: readProofFile(absolute, shown, keys) };
+  });
+  if (options.cluster) sources.push(...(await clusterProofs(context, options.cluster === true ? {} : options.cluster, keys)));
+
+  const read: { json: JsonFile; resource: ResourceRef | undefined }[] = [];
+  const proofs: Record<string, unknown>[] = [];
+  const problems: { id: number; file: string; message: string; location: SourceLocation; resource: ResourceRef | undefined }[] = [];
+  for (const { shown, result, resource } of sources) {
     if (!result.ok) {
-      problems.push({ id: problems.length, file: shown, message: result.message, location: result.location });
+      problems.push({ id: problems.length, file: shown, message: result.message, location: result.location, resource });
       continue;
     }
     const { proof, signature, json } = result;
@@ -70,10 +110,10 @@ async function collect(context: GateContext, options: RestoreProofsOptions): Pro
       epochs[key] = seconds ?? null;
     }
     if (bad) {
-      problems.push({ id: problems.length, file: shown, message: bad, location: json.locate(["drill"]) });
+      problems.push({ id: problems.length, file: shown, message: bad, location: json.locate(["drill"]), resource });
       continue;
     }
-    read.push(json);
+    read.push({ json, resource });
     proofs.push({
       id: proofs.length,
       file: shown,
@@ -102,17 +142,19 @@ async function collect(context: GateContext, options: RestoreProofsOptions): Pro
 
   const locate = (finding: PolicyFinding): FindingPlace => {
     if (typeof finding.proof === "number") {
-      const json = read[finding.proof];
+      const source = read[finding.proof];
       const fact = proofs[finding.proof];
-      if (!json || !fact) throw new CollectorError(`policy finding ${finding.rule} names unknown proof ${finding.proof}`);
+      if (!source || !fact) throw new CollectorError(`policy finding ${finding.rule} names unknown proof ${finding.proof}`);
       const path = Array.isArray(finding.path) ? (finding.path as PathSegment[]) : [];
+      // A proof read from a ConfigMap is no file of the repository: the finding names the ConfigMap.
+      if (source.resource) return { resource: source.resource };
       const store = catalog.byName.get(String(fact.store));
-      return { ...(store ? { resource: { kind: "Store", name: store.name } } : {}), location: json.locate(path) };
+      return { ...(store ? { resource: { kind: "Store", name: store.name } } : {}), location: source.json.locate(path) };
     }
     if (typeof finding.problem === "number") {
       const problem = problems[finding.problem];
       if (!problem) throw new CollectorError(`policy finding ${finding.rule} names unknown problem ${finding.problem}`);
-      return { location: problem.location };
+      return problem.resource ? { resource: problem.resource } : { location: problem.location };
     }
     const store = typeof finding.store === "number" ? catalog.stores[finding.store] : undefined;
     if (!store) throw new CollectorError(`policy finding ${finding.rule} has no locator the restore-proofs collector knows`);
@@ -128,7 +170,7 @@ async function collect(context: GateContext, options: RestoreProofsOptions): Pro
       problems: problems.map(({ id, file, message }) => ({ id, file, message })),
     },
     locate,
-    stats: { files: files.length, proofs: proofs.length, problems: problems.length, stores: catalog.stores.length },
+    stats: { files: files.length, proofs: proofs.length, problems: problems.length, stores: catalog.stores.length, ...(options.cluster ? { configMaps: sources.length - files.length } : {}) },
   };
 }
 
@@ -140,9 +182,11 @@ export const restoreProofsGate: Gate<RestoreProofsOptions> = {
     const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
     const proofs = list(flags.proofs);
     const keys = list(flags["public-key"]);
-    if (proofs.length === 0) return undefined;
+    const cluster = clusterFromFlags(flags);
+    if (proofs.length === 0 && !cluster) return undefined;
     return {
-      proofs,
+      ...(proofs.length ? { proofs } : {}),
+      ...(cluster ? { cluster } : {}),
       ...(typeof flags.catalog === "string" ? { catalog: flags.catalog } : {}),
       ...(keys.length === 1 ? { publicKey: keys[0] as string } : keys.length > 1 ? { publicKey: keys } : {}),
     };

@@ -15,9 +15,11 @@ import {
   type PodTemplatePath,
   type Workload,
 } from "../../sources/kubernetes.js";
+import { clusterFromFlags, objectKey, type ClusterOptions } from "../../sources/cluster.js";
 import { buildKustomization } from "../../sources/kustomize.js";
 import { readYamlFile, type PathSegment } from "../../sources/yaml.js";
 import { SECURITY_CONTEXT_FLAGS } from "./flags.js";
+import { readLiveWorkloads } from "./live.js";
 
 export interface SecurityContextOptions {
   manifests?: string[];
@@ -25,6 +27,11 @@ export interface SecurityContextOptions {
   kustomize?: string[];
   podTemplatePaths?: { kind: string; apiVersion?: string; path: string }[];
   allowEmptyGlobs?: boolean;
+  /**
+   * Judge what is deployed: workloads and pods are read from the cluster; the manifests, charts and
+   * kustomizations, when given, only tell findings the file and line of each object.
+   */
+  cluster?: true | ClusterOptions;
 }
 
 /** Annotation on an object or its pod template: a JSON list of waivers for that object alone. */
@@ -45,14 +52,16 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
     logger.info(`building kustomization ${directory}`);
     objects.push(...(await buildKustomization(workspace, directory)));
   }
+  const live = options.cluster ? await readLiveWorkloads(options.cluster === true ? {} : options.cluster, objects, logger) : undefined;
+  const judged = live ? live.objects : objects;
   const customPaths: PodTemplatePath[] = (options.podTemplatePaths ?? []).map((entry) => ({
     kind: entry.kind,
     ...(entry.apiVersion ? { apiVersion: entry.apiVersion } : {}),
     path: parseFieldPath(entry.path),
   }));
-  const workloads = findWorkloads(objects, [...customPaths, ...BUILT_IN_POD_TEMPLATE_PATHS]);
+  const workloads = findWorkloads(judged, [...customPaths, ...BUILT_IN_POD_TEMPLATE_PATHS]);
   const waiverProblems: WaiverProblem[] = [];
-  const localWaivers = workloads.map((workload) => annotationWaivers(workload, context.now, waiverProblems));
+  const localWaivers = workloads.map((workload) => annotationWaivers(workload, context.now, waiverProblems, live?.label));
 
   return {
     input: {
@@ -75,12 +84,13 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
         waivers: localWaivers[finding.workload as number] ?? [],
       };
     },
-    stats: { files: files.length, objects: objects.length, workloads: workloads.length },
+    stats: { files: files.length, objects: judged.length, workloads: workloads.length, ...(live ? { ownedLeftOut: live.owned } : {}) },
     waiverProblems,
   };
 }
 
-function annotationWaivers(workload: Workload, now: Date, problems: WaiverProblem[]): Waiver[] {
+/** `cluster` names the cluster a live object without a manifest was read from: its waivers are written there. */
+function annotationWaivers(workload: Workload, now: Date, problems: WaiverProblem[], cluster?: string): Waiver[] {
   const waivers: Waiver[] = [];
   const places: PathSegment[][] = [["metadata"], [...workload.templatePath, "metadata"]];
   for (const place of places.filter((p, i) => i === 0 || p.length > 1)) {
@@ -88,7 +98,11 @@ function annotationWaivers(workload: Workload, now: Date, problems: WaiverProble
     const annotations = isRecord(metadata) ? metadata.annotations : undefined;
     const raw = isRecord(annotations) ? annotations[WAIVER_ANNOTATION] : undefined;
     if (raw === undefined) continue;
-    const where: SourceLocation = workload.manifest.locate([...place, "annotations", WAIVER_ANNOTATION]);
+    const { ref } = workload.manifest;
+    const where: SourceLocation = workload.manifest.locate([...place, "annotations", WAIVER_ANNOTATION]) ?? {
+      file: `${cluster ?? "cluster"}: ${objectKey(ref.kind, ref.namespace, ref.name)}`,
+      line: 1,
+    };
     let entries: unknown;
     try {
       entries = typeof raw === "string" ? parse(raw) : raw;
@@ -120,8 +134,9 @@ export const securityContextGate: Gate<SecurityContextOptions> = {
     const manifests = list(flags.manifests);
     const charts = list(flags.chart);
     const kustomize = list(flags.kustomize);
-    if (manifests.length + charts.length + kustomize.length === 0) return undefined;
-    const options: SecurityContextOptions = {};
+    const cluster = clusterFromFlags(flags);
+    if (manifests.length + charts.length + kustomize.length === 0 && !cluster) return undefined;
+    const options: SecurityContextOptions = cluster ? { cluster } : {};
     if (manifests.length) options.manifests = manifests;
     if (kustomize.length) options.kustomize = kustomize;
     if (charts.length) {
@@ -136,5 +151,6 @@ export const securityContextGate: Gate<SecurityContextOptions> = {
     return options;
   },
   collect,
+  independentItems: "workloads",
   fixtureOptions: (file) => ({ manifests: [file] }),
 };

@@ -1,0 +1,64 @@
+import { ApiException, CoreV1Api, type V1ConfigMap } from "@kubernetes/client-node";
+import { CollectorError, ConfigurationError } from "../engine/errors.js";
+import { loadKubeConfig } from "../sources/cluster.js";
+import { parseJsonText } from "../sources/json.js";
+import { isRecord } from "../sources/kubernetes.js";
+import { readTextFile } from "../sources/yaml.js";
+
+/** Label of a ConfigMap that holds a restore proof (its value: the store); the restore-proofs gate lists by it. */
+export const PROOF_LABEL = "resilience-gates.io/restore-proof";
+/** The ConfigMap's data key holding the signed proof JSON, byte for byte as the drill wrote it. */
+export const PROOF_KEY = "proof.json";
+
+export interface PublishOptions {
+  context?: string;
+  /** Default: the context's namespace, else default. */
+  namespace?: string;
+  /** Default: restore-proof-<store>. */
+  name?: string;
+}
+
+/**
+ * Publishes a signed proof where `check restore-proofs --cluster` finds it: a ConfigMap labelled with the
+ * store, created or replaced. The proof is stored as written, so its signature still verifies; the gate,
+ * not the publisher, decides whether to trust it.
+ */
+export async function publishProof(file: string, shown: string, options: PublishOptions): Promise<{ namespace: string; name: string; store: string }> {
+  const text = readTextFile(file, shown);
+  const json = parseJsonText(text, shown);
+  const store = isRecord(json.value) ? json.value.store : undefined;
+  if (typeof store !== "string" || !/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/.test(store)) {
+    throw new ConfigurationError(`${shown} has no \`store\` that can be a label value; is it a restore proof?`, json.locate(["store"]));
+  }
+  const { config, contextName } = loadKubeConfig(options.context);
+  const namespace = options.namespace ?? config.getContextObject(contextName)?.namespace ?? "default";
+  const name = options.name ?? `restore-proof-${store}`;
+  const body: V1ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace, labels: { [PROOF_LABEL]: store } }, data: { [PROOF_KEY]: text } };
+  const api = config.makeApiClient(CoreV1Api);
+  try {
+    try {
+      await api.createNamespacedConfigMap({ namespace, body });
+    } catch (error) {
+      if (!(error instanceof ApiException) || error.code !== 409) throw error;
+      await api.replaceNamespacedConfigMap({ name, namespace, body });
+    }
+  } catch (error) {
+    const detail = error instanceof ApiException ? `HTTP ${error.code}: ${apiMessage(error.body)}` : String(error);
+    throw new CollectorError(
+      `cannot publish ${shown} as ConfigMap ${namespace}/${name} (context ${contextName}): ${detail}${error instanceof ApiException && error.code === 403 ? ' (the drill\'s service account needs "create" and "update" on "configmaps" in that namespace)' : ""}`,
+    );
+  }
+  return { namespace, name, store };
+}
+
+function apiMessage(body: unknown): string {
+  if (typeof body === "string") {
+    try {
+      const parsed = JSON.parse(body) as unknown;
+      if (isRecord(parsed) && typeof parsed.message === "string") return parsed.message;
+    } catch {
+      return body.slice(0, 300);
+    }
+  }
+  return isRecord(body) && typeof body.message === "string" ? body.message : JSON.stringify(body).slice(0, 300);
+}
