@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigurationError, describeThrown } from "./engine/errors.js";
-import { packageRoot } from "./engine/package-root.js";
 import { GATE_FLAGS } from "./gates/flags.js";
+import { toolVersion } from "./report/links.js";
 
 export const EXIT = { ok: 0, block: 1, error: 2 } as const;
 
@@ -14,10 +12,12 @@ Commands:
   rules              list the rule catalog
   explain RULE       show one rule's documentation
   init               scaffold .resilience/gates.yaml and waivers.yaml
+  drill ...          restore drills: keygen, postgres, redis, verify (drill --help)
+  baseline save      measure the SLOs and write the baseline the slo gate compares with
 
 Options for check:
   --config F         config file (default .resilience/gates.yaml)
-  --format F         console | json (default console)
+  --format F         console | json | sarif | junit | github (default console)
   --output F         write the report to F instead of standard output
   --fail-on L        block | warn: lowest verdict that fails (default block)
   --now TIME         evaluate as of this ISO 8601 time (default: now)
@@ -29,15 +29,13 @@ Exit status: 0 pass or warn, 1 block, 2 error or bad usage.
 
 function help(): string {
   const gates = [...GATE_FLAGS].map(([id, flags]) => {
-    const rows = flags.map((flag) => `  --${flag.name}${flag.type === "string" ? " V" : ""}`.padEnd(21) + flag.description);
+    const rows = flags.map((flag) => {
+      const name = `  --${flag.name}${flag.type === "string" ? " V" : ""}`;
+      return `${name.padEnd(Math.max(21, name.length + 2))}${flag.description}`;
+    });
     return `Flags for check ${id} (one-off use without a config file):\n${rows.join("\n")}`;
   });
   return `${COMMON_HELP}\n${gates.join("\n\n")}\n`;
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
-  return pkg.version;
 }
 
 export class UsageError extends ConfigurationError {}
@@ -74,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? EXIT.error : EXIT.ok;
       case "--version":
       case "-v":
-        process.stdout.write(`${version()}\n`);
+        process.stdout.write(`${toolVersion()}\n`);
         return EXIT.ok;
       case "check":
         return await (await import("./commands/check.js")).check(rest);
@@ -84,6 +82,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import("./commands/rules.js")).explain(rest);
       case "init":
         return (await import("./commands/init.js")).init(rest);
+      case "drill":
+        return await (await import("./commands/drill.js")).drill(rest);
+      case "baseline":
+        return await (await import("./commands/baseline.js")).baseline(rest);
       default:
         throw new UsageError(`unknown command ${command}\nRun \`resilience-gates --help\` for usage.`);
     }
