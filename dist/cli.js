@@ -1,11 +1,14 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   EXIT,
   UsageError,
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-24VORXGX.js";
+} from "./chunks/chunk-STBUGIW6.js";
+import "./chunks/chunk-MQ6RLJAI.js";
+import "./chunks/chunk-HZH67PRY.js";
+import "./chunks/chunk-JPIEGBNI.js";
 export {
   EXIT,
   UsageError,

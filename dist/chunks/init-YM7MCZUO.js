@@ -1,9 +1,13 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  ConfigurationError,
   EXIT,
   parseCommandLine
-} from "./chunk-24VORXGX.js";
+} from "./chunk-STBUGIW6.js";
+import "./chunk-MQ6RLJAI.js";
+import {
+  ConfigurationError
+} from "./chunk-HZH67PRY.js";
+import "./chunk-JPIEGBNI.js";
 
 // src/commands/init.ts
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
@@ -22,6 +26,40 @@ function planInit(charts) {
         '      - "deploy/**/*.yaml"',
         "    allowEmptyGlobs: true",
         ...chartLines,
+        "  # Uncomment the gates you use; each is described in the README and docs/.",
+        "  # migrations:",
+        '  #   files: ["db/migrations/*.sql"]',
+        "  # backups:",
+        "  #   catalog: .resilience/catalog.yaml",
+        "  #   charts: [{ path: charts/my-app, values: [charts/my-app/values-prod.yaml] }]",
+        "  #   evidence: [backup-evidence/]",
+        "  # restore-proofs:",
+        "  #   catalog: .resilience/catalog.yaml",
+        "  #   proofs: [restore-proofs/]",
+        "  #   publicKey: .resilience/drill-public-key.pem",
+        "  # load-budget:",
+        "  #   budgets: .resilience/load-budgets.yaml",
+        "  #   script: load/my-app.js",
+        "  #   target: http://localhost:8080",
+        "  # slo:",
+        "  #   slos: .resilience/slos.yaml",
+        "  #   summary: k6-summary.json",
+        ""
+      ].join("\n")
+    ],
+    [
+      ".resilience/catalog.yaml",
+      [
+        "# yaml-language-server: $schema=https://resilience-gates.dev/schemas/catalog.schema.json",
+        "# Services, their owners and tiers, and the stores each owns (used by the backups and restore-proofs",
+        "# gates). Tier limits: 0 RPO 5m / RTO 15m, 1 30m / 60m, 2 4h / 8h, 3 24h / 24h.",
+        "services:",
+        "  - name: my-app",
+        "    owner: team-my-app",
+        "    tier: 2",
+        "    stores:",
+        "      - name: my-app-db",
+        "        engine: postgres",
         ""
       ].join("\n")
     ],

@@ -1,14 +1,25 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  loadBundle,
-  loadConfig,
   silentLogger
-} from "./chunk-MD7YPHWY.js";
+} from "./chunk-647UBY3D.js";
+import {
+  loadConfig
+} from "./chunk-NLD72YNS.js";
+import {
+  loadBundle
+} from "./chunk-NUGVMG7S.js";
+import "./chunk-5AIR6SY7.js";
+import "./chunk-PH466S2G.js";
+import "./chunk-US5CIGWE.js";
+import "./chunk-NMWGVD36.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-24VORXGX.js";
+} from "./chunk-STBUGIW6.js";
+import "./chunk-MQ6RLJAI.js";
+import "./chunk-HZH67PRY.js";
+import "./chunk-JPIEGBNI.js";
 
 // src/commands/rules.ts
 async function catalog(config) {

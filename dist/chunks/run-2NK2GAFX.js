@@ -1,0 +1,18 @@
+import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
+import {
+  loadBundle,
+  runGates,
+  worstVerdict
+} from "./chunk-NUGVMG7S.js";
+import "./chunk-5AIR6SY7.js";
+import "./chunk-PH466S2G.js";
+import "./chunk-US5CIGWE.js";
+import "./chunk-NMWGVD36.js";
+import "./chunk-MQ6RLJAI.js";
+import "./chunk-HZH67PRY.js";
+import "./chunk-JPIEGBNI.js";
+export {
+  loadBundle,
+  runGates,
+  worstVerdict
+};
