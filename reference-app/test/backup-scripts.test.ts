@@ -1,8 +1,9 @@
 // The chart's backup scripts (charts/reference-app/files) run for real against PostgreSQL and Redis:
 // the dump restores into a scratch database with the same rows, the RDB copy is valid, and each run
-// leaves evidence (latest.json on success, a failed record otherwise).
+// leaves evidence (latest.json on success, a failed record otherwise). The restore-drill script runs the
+// real `resilience-gates drill` with the flags it takes, and its proofs verify.
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Redis } from "ioredis";
@@ -96,5 +97,26 @@ describe.skipIf(skipStores)("backup scripts of the chart", () => {
     expect(records.map((r) => r.status).sort()).toEqual(["failed", "succeeded"]);
     // A failed run has no checksum to report (the backups gate's schema refuses an empty one).
     expect(records.find((r) => r.status === "failed")).not.toHaveProperty("sha256");
+  });
+
+  it("runs restore drills with the real drill command and writes proofs that verify", async () => {
+    const bin = path.join(dir, "bin");
+    mkdirSync(bin, { recursive: true });
+    const cli = path.join(bin, "resilience-gates");
+    writeFileSync(cli, `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoRoot, "bin", "resilience-gates.js")}" "$@"\n`);
+    chmodSync(cli, 0o755);
+    await run(cli, ["drill", "keygen", "--out", path.join(dir, "keys")]);
+    const drillEnv = { ...env, PATH: `${bin}${path.delimiter}${env.PATH}`, SIGNING_KEY: path.join(dir, "keys", "drill-signing-key.pem") };
+    const postgresUrl = `postgres://postgres@127.0.0.1:${postgres.port}`;
+    await run("sh", [path.join(files, "restore-drill.sh")], {
+      env: { ...drillEnv, STORE: "ledger-db", ENGINE: "postgres", SOURCE_URL: databaseUrl, SCRATCH_URL: `${postgresUrl}/postgres` },
+    });
+    await run("sh", [path.join(files, "restore-drill.sh")], { env: { ...drillEnv, STORE: "ratelimit-redis", ENGINE: "redis", SOURCE_URL: redis.url } });
+    const proofs = readdirSync(path.join(dir, "backups", "proofs")).sort();
+    expect(proofs).toHaveLength(2);
+    for (const proof of proofs) {
+      const verified = await run(cli, ["drill", "verify", path.join(dir, "backups", "proofs", proof), "--public-key", path.join(dir, "keys", "drill-public-key.pem")]);
+      expect(verified.stdout).toMatch(/valid|passed/i);
+    }
   });
 });

@@ -1,26 +1,31 @@
 #!/bin/sh
-# Restore drill: restores the latest backup of $STORE into a scratch copy with `resilience-gates drill`,
-# which verifies it (row counts and checksums for PostgreSQL, key counts and digests for Redis), measures
-# RTO and RPO, and writes a signed restore proof to $BACKUP_ROOT/proofs (default /backups/proofs) for the restore-proofs gate.
+# Restore drill of $STORE with `resilience-gates drill`: a fresh backup of the store (pg_dump of an exported
+# snapshot, or a BGSAVE), restored into a scratch copy (a new database on $SCRATCH_URL's server, or a
+# scratch redis-server), verified against the source (row counts and checksums for PostgreSQL, key counts
+# and digests for Redis), RTO and RPO measured, and a signed proof written to $BACKUP_ROOT/proofs (default
+# /backups/proofs) for the restore-proofs gate. With PUBLISH=true the proof is also published as a
+# ConfigMap in $POD_NAMESPACE (`resilience-gates drill publish`), for `check restore-proofs --cluster`.
+# A failed drill still writes and publishes its (failed) proof, then exits 1.
 set -eu
 root="${BACKUP_ROOT:-/backups}"
-case "$ENGINE" in
-  postgres) pattern="$STORE-*.dump" ;;
-  redis) pattern="$STORE-*.rdb" ;;
-  *) echo "restore drill: unknown engine $ENGINE"; exit 2 ;;
-esac
-latest="$(find "$root/$STORE" -maxdepth 1 -name "$pattern" | sort | tail -n 1)"
-if [ -z "$latest" ]; then
-  echo "restore drill: no backup of $STORE under $root/$STORE"
-  exit 1
-fi
 mkdir -p "$root/proofs"
 proof="$root/proofs/$STORE-$(date -u +%Y%m%dT%H%M%SZ).json"
-echo "restore drill: $STORE from $latest -> $proof"
-if [ "$ENGINE" = postgres ]; then
-  exec resilience-gates drill postgres --source "$SOURCE_URL" --backup "$latest" --scratch "$SCRATCH_URL" \
-    --private-key /keys/private-key --output "$proof"
-else
-  exec resilience-gates drill redis --source "$SOURCE_URL" --backup "$latest" \
-    --private-key /keys/private-key --output "$proof"
+echo "restore drill: $STORE ($ENGINE) -> $proof"
+status=0
+case "$ENGINE" in
+  postgres)
+    resilience-gates drill postgres --source "$SOURCE_URL" --scratch "$SCRATCH_URL" --store "$STORE" \
+      --key "${SIGNING_KEY:-/keys/private-key}" --out "$proof" || status=$?
+    ;;
+  redis)
+    resilience-gates drill redis --source "$SOURCE_URL" --store "$STORE" --key "${SIGNING_KEY:-/keys/private-key}" --out "$proof" || status=$?
+    ;;
+  *)
+    echo "restore drill: unknown engine $ENGINE"
+    exit 2
+    ;;
+esac
+if [ "${PUBLISH:-false}" = true ] && [ -f "$proof" ]; then
+  resilience-gates drill publish "$proof" --namespace "$POD_NAMESPACE"
 fi
+exit "$status"
