@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { accessSync, constants, copyFileSync, createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
@@ -11,6 +10,7 @@ import { findProgram } from "./binaries.js";
 import type { DrillHooks } from "./postgres.js";
 import type { Progress } from "./progress.js";
 import { assembleProof, redactUrl, type IntegrityCheck, type RestoreProof } from "./proof.js";
+import { freePort } from "../sources/ports.js";
 
 export interface RedisDrillOptions {
   /** redis:// URL of the source. */
@@ -189,17 +189,6 @@ async function connectRedis(url: string, what: string): Promise<Redis> {
   return client;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

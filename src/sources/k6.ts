@@ -11,7 +11,6 @@
  * (`http_req_duration{endpoint:create-payment}`) only exist in a summary when a threshold names them,
  * so the runner adds a never-failing threshold for every submetric the gates read.
  */
-import { createServer } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +21,7 @@ import type { SourceLocation } from "../engine/types.js";
 import { readJsonFile, type JsonFile } from "./json.js";
 import { pinnedVersion, runProcess, resolveTool } from "./tools.js";
 import type { PathSegment } from "./yaml.js";
+import { freePort } from "./ports.js";
 
 export type K6SummaryShape = "summary-export" | "handleSummary";
 
@@ -374,17 +374,6 @@ export function k6Message(stderr: string): string {
   return chosen.length > 0 ? chosen.join("; ").replace(/\s*\n\s*/g, " ") : "k6 printed nothing";
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls k6's REST API (GET /v1/metrics/<name>) and logs elapsed time, requests and errors. */
 function startProgress(port: number, started: number, logger: Logger, intervalMs: number): { stop(): void } {

@@ -15,6 +15,7 @@ import { readEvidence, type EvidenceProblem, type EvidenceRecord } from "./evide
 import { BACKUPS_FLAGS } from "./flags.js";
 import { liveBackupEvidence, readLiveBackupObjects, type BackupsClusterOptions } from "./live.js";
 import { clusterFromFlags } from "../../sources/cluster.js";
+import { chartsFromFlags, flagList } from "../flag-values.js";
 
 export interface BackupBinding {
   store: string;
@@ -320,11 +321,10 @@ export const backupsGate: Gate<BackupsOptions> = {
   summary: "Every stateful store has a backup schedule within its tier's RPO, retention that covers its drill cadence, and a fresh successful backup",
   cliFlags: BACKUPS_FLAGS,
   optionsFromFlags(flags) {
-    const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
-    const manifests = list(flags.manifests);
-    const charts = list(flags.chart);
-    const kustomize = list(flags.kustomize);
-    const evidence = list(flags.evidence);
+    const manifests = flagList(flags.manifests);
+    const charts = flagList(flags.chart);
+    const kustomize = flagList(flags.kustomize);
+    const evidence = flagList(flags.evidence);
     const catalog = typeof flags.catalog === "string" ? flags.catalog : undefined;
     const cluster = clusterFromFlags(flags);
     if (manifests.length + charts.length + kustomize.length + evidence.length === 0 && !catalog && !cluster) return undefined;
@@ -333,15 +333,7 @@ export const backupsGate: Gate<BackupsOptions> = {
     if (manifests.length) options.manifests = manifests;
     if (kustomize.length) options.kustomize = kustomize;
     if (evidence.length) options.evidence = evidence;
-    if (charts.length) {
-      const values = list(flags.values);
-      options.charts = charts.map((path) => ({
-        path,
-        ...(values.length ? { values } : {}),
-        ...(typeof flags.release === "string" ? { release: flags.release } : {}),
-        ...(typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}),
-      }));
-    }
+    if (charts.length) options.charts = chartsFromFlags(flags);
     return options;
   },
   collect,

@@ -5,6 +5,7 @@ import type { GateContext } from "../../engine/gate.js";
 import { parseGoDuration } from "../../sources/duration.js";
 import { displayPath, resolveInside } from "../../sources/files.js";
 import { runK6, type K6RunResult } from "../../sources/k6.js";
+import { flagList } from "../flag-values.js";
 
 /** How a gate runs k6 itself (`--script` and `--target`); shared by load-budget and slo. */
 export interface K6RunOptions {
@@ -24,7 +25,6 @@ export interface K6RunOptions {
   saveSummary?: string;
 }
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
 
 /** The run options given by --script, --target, --k6, --k6-env and --save-summary; undefined without --script/--target. */
 export function k6RunFromFlags(flags: Record<string, unknown>): K6RunOptions | undefined {
@@ -32,7 +32,7 @@ export function k6RunFromFlags(flags: Record<string, unknown>): K6RunOptions | u
   const target = typeof flags.target === "string" ? flags.target : undefined;
   if (!script && !target) return undefined;
   const env: Record<string, string> = {};
-  for (const pair of list(flags["k6-env"])) {
+  for (const pair of flagList(flags["k6-env"])) {
     const equals = pair.indexOf("=");
     if (equals <= 0) throw new ConfigurationError(`--k6-env ${pair} is not KEY=VALUE`);
     env[pair.slice(0, equals)] = pair.slice(equals + 1);

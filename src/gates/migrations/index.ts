@@ -16,6 +16,7 @@ import { detectFormat, MIGRATION_FORMATS, naturalSort, orderMigrations, type Mig
 import type { TableLock } from "./locks.js";
 import { SchemaState } from "./schema.js";
 import { traceMigrations, type StatementTrace, type TraceFile } from "./trace.js";
+import { flagList } from "../flag-values.js";
 
 export interface MigrationsOptions {
   /** Globs of migration files, in the order they run (each glob's matches in natural order). */
@@ -346,8 +347,7 @@ export const migrationsGate: Gate<MigrationsOptions> = {
   summary: "PostgreSQL migrations: dangerous locks, table rewrites and changes that break the running app, judged on the real parser's tree",
   cliFlags: MIGRATIONS_FLAGS,
   optionsFromFlags(flags) {
-    const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
-    const files = list(flags.files);
+    const files = flagList(flags.files);
     if (files.length === 0) return undefined;
     const options: MigrationsOptions = { files };
     if (typeof flags.base === "string") options.base = flags.base;

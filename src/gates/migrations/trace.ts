@@ -7,7 +7,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -16,6 +15,7 @@ import { CollectorError } from "../../engine/errors.js";
 import type { Logger } from "../../engine/logger.js";
 import type { TransactionModel } from "./facts.js";
 import type { LockMode } from "./locks.js";
+import { freePort } from "../../sources/ports.js";
 
 export interface TraceOptions {
   /** postgres:// URL of a server where the trace may create a scratch database. */
@@ -91,18 +91,6 @@ export function findPostgresBin(explicit?: string): string | undefined {
   return path ? path.replace(/\/initdb$/, "") : undefined;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** PostgreSQL refuses to run as root: as root, its binaries run as the unprivileged postgres user. */
 function asServerUser(command: string, args: string[]): [string, string[]] {

@@ -6,6 +6,7 @@ import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile, type PathSegment, type YamlDocument } from "../../sources/yaml.js";
 import { RELEASE_FLAGS } from "./flags.js";
 import { clientFor, fetchCheckRuns, resolveTag, type ApiCheckRun, type GitHubTarget } from "./github.js";
+import { flagList } from "../flag-values.js";
 
 export const RELEASE_GATE = "release";
 export const CHECK_RUN_PREFIX = "resilience-gates / ";
@@ -257,8 +258,7 @@ export const releaseGate: Gate<ReleaseOptions> = {
   summary: "A release tag may ship only when every required gate passed on its commit and the evidence is still fresh",
   cliFlags: RELEASE_FLAGS,
   optionsFromFlags(flags) {
-    const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
-    const required = list(flags["required-gate"]);
+    const required = flagList(flags["required-gate"]);
     const tag = typeof flags.tag === "string" ? flags.tag : undefined;
     const file = typeof flags["check-runs-file"] === "string" ? flags["check-runs-file"] : undefined;
     if (required.length === 0 && !tag && !file) return undefined;

@@ -14,6 +14,7 @@ import { displayPath, resolveInside } from "../../sources/files.js";
 import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile, type PathSegment } from "../../sources/yaml.js";
 import { RESTORE_PROOFS_FLAGS } from "./flags.js";
+import { flagList } from "../flag-values.js";
 
 export interface RestoreProofsOptions {
   catalog?: string;
@@ -179,9 +180,8 @@ export const restoreProofsGate: Gate<RestoreProofsOptions> = {
   summary: "Every store has a passing, fresh, signed restore-drill proof within its tier's RTO and RPO",
   cliFlags: RESTORE_PROOFS_FLAGS,
   optionsFromFlags(flags) {
-    const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
-    const proofs = list(flags.proofs);
-    const keys = list(flags["public-key"]);
+    const proofs = flagList(flags.proofs);
+    const keys = flagList(flags["public-key"]);
     const cluster = clusterFromFlags(flags);
     if (proofs.length === 0 && !cluster) return undefined;
     return {

@@ -20,6 +20,7 @@ import { buildKustomization } from "../../sources/kustomize.js";
 import { readYamlFile, type PathSegment } from "../../sources/yaml.js";
 import { SECURITY_CONTEXT_FLAGS } from "./flags.js";
 import { readLiveWorkloads } from "./live.js";
+import { chartsFromFlags, flagList } from "../flag-values.js";
 
 export interface SecurityContextOptions {
   manifests?: string[];
@@ -130,24 +131,15 @@ export const securityContextGate: Gate<SecurityContextOptions> = {
   summary: "Pod Security baseline and restricted, plus hardening good practice, on manifests, charts and kustomizations",
   cliFlags: SECURITY_CONTEXT_FLAGS,
   optionsFromFlags(flags) {
-    const list = (value: unknown): string[] => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []);
-    const manifests = list(flags.manifests);
-    const charts = list(flags.chart);
-    const kustomize = list(flags.kustomize);
+    const manifests = flagList(flags.manifests);
+    const charts = flagList(flags.chart);
+    const kustomize = flagList(flags.kustomize);
     const cluster = clusterFromFlags(flags);
     if (manifests.length + charts.length + kustomize.length === 0 && !cluster) return undefined;
     const options: SecurityContextOptions = cluster ? { cluster } : {};
     if (manifests.length) options.manifests = manifests;
     if (kustomize.length) options.kustomize = kustomize;
-    if (charts.length) {
-      const values = list(flags.values);
-      options.charts = charts.map((path) => ({
-        path,
-        ...(values.length ? { values } : {}),
-        ...(typeof flags.release === "string" ? { release: flags.release } : {}),
-        ...(typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}),
-      }));
-    }
+    if (charts.length) options.charts = chartsFromFlags(flags);
     return options;
   },
   collect,

@@ -15,6 +15,7 @@ import { readSlos, type Objective, type SloDefinition } from "./definitions.js";
 import { SLO_FLAGS } from "./flags.js";
 import { BURN_WINDOWS, k6Measurer, prometheusMeasurer, quantileStat, scrapeMeasurer, type Measurer, type ObjectiveMeasurement } from "./measure.js";
 import { PrometheusClient, scrape } from "./prometheus.js";
+import { flagList } from "../flag-values.js";
 
 export interface SloOptions extends Partial<K6RunOptions> {
   /** The SLO file (default .resilience/slos.yaml). */
@@ -250,11 +251,9 @@ async function collect(context: GateContext, options: SloOptions): Promise<Colle
   };
 }
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
-
 export function sloOptionsFromFlags(flags: Record<string, unknown>): SloOptions | undefined {
   const string = (name: string): string | undefined => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
-  const metrics = list(flags.metrics);
+  const metrics = flagList(flags.metrics);
   const slos = string("slo");
   const summary = string("summary");
   const prometheus = string("prometheus");
