@@ -5,11 +5,10 @@ import type { PolicyFinding, SourceLocation } from "../../engine/types.js";
 import { loadCatalog, storeFacts, type Catalog } from "../../sources/catalog.js";
 import { isValidTimeZone, parseSchedule, ScheduleError, worstCaseGap, zoneOffsetMs, type GapAnalysis, type ParsedSchedule } from "../../sources/cron.js";
 import { epochSeconds, formatDuration } from "../../sources/duration.js";
-import { displayPath, expandGlobs } from "../../sources/files.js";
-import { renderChart, type ChartSource } from "../../sources/helm.js";
-import { manifestObjects, type ManifestObject } from "../../sources/kubernetes.js";
-import { buildKustomization } from "../../sources/kustomize.js";
-import { readYamlFile, type PathSegment } from "../../sources/yaml.js";
+import type { ChartSource } from "../../sources/helm.js";
+import type { ManifestObject } from "../../sources/kubernetes.js";
+import { readManifestSources } from "../../sources/manifests.js";
+import type { PathSegment } from "../../sources/yaml.js";
 import { findBackupDefinitions, type BackupDefinition } from "./definitions.js";
 import { readEvidence, type EvidenceProblem, type EvidenceRecord } from "./evidence.js";
 import { BACKUPS_FLAGS } from "./flags.js";
@@ -47,22 +46,8 @@ interface Binding extends BackupBinding {
 
 type ScheduleField = "schedule" | "timeZone" | "suspend" | "retention" | "label" | "name";
 
-async function readObjects(context: GateContext, options: BackupsOptions): Promise<{ objects: ManifestObject[]; files: number }> {
-  const { workspace, logger } = context;
-  const objects: ManifestObject[] = [];
-  const files = expandGlobs(workspace, options.manifests ?? [], { allowEmpty: options.allowEmptyGlobs ?? false, what: "manifest" });
-  for (const file of files) {
-    for (const document of readYamlFile(file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
-  }
-  for (const chart of options.charts ?? []) {
-    logger.info(`rendering chart ${chart.path}${chart.values?.length ? ` with ${chart.values.join(", ")}` : ""}`);
-    objects.push(...(await renderChart(workspace, chart)));
-  }
-  for (const directory of options.kustomize ?? []) {
-    logger.info(`building kustomization ${directory}`);
-    objects.push(...(await buildKustomization(workspace, directory)));
-  }
-  return { objects, files: files.length };
+function readObjects(context: GateContext, options: BackupsOptions): Promise<{ objects: ManifestObject[]; files: number }> {
+  return readManifestSources(context.workspace, options, context.logger);
 }
 
 function bindingsOf(catalog: Catalog, options: BackupsOptions): Binding[] {

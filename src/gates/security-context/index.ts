@@ -3,21 +3,18 @@ import { CollectorError } from "../../engine/errors.js";
 import type { CollectedInput, Gate, GateContext } from "../../engine/gate.js";
 import type { PolicyFinding, SourceLocation, Waiver } from "../../engine/types.js";
 import { checkWaiver, type WaiverProblem } from "../../engine/waivers.js";
-import { displayPath, expandGlobs } from "../../sources/files.js";
-import { renderChart, type ChartSource } from "../../sources/helm.js";
+import type { ChartSource } from "../../sources/helm.js";
 import {
   BUILT_IN_POD_TEMPLATE_PATHS,
   findWorkloads,
   isRecord,
-  manifestObjects,
   parseFieldPath,
-  type ManifestObject,
   type PodTemplatePath,
   type Workload,
 } from "../../sources/kubernetes.js";
 import { clusterFromFlags, objectKey, type ClusterOptions } from "../../sources/cluster.js";
-import { buildKustomization } from "../../sources/kustomize.js";
-import { readYamlFile, type PathSegment } from "../../sources/yaml.js";
+import { readManifestSources } from "../../sources/manifests.js";
+import type { PathSegment } from "../../sources/yaml.js";
 import { SECURITY_CONTEXT_FLAGS } from "./flags.js";
 import { readLiveWorkloads } from "./live.js";
 import { chartsFromFlags, flagList } from "../flag-values.js";
@@ -39,20 +36,8 @@ export interface SecurityContextOptions {
 export const WAIVER_ANNOTATION = "resilience-gates.io/waivers";
 
 async function collect(context: GateContext, options: SecurityContextOptions): Promise<CollectedInput> {
-  const { workspace, logger } = context;
-  const objects: ManifestObject[] = [];
-  const files = expandGlobs(workspace, options.manifests ?? [], { allowEmpty: options.allowEmptyGlobs ?? false, what: "manifest" });
-  for (const file of files) {
-    for (const document of readYamlFile(file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
-  }
-  for (const chart of options.charts ?? []) {
-    logger.info(`rendering chart ${chart.path}${chart.values?.length ? ` with ${chart.values.join(", ")}` : ""}`);
-    objects.push(...(await renderChart(workspace, chart)));
-  }
-  for (const directory of options.kustomize ?? []) {
-    logger.info(`building kustomization ${directory}`);
-    objects.push(...(await buildKustomization(workspace, directory)));
-  }
+  const { logger } = context;
+  const { objects, files } = await readManifestSources(context.workspace, options, logger);
   const live = options.cluster ? await readLiveWorkloads(options.cluster === true ? {} : options.cluster, objects, logger) : undefined;
   const judged = live ? live.objects : objects;
   const customPaths: PodTemplatePath[] = (options.podTemplatePaths ?? []).map((entry) => ({
@@ -85,7 +70,7 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
         waivers: localWaivers[finding.workload as number] ?? [],
       };
     },
-    stats: { files: files.length, objects: judged.length, workloads: workloads.length, ...(live ? { ownedLeftOut: live.owned } : {}) },
+    stats: { files, objects: judged.length, workloads: workloads.length, ...(live ? { ownedLeftOut: live.owned } : {}) },
     waiverProblems,
   };
 }
