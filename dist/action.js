@@ -8,7 +8,7 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-RWDDCPVK.js";
+} from "./chunks/chunk-G55FTFOH.js";
 import "./chunks/chunk-647UBY3D.js";
 import {
   loadConfig
@@ -20,14 +20,14 @@ import {
   loadBundle,
   repoPath,
   runGates
-} from "./chunks/chunk-NUGVMG7S.js";
-import "./chunks/chunk-5AIR6SY7.js";
-import "./chunks/chunk-PH466S2G.js";
-import "./chunks/chunk-US5CIGWE.js";
+} from "./chunks/chunk-FGAN5JKN.js";
+import "./chunks/chunk-KDWTG5VX.js";
+import "./chunks/chunk-24P7URO2.js";
+import "./chunks/chunk-JI36L2OI.js";
 import "./chunks/chunk-NMWGVD36.js";
 import {
   toolVersion
-} from "./chunks/chunk-STBUGIW6.js";
+} from "./chunks/chunk-YJI4TZ4K.js";
 import "./chunks/chunk-MQ6RLJAI.js";
 import {
   ConfigurationError,

@@ -5,7 +5,7 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-STBUGIW6.js";
+} from "./chunks/chunk-YJI4TZ4K.js";
 import "./chunks/chunk-MQ6RLJAI.js";
 import "./chunks/chunk-HZH67PRY.js";
 import "./chunks/chunk-JPIEGBNI.js";

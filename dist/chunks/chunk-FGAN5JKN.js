@@ -13,20 +13,23 @@ import {
   readProofText,
   readPublicKeyFile,
   repositoryIndex
-} from "./chunk-5AIR6SY7.js";
+} from "./chunk-KDWTG5VX.js";
 import {
+  chartsFromFlags,
+  flagList,
   loadBudgetGate,
   sloGate
-} from "./chunk-PH466S2G.js";
+} from "./chunk-24P7URO2.js";
 import {
   epochSeconds,
   expandJsonInputs,
   formatDuration,
+  freePort,
   parseCatalogDuration,
   parseGoDuration,
   readJsonFile,
   runTool
-} from "./chunk-US5CIGWE.js";
+} from "./chunk-JI36L2OI.js";
 import {
   BUILT_IN_POD_TEMPLATE_PATHS,
   displayPath,
@@ -23409,6 +23412,24 @@ function findOriginal(workspace, file, manifest, cache) {
   return original ? (path) => locateInDocument(original, path) : void 0;
 }
 
+// src/sources/manifests.ts
+async function readManifestSources(workspace, sources, logger) {
+  const objects = [];
+  const files = expandGlobs(workspace, sources.manifests ?? [], { allowEmpty: sources.allowEmptyGlobs ?? false, what: "manifest" });
+  for (const file of files) {
+    for (const document of readYamlFile(file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
+  }
+  for (const chart of sources.charts ?? []) {
+    logger.info(`rendering chart ${chart.path}${chart.values?.length ? ` with ${chart.values.join(", ")}` : ""}`);
+    objects.push(...await renderChart(workspace, chart));
+  }
+  for (const directory of sources.kustomize ?? []) {
+    logger.info(`building kustomization ${directory}`);
+    objects.push(...await buildKustomization(workspace, directory));
+  }
+  return { objects, files: files.length };
+}
+
 // src/gates/backups/definitions.ts
 var STORE_LABEL = "resilience-gates.io/store";
 var RETENTION_ANNOTATION = "resilience-gates.io/retention";
@@ -23774,22 +23795,8 @@ function liveBackupEvidence(objects, definitions, source) {
 }
 
 // src/gates/backups/index.ts
-async function readObjects(context, options) {
-  const { workspace, logger } = context;
-  const objects = [];
-  const files = expandGlobs(workspace, options.manifests ?? [], { allowEmpty: options.allowEmptyGlobs ?? false, what: "manifest" });
-  for (const file of files) {
-    for (const document of readYamlFile(file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
-  }
-  for (const chart of options.charts ?? []) {
-    logger.info(`rendering chart ${chart.path}${chart.values?.length ? ` with ${chart.values.join(", ")}` : ""}`);
-    objects.push(...await renderChart(workspace, chart));
-  }
-  for (const directory of options.kustomize ?? []) {
-    logger.info(`building kustomization ${directory}`);
-    objects.push(...await buildKustomization(workspace, directory));
-  }
-  return { objects, files: files.length };
+function readObjects(context, options) {
+  return readManifestSources(context.workspace, options, context.logger);
 }
 function bindingsOf(catalog, options) {
   const bindings = [];
@@ -24016,11 +24023,10 @@ var backupsGate = {
   summary: "Every stateful store has a backup schedule within its tier's RPO, retention that covers its drill cadence, and a fresh successful backup",
   cliFlags: BACKUPS_FLAGS,
   optionsFromFlags(flags) {
-    const list2 = (value) => Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
-    const manifests = list2(flags.manifests);
-    const charts = list2(flags.chart);
-    const kustomize = list2(flags.kustomize);
-    const evidence = list2(flags.evidence);
+    const manifests = flagList(flags.manifests);
+    const charts = flagList(flags.chart);
+    const kustomize = flagList(flags.kustomize);
+    const evidence = flagList(flags.evidence);
     const catalog = typeof flags.catalog === "string" ? flags.catalog : void 0;
     const cluster = clusterFromFlags(flags);
     if (manifests.length + charts.length + kustomize.length + evidence.length === 0 && !catalog && !cluster) return void 0;
@@ -24029,15 +24035,7 @@ var backupsGate = {
     if (manifests.length) options.manifests = manifests;
     if (kustomize.length) options.kustomize = kustomize;
     if (evidence.length) options.evidence = evidence;
-    if (charts.length) {
-      const values = list2(flags.values);
-      options.charts = charts.map((path) => ({
-        path,
-        ...values.length ? { values } : {},
-        ...typeof flags.release === "string" ? { release: flags.release } : {},
-        ...typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}
-      }));
-    }
+    if (charts.length) options.charts = chartsFromFlags(flags);
     return options;
   },
   collect,
@@ -25832,7 +25830,6 @@ var SchemaState = class {
 import { spawn, spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, existsSync as existsSync3, mkdtempSync as mkdtempSync2, readdirSync as readdirSync2, readFileSync as readFileSync4, rmSync as rmSync2 } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join4 } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -25857,18 +25854,6 @@ function findPostgresBin(explicit) {
   const which = spawnSync2("sh", ["-c", "command -v initdb"], { encoding: "utf8" });
   const path = which.stdout.trim();
   return path ? path.replace(/\/initdb$/, "") : void 0;
-}
-function freePort() {
-  return new Promise((resolve3, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve3(port));
-    });
-  });
 }
 function asServerUser(command, args) {
   return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
@@ -26419,8 +26404,7 @@ var migrationsGate = {
   summary: "PostgreSQL migrations: dangerous locks, table rewrites and changes that break the running app, judged on the real parser's tree",
   cliFlags: MIGRATIONS_FLAGS,
   optionsFromFlags(flags) {
-    const list2 = (value) => Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
-    const files = list2(flags.files);
+    const files = flagList(flags.files);
     if (files.length === 0) return void 0;
     const options = { files };
     if (typeof flags.base === "string") options.base = flags.base;
@@ -26600,7 +26584,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-33SCIFYB.js"), import("./run-2NK2GAFX.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-33SCIFYB.js"), import("./run-6YCSYWL7.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
@@ -26729,8 +26713,7 @@ var releaseGate = {
   summary: "A release tag may ship only when every required gate passed on its commit and the evidence is still fresh",
   cliFlags: RELEASE_FLAGS,
   optionsFromFlags(flags) {
-    const list2 = (value) => Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
-    const required = list2(flags["required-gate"]);
+    const required = flagList(flags["required-gate"]);
     const tag = typeof flags.tag === "string" ? flags.tag : void 0;
     const file = typeof flags["check-runs-file"] === "string" ? flags["check-runs-file"] : void 0;
     if (required.length === 0 && !tag && !file) return void 0;
@@ -26888,9 +26871,8 @@ var restoreProofsGate = {
   summary: "Every store has a passing, fresh, signed restore-drill proof within its tier's RTO and RPO",
   cliFlags: RESTORE_PROOFS_FLAGS,
   optionsFromFlags(flags) {
-    const list2 = (value) => Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
-    const proofs = list2(flags.proofs);
-    const keys = list2(flags["public-key"]);
+    const proofs = flagList(flags.proofs);
+    const keys = flagList(flags["public-key"]);
     const cluster = clusterFromFlags(flags);
     if (proofs.length === 0 && !cluster) return void 0;
     return {
@@ -27043,20 +27025,8 @@ async function readLiveWorkloads(options, repository, logger) {
 // src/gates/security-context/index.ts
 var WAIVER_ANNOTATION = "resilience-gates.io/waivers";
 async function collect5(context, options) {
-  const { workspace, logger } = context;
-  const objects = [];
-  const files = expandGlobs(workspace, options.manifests ?? [], { allowEmpty: options.allowEmptyGlobs ?? false, what: "manifest" });
-  for (const file of files) {
-    for (const document of readYamlFile(file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
-  }
-  for (const chart of options.charts ?? []) {
-    logger.info(`rendering chart ${chart.path}${chart.values?.length ? ` with ${chart.values.join(", ")}` : ""}`);
-    objects.push(...await renderChart(workspace, chart));
-  }
-  for (const directory of options.kustomize ?? []) {
-    logger.info(`building kustomization ${directory}`);
-    objects.push(...await buildKustomization(workspace, directory));
-  }
+  const { logger } = context;
+  const { objects, files } = await readManifestSources(context.workspace, options, logger);
   const live = options.cluster ? await readLiveWorkloads(options.cluster === true ? {} : options.cluster, objects, logger) : void 0;
   const judged = live ? live.objects : objects;
   const customPaths = (options.podTemplatePaths ?? []).map((entry) => ({
@@ -27088,7 +27058,7 @@ async function collect5(context, options) {
         waivers: localWaivers[finding.workload] ?? []
       };
     },
-    stats: { files: files.length, objects: judged.length, workloads: workloads.length, ...live ? { ownedLeftOut: live.owned } : {} },
+    stats: { files, objects: judged.length, workloads: workloads.length, ...live ? { ownedLeftOut: live.owned } : {} },
     waiverProblems
   };
 }
@@ -27131,24 +27101,15 @@ var securityContextGate = {
   summary: "Pod Security baseline and restricted, plus hardening good practice, on manifests, charts and kustomizations",
   cliFlags: SECURITY_CONTEXT_FLAGS,
   optionsFromFlags(flags) {
-    const list2 = (value) => Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
-    const manifests = list2(flags.manifests);
-    const charts = list2(flags.chart);
-    const kustomize = list2(flags.kustomize);
+    const manifests = flagList(flags.manifests);
+    const charts = flagList(flags.chart);
+    const kustomize = flagList(flags.kustomize);
     const cluster = clusterFromFlags(flags);
     if (manifests.length + charts.length + kustomize.length === 0 && !cluster) return void 0;
     const options = cluster ? { cluster } : {};
     if (manifests.length) options.manifests = manifests;
     if (kustomize.length) options.kustomize = kustomize;
-    if (charts.length) {
-      const values = list2(flags.values);
-      options.charts = charts.map((path) => ({
-        path,
-        ...values.length ? { values } : {},
-        ...typeof flags.release === "string" ? { release: flags.release } : {},
-        ...typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}
-      }));
-    }
+    if (charts.length) options.charts = chartsFromFlags(flags);
     return options;
   },
   collect: collect5,

@@ -7,16 +7,16 @@ import {
 } from "./chunk-NLD72YNS.js";
 import {
   loadBundle
-} from "./chunk-NUGVMG7S.js";
-import "./chunk-5AIR6SY7.js";
-import "./chunk-PH466S2G.js";
-import "./chunk-US5CIGWE.js";
+} from "./chunk-FGAN5JKN.js";
+import "./chunk-KDWTG5VX.js";
+import "./chunk-24P7URO2.js";
+import "./chunk-JI36L2OI.js";
 import "./chunk-NMWGVD36.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-STBUGIW6.js";
+} from "./chunk-YJI4TZ4K.js";
 import "./chunk-MQ6RLJAI.js";
 import "./chunk-HZH67PRY.js";
 import "./chunk-JPIEGBNI.js";

@@ -3,10 +3,10 @@ import {
   loadBundle,
   runGates,
   worstVerdict
-} from "./chunk-NUGVMG7S.js";
-import "./chunk-5AIR6SY7.js";
-import "./chunk-PH466S2G.js";
-import "./chunk-US5CIGWE.js";
+} from "./chunk-FGAN5JKN.js";
+import "./chunk-KDWTG5VX.js";
+import "./chunk-24P7URO2.js";
+import "./chunk-JI36L2OI.js";
 import "./chunk-NMWGVD36.js";
 import "./chunk-MQ6RLJAI.js";
 import "./chunk-HZH67PRY.js";

@@ -120,17 +120,17 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-GBA4AH47.js")).check(rest);
+        return await (await import("./check-U6CUM3FB.js")).check(rest);
       case "rules":
-        return await (await import("./rules-WAZWIWXB.js")).rules(rest);
+        return await (await import("./rules-5ZVZ4XTB.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-WAZWIWXB.js")).explain(rest);
+        return await (await import("./rules-5ZVZ4XTB.js")).explain(rest);
       case "init":
-        return (await import("./init-YM7MCZUO.js")).init(rest);
+        return (await import("./init-ZZ3OFR2C.js")).init(rest);
       case "drill":
-        return await (await import("./drill-TZEA6FDF.js")).drill(rest);
+        return await (await import("./drill-BDNLBHV5.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-X7UVCY4N.js")).baseline(rest);
+        return await (await import("./baseline-JNF5MC5R.js")).baseline(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

@@ -9,8 +9,8 @@ import {
   baselineMeasurements,
   measureSlos,
   sloOptionsFromFlags
-} from "./chunk-PH466S2G.js";
-import "./chunk-US5CIGWE.js";
+} from "./chunk-24P7URO2.js";
+import "./chunk-JI36L2OI.js";
 import {
   displayPath,
   resolveInside,
@@ -21,7 +21,7 @@ import {
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-STBUGIW6.js";
+} from "./chunk-YJI4TZ4K.js";
 import "./chunk-MQ6RLJAI.js";
 import {
   ConfigurationError

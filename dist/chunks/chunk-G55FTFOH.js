@@ -11,7 +11,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-NUGVMG7S.js";
+} from "./chunk-FGAN5JKN.js";
 import {
   EXIT,
   UsageError,
@@ -20,7 +20,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-STBUGIW6.js";
+} from "./chunk-YJI4TZ4K.js";
 import {
   ConfigurationError,
   formatLocation

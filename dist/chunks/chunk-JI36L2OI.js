@@ -7506,6 +7506,21 @@ function jsonFilesBelow(directory) {
   return found;
 }
 
+// src/sources/ports.ts
+import { createServer } from "node:net";
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export {
   parseCatalogDuration,
   parseGoDuration,
@@ -7517,5 +7532,6 @@ export {
   runProcess,
   readJsonFile,
   parseJsonText,
-  expandJsonInputs
+  expandJsonInputs,
+  freePort
 };

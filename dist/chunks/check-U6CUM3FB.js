@@ -5,15 +5,15 @@ import {
   exitCodeFor,
   planGates,
   spreadListFlags
-} from "./chunk-RWDDCPVK.js";
+} from "./chunk-G55FTFOH.js";
 import "./chunk-647UBY3D.js";
 import "./chunk-NLD72YNS.js";
-import "./chunk-NUGVMG7S.js";
-import "./chunk-5AIR6SY7.js";
-import "./chunk-PH466S2G.js";
-import "./chunk-US5CIGWE.js";
+import "./chunk-FGAN5JKN.js";
+import "./chunk-KDWTG5VX.js";
+import "./chunk-24P7URO2.js";
+import "./chunk-JI36L2OI.js";
 import "./chunk-NMWGVD36.js";
-import "./chunk-STBUGIW6.js";
+import "./chunk-YJI4TZ4K.js";
 import "./chunk-MQ6RLJAI.js";
 import "./chunk-HZH67PRY.js";
 import "./chunk-JPIEGBNI.js";

@@ -10,17 +10,18 @@ import {
   require_src,
   signProof,
   writeKeyPair
-} from "./chunk-5AIR6SY7.js";
+} from "./chunk-KDWTG5VX.js";
 import {
   formatDuration,
+  freePort,
   runProcess
-} from "./chunk-US5CIGWE.js";
+} from "./chunk-JI36L2OI.js";
 import "./chunk-NMWGVD36.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-STBUGIW6.js";
+} from "./chunk-YJI4TZ4K.js";
 import "./chunk-MQ6RLJAI.js";
 import {
   ConfigurationError,
@@ -13613,7 +13614,6 @@ var import_ioredis = __toESM(require_built3(), 1);
 import { spawn } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
 import { accessSync as accessSync2, constants as constants2, copyFileSync, createReadStream as createReadStream2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 var DIGEST_METHOD = "per database: key count and volatile-key count (INFO keyspace); per sampled key: SHA-256 of its type, whether it has a TTL, and its value read type-aware (GET; HGETALL sorted by field; LRANGE; SMEMBERS sorted; ZRANGE WITHSCORES; XRANGE; DUMP for module types). The source is read in the MULTI that ends with BGSAVE and again when the save has finished; a key that changed in between may match either.";
@@ -13737,17 +13737,6 @@ async function connectRedis(url, what) {
     throw new ConfigurationError(`cannot connect to the ${what} (${redactUrl(url)}): ${describeThrown(error)}`);
   }
   return client;
-}
-function freePort() {
-  return new Promise((resolve2, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve2(port));
-    });
-  });
 }
 var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 async function sha256File2(file) {

@@ -1,13 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   formatDuration,
+  freePort,
   parseCatalogDuration,
   parseGoDuration,
   pinnedVersion,
   readJsonFile,
   resolveTool,
   runProcess
-} from "./chunk-US5CIGWE.js";
+} from "./chunk-JI36L2OI.js";
 import {
   displayPath,
   isRecord,
@@ -29,7 +30,6 @@ import { existsSync as existsSync7 } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/sources/k6.ts
-import { createServer } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -272,17 +272,6 @@ function k6Message(stderr) {
   const chosen = errors.length > 0 ? errors : other.slice(-3);
   return chosen.length > 0 ? chosen.join("; ").replace(/\s*\n\s*/g, " ") : "k6 printed nothing";
 }
-async function freePort() {
-  return new Promise((resolve2, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve2(port));
-    });
-  });
-}
 function startProgress(port, started, logger, intervalMs) {
   let stopped = false;
   const sample = async (name) => {
@@ -367,13 +356,28 @@ function readBudgets(workspace, given) {
 // src/gates/load-budget/run.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { resolve } from "node:path";
-var list = (value) => Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+
+// src/gates/flag-values.ts
+function flagList(value) {
+  return Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+}
+function chartsFromFlags(flags) {
+  const values = flagList(flags.values);
+  return flagList(flags.chart).map((path) => ({
+    path,
+    ...values.length ? { values } : {},
+    ...typeof flags.release === "string" ? { release: flags.release } : {},
+    ...typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}
+  }));
+}
+
+// src/gates/load-budget/run.ts
 function k6RunFromFlags(flags) {
   const script = typeof flags.script === "string" ? flags.script : void 0;
   const target = typeof flags.target === "string" ? flags.target : void 0;
   if (!script && !target) return void 0;
   const env = {};
-  for (const pair of list(flags["k6-env"])) {
+  for (const pair of flagList(flags["k6-env"])) {
     const equals = pair.indexOf("=");
     if (equals <= 0) throw new ConfigurationError(`--k6-env ${pair} is not KEY=VALUE`);
     env[pair.slice(0, equals)] = pair.slice(equals + 1);
@@ -1155,10 +1159,9 @@ async function collect2(context, options) {
     }
   };
 }
-var list2 = (value) => Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
 function sloOptionsFromFlags(flags) {
   const string = (name) => typeof flags[name] === "string" ? flags[name] : void 0;
-  const metrics = list2(flags.metrics);
+  const metrics = flagList(flags.metrics);
   const slos = string("slo");
   const summary = string("summary");
   const prometheus = string("prometheus");
@@ -1191,6 +1194,8 @@ var sloGate = {
 };
 
 export {
+  flagList,
+  chartsFromFlags,
   loadBudgetGate,
   measureSlos,
   baselineMeasurements,

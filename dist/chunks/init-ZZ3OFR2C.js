@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-STBUGIW6.js";
+} from "./chunk-YJI4TZ4K.js";
 import "./chunk-MQ6RLJAI.js";
 import {
   ConfigurationError
