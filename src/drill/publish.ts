@@ -1,4 +1,4 @@
-import { ApiException, CoreV1Api, type V1ConfigMap } from "@kubernetes/client-node";
+import type { V1ConfigMap } from "@kubernetes/client-node";
 import { CollectorError, ConfigurationError } from "../engine/errors.js";
 import { loadKubeConfig } from "../sources/cluster.js";
 import { parseJsonText } from "../sources/json.js";
@@ -30,7 +30,8 @@ export async function publishProof(file: string, shown: string, options: Publish
   if (typeof store !== "string" || !/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/.test(store)) {
     throw new ConfigurationError(`${shown} has no \`store\` that can be a label value; is it a restore proof?`, json.locate(["store"]));
   }
-  const { config, contextName } = loadKubeConfig(options.context);
+  const { config, contextName } = await loadKubeConfig(options.context);
+  const { ApiException, CoreV1Api } = await import("../sources/kube-client.js");
   const namespace = options.namespace ?? config.getContextObject(contextName)?.namespace ?? "default";
   const name = options.name ?? `restore-proof-${store}`;
   const body: V1ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace, labels: { [PROOF_LABEL]: store } }, data: { [PROOF_KEY]: text } };

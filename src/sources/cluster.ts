@@ -1,6 +1,6 @@
 import { request as httpsRequest, type RequestOptions } from "node:https";
 import { request as httpRequest } from "node:http";
-import { KubeConfig, type Cluster } from "@kubernetes/client-node";
+import type { Cluster, KubeConfig } from "@kubernetes/client-node";
 import { CollectorError, ConfigurationError, describeThrown } from "../engine/errors.js";
 import type { Logger } from "../engine/logger.js";
 import { isRecord, type ManifestObject } from "./kubernetes.js";
@@ -61,7 +61,8 @@ export function rbacResource(type: ResourceType): string {
  * The kubeconfig (KUBECONFIG, ~/.kube/config, or in a pod its service account) with `context` as the
  * current context; a missing file, context or cluster is a ConfigurationError that says what to do.
  */
-export function loadKubeConfig(context: string | undefined): { config: KubeConfig; cluster: Cluster; contextName: string } {
+export async function loadKubeConfig(context: string | undefined): Promise<{ config: KubeConfig; cluster: Cluster; contextName: string }> {
+  const { KubeConfig } = await import("./kube-client.js");
   const config = new KubeConfig();
   try {
     config.loadFromDefault();
@@ -98,7 +99,7 @@ export class ClusterReader {
     if (options.allNamespaces && options.namespace) {
       throw new ConfigurationError("cluster: give either namespace or allNamespaces (--namespace or --all-namespaces), not both");
     }
-    const { config, cluster, contextName } = loadKubeConfig(options.context);
+    const { config, cluster, contextName } = await loadKubeConfig(options.context);
     const base: RequestOptions = {};
     try {
       await config.applyToHTTPSOptions(base);

@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { parse } from "yaml";
 import { ConfigurationError } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
 import { displayPath, requireDirectory, resolveInside, type Workspace } from "./files.js";
 import { isRecord, locateInDocument, manifestObjects, type ManifestObject } from "./kubernetes.js";
 import { runTool } from "./tools.js";
-import { parseYamlDocuments, readYamlFile, type YamlDocument } from "./yaml.js";
+import { parseYamlDocuments, parseYamlValue, readYamlFile, type YamlDocument } from "./yaml.js";
 
 const ORIGIN = "config.kubernetes.io/origin";
 
@@ -57,7 +56,7 @@ function takeOrigin(object: Record<string, unknown>): string | undefined {
   delete metadata.annotations[ORIGIN];
   if (Object.keys(metadata.annotations).length === 0) delete metadata.annotations;
   if (typeof annotation !== "string") return undefined;
-  const parsed: unknown = parse(annotation);
+  const parsed = parseYamlValue(annotation, `annotation ${ORIGIN}`);
   return isRecord(parsed) && typeof parsed.path === "string" ? parsed.path : undefined;
 }
 

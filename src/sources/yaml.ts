@@ -120,6 +120,11 @@ export function parseYamlDocuments(text: string, displayPath: string): YamlDocum
   });
 }
 
+/** The value of a YAML (or JSON) text that is not a file of its own, such as an annotation; null when empty. */
+export function parseYamlValue(text: string, shown: string): unknown {
+  return parseYamlDocuments(text, shown)[0]?.value ?? null;
+}
+
 function yamlError(error: unknown, displayPath: string, what: string): ConfigurationError {
   if (error instanceof YAMLException && error.mark) {
     const reason = /duplicated mapping key/.test(error.reason) ? "duplicate key: keys in a mapping must be unique" : error.reason;

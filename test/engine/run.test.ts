@@ -194,6 +194,22 @@ describe("engine on a compiled policy", () => {
     expect(report.gates[0]?.error).toMatch(/^deploy\/broken\.yaml:\d+:\d+: invalid YAML/);
   });
 
+  it("blocks on a waiver annotation that does not parse, at the annotation's line", async () => {
+    writeFileSync(
+      join(scratch, "repo", "deploy", "bad-waiver.yaml"),
+      MANIFEST.replace(`'[{"rule":"TEST-002",`, `'[{"rule":["TEST-002",`),
+    );
+    const report = await runGates(
+      { config: config(), gates: [["security-context", { manifests: ["deploy/bad-waiver.yaml"] }]], now, logger: silentLogger },
+      bundle,
+    );
+    const problem = report.gates[0]?.findings.find((finding) => finding.rule === "WAIVER-002");
+    expect(problem?.message).toMatch(/^annotation resilience-gates\.io\/waivers is not valid JSON or YAML: invalid YAML: /);
+    const annotationLine = MANIFEST.split("\n").findIndex((line) => line.includes("resilience-gates.io/waivers")) + 1;
+    expect(problem?.location).toMatchObject({ file: "deploy/bad-waiver.yaml", line: annotationLine });
+    expect(report.verdict).toBe("block");
+  });
+
   it("errors on a glob that matches nothing and a path outside the repository", async () => {
     for (const manifests of [["nothing/*.yaml"], ["../../etc/*.yaml"]]) {
       const report = await runGates({ config: config(), gates: [["security-context", { manifests }]], now, logger: silentLogger }, bundle);

@@ -1,4 +1,3 @@
-import { parse } from "yaml";
 import { CollectorError } from "../../engine/errors.js";
 import type { CollectedInput, Gate, GateContext } from "../../engine/gate.js";
 import type { PolicyFinding, SourceLocation, Waiver } from "../../engine/types.js";
@@ -14,7 +13,7 @@ import {
 } from "../../sources/kubernetes.js";
 import { clusterFromFlags, objectKey, type ClusterOptions } from "../../sources/cluster.js";
 import { readManifestSources } from "../../sources/manifests.js";
-import type { PathSegment } from "../../sources/yaml.js";
+import { parseYamlValue, type PathSegment } from "../../sources/yaml.js";
 import { SECURITY_CONTEXT_FLAGS } from "./flags.js";
 import { readLiveWorkloads } from "./live.js";
 import { chartsFromFlags, flagList } from "../flag-values.js";
@@ -91,9 +90,10 @@ function annotationWaivers(workload: Workload, now: Date, problems: WaiverProble
     };
     let entries: unknown;
     try {
-      entries = typeof raw === "string" ? parse(raw) : raw;
+      entries = typeof raw === "string" ? parseYamlValue(raw, `annotation ${WAIVER_ANNOTATION}`) : raw;
     } catch (error) {
-      problems.push({ rule: "WAIVER-002", message: `annotation ${WAIVER_ANNOTATION} is not valid JSON or YAML: ${(error as Error).message.split("\n")[0]}`, location: where });
+      const reason = (error as Error).message.split("\n")[0]?.replace(/^annotation \S+:\d+(:\d+)?: /, "");
+      problems.push({ rule: "WAIVER-002", message: `annotation ${WAIVER_ANNOTATION} is not valid JSON or YAML: ${reason}`, location: where });
       continue;
     }
     if (!Array.isArray(entries)) {
