@@ -125,7 +125,7 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
 /** Items per evaluation of an `independentItems` list: large enough to amortise the call, small enough for the heap. */
 const SLICE = 100;
 
-function evaluateInSlices(bundle: PolicyBundle, entrypoint: string, input: Record<string, unknown>, key: string | undefined): PolicyFinding[] {
+export function evaluateInSlices(bundle: PolicyBundle, entrypoint: string, input: Record<string, unknown>, key: string | undefined): PolicyFinding[] {
   const items = key ? input[key] : undefined;
   if (!key || !Array.isArray(items) || items.length <= SLICE) return bundle.evaluate(entrypoint, input);
   const findings: PolicyFinding[] = [];
