@@ -226,6 +226,8 @@ export interface K6RunRequest {
   args?: readonly string[];
   /** A k6 binary instead of the one in .tools/bin (an xk6 build, say). */
   k6Path?: string;
+  /** Extensions the script needs, as xk6 names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`): the binary must carry them. */
+  extensions?: readonly string[];
   /** Keep the summary here (absolute) instead of a temporary file. */
   summaryFile?: string;
   summaryShown?: string;
@@ -317,18 +319,53 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
 
 /**
  * Summaries are read as the pinned k6 writes them. Another version (a configured binary, say) still runs,
- * with a warning naming both versions; a binary that is not k6 at all is an error.
+ * with a warning naming both versions; a binary that is not k6 at all is an error, and so is one that
+ * lacks an extension the config declares (k6 would fail on the script's first import of it, mid-run).
  */
 async function checkVersion(k6: string, request: K6RunRequest): Promise<void> {
-  const run = await runProcess(k6, ["version"], { cwd: request.cwd, timeoutMs: 30_000 });
-  const version = /\bk6 (v\d+\.\d+\.\d+\S*)/.exec(run.stdout)?.[1];
-  if (run.exitCode !== 0 || !version) {
-    throw new ConfigurationError(`${k6} is not a k6 binary: \`${k6} version\` printed ${JSON.stringify((run.stdout + run.stderr).trim().slice(0, 200))}`);
+  const run = await runProcess(k6, ["version", "--json"], { cwd: request.cwd, timeoutMs: 30_000 });
+  const details = parseVersionDetails(run.stdout);
+  if (run.exitCode !== 0 || !details) {
+    throw new ConfigurationError(`${k6} is not a k6 binary: \`${k6} version --json\` printed ${JSON.stringify((run.stdout + run.stderr).trim().slice(0, 200))}`);
   }
   const pinned = pinnedVersion("k6");
-  if (pinned && version !== pinned) {
-    request.logger.warn(`k6 ${version} at ${k6} is not the pinned ${pinned} (scripts/tool-versions.tsv); its summary is read as ${pinned} writes it`);
+  if (pinned && details.version !== pinned) {
+    request.logger.warn(`k6 ${details.version} at ${k6} is not the pinned ${pinned} (scripts/tool-versions.tsv); its summary is read as ${pinned} writes it`);
   }
+  for (const declared of request.extensions ?? []) {
+    const [module, version] = declared.split("@") as [string, string | undefined];
+    const found = details.extensions.find((extension) => extension.module === module);
+    const carried = details.extensions.map((extension) => `${extension.module}@${extension.version}`).join(", ") || "none";
+    if (!found) {
+      throw new ConfigurationError(
+        `the k6 at ${k6} lacks the extension ${module} that the config declares (it carries ${carried}); build one with xk6 (\`xk6 build ${pinned ?? ""} --with ${declared}\`) and give it as k6: / --k6`,
+      );
+    }
+    if (version && found.version !== version) {
+      throw new ConfigurationError(`the k6 at ${k6} carries ${module}@${found.version}, not the declared ${declared}; rebuild it with xk6 --with ${declared}`);
+    }
+  }
+}
+
+export interface K6VersionDetails {
+  version: string;
+  extensions: { module: string; version: string }[];
+}
+
+/** `k6 version --json`: `{"version":"v1.8.1", ..., "extensions":[{"module":..., "version":..., "imports":[...]}]}`. */
+export function parseVersionDetails(stdout: string): K6VersionDetails | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stdout);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(parsed) || typeof parsed.version !== "string" || !/^v\d+\.\d+\.\d+/.test(parsed.version)) return undefined;
+  const extensions = Array.isArray(parsed.extensions) ? parsed.extensions.filter(isObject) : [];
+  return {
+    version: parsed.version,
+    extensions: extensions.map((extension) => ({ module: String(extension.module ?? ""), version: String(extension.version ?? "") })),
+  };
 }
 
 /**

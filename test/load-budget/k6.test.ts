@@ -144,12 +144,29 @@ describe.skipIf(skip)("k6 runs and summaries (real k6)", () => {
 
   it("runs a configured k6 of another version with a warning, and refuses a binary that is not k6", async () => {
     const wrapper = join(scratch, "k6-other");
-    writeFileSync(wrapper, `#!/bin/sh\nif [ "$1" = version ]; then echo "k6 v1.7.0 (go1.24, linux/amd64)"; exit 0; fi\nexec ${k6} "$@"\n`, { mode: 0o755 });
+    writeFileSync(wrapper, `#!/bin/sh\nif [ "$1" = version ]; then echo '{"go_arch":"amd64","go_os":"linux","go_version":"go1.24","version":"v1.7.0"}'; exit 0; fi\nexec ${k6} "$@"\n`, { mode: 0o755 });
     const logger = recorder();
     const run = await runK6(request(script("other.js", LOAD), { k6Path: wrapper, logger, env: { HANDLE_SUMMARY: join(scratch, "other-handle.json") } }));
     expect(run.exitCode).toBe(99);
     expect(logger.lines).toContain(`k6 v1.7.0 at ${wrapper} is not the pinned v1.8.1 (scripts/tool-versions.tsv); its summary is read as v1.8.1 writes it`);
-    await expect(runK6(request(script("none.js", LOAD), { k6Path: "/bin/true" }))).rejects.toThrow(/^\/bin\/true is not a k6 binary: `\/bin\/true version` printed ""/);
+    await expect(runK6(request(script("none.js", LOAD), { k6Path: "/bin/true" }))).rejects.toThrow(/^\/bin\/true is not a k6 binary: `\/bin\/true version --json` printed ""/);
+  });
+
+  it("refuses a k6 that lacks an extension the config declares, before the run, and runs one that carries it", async () => {
+    await expect(runK6(request(script("ext.js", LOAD), { extensions: ["github.com/grafana/xk6-faker"] }))).rejects.toThrow(
+      /the k6 at \S+ lacks the extension github\.com\/grafana\/xk6-faker that the config declares \(it carries none\); build one with xk6/,
+    );
+    // What `k6 version --json` of an xk6 build says (internal/cmd/version.go of k6 v1.8.1).
+    const built = join(scratch, "k6-faker");
+    const details = '{"version":"v1.8.1","extensions":[{"module":"github.com/grafana/xk6-faker","version":"v0.4.3","imports":["k6/x/faker"]}]}';
+    writeFileSync(built, `#!/bin/sh\nif [ "$1" = version ]; then echo '${details}'; exit 0; fi\nexec ${k6} "$@"\n`, { mode: 0o755 });
+    const run = await runK6(
+      request(script("ext-ok.js", LOAD), { k6Path: built, extensions: ["github.com/grafana/xk6-faker@v0.4.3"], env: { HANDLE_SUMMARY: join(scratch, "ext-handle.json") } }),
+    );
+    expect(run.exitCode).toBe(99);
+    await expect(runK6(request(script("ext-old.js", LOAD), { k6Path: built, extensions: ["github.com/grafana/xk6-faker@v0.5.0"] }))).rejects.toThrow(
+      /carries github\.com\/grafana\/xk6-faker@v0\.4\.3, not the declared github\.com\/grafana\/xk6-faker@v0\.5\.0/,
+    );
   });
 
   it("calls a run whose target never answered an error, not a fast pass", async () => {

@@ -19,6 +19,8 @@ export interface K6RunOptions {
   args?: string[];
   /** A k6 binary instead of .tools/bin/k6. */
   k6?: string;
+  /** xk6 extensions the script needs; the k6 binary must carry them. */
+  extensions?: string[];
   /** Longest the run may take (Go duration, default 30m). */
   timeout?: string;
   /** Keep the run's summary export here. */
@@ -42,6 +44,7 @@ export function k6RunFromFlags(flags: Record<string, unknown>): K6RunOptions | u
     target: target ?? "",
     ...(Object.keys(env).length ? { env } : {}),
     ...(typeof flags.k6 === "string" ? { k6: flags.k6 } : {}),
+    ...(flagList(flags["k6-extension"]).length ? { extensions: flagList(flags["k6-extension"]) } : {}),
     ...(typeof flags["save-summary"] === "string" ? { saveSummary: flags["save-summary"] } : {}),
   };
 }
@@ -80,6 +83,7 @@ export async function runScript(
     ...(run.env ? { env: run.env } : {}),
     ...(run.args ? { args: run.args } : {}),
     ...(run.k6 ? { k6Path: resolve(context.workspace.base, run.k6) } : {}),
+    ...(run.extensions ? { extensions: run.extensions } : {}),
     ...(summaryFile ? { summaryFile, summaryShown: displayPath(context.workspace, summaryFile) } : {}),
     timeoutMs: timeoutSeconds * 1000,
     cwd: context.workspace.root,
