@@ -53,6 +53,11 @@ export async function startApiServer(handler: Handler): Promise<ApiServer> {
       state.requests.push(recorded);
       Promise.resolve(state.handler(recorded)).then(
         (reply) => {
+          if (Buffer.isBuffer(reply.body)) {
+            res.writeHead(reply.status, { "content-type": "application/octet-stream", ...reply.headers });
+            res.end(reply.body);
+            return;
+          }
           res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
           res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
         },

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { validate } from "../../config/schemas.js";
 import { ConfigurationError } from "../../engine/errors.js";
 import { displayPath, resolveInside, type Workspace } from "../../sources/files.js";
-import { readJsonFile } from "../../sources/json.js";
+import { parseJsonText, readJsonFile, type JsonFile } from "../../sources/json.js";
 
 export interface BaselineMeasurement {
   slo: string;
@@ -37,7 +37,16 @@ export function readBaseline(workspace: Workspace, path: string): LoadedBaseline
   if (!existsSync(absolute)) {
     throw new ConfigurationError(`baseline ${path} does not exist; write it on the default branch with \`resilience-gates baseline save --slo F ... --output ${path}\``);
   }
-  const json = readJsonFile(absolute, shown);
+  return checkedBaseline(readJsonFile(absolute, shown));
+}
+
+/** A baseline from text that is not a file of the repository (a workflow artifact's). */
+export function parseBaseline(text: string, shown: string): LoadedBaseline {
+  return checkedBaseline(parseJsonText(text, shown));
+}
+
+function checkedBaseline(json: JsonFile): LoadedBaseline {
+  const shown = json.file;
   const problems = validate("slo-baseline", json.value, undefined, "the baseline");
   if (problems.length > 0) {
     const [first] = problems;

@@ -9,5 +9,6 @@ export const SLO_FLAGS: readonly CliFlag[] = [
   { name: "observe", type: "string", description: "with --metrics and no script: wait this long between scrapes (60s)" },
   { name: "window", type: "string", description: "with --prometheus: evaluate over this window instead of each SLO's" },
   { name: "baseline", type: "string", description: "baseline from `resilience-gates baseline save` to compare with" },
+  { name: "baseline-artifact", type: "string", description: "...or the newest workflow artifact of this name from the default branch (GITHUB_TOKEN)" },
   { name: "min-samples", type: "string", description: "fewest events on each side for a baseline comparison (default 100)" },
 ];

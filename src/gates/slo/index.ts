@@ -10,7 +10,8 @@ import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile } from "../../sources/yaml.js";
 import { formatMs, formatPercent } from "../load-budget/index.js";
 import { k6RunFromFlags, runScript, type K6RunOptions } from "../load-budget/run.js";
-import { baselineKey, readBaseline, type BaselineMeasurement } from "./baseline.js";
+import { fetchBaselineArtifact, type BaselineArtifact } from "./artifact.js";
+import { baselineKey, parseBaseline, readBaseline, type BaselineMeasurement, type LoadedBaseline } from "./baseline.js";
 import { readSlos, type Objective, type SloDefinition } from "./definitions.js";
 import { SLO_FLAGS } from "./flags.js";
 import { BURN_WINDOWS, k6Measurer, prometheusMeasurer, quantileStat, scrapeMeasurer, type Measurer, type ObjectiveMeasurement } from "./measure.js";
@@ -32,8 +33,8 @@ export interface SloOptions extends Partial<K6RunOptions> {
   window?: string;
   /** The k6 tag SLOs map to with resilience-gates.io/k6-endpoint (default endpoint). */
   tag?: string;
-  /** Baseline written by `resilience-gates baseline save`. */
-  baseline?: string;
+  /** Baseline written by `resilience-gates baseline save`: a path, or a workflow artifact that holds it. */
+  baseline?: string | BaselineArtifact;
   tolerance?: { latencyPercent?: number; errorRatePoints?: number };
   /** Fewest events on each side for a baseline comparison (default 100). */
   minSamples?: number;
@@ -146,8 +147,15 @@ function burnText(errorRatio: number | null, target: number): string {
   return errorRatio === null ? "" : `${Number((errorRatio / (1 - target)).toFixed(1))}x`;
 }
 
+async function loadBaseline(context: GateContext, baseline: SloOptions["baseline"]): Promise<LoadedBaseline | undefined> {
+  if (baseline === undefined) return undefined;
+  if (typeof baseline === "string") return readBaseline(context.workspace, baseline);
+  const { text, shown } = await fetchBaselineArtifact(baseline, process.env, context.logger);
+  return parseBaseline(text, shown);
+}
+
 async function collect(context: GateContext, options: SloOptions): Promise<CollectedInput> {
-  const baseline = options.baseline !== undefined ? readBaseline(context.workspace, options.baseline) : undefined;
+  const baseline = await loadBaseline(context, options.baseline);
   const { file, measurer, measured } = await measureSlos(context, options);
   const slos = [...new Set(measured.map((entry) => entry.slo))];
   const minSamples = options.minSamples ?? DEFAULT_MIN_SAMPLES;
@@ -266,6 +274,7 @@ export function sloOptionsFromFlags(flags: Record<string, unknown>): SloOptions 
     ...(prometheus ? { prometheus } : {}),
     ...(metrics.length ? { metrics } : {}),
     ...(string("baseline") ? { baseline: string("baseline") } : {}),
+    ...(string("baseline-artifact") ? { baseline: { artifact: string("baseline-artifact") as string } } : {}),
     ...(string("observe") ? { observe: string("observe") } : {}),
     ...(string("window") ? { window: string("window") } : {}),
     ...(minSamples !== undefined ? { minSamples: Number(minSamples) } : {}),

@@ -38,6 +38,16 @@ export class GitHubApi {
   }
 
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const text = (await this.send(method, path, body)).toString("utf8");
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The bytes of a GET (an artifact's zip: GitHub answers with a redirect to storage, which fetch follows). */
+  download(path: string): Promise<Buffer> {
+    return this.send("GET", path);
+  }
+
+  private async send(method: string, path: string, body?: unknown): Promise<Buffer> {
     const url = `${this.options.apiUrl.replace(/\/+$/, "")}${path}`;
     let attempt = 0;
     for (;;) {
@@ -61,8 +71,9 @@ export class GitHubApi {
         }
         throw new GitHubApiError(method, path, 0, error instanceof Error ? error.message : String(error));
       }
-      const text = await response.text();
-      if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (response.ok) return bytes;
+      const text = bytes.toString("utf8");
       const retryable = response.status >= 500 || response.status === 429 || (response.status === 403 && response.headers.get("retry-after") !== null);
       if (retryable && attempt++ < this.retries) {
         const after = Number(response.headers.get("retry-after"));
