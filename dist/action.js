@@ -8,27 +8,28 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-G55FTFOH.js";
+} from "./chunks/chunk-4SHPEOW6.js";
 import "./chunks/chunk-647UBY3D.js";
 import {
+  toolVersion
+} from "./chunks/chunk-RQDFEPRC.js";
+import {
   loadConfig
-} from "./chunks/chunk-NLD72YNS.js";
+} from "./chunks/chunk-R6I4ZH4V.js";
 import {
   GATES,
+  loadBundle,
+  runGates
+} from "./chunks/chunk-AYLYQCAA.js";
+import "./chunks/chunk-7MT4MXLN.js";
+import {
   GitHubApi,
   GitHubApiError,
-  loadBundle,
-  repoPath,
-  runGates
-} from "./chunks/chunk-FGAN5JKN.js";
-import "./chunks/chunk-KDWTG5VX.js";
-import "./chunks/chunk-24P7URO2.js";
-import "./chunks/chunk-JI36L2OI.js";
-import "./chunks/chunk-NMWGVD36.js";
-import {
-  toolVersion
-} from "./chunks/chunk-YJI4TZ4K.js";
-import "./chunks/chunk-MQ6RLJAI.js";
+  repoPath
+} from "./chunks/chunk-5272LKSC.js";
+import "./chunks/chunk-HX6U3LLJ.js";
+import "./chunks/chunk-3U2DUXYO.js";
+import "./chunks/chunk-7DD7PTBS.js";
 import {
   ConfigurationError,
   describeThrown,

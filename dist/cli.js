@@ -5,8 +5,8 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-YJI4TZ4K.js";
-import "./chunks/chunk-MQ6RLJAI.js";
+} from "./chunks/chunk-RQDFEPRC.js";
+import "./chunks/chunk-3U2DUXYO.js";
 import "./chunks/chunk-HZH67PRY.js";
 import "./chunks/chunk-JPIEGBNI.js";
 export {

@@ -4927,11 +4927,11 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 exports.v15 = validate33;
-var schema53 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://resilience-gates.dev/schemas/gates.schema.json", "title": "resilience-gates configuration (.resilience/gates.yaml)", "description": "Which gates run, on which inputs, with which policies. Paths are relative to the directory that holds .resilience/ and may not leave the repository.", "type": "object", "additionalProperties": false, "required": ["version"], "properties": { "version": { "const": 1, "description": "Configuration format version. Always 1." }, "policies": { "type": "array", "description": "Directories of custom Rego policies, compiled and evaluated beside the built-in ones. Rules go in the gate's package (package resilience.security_context) and need a METADATA block with custom.id, severity, remediation and docs.", "items": { "type": "string", "minLength": 1 } }, "waivers": { "type": "string", "description": "Waivers file. Default: .resilience/waivers.yaml next to this file." }, "rules": { "type": "object", "description": "Per-rule overrides by rule id: change the severity, or turn a rule off.", "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*-[A-Z0-9-]+$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "severity": { "enum": ["block", "warn", "off"], "description": "block fails the gate, warn reports only, off drops the rule's findings." } } } }, "gates": { "type": "object", "description": "The gates to run and their inputs. A gate not listed here does not run unless named on the command line.", "additionalProperties": false, "properties": { "security-context": { "$ref": "#/$defs/security-context" }, "migrations": { "$ref": "#/$defs/migrations" }, "backups": { "$ref": "#/$defs/backups" }, "restore-proofs": { "$ref": "#/$defs/restore-proofs" }, "release": { "$ref": "#/$defs/release" }, "load-budget": { "$ref": "#/$defs/load-budget" }, "slo": { "$ref": "#/$defs/slo" } } } }, "$defs": { "backups": { "type": "object", "description": "Every stateful store of the catalog has a backup: a schedule whose worst-case gap (real cron semantics, time zone and DST included) is within the store's RPO, retention that covers its restore-drill cadence, and a fresh successful backup in the evidence.", "additionalProperties": false, "properties": { "catalog": { "type": "string", "minLength": 1, "default": ".resilience/catalog.yaml", "description": "Service catalog (schemas/catalog.schema.json): services, stores, tiers, overrides." }, "manifests": { "type": "array", "description": "Globs of Kubernetes YAML with backup definitions: CronJob, Velero Schedule, CloudNativePG ScheduledBackup (and Cluster / ObjectStore for retention), k8up Schedule. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "description": "Helm charts with backup definitions, rendered with the real `helm template`.", "items": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Chart directory." }, "values": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Values files, applied in order." }, "set": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "--set overrides, key=value." }, "release": { "type": "string", "minLength": 1, "description": "Release name (default: release)." }, "namespace": { "type": "string", "minLength": 1, "description": "Namespace to render into." } } } }, "kustomize": { "type": "array", "description": "Kustomization directories with backup definitions, built with the real kustomize.", "items": { "type": "string", "minLength": 1 } }, "evidence": { "type": "array", "description": "Backup evidence (schemas/backup-evidence.schema.json): JSON files, directories (every *.json below) or globs. A store that needs backups and has no successful record is a finding, never a pass.", "items": { "type": "string", "minLength": 1 } }, "bindings": { "type": "array", "description": "Backup definitions tied to stores here instead of by the label resilience-gates.io/store (the catalog's per-store `backups:` list does the same).", "items": { "type": "object", "additionalProperties": false, "required": ["store", "kind", "name"], "properties": { "store": { "type": "string", "minLength": 1, "description": "Catalog store name." }, "kind": { "enum": ["CronJob", "Schedule", "ScheduledBackup"] }, "name": { "type": "string", "minLength": 1 }, "namespace": { "type": "string", "minLength": 1 } } } }, "defaultTimeZone": { "type": "string", "minLength": 1, "default": "UTC", "description": "Time zone of the controllers for schedules that name none (a CronJob without spec.timeZone runs in kube-controller-manager's zone)." }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a manifest glob match no files. Off by default, so a typo cannot pass silently." }, "cluster": { "description": "Judge what is deployed: CronJobs (status.lastSuccessfulTime), Velero Schedules and Backups (the newest with phase Completed), CloudNativePG ScheduledBackups, Clusters and Backups (phase completed) and k8up Schedules and Backups (their Completed condition) are read from the cluster; suspended or paused schedules are findings. `true` uses the kubeconfig's current context. Manifests given beside it only tell findings the file and line of each object.", "oneOf": [{ "const": true }, { "type": "object", "description": "The options of $defs/cluster, and which backup systems must be installed.", "properties": { "context": { "$ref": "#/$defs/cluster/properties/context" }, "namespace": { "$ref": "#/$defs/cluster/properties/namespace" }, "allNamespaces": { "$ref": "#/$defs/cluster/properties/allNamespaces" }, "pageSize": { "$ref": "#/$defs/cluster/properties/pageSize" }, "concurrency": { "$ref": "#/$defs/cluster/properties/concurrency" }, "timeoutSeconds": { "$ref": "#/$defs/cluster/properties/timeoutSeconds" }, "require": { "type": "array", "items": { "enum": ["velero", "cnpg", "k8up"] }, "uniqueItems": true, "description": "Backup systems that must be installed: a missing CRD of one of these is an error. Others are read when their CRDs are installed and skipped (with a note) when not." }, "veleroNamespace": { "type": "string", "minLength": 1, "default": "velero", "description": "Namespace of Velero's Schedules and Backups when one namespace is read." } }, "additionalProperties": false }] } } }, "restore-proofs": { "type": "object", "description": "Every store of the catalog has a passing, fresh, signed restore-drill proof (schemas/restore-proof.schema.json) within its tier's RTO and RPO.", "additionalProperties": false, "anyOf": [{ "required": ["proofs"] }, { "required": ["cluster"] }], "properties": { "catalog": { "type": "string", "minLength": 1, "default": ".resilience/catalog.yaml", "description": "Service catalog (schemas/catalog.schema.json)." }, "proofs": { "type": "array", "minItems": 1, "description": "Restore-drill proofs written by `resilience-gates drill`: directories (every *.json below) or globs.", "items": { "type": "string", "minLength": 1 } }, "publicKey": { "description": "Ed25519 public key(s) (PEM files) whose signatures are trusted; several while keys rotate. Without one, no proof can be verified and the gate errors.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "publicKeyEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "RESILIENCE_GATES_DRILL_PUBLIC_KEY", "description": "Environment variable that may hold a trusted public key (PEM) besides publicKey." }, "cluster": { "description": "Also read the proofs the restore-drill Jobs published in the cluster: ConfigMaps labelled resilience-gates.io/restore-proof whose data key proof.json holds the signed proof, verified exactly like proof files. Findings about them name the ConfigMap. `true` uses the kubeconfig's current context.", "oneOf": [{ "const": true }, { "$ref": "#/$defs/cluster" }] } } }, "release": { "type": "object", "description": "Approves a release tag: blocks unless every required gate's `resilience-gates / <gate>` check run passed on the tagged commit and the evidence gates (backups, restore proofs) still pass when re-evaluated at tag time. Writes a signed attestation of the decision.", "additionalProperties": false, "properties": { "requiredGates": { "type": "array", "minItems": 1, "uniqueItems": true, "description": "Gates whose latest check run on the tagged commit must have passed. Default: every other gate configured in this file.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$" } }, "tagPattern": { "type": "string", "minLength": 1, "default": "v*", "description": "Glob of release tags (`/` separates segments: `v*` matches v1.2.3, `release/*` matches release/2026-11). A tag that does not match is not a release and passes." }, "allowWarn": { "type": "boolean", "default": true, "description": "Whether a gate that only warned (check run conclusion neutral) counts as passed." }, "trustedApps": { "type": "array", "default": ["github-actions"], "description": "Slugs of the GitHub apps whose check runs count. Anyone who may write checks can name a check run anything.", "items": { "type": "string", "minLength": 1 } }, "freshnessGates": { "type": "array", "uniqueItems": true, "description": "Gates re-evaluated through the engine at tag time, with this config and its waivers. Default: backups and restore-proofs, those of them that are configured.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$", "not": { "const": "release" } } }, "tag": { "type": "string", "minLength": 1, "description": "Tag to approve. Default: the tag of GITHUB_REF." }, "commit": { "type": "string", "pattern": "^[0-9a-f]{7,64}$", "description": "Commit the tag points at. Default: GITHUB_SHA." }, "repository": { "type": "string", "pattern": "^[^/\\s]+/[^/\\s]+$", "description": "owner/name. Default: GITHUB_REPOSITORY." }, "checkRunsFile": { "type": "string", "minLength": 1, "description": "Recorded facts (YAML or JSON: tag, commit, check_runs as the API returns them) read instead of the GitHub API, for air-gapped runs and tests." }, "config": { "type": "string", "minLength": 1, "description": "Config file whose gates are required and re-evaluated. Default: .resilience/gates.yaml." }, "attestation": { "type": "object", "additionalProperties": false, "description": "The signed JSON attestation of the decision (gate verdicts, commit, tag, time, rule-bundle digest).", "properties": { "enabled": { "type": "boolean", "default": true, "description": "Write the attestation." }, "path": { "type": "string", "minLength": 1, "default": "release-attestation.json", "description": "Where to write it, relative to the project directory." }, "signingKeyEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "RESILIENCE_GATES_SIGNING_KEY", "description": "Environment variable holding the Ed25519 private key (PKCS#8 PEM). Without one, an ephemeral key signs and the attestation says so." } } } } }, "migrations": { "type": "object", "description": "Judges PostgreSQL migrations with the real PostgreSQL parser: dangerous locks, table rewrites, changes that break the running application.", "additionalProperties": false, "required": ["files"], "properties": { "files": { "type": "array", "minItems": 1, "description": "Globs of migration files, in the order they run (each glob's matches in natural order, or the naming scheme's order). Earlier files are replayed as schema context. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "schemaFiles": { "type": "array", "description": "Globs of SQL replayed before the migrations as schema context and never judged (a schema dump, say).", "items": { "type": "string", "minLength": 1 } }, "format": { "enum": ["auto", "plain", "flyway", "prisma", "golang-migrate"], "default": "auto", "description": "Naming scheme that orders the files: Flyway V<version>__x.sql (numeric versions; U undo and R repeatable files), Prisma <timestamp>_<name>/migration.sql, golang-migrate <version>_x.up.sql / .down.sql, or plain (the order given). auto detects it from the names." }, "transaction": { "enum": ["per-file", "none"], "default": "per-file", "description": "How the runner executes each file: in one transaction (Flyway, Prisma and golang-migrate by default) or statement by statement (psql in autocommit). A Flyway script's own .conf (executeInTransaction=false) overrides it for that file." }, "base": { "type": "string", "minLength": 1, "description": "Git ref (e.g. origin/main). Only files added since the merge base with it are judged; the others are schema context, and edited ones are reported (MIG-032)." }, "postgresVersion": { "type": "integer", "minimum": 9, "maximum": 19, "default": 15, "description": "Major version of the production server; changes what rewrites (defaults before 11) and what has a safe form (SET NOT NULL via CHECK from 12, DETACH CONCURRENTLY from 14)." }, "requireRollbackPlan": { "type": "boolean", "default": true, "description": "Destructive changes (drop, truncate, rename, type change) need a down migration beside the file or a `-- resilience-gates-rollback: <plan>` note (MIG-027)." }, "maxLockTimeout": { "type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", "default": "5s", "description": "Longest lock_timeout accepted before a statement that takes a blocking lock (MIG-022), like 2s or 500ms." }, "requireStatementTimeout": { "type": "boolean", "default": true, "description": "Warn when blocking DDL runs with no statement_timeout in effect (MIG-023)." }, "connection": { "type": "object", "additionalProperties": false, "description": "Settings the runner's database connection already applies, so files need not SET them.", "properties": { "lockTimeout": { "type": "string", "minLength": 1, "description": "lock_timeout of the runner's session, like 2s." }, "statementTimeout": { "type": "string", "minLength": 1, "description": "statement_timeout of the runner's session, like 5min." } } }, "onParseError": { "enum": ["error", "warn"], "default": "error", "description": "An unparseable file makes the gate's verdict error (default), or is reported as MIG-001 (warn) while the other files are judged." }, "ignores": { "type": "array", "description": "Rules ignored in whole files, with the reason; like a file-level inline ignore. Waivers (with owner and expiry) are the audited alternative.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "files", "reason"], "properties": { "rule": { "type": "string", "pattern": "^MIG-[0-9]{3}$" }, "files": { "type": "string", "minLength": 1, "description": "Glob of repository-relative paths." }, "reason": { "type": "string", "minLength": 1 } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a glob match no files. Off by default, so a typo cannot pass silently." }, "maxFileBytes": { "type": "integer", "minimum": 1, "description": "Largest migration file read, in bytes (default 16 MiB); larger files are an error." }, "trace": { "type": "object", "additionalProperties": false, "description": "Trace mode: replay the migrations on a throwaway PostgreSQL (or the server at url), run each new statement, and record the locks it takes, whether it rewrote the table, and how long it ran.", "properties": { "url": { "type": "string", "minLength": 1, "description": "postgres:// URL of a scratch database to use instead of a throwaway server. Its contents are changed." }, "rows": { "type": "integer", "minimum": 0, "maximum": 1e7, "default": 1e3, "description": "Rows seeded into each table the new migrations touch." }, "postgresBin": { "type": "string", "minLength": 1, "description": "Directory of initdb and postgres for the throwaway server (default: found on PATH or in /usr/lib/postgresql/<n>/bin)." } } } } }, "security-context": { "type": "object", "description": "Judges pod specs against Pod Security baseline and restricted and hardening good practice.", "additionalProperties": false, "properties": { "manifests": { "type": "array", "description": "Globs of Kubernetes YAML files (multi-document files allowed). Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "description": "Helm charts, rendered with the real `helm template`.", "items": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Chart directory." }, "values": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Values files, applied in order." }, "set": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "--set overrides, key=value." }, "release": { "type": "string", "minLength": 1, "description": "Release name (default: release)." }, "namespace": { "type": "string", "minLength": 1, "description": "Namespace to render into." } } } }, "kustomize": { "type": "array", "description": "Kustomization directories, built with the real kustomize.", "items": { "type": "string", "minLength": 1 } }, "podTemplatePaths": { "type": "array", "description": "Where custom resources carry a pod template, e.g. {kind: Rollout, apiVersion: argoproj.io/v1alpha1, path: spec.template}.", "items": { "type": "object", "additionalProperties": false, "required": ["kind", "path"], "properties": { "kind": { "type": "string", "minLength": 1 }, "apiVersion": { "type": "string", "minLength": 1 }, "path": { "type": "string", "description": "Dot-separated path to the pod template (an object with metadata and spec)." } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a manifest glob match no files. Off by default, so a typo cannot pass silently." }, "cluster": { "description": "Judge what is deployed: the live pod specs of Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, ReplicaSets not owned by a Deployment, and running pods not owned by any of them, read from the cluster (with every admission webhook's mutation). `true` uses the kubeconfig's current context. Manifests, charts and kustomizations given beside it only tell findings the file and line of each object (matched by kind, namespace and name).", "oneOf": [{ "const": true }, { "$ref": "#/$defs/cluster" }] } }, "anyOf": [{ "required": ["manifests"] }, { "required": ["charts"] }, { "required": ["kustomize"] }, { "required": ["cluster"] }] }, "cluster": { "type": "object", "description": "Where and how to read a live cluster (docs/cluster.md). Credentials come from the kubeconfig (KUBECONFIG or ~/.kube/config) or, in a pod, from its service account; the RBAC it needs is in charts/resilience-gates-rbac.", "additionalProperties": false, "properties": { "context": { "type": "string", "minLength": 1, "description": "kubeconfig context (default: the current context)." }, "namespace": { "type": "string", "minLength": 1, "description": "The one namespace to read (default: the context's namespace, else default). Needs the namespaced Role." }, "allNamespaces": { "type": "boolean", "default": false, "description": "Read every namespace. Needs the ClusterRole." }, "pageSize": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 500, "description": "Objects per list request (limit); the rest is paged with continue." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 32, "default": 4, "description": "List requests in flight at once." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 600, "default": 30, "description": "Seconds one request may take; a slower API server is an error, never a pass." } } }, "load-budget": { "type": "object", "description": "A k6 run meets per-endpoint budgets (p95, p99, error rate, throughput, minimum samples) from .resilience/load-budgets.yaml (schemas/load-budgets.schema.json). Give `summary` (an existing k6 summary) or `script` and `target` (the gate runs k6). An endpoint with too few requests is an error.", "additionalProperties": false, "properties": { "budgets": { "type": "string", "minLength": 1, "default": ".resilience/load-budgets.yaml", "description": "Per-endpoint budgets (schemas/load-budgets.schema.json)." }, "summary": { "type": "string", "minLength": 1, "description": "k6 summary JSON to judge: `k6 run --summary-export F` or handleSummary's `JSON.stringify(data)`." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } }, "slo": { "type": "object", "description": "Measured SLIs meet the objectives of .resilience/slos.yaml (OpenSLO subset, schemas/slo.schema.json), do not regress against a saved baseline, and do not burn error budget faster than the multi-window thresholds. Exactly one source: `summary`, `prometheus` or `metrics`. A missing measurement is an error.", "additionalProperties": false, "properties": { "slos": { "type": "string", "minLength": 1, "default": ".resilience/slos.yaml", "description": "SLO file (one `kind: SLO` per YAML document)." }, "summary": { "type": "string", "minLength": 1, "description": "Measure from a k6 summary; SLOs map to k6 endpoints with the annotation resilience-gates.io/k6-endpoint." }, "prometheus": { "type": "string", "pattern": "^https?://", "description": "Measure from a Prometheus-compatible query API (GET /api/v1/query), which also gives burn rates over 5m, 30m, 1h and 6h." }, "metrics": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https?://" }, "description": "Measure from scrapes of these /metrics URLs (Prometheus text format) before and after a k6 run (`script`, `target`) or an `observe` period." }, "observe": { "type": "string", "description": "With `metrics` and no script: wait this long between the scrapes (Go duration like 60s)." }, "window": { "type": "string", "pattern": "^([0-9]+(s|m|h|d|w))+$", "description": "With `prometheus`: evaluate objectives over this window instead of each SLO's timeWindow." }, "tag": { "type": "string", "default": "endpoint", "description": "The k6 tag that resilience-gates.io/k6-endpoint values refer to." }, "baseline": { "type": "string", "minLength": 1, "description": "Baseline JSON written by `resilience-gates baseline save` (schemas/slo-baseline.schema.json)." }, "tolerance": { "type": "object", "additionalProperties": false, "description": "How much worse than the baseline blocks.", "properties": { "latencyPercent": { "type": "number", "minimum": 0, "default": 10, "description": "Latency may grow by this many percent." }, "errorRatePoints": { "type": "number", "minimum": 0, "default": 0.1, "description": "The error rate may grow by this many percentage points." } } }, "minSamples": { "type": "integer", "minimum": 1, "default": 100, "description": "Fewest events on each side for a baseline comparison; fewer is a warning (SLO-004), not a comparison." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } } } };
+var schema53 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://resilience-gates.dev/schemas/gates.schema.json", "title": "resilience-gates configuration (.resilience/gates.yaml)", "description": "Which gates run, on which inputs, with which policies. Paths are relative to the directory that holds .resilience/ and may not leave the repository.", "type": "object", "additionalProperties": false, "required": ["version"], "properties": { "version": { "const": 1, "description": "Configuration format version. Always 1." }, "policies": { "type": "array", "description": "Directories of custom Rego policies, compiled and evaluated beside the built-in ones. Rules go in the gate's package (package resilience.security_context) and need a METADATA block with custom.id, severity, remediation and docs.", "items": { "type": "string", "minLength": 1 } }, "waivers": { "type": "string", "description": "Waivers file. Default: .resilience/waivers.yaml next to this file." }, "rules": { "type": "object", "description": "Per-rule overrides by rule id: change the severity, or turn a rule off.", "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*-[A-Z0-9-]+$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "severity": { "enum": ["block", "warn", "off"], "description": "block fails the gate, warn reports only, off drops the rule's findings." } } } }, "gates": { "type": "object", "description": "The gates to run and their inputs. A gate not listed here does not run unless named on the command line.", "additionalProperties": false, "properties": { "security-context": { "$ref": "#/$defs/security-context" }, "migrations": { "$ref": "#/$defs/migrations" }, "backups": { "$ref": "#/$defs/backups" }, "restore-proofs": { "$ref": "#/$defs/restore-proofs" }, "release": { "$ref": "#/$defs/release" }, "load-budget": { "$ref": "#/$defs/load-budget" }, "slo": { "$ref": "#/$defs/slo" } } } }, "$defs": { "backups": { "type": "object", "description": "Every stateful store of the catalog has a backup: a schedule whose worst-case gap (real cron semantics, time zone and DST included) is within the store's RPO, retention that covers its restore-drill cadence, and a fresh successful backup in the evidence.", "additionalProperties": false, "properties": { "catalog": { "type": "string", "minLength": 1, "default": ".resilience/catalog.yaml", "description": "Service catalog (schemas/catalog.schema.json): services, stores, tiers, overrides." }, "manifests": { "type": "array", "description": "Globs of Kubernetes YAML with backup definitions: CronJob, Velero Schedule, CloudNativePG ScheduledBackup (and Cluster / ObjectStore for retention), k8up Schedule. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "description": "Helm charts with backup definitions, rendered with the real `helm template`.", "items": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Chart directory." }, "values": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Values files, applied in order." }, "set": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "--set overrides, key=value." }, "release": { "type": "string", "minLength": 1, "description": "Release name (default: release)." }, "namespace": { "type": "string", "minLength": 1, "description": "Namespace to render into." } } } }, "kustomize": { "type": "array", "description": "Kustomization directories with backup definitions, built with the real kustomize.", "items": { "type": "string", "minLength": 1 } }, "evidence": { "type": "array", "description": "Backup evidence (schemas/backup-evidence.schema.json): JSON files, directories (every *.json below) or globs. A store that needs backups and has no successful record is a finding, never a pass.", "items": { "type": "string", "minLength": 1 } }, "bindings": { "type": "array", "description": "Backup definitions tied to stores here instead of by the label resilience-gates.io/store (the catalog's per-store `backups:` list does the same).", "items": { "type": "object", "additionalProperties": false, "required": ["store", "kind", "name"], "properties": { "store": { "type": "string", "minLength": 1, "description": "Catalog store name." }, "kind": { "enum": ["CronJob", "Schedule", "ScheduledBackup"] }, "name": { "type": "string", "minLength": 1 }, "namespace": { "type": "string", "minLength": 1 } } } }, "defaultTimeZone": { "type": "string", "minLength": 1, "default": "UTC", "description": "Time zone of the controllers for schedules that name none (a CronJob without spec.timeZone runs in kube-controller-manager's zone)." }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a manifest glob match no files. Off by default, so a typo cannot pass silently." }, "cluster": { "description": "Judge what is deployed: CronJobs (status.lastSuccessfulTime), Velero Schedules and Backups (the newest with phase Completed), CloudNativePG ScheduledBackups, Clusters and Backups (phase completed) and k8up Schedules and Backups (their Completed condition) are read from the cluster; suspended or paused schedules are findings. `true` uses the kubeconfig's current context. Manifests given beside it only tell findings the file and line of each object.", "oneOf": [{ "const": true }, { "type": "object", "description": "The options of $defs/cluster, and which backup systems must be installed.", "properties": { "context": { "$ref": "#/$defs/cluster/properties/context" }, "namespace": { "$ref": "#/$defs/cluster/properties/namespace" }, "allNamespaces": { "$ref": "#/$defs/cluster/properties/allNamespaces" }, "pageSize": { "$ref": "#/$defs/cluster/properties/pageSize" }, "concurrency": { "$ref": "#/$defs/cluster/properties/concurrency" }, "timeoutSeconds": { "$ref": "#/$defs/cluster/properties/timeoutSeconds" }, "require": { "type": "array", "items": { "enum": ["velero", "cnpg", "k8up"] }, "uniqueItems": true, "description": "Backup systems that must be installed: a missing CRD of one of these is an error. Others are read when their CRDs are installed and skipped (with a note) when not." }, "veleroNamespace": { "type": "string", "minLength": 1, "default": "velero", "description": "Namespace of Velero's Schedules and Backups when one namespace is read." } }, "additionalProperties": false }] } } }, "restore-proofs": { "type": "object", "description": "Every store of the catalog has a passing, fresh, signed restore-drill proof (schemas/restore-proof.schema.json) within its tier's RTO and RPO.", "additionalProperties": false, "anyOf": [{ "required": ["proofs"] }, { "required": ["cluster"] }], "properties": { "catalog": { "type": "string", "minLength": 1, "default": ".resilience/catalog.yaml", "description": "Service catalog (schemas/catalog.schema.json)." }, "proofs": { "type": "array", "minItems": 1, "description": "Restore-drill proofs written by `resilience-gates drill`: directories (every *.json below) or globs.", "items": { "type": "string", "minLength": 1 } }, "publicKey": { "description": "Ed25519 public key(s) (PEM files) whose signatures are trusted; several while keys rotate. Without one, no proof can be verified and the gate errors.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "publicKeyEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "RESILIENCE_GATES_DRILL_PUBLIC_KEY", "description": "Environment variable that may hold a trusted public key (PEM) besides publicKey." }, "cluster": { "description": "Also read the proofs the restore-drill Jobs published in the cluster: ConfigMaps labelled resilience-gates.io/restore-proof whose data key proof.json holds the signed proof, verified exactly like proof files. Findings about them name the ConfigMap. `true` uses the kubeconfig's current context.", "oneOf": [{ "const": true }, { "$ref": "#/$defs/cluster" }] } } }, "release": { "type": "object", "description": "Approves a release tag: blocks unless every required gate's `resilience-gates / <gate>` check run passed on the tagged commit and the evidence gates (backups, restore proofs) still pass when re-evaluated at tag time. Writes a signed attestation of the decision.", "additionalProperties": false, "properties": { "requiredGates": { "type": "array", "minItems": 1, "uniqueItems": true, "description": "Gates whose latest check run on the tagged commit must have passed. Default: every other gate configured in this file.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$" } }, "tagPattern": { "type": "string", "minLength": 1, "default": "v*", "description": "Glob of release tags (`/` separates segments: `v*` matches v1.2.3, `release/*` matches release/2026-11). A tag that does not match is not a release and passes." }, "allowWarn": { "type": "boolean", "default": true, "description": "Whether a gate that only warned (check run conclusion neutral) counts as passed." }, "trustedApps": { "type": "array", "default": ["github-actions"], "description": "Slugs of the GitHub apps whose check runs count. Anyone who may write checks can name a check run anything.", "items": { "type": "string", "minLength": 1 } }, "freshnessGates": { "type": "array", "uniqueItems": true, "description": "Gates re-evaluated through the engine at tag time, with this config and its waivers. Default: backups and restore-proofs, those of them that are configured.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$", "not": { "const": "release" } } }, "tag": { "type": "string", "minLength": 1, "description": "Tag to approve. Default: the tag of GITHUB_REF." }, "commit": { "type": "string", "pattern": "^[0-9a-f]{7,64}$", "description": "Commit the tag points at. Default: GITHUB_SHA." }, "repository": { "type": "string", "pattern": "^[^/\\s]+/[^/\\s]+$", "description": "owner/name. Default: GITHUB_REPOSITORY." }, "checkRunsFile": { "type": "string", "minLength": 1, "description": "Recorded facts (YAML or JSON: tag, commit, check_runs as the API returns them) read instead of the GitHub API, for air-gapped runs and tests." }, "config": { "type": "string", "minLength": 1, "description": "Config file whose gates are required and re-evaluated. Default: .resilience/gates.yaml." }, "attestation": { "type": "object", "additionalProperties": false, "description": "The signed JSON attestation of the decision (gate verdicts, commit, tag, time, rule-bundle digest).", "properties": { "enabled": { "type": "boolean", "default": true, "description": "Write the attestation." }, "path": { "type": "string", "minLength": 1, "default": "release-attestation.json", "description": "Where to write it, relative to the project directory." }, "signingKeyEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "RESILIENCE_GATES_SIGNING_KEY", "description": "Environment variable holding the Ed25519 private key (PKCS#8 PEM). Without one, an ephemeral key signs and the attestation says so." } } } } }, "migrations": { "type": "object", "description": "Judges PostgreSQL migrations with the real PostgreSQL parser: dangerous locks, table rewrites, changes that break the running application.", "additionalProperties": false, "required": ["files"], "properties": { "files": { "type": "array", "minItems": 1, "description": "Globs of migration files, in the order they run (each glob's matches in natural order, or the naming scheme's order). Earlier files are replayed as schema context. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "schemaFiles": { "type": "array", "description": "Globs of SQL replayed before the migrations as schema context and never judged (a schema dump, say).", "items": { "type": "string", "minLength": 1 } }, "format": { "enum": ["auto", "plain", "flyway", "prisma", "golang-migrate"], "default": "auto", "description": "Naming scheme that orders the files: Flyway V<version>__x.sql (numeric versions; U undo and R repeatable files), Prisma <timestamp>_<name>/migration.sql, golang-migrate <version>_x.up.sql / .down.sql, or plain (the order given). auto detects it from the names." }, "transaction": { "enum": ["per-file", "none"], "default": "per-file", "description": "How the runner executes each file: in one transaction (Flyway, Prisma and golang-migrate by default) or statement by statement (psql in autocommit). A Flyway script's own .conf (executeInTransaction=false) overrides it for that file." }, "base": { "type": "string", "minLength": 1, "description": "Git ref (e.g. origin/main). Only files added since the merge base with it are judged; the others are schema context, and edited ones are reported (MIG-032)." }, "postgresVersion": { "type": "integer", "minimum": 9, "maximum": 19, "default": 15, "description": "Major version of the production server; changes what rewrites (defaults before 11) and what has a safe form (SET NOT NULL via CHECK from 12, DETACH CONCURRENTLY from 14)." }, "requireRollbackPlan": { "type": "boolean", "default": true, "description": "Destructive changes (drop, truncate, rename, type change) need a down migration beside the file or a `-- resilience-gates-rollback: <plan>` note (MIG-027)." }, "maxLockTimeout": { "type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", "default": "5s", "description": "Longest lock_timeout accepted before a statement that takes a blocking lock (MIG-022), like 2s or 500ms." }, "requireStatementTimeout": { "type": "boolean", "default": true, "description": "Warn when blocking DDL runs with no statement_timeout in effect (MIG-023)." }, "connection": { "type": "object", "additionalProperties": false, "description": "Settings the runner's database connection already applies, so files need not SET them.", "properties": { "lockTimeout": { "type": "string", "minLength": 1, "description": "lock_timeout of the runner's session, like 2s." }, "statementTimeout": { "type": "string", "minLength": 1, "description": "statement_timeout of the runner's session, like 5min." } } }, "onParseError": { "enum": ["error", "warn"], "default": "error", "description": "An unparseable file makes the gate's verdict error (default), or is reported as MIG-001 (warn) while the other files are judged." }, "ignores": { "type": "array", "description": "Rules ignored in whole files, with the reason; like a file-level inline ignore. Waivers (with owner and expiry) are the audited alternative.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "files", "reason"], "properties": { "rule": { "type": "string", "pattern": "^MIG-[0-9]{3}$" }, "files": { "type": "string", "minLength": 1, "description": "Glob of repository-relative paths." }, "reason": { "type": "string", "minLength": 1 } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a glob match no files. Off by default, so a typo cannot pass silently." }, "maxFileBytes": { "type": "integer", "minimum": 1, "description": "Largest migration file read, in bytes (default 16 MiB); larger files are an error." }, "trace": { "type": "object", "additionalProperties": false, "description": "Trace mode: replay the migrations on a throwaway PostgreSQL (or the server at url), run each new statement, and record the locks it takes, whether it rewrote the table, and how long it ran.", "properties": { "url": { "type": "string", "minLength": 1, "description": "postgres:// URL of a scratch database to use instead of a throwaway server. Its contents are changed." }, "rows": { "type": "integer", "minimum": 0, "maximum": 1e7, "default": 1e3, "description": "Rows seeded into each table the new migrations touch." }, "postgresBin": { "type": "string", "minLength": 1, "description": "Directory of initdb and postgres for the throwaway server (default: found on PATH or in /usr/lib/postgresql/<n>/bin)." } } } } }, "security-context": { "type": "object", "description": "Judges pod specs against Pod Security baseline and restricted and hardening good practice.", "additionalProperties": false, "properties": { "manifests": { "type": "array", "description": "Globs of Kubernetes YAML files (multi-document files allowed). Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "description": "Helm charts, rendered with the real `helm template`.", "items": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Chart directory." }, "values": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Values files, applied in order." }, "set": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "--set overrides, key=value." }, "release": { "type": "string", "minLength": 1, "description": "Release name (default: release)." }, "namespace": { "type": "string", "minLength": 1, "description": "Namespace to render into." } } } }, "kustomize": { "type": "array", "description": "Kustomization directories, built with the real kustomize.", "items": { "type": "string", "minLength": 1 } }, "podTemplatePaths": { "type": "array", "description": "Where custom resources carry a pod template, e.g. {kind: Rollout, apiVersion: argoproj.io/v1alpha1, path: spec.template}.", "items": { "type": "object", "additionalProperties": false, "required": ["kind", "path"], "properties": { "kind": { "type": "string", "minLength": 1 }, "apiVersion": { "type": "string", "minLength": 1 }, "path": { "type": "string", "description": "Dot-separated path to the pod template (an object with metadata and spec)." } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a manifest glob match no files. Off by default, so a typo cannot pass silently." }, "cluster": { "description": "Judge what is deployed: the live pod specs of Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, ReplicaSets not owned by a Deployment, and running pods not owned by any of them, read from the cluster (with every admission webhook's mutation). `true` uses the kubeconfig's current context. Manifests, charts and kustomizations given beside it only tell findings the file and line of each object (matched by kind, namespace and name).", "oneOf": [{ "const": true }, { "$ref": "#/$defs/cluster" }] } }, "anyOf": [{ "required": ["manifests"] }, { "required": ["charts"] }, { "required": ["kustomize"] }, { "required": ["cluster"] }] }, "cluster": { "type": "object", "description": "Where and how to read a live cluster (docs/cluster.md). Credentials come from the kubeconfig (KUBECONFIG or ~/.kube/config) or, in a pod, from its service account; the RBAC it needs is in charts/resilience-gates-rbac.", "additionalProperties": false, "properties": { "context": { "type": "string", "minLength": 1, "description": "kubeconfig context (default: the current context)." }, "namespace": { "type": "string", "minLength": 1, "description": "The one namespace to read (default: the context's namespace, else default). Needs the namespaced Role." }, "allNamespaces": { "type": "boolean", "default": false, "description": "Read every namespace. Needs the ClusterRole." }, "pageSize": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 500, "description": "Objects per list request (limit); the rest is paged with continue." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 32, "default": 4, "description": "List requests in flight at once." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 600, "default": 30, "description": "Seconds one request may take; a slower API server is an error, never a pass." } } }, "load-budget": { "type": "object", "description": "A k6 run meets per-endpoint budgets (p95, p99, error rate, throughput, minimum samples) from .resilience/load-budgets.yaml (schemas/load-budgets.schema.json). Give `summary` (an existing k6 summary) or `script` and `target` (the gate runs k6). An endpoint with too few requests is an error.", "additionalProperties": false, "properties": { "budgets": { "type": "string", "minLength": 1, "default": ".resilience/load-budgets.yaml", "description": "Per-endpoint budgets (schemas/load-budgets.schema.json)." }, "summary": { "type": "string", "minLength": 1, "description": "k6 summary JSON to judge: `k6 run --summary-export F` or handleSummary's `JSON.stringify(data)`." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "extensions": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, "description": "xk6 extensions the script needs, as `xk6 build --with` names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`). The k6 binary (`k6`) must carry each, which `k6 version --json` tells; one it lacks is an error before the run." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } }, "slo": { "type": "object", "description": "Measured SLIs meet the objectives of .resilience/slos.yaml (OpenSLO subset, schemas/slo.schema.json), do not regress against a saved baseline, and do not burn error budget faster than the multi-window thresholds. Exactly one source: `summary`, `prometheus` or `metrics`. A missing measurement is an error.", "additionalProperties": false, "properties": { "slos": { "type": "string", "minLength": 1, "default": ".resilience/slos.yaml", "description": "SLO file (one `kind: SLO` per YAML document)." }, "summary": { "type": "string", "minLength": 1, "description": "Measure from a k6 summary; SLOs map to k6 endpoints with the annotation resilience-gates.io/k6-endpoint." }, "prometheus": { "type": "string", "pattern": "^https?://", "description": "Measure from a Prometheus-compatible query API (GET /api/v1/query), which also gives burn rates over 5m, 30m, 1h and 6h." }, "metrics": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https?://" }, "description": "Measure from scrapes of these /metrics URLs (Prometheus text format) before and after a k6 run (`script`, `target`) or an `observe` period." }, "observe": { "type": "string", "description": "With `metrics` and no script: wait this long between the scrapes (Go duration like 60s)." }, "window": { "type": "string", "pattern": "^([0-9]+(s|m|h|d|w))+$", "description": "With `prometheus`: evaluate objectives over this window instead of each SLO's timeWindow." }, "tag": { "type": "string", "default": "endpoint", "description": "The k6 tag that resilience-gates.io/k6-endpoint values refer to." }, "baseline": { "description": "Baseline written by `resilience-gates baseline save` (schemas/slo-baseline.schema.json): a path, or the workflow artifact that keeps it.", "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["artifact"], "properties": { "artifact": { "type": "string", "minLength": 1, "description": "Name of the artifact (actions/upload-artifact `name:`); the newest unexpired one from a run on `branch` is read with GITHUB_TOKEN (permission actions: read)." }, "branch": { "type": "string", "minLength": 1, "description": "Runs of this branch only (default: the repository's default branch)." }, "file": { "type": "string", "minLength": 1, "description": "The file inside the artifact (default: its one .json file)." }, "repository": { "type": "string", "pattern": "^[\\w.-]+/[\\w.-]+$", "description": "owner/name (default: GITHUB_REPOSITORY)." } } }] }, "tolerance": { "type": "object", "additionalProperties": false, "description": "How much worse than the baseline blocks.", "properties": { "latencyPercent": { "type": "number", "minimum": 0, "default": 10, "description": "Latency may grow by this many percent." }, "errorRatePoints": { "type": "number", "minimum": 0, "default": 0.1, "description": "The error rate may grow by this many percentage points." } } }, "minSamples": { "type": "integer", "minimum": 1, "default": 100, "description": "Fewest events on each side for a baseline comparison; fewer is a warning (SLO-004), not a comparison." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "extensions": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, "description": "xk6 extensions the script needs, as `xk6 build --with` names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`). The k6 binary (`k6`) must carry each, which `k6 version --json` tells; one it lacks is an error before the run." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } } } };
 var schema56 = { "type": "object", "description": "Judges PostgreSQL migrations with the real PostgreSQL parser: dangerous locks, table rewrites, changes that break the running application.", "additionalProperties": false, "required": ["files"], "properties": { "files": { "type": "array", "minItems": 1, "description": "Globs of migration files, in the order they run (each glob's matches in natural order, or the naming scheme's order). Earlier files are replayed as schema context. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "schemaFiles": { "type": "array", "description": "Globs of SQL replayed before the migrations as schema context and never judged (a schema dump, say).", "items": { "type": "string", "minLength": 1 } }, "format": { "enum": ["auto", "plain", "flyway", "prisma", "golang-migrate"], "default": "auto", "description": "Naming scheme that orders the files: Flyway V<version>__x.sql (numeric versions; U undo and R repeatable files), Prisma <timestamp>_<name>/migration.sql, golang-migrate <version>_x.up.sql / .down.sql, or plain (the order given). auto detects it from the names." }, "transaction": { "enum": ["per-file", "none"], "default": "per-file", "description": "How the runner executes each file: in one transaction (Flyway, Prisma and golang-migrate by default) or statement by statement (psql in autocommit). A Flyway script's own .conf (executeInTransaction=false) overrides it for that file." }, "base": { "type": "string", "minLength": 1, "description": "Git ref (e.g. origin/main). Only files added since the merge base with it are judged; the others are schema context, and edited ones are reported (MIG-032)." }, "postgresVersion": { "type": "integer", "minimum": 9, "maximum": 19, "default": 15, "description": "Major version of the production server; changes what rewrites (defaults before 11) and what has a safe form (SET NOT NULL via CHECK from 12, DETACH CONCURRENTLY from 14)." }, "requireRollbackPlan": { "type": "boolean", "default": true, "description": "Destructive changes (drop, truncate, rename, type change) need a down migration beside the file or a `-- resilience-gates-rollback: <plan>` note (MIG-027)." }, "maxLockTimeout": { "type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", "default": "5s", "description": "Longest lock_timeout accepted before a statement that takes a blocking lock (MIG-022), like 2s or 500ms." }, "requireStatementTimeout": { "type": "boolean", "default": true, "description": "Warn when blocking DDL runs with no statement_timeout in effect (MIG-023)." }, "connection": { "type": "object", "additionalProperties": false, "description": "Settings the runner's database connection already applies, so files need not SET them.", "properties": { "lockTimeout": { "type": "string", "minLength": 1, "description": "lock_timeout of the runner's session, like 2s." }, "statementTimeout": { "type": "string", "minLength": 1, "description": "statement_timeout of the runner's session, like 5min." } } }, "onParseError": { "enum": ["error", "warn"], "default": "error", "description": "An unparseable file makes the gate's verdict error (default), or is reported as MIG-001 (warn) while the other files are judged." }, "ignores": { "type": "array", "description": "Rules ignored in whole files, with the reason; like a file-level inline ignore. Waivers (with owner and expiry) are the audited alternative.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "files", "reason"], "properties": { "rule": { "type": "string", "pattern": "^MIG-[0-9]{3}$" }, "files": { "type": "string", "minLength": 1, "description": "Glob of repository-relative paths." }, "reason": { "type": "string", "minLength": 1 } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a glob match no files. Off by default, so a typo cannot pass silently." }, "maxFileBytes": { "type": "integer", "minimum": 1, "description": "Largest migration file read, in bytes (default 16 MiB); larger files are an error." }, "trace": { "type": "object", "additionalProperties": false, "description": "Trace mode: replay the migrations on a throwaway PostgreSQL (or the server at url), run each new statement, and record the locks it takes, whether it rewrote the table, and how long it ran.", "properties": { "url": { "type": "string", "minLength": 1, "description": "postgres:// URL of a scratch database to use instead of a throwaway server. Its contents are changed." }, "rows": { "type": "integer", "minimum": 0, "maximum": 1e7, "default": 1e3, "description": "Rows seeded into each table the new migrations touch." }, "postgresBin": { "type": "string", "minLength": 1, "description": "Directory of initdb and postgres for the throwaway server (default: found on PATH or in /usr/lib/postgresql/<n>/bin)." } } } } };
 var schema66 = { "type": "object", "description": "Approves a release tag: blocks unless every required gate's `resilience-gates / <gate>` check run passed on the tagged commit and the evidence gates (backups, restore proofs) still pass when re-evaluated at tag time. Writes a signed attestation of the decision.", "additionalProperties": false, "properties": { "requiredGates": { "type": "array", "minItems": 1, "uniqueItems": true, "description": "Gates whose latest check run on the tagged commit must have passed. Default: every other gate configured in this file.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$" } }, "tagPattern": { "type": "string", "minLength": 1, "default": "v*", "description": "Glob of release tags (`/` separates segments: `v*` matches v1.2.3, `release/*` matches release/2026-11). A tag that does not match is not a release and passes." }, "allowWarn": { "type": "boolean", "default": true, "description": "Whether a gate that only warned (check run conclusion neutral) counts as passed." }, "trustedApps": { "type": "array", "default": ["github-actions"], "description": "Slugs of the GitHub apps whose check runs count. Anyone who may write checks can name a check run anything.", "items": { "type": "string", "minLength": 1 } }, "freshnessGates": { "type": "array", "uniqueItems": true, "description": "Gates re-evaluated through the engine at tag time, with this config and its waivers. Default: backups and restore-proofs, those of them that are configured.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$", "not": { "const": "release" } } }, "tag": { "type": "string", "minLength": 1, "description": "Tag to approve. Default: the tag of GITHUB_REF." }, "commit": { "type": "string", "pattern": "^[0-9a-f]{7,64}$", "description": "Commit the tag points at. Default: GITHUB_SHA." }, "repository": { "type": "string", "pattern": "^[^/\\s]+/[^/\\s]+$", "description": "owner/name. Default: GITHUB_REPOSITORY." }, "checkRunsFile": { "type": "string", "minLength": 1, "description": "Recorded facts (YAML or JSON: tag, commit, check_runs as the API returns them) read instead of the GitHub API, for air-gapped runs and tests." }, "config": { "type": "string", "minLength": 1, "description": "Config file whose gates are required and re-evaluated. Default: .resilience/gates.yaml." }, "attestation": { "type": "object", "additionalProperties": false, "description": "The signed JSON attestation of the decision (gate verdicts, commit, tag, time, rule-bundle digest).", "properties": { "enabled": { "type": "boolean", "default": true, "description": "Write the attestation." }, "path": { "type": "string", "minLength": 1, "default": "release-attestation.json", "description": "Where to write it, relative to the project directory." }, "signingKeyEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "RESILIENCE_GATES_SIGNING_KEY", "description": "Environment variable holding the Ed25519 private key (PKCS#8 PEM). Without one, an ephemeral key signs and the attestation says so." } } } } };
-var schema67 = { "type": "object", "description": "A k6 run meets per-endpoint budgets (p95, p99, error rate, throughput, minimum samples) from .resilience/load-budgets.yaml (schemas/load-budgets.schema.json). Give `summary` (an existing k6 summary) or `script` and `target` (the gate runs k6). An endpoint with too few requests is an error.", "additionalProperties": false, "properties": { "budgets": { "type": "string", "minLength": 1, "default": ".resilience/load-budgets.yaml", "description": "Per-endpoint budgets (schemas/load-budgets.schema.json)." }, "summary": { "type": "string", "minLength": 1, "description": "k6 summary JSON to judge: `k6 run --summary-export F` or handleSummary's `JSON.stringify(data)`." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } };
-var schema68 = { "type": "object", "description": "Measured SLIs meet the objectives of .resilience/slos.yaml (OpenSLO subset, schemas/slo.schema.json), do not regress against a saved baseline, and do not burn error budget faster than the multi-window thresholds. Exactly one source: `summary`, `prometheus` or `metrics`. A missing measurement is an error.", "additionalProperties": false, "properties": { "slos": { "type": "string", "minLength": 1, "default": ".resilience/slos.yaml", "description": "SLO file (one `kind: SLO` per YAML document)." }, "summary": { "type": "string", "minLength": 1, "description": "Measure from a k6 summary; SLOs map to k6 endpoints with the annotation resilience-gates.io/k6-endpoint." }, "prometheus": { "type": "string", "pattern": "^https?://", "description": "Measure from a Prometheus-compatible query API (GET /api/v1/query), which also gives burn rates over 5m, 30m, 1h and 6h." }, "metrics": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https?://" }, "description": "Measure from scrapes of these /metrics URLs (Prometheus text format) before and after a k6 run (`script`, `target`) or an `observe` period." }, "observe": { "type": "string", "description": "With `metrics` and no script: wait this long between the scrapes (Go duration like 60s)." }, "window": { "type": "string", "pattern": "^([0-9]+(s|m|h|d|w))+$", "description": "With `prometheus`: evaluate objectives over this window instead of each SLO's timeWindow." }, "tag": { "type": "string", "default": "endpoint", "description": "The k6 tag that resilience-gates.io/k6-endpoint values refer to." }, "baseline": { "type": "string", "minLength": 1, "description": "Baseline JSON written by `resilience-gates baseline save` (schemas/slo-baseline.schema.json)." }, "tolerance": { "type": "object", "additionalProperties": false, "description": "How much worse than the baseline blocks.", "properties": { "latencyPercent": { "type": "number", "minimum": 0, "default": 10, "description": "Latency may grow by this many percent." }, "errorRatePoints": { "type": "number", "minimum": 0, "default": 0.1, "description": "The error rate may grow by this many percentage points." } } }, "minSamples": { "type": "integer", "minimum": 1, "default": 100, "description": "Fewest events on each side for a baseline comparison; fewer is a warning (SLO-004), not a comparison." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } };
+var schema67 = { "type": "object", "description": "A k6 run meets per-endpoint budgets (p95, p99, error rate, throughput, minimum samples) from .resilience/load-budgets.yaml (schemas/load-budgets.schema.json). Give `summary` (an existing k6 summary) or `script` and `target` (the gate runs k6). An endpoint with too few requests is an error.", "additionalProperties": false, "properties": { "budgets": { "type": "string", "minLength": 1, "default": ".resilience/load-budgets.yaml", "description": "Per-endpoint budgets (schemas/load-budgets.schema.json)." }, "summary": { "type": "string", "minLength": 1, "description": "k6 summary JSON to judge: `k6 run --summary-export F` or handleSummary's `JSON.stringify(data)`." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "extensions": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, "description": "xk6 extensions the script needs, as `xk6 build --with` names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`). The k6 binary (`k6`) must carry each, which `k6 version --json` tells; one it lacks is an error before the run." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } };
+var schema68 = { "type": "object", "description": "Measured SLIs meet the objectives of .resilience/slos.yaml (OpenSLO subset, schemas/slo.schema.json), do not regress against a saved baseline, and do not burn error budget faster than the multi-window thresholds. Exactly one source: `summary`, `prometheus` or `metrics`. A missing measurement is an error.", "additionalProperties": false, "properties": { "slos": { "type": "string", "minLength": 1, "default": ".resilience/slos.yaml", "description": "SLO file (one `kind: SLO` per YAML document)." }, "summary": { "type": "string", "minLength": 1, "description": "Measure from a k6 summary; SLOs map to k6 endpoints with the annotation resilience-gates.io/k6-endpoint." }, "prometheus": { "type": "string", "pattern": "^https?://", "description": "Measure from a Prometheus-compatible query API (GET /api/v1/query), which also gives burn rates over 5m, 30m, 1h and 6h." }, "metrics": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https?://" }, "description": "Measure from scrapes of these /metrics URLs (Prometheus text format) before and after a k6 run (`script`, `target`) or an `observe` period." }, "observe": { "type": "string", "description": "With `metrics` and no script: wait this long between the scrapes (Go duration like 60s)." }, "window": { "type": "string", "pattern": "^([0-9]+(s|m|h|d|w))+$", "description": "With `prometheus`: evaluate objectives over this window instead of each SLO's timeWindow." }, "tag": { "type": "string", "default": "endpoint", "description": "The k6 tag that resilience-gates.io/k6-endpoint values refer to." }, "baseline": { "description": "Baseline written by `resilience-gates baseline save` (schemas/slo-baseline.schema.json): a path, or the workflow artifact that keeps it.", "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["artifact"], "properties": { "artifact": { "type": "string", "minLength": 1, "description": "Name of the artifact (actions/upload-artifact `name:`); the newest unexpired one from a run on `branch` is read with GITHUB_TOKEN (permission actions: read)." }, "branch": { "type": "string", "minLength": 1, "description": "Runs of this branch only (default: the repository's default branch)." }, "file": { "type": "string", "minLength": 1, "description": "The file inside the artifact (default: its one .json file)." }, "repository": { "type": "string", "pattern": "^[\\w.-]+/[\\w.-]+$", "description": "owner/name (default: GITHUB_REPOSITORY)." } } }] }, "tolerance": { "type": "object", "additionalProperties": false, "description": "How much worse than the baseline blocks.", "properties": { "latencyPercent": { "type": "number", "minimum": 0, "default": 10, "description": "Latency may grow by this many percent." }, "errorRatePoints": { "type": "number", "minimum": 0, "default": 0.1, "description": "The error rate may grow by this many percentage points." } } }, "minSamples": { "type": "integer", "minimum": 1, "default": 100, "description": "Fewest events on each side for a baseline comparison; fewer is a warning (SLO-004), not a comparison." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "extensions": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, "description": "xk6 extensions the script needs, as `xk6 build --with` names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`). The k6 binary (`k6`) must carry each, which `k6 version --json` tells; one it lacks is an error before the run." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } };
 var pattern19 = new RegExp("^[A-Z][A-Z0-9]*-[A-Z0-9-]+$", "u");
 var pattern20 = new RegExp("^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", "u");
 var pattern21 = new RegExp("^MIG-[0-9]{3}$", "u");
@@ -4940,6 +4940,8 @@ var pattern25 = new RegExp("^[0-9a-f]{7,64}$", "u");
 var pattern26 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
 var pattern22 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 var pattern28 = new RegExp("^https?://", "u");
+var pattern30 = new RegExp("^[^@\\s]+(@v[0-9][^@\\s]*)?$", "u");
+var pattern34 = new RegExp("^[\\w.-]+/[\\w.-]+$", "u");
 var schema54 = { "type": "object", "description": "Judges pod specs against Pod Security baseline and restricted and hardening good practice.", "additionalProperties": false, "properties": { "manifests": { "type": "array", "description": "Globs of Kubernetes YAML files (multi-document files allowed). Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "description": "Helm charts, rendered with the real `helm template`.", "items": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Chart directory." }, "values": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Values files, applied in order." }, "set": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "--set overrides, key=value." }, "release": { "type": "string", "minLength": 1, "description": "Release name (default: release)." }, "namespace": { "type": "string", "minLength": 1, "description": "Namespace to render into." } } } }, "kustomize": { "type": "array", "description": "Kustomization directories, built with the real kustomize.", "items": { "type": "string", "minLength": 1 } }, "podTemplatePaths": { "type": "array", "description": "Where custom resources carry a pod template, e.g. {kind: Rollout, apiVersion: argoproj.io/v1alpha1, path: spec.template}.", "items": { "type": "object", "additionalProperties": false, "required": ["kind", "path"], "properties": { "kind": { "type": "string", "minLength": 1 }, "apiVersion": { "type": "string", "minLength": 1 }, "path": { "type": "string", "description": "Dot-separated path to the pod template (an object with metadata and spec)." } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a manifest glob match no files. Off by default, so a typo cannot pass silently." }, "cluster": { "description": "Judge what is deployed: the live pod specs of Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, ReplicaSets not owned by a Deployment, and running pods not owned by any of them, read from the cluster (with every admission webhook's mutation). `true` uses the kubeconfig's current context. Manifests, charts and kustomizations given beside it only tell findings the file and line of each object (matched by kind, namespace and name).", "oneOf": [{ "const": true }, { "$ref": "#/$defs/cluster" }] } }, "anyOf": [{ "required": ["manifests"] }, { "required": ["charts"] }, { "required": ["kustomize"] }, { "required": ["cluster"] }] };
 var schema55 = { "type": "object", "description": "Where and how to read a live cluster (docs/cluster.md). Credentials come from the kubeconfig (KUBECONFIG or ~/.kube/config) or, in a pod, from its service account; the RBAC it needs is in charts/resilience-gates-rbac.", "additionalProperties": false, "properties": { "context": { "type": "string", "minLength": 1, "description": "kubeconfig context (default: the current context)." }, "namespace": { "type": "string", "minLength": 1, "description": "The one namespace to read (default: the context's namespace, else default). Needs the namespaced Role." }, "allNamespaces": { "type": "boolean", "default": false, "description": "Read every namespace. Needs the ClusterRole." }, "pageSize": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 500, "description": "Objects per list request (limit); the rest is paged with continue." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 32, "default": 4, "description": "List requests in flight at once." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 600, "default": 30, "description": "Seconds one request may take; a slower API server is an error, never a pass." } } };
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -8362,56 +8364,66 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data56.timeout !== void 0) {
-              let data67 = data56.timeout;
-              if (typeof data67 !== "string") {
-                const err119 = { instancePath: instancePath + "/gates/load-budget/timeout", schemaPath: "#/$defs/load-budget/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.properties.timeout.type, parentSchema: schema67.properties.timeout, data: data67 };
-                if (vErrors === null) {
-                  vErrors = [err119];
-                } else {
-                  vErrors.push(err119);
-                }
-                errors++;
-              }
-            }
-            if (data56.saveSummary !== void 0) {
-              let data68 = data56.saveSummary;
-              if (typeof data68 === "string") {
-                if (func3(data68) < 1) {
-                  const err120 = { instancePath: instancePath + "/gates/load-budget/saveSummary", schemaPath: "#/$defs/load-budget/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema67.properties.saveSummary, data: data68 };
+            if (data56.extensions !== void 0) {
+              let data67 = data56.extensions;
+              if (Array.isArray(data67)) {
+                if (data67.length < 1) {
+                  const err119 = { instancePath: instancePath + "/gates/load-budget/extensions", schemaPath: "#/$defs/load-budget/properties/extensions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema67.properties.extensions, data: data67 };
                   if (vErrors === null) {
-                    vErrors = [err120];
+                    vErrors = [err119];
                   } else {
-                    vErrors.push(err120);
+                    vErrors.push(err119);
                   }
                   errors++;
                 }
-              } else {
-                const err121 = { instancePath: instancePath + "/gates/load-budget/saveSummary", schemaPath: "#/$defs/load-budget/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.properties.saveSummary.type, parentSchema: schema67.properties.saveSummary, data: data68 };
-                if (vErrors === null) {
-                  vErrors = [err121];
-                } else {
-                  vErrors.push(err121);
+                const len8 = data67.length;
+                for (let i10 = 0; i10 < len8; i10++) {
+                  let data68 = data67[i10];
+                  if (typeof data68 === "string") {
+                    if (!pattern30.test(data68)) {
+                      const err120 = { instancePath: instancePath + "/gates/load-budget/extensions/" + i10, schemaPath: "#/$defs/load-budget/properties/extensions/items/pattern", keyword: "pattern", params: { pattern: "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, message: 'must match pattern "^[^@\\s]+(@v[0-9][^@\\s]*)?$"', schema: "^[^@\\s]+(@v[0-9][^@\\s]*)?$", parentSchema: schema67.properties.extensions.items, data: data68 };
+                      if (vErrors === null) {
+                        vErrors = [err120];
+                      } else {
+                        vErrors.push(err120);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err121 = { instancePath: instancePath + "/gates/load-budget/extensions/" + i10, schemaPath: "#/$defs/load-budget/properties/extensions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.properties.extensions.items.type, parentSchema: schema67.properties.extensions.items, data: data68 };
+                    if (vErrors === null) {
+                      vErrors = [err121];
+                    } else {
+                      vErrors.push(err121);
+                    }
+                    errors++;
+                  }
                 }
-                errors++;
-              }
-            }
-          } else {
-            const err122 = { instancePath: instancePath + "/gates/load-budget", schemaPath: "#/$defs/load-budget/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema67.type, parentSchema: schema67, data: data56 };
-            if (vErrors === null) {
-              vErrors = [err122];
-            } else {
-              vErrors.push(err122);
-            }
-            errors++;
-          }
-        }
-        if (data7.slo !== void 0) {
-          let data69 = data7.slo;
-          if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-            for (const key13 in data69) {
-              if (!func2.call(schema68.properties, key13)) {
-                const err123 = { instancePath: instancePath + "/gates/slo", schemaPath: "#/$defs/slo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68, data: data69 };
+                let i11 = data67.length;
+                let j2;
+                if (i11 > 1) {
+                  const indices2 = {};
+                  for (; i11--; ) {
+                    let item2 = data67[i11];
+                    if (typeof item2 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices2[item2] == "number") {
+                      j2 = indices2[item2];
+                      const err122 = { instancePath: instancePath + "/gates/load-budget/extensions", schemaPath: "#/$defs/load-budget/properties/extensions/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i11 + " are identical)", schema: true, parentSchema: schema67.properties.extensions, data: data67 };
+                      if (vErrors === null) {
+                        vErrors = [err122];
+                      } else {
+                        vErrors.push(err122);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices2[item2] = i11;
+                  }
+                }
+              } else {
+                const err123 = { instancePath: instancePath + "/gates/load-budget/extensions", schemaPath: "#/$defs/load-budget/properties/extensions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema67.properties.extensions.type, parentSchema: schema67.properties.extensions, data: data67 };
                 if (vErrors === null) {
                   vErrors = [err123];
                 } else {
@@ -8420,121 +8432,122 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data69.slos !== void 0) {
-              let data70 = data69.slos;
+            if (data56.timeout !== void 0) {
+              let data69 = data56.timeout;
+              if (typeof data69 !== "string") {
+                const err124 = { instancePath: instancePath + "/gates/load-budget/timeout", schemaPath: "#/$defs/load-budget/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.properties.timeout.type, parentSchema: schema67.properties.timeout, data: data69 };
+                if (vErrors === null) {
+                  vErrors = [err124];
+                } else {
+                  vErrors.push(err124);
+                }
+                errors++;
+              }
+            }
+            if (data56.saveSummary !== void 0) {
+              let data70 = data56.saveSummary;
               if (typeof data70 === "string") {
                 if (func3(data70) < 1) {
-                  const err124 = { instancePath: instancePath + "/gates/slo/slos", schemaPath: "#/$defs/slo/properties/slos/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.slos, data: data70 };
+                  const err125 = { instancePath: instancePath + "/gates/load-budget/saveSummary", schemaPath: "#/$defs/load-budget/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema67.properties.saveSummary, data: data70 };
                   if (vErrors === null) {
-                    vErrors = [err124];
+                    vErrors = [err125];
                   } else {
-                    vErrors.push(err124);
+                    vErrors.push(err125);
                   }
                   errors++;
                 }
               } else {
-                const err125 = { instancePath: instancePath + "/gates/slo/slos", schemaPath: "#/$defs/slo/properties/slos/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.slos.type, parentSchema: schema68.properties.slos, data: data70 };
+                const err126 = { instancePath: instancePath + "/gates/load-budget/saveSummary", schemaPath: "#/$defs/load-budget/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.properties.saveSummary.type, parentSchema: schema67.properties.saveSummary, data: data70 };
                 if (vErrors === null) {
-                  vErrors = [err125];
+                  vErrors = [err126];
                 } else {
-                  vErrors.push(err125);
+                  vErrors.push(err126);
                 }
                 errors++;
               }
             }
-            if (data69.summary !== void 0) {
-              let data71 = data69.summary;
-              if (typeof data71 === "string") {
-                if (func3(data71) < 1) {
-                  const err126 = { instancePath: instancePath + "/gates/slo/summary", schemaPath: "#/$defs/slo/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.summary, data: data71 };
-                  if (vErrors === null) {
-                    vErrors = [err126];
-                  } else {
-                    vErrors.push(err126);
-                  }
-                  errors++;
-                }
-              } else {
-                const err127 = { instancePath: instancePath + "/gates/slo/summary", schemaPath: "#/$defs/slo/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.summary.type, parentSchema: schema68.properties.summary, data: data71 };
+          } else {
+            const err127 = { instancePath: instancePath + "/gates/load-budget", schemaPath: "#/$defs/load-budget/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema67.type, parentSchema: schema67, data: data56 };
+            if (vErrors === null) {
+              vErrors = [err127];
+            } else {
+              vErrors.push(err127);
+            }
+            errors++;
+          }
+        }
+        if (data7.slo !== void 0) {
+          let data71 = data7.slo;
+          if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
+            for (const key13 in data71) {
+              if (!func2.call(schema68.properties, key13)) {
+                const err128 = { instancePath: instancePath + "/gates/slo", schemaPath: "#/$defs/slo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68, data: data71 };
                 if (vErrors === null) {
-                  vErrors = [err127];
+                  vErrors = [err128];
                 } else {
-                  vErrors.push(err127);
+                  vErrors.push(err128);
                 }
                 errors++;
               }
             }
-            if (data69.prometheus !== void 0) {
-              let data72 = data69.prometheus;
+            if (data71.slos !== void 0) {
+              let data72 = data71.slos;
               if (typeof data72 === "string") {
-                if (!pattern28.test(data72)) {
-                  const err128 = { instancePath: instancePath + "/gates/slo/prometheus", schemaPath: "#/$defs/slo/properties/prometheus/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema68.properties.prometheus, data: data72 };
+                if (func3(data72) < 1) {
+                  const err129 = { instancePath: instancePath + "/gates/slo/slos", schemaPath: "#/$defs/slo/properties/slos/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.slos, data: data72 };
                   if (vErrors === null) {
-                    vErrors = [err128];
+                    vErrors = [err129];
                   } else {
-                    vErrors.push(err128);
+                    vErrors.push(err129);
                   }
                   errors++;
                 }
               } else {
-                const err129 = { instancePath: instancePath + "/gates/slo/prometheus", schemaPath: "#/$defs/slo/properties/prometheus/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.prometheus.type, parentSchema: schema68.properties.prometheus, data: data72 };
+                const err130 = { instancePath: instancePath + "/gates/slo/slos", schemaPath: "#/$defs/slo/properties/slos/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.slos.type, parentSchema: schema68.properties.slos, data: data72 };
                 if (vErrors === null) {
-                  vErrors = [err129];
+                  vErrors = [err130];
                 } else {
-                  vErrors.push(err129);
+                  vErrors.push(err130);
                 }
                 errors++;
               }
             }
-            if (data69.metrics !== void 0) {
-              let data73 = data69.metrics;
-              if (Array.isArray(data73)) {
-                if (data73.length < 1) {
-                  const err130 = { instancePath: instancePath + "/gates/slo/metrics", schemaPath: "#/$defs/slo/properties/metrics/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68.properties.metrics, data: data73 };
+            if (data71.summary !== void 0) {
+              let data73 = data71.summary;
+              if (typeof data73 === "string") {
+                if (func3(data73) < 1) {
+                  const err131 = { instancePath: instancePath + "/gates/slo/summary", schemaPath: "#/$defs/slo/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.summary, data: data73 };
                   if (vErrors === null) {
-                    vErrors = [err130];
+                    vErrors = [err131];
                   } else {
-                    vErrors.push(err130);
+                    vErrors.push(err131);
                   }
                   errors++;
                 }
-                const len8 = data73.length;
-                for (let i10 = 0; i10 < len8; i10++) {
-                  let data74 = data73[i10];
-                  if (typeof data74 === "string") {
-                    if (!pattern28.test(data74)) {
-                      const err131 = { instancePath: instancePath + "/gates/slo/metrics/" + i10, schemaPath: "#/$defs/slo/properties/metrics/items/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema68.properties.metrics.items, data: data74 };
-                      if (vErrors === null) {
-                        vErrors = [err131];
-                      } else {
-                        vErrors.push(err131);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err132 = { instancePath: instancePath + "/gates/slo/metrics/" + i10, schemaPath: "#/$defs/slo/properties/metrics/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.metrics.items.type, parentSchema: schema68.properties.metrics.items, data: data74 };
-                    if (vErrors === null) {
-                      vErrors = [err132];
-                    } else {
-                      vErrors.push(err132);
-                    }
-                    errors++;
-                  }
-                }
               } else {
-                const err133 = { instancePath: instancePath + "/gates/slo/metrics", schemaPath: "#/$defs/slo/properties/metrics/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.metrics.type, parentSchema: schema68.properties.metrics, data: data73 };
+                const err132 = { instancePath: instancePath + "/gates/slo/summary", schemaPath: "#/$defs/slo/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.summary.type, parentSchema: schema68.properties.summary, data: data73 };
                 if (vErrors === null) {
-                  vErrors = [err133];
+                  vErrors = [err132];
                 } else {
-                  vErrors.push(err133);
+                  vErrors.push(err132);
                 }
                 errors++;
               }
             }
-            if (data69.observe !== void 0) {
-              let data75 = data69.observe;
-              if (typeof data75 !== "string") {
-                const err134 = { instancePath: instancePath + "/gates/slo/observe", schemaPath: "#/$defs/slo/properties/observe/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.observe.type, parentSchema: schema68.properties.observe, data: data75 };
+            if (data71.prometheus !== void 0) {
+              let data74 = data71.prometheus;
+              if (typeof data74 === "string") {
+                if (!pattern28.test(data74)) {
+                  const err133 = { instancePath: instancePath + "/gates/slo/prometheus", schemaPath: "#/$defs/slo/properties/prometheus/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema68.properties.prometheus, data: data74 };
+                  if (vErrors === null) {
+                    vErrors = [err133];
+                  } else {
+                    vErrors.push(err133);
+                  }
+                  errors++;
+                }
+              } else {
+                const err134 = { instancePath: instancePath + "/gates/slo/prometheus", schemaPath: "#/$defs/slo/properties/prometheus/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.prometheus.type, parentSchema: schema68.properties.prometheus, data: data74 };
                 if (vErrors === null) {
                   vErrors = [err134];
                 } else {
@@ -8543,11 +8556,11 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data69.window !== void 0) {
-              let data76 = data69.window;
-              if (typeof data76 === "string") {
-                if (!pattern9.test(data76)) {
-                  const err135 = { instancePath: instancePath + "/gates/slo/window", schemaPath: "#/$defs/slo/properties/window/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(s|m|h|d|w))+$" }, message: 'must match pattern "^([0-9]+(s|m|h|d|w))+$"', schema: "^([0-9]+(s|m|h|d|w))+$", parentSchema: schema68.properties.window, data: data76 };
+            if (data71.metrics !== void 0) {
+              let data75 = data71.metrics;
+              if (Array.isArray(data75)) {
+                if (data75.length < 1) {
+                  const err135 = { instancePath: instancePath + "/gates/slo/metrics", schemaPath: "#/$defs/slo/properties/metrics/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68.properties.metrics, data: data75 };
                   if (vErrors === null) {
                     vErrors = [err135];
                   } else {
@@ -8555,42 +8568,43 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              } else {
-                const err136 = { instancePath: instancePath + "/gates/slo/window", schemaPath: "#/$defs/slo/properties/window/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.window.type, parentSchema: schema68.properties.window, data: data76 };
-                if (vErrors === null) {
-                  vErrors = [err136];
-                } else {
-                  vErrors.push(err136);
-                }
-                errors++;
-              }
-            }
-            if (data69.tag !== void 0) {
-              let data77 = data69.tag;
-              if (typeof data77 !== "string") {
-                const err137 = { instancePath: instancePath + "/gates/slo/tag", schemaPath: "#/$defs/slo/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.tag.type, parentSchema: schema68.properties.tag, data: data77 };
-                if (vErrors === null) {
-                  vErrors = [err137];
-                } else {
-                  vErrors.push(err137);
-                }
-                errors++;
-              }
-            }
-            if (data69.baseline !== void 0) {
-              let data78 = data69.baseline;
-              if (typeof data78 === "string") {
-                if (func3(data78) < 1) {
-                  const err138 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.baseline, data: data78 };
-                  if (vErrors === null) {
-                    vErrors = [err138];
+                const len9 = data75.length;
+                for (let i12 = 0; i12 < len9; i12++) {
+                  let data76 = data75[i12];
+                  if (typeof data76 === "string") {
+                    if (!pattern28.test(data76)) {
+                      const err136 = { instancePath: instancePath + "/gates/slo/metrics/" + i12, schemaPath: "#/$defs/slo/properties/metrics/items/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema68.properties.metrics.items, data: data76 };
+                      if (vErrors === null) {
+                        vErrors = [err136];
+                      } else {
+                        vErrors.push(err136);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err138);
+                    const err137 = { instancePath: instancePath + "/gates/slo/metrics/" + i12, schemaPath: "#/$defs/slo/properties/metrics/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.metrics.items.type, parentSchema: schema68.properties.metrics.items, data: data76 };
+                    if (vErrors === null) {
+                      vErrors = [err137];
+                    } else {
+                      vErrors.push(err137);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
               } else {
-                const err139 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.type, parentSchema: schema68.properties.baseline, data: data78 };
+                const err138 = { instancePath: instancePath + "/gates/slo/metrics", schemaPath: "#/$defs/slo/properties/metrics/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.metrics.type, parentSchema: schema68.properties.metrics, data: data75 };
+                if (vErrors === null) {
+                  vErrors = [err138];
+                } else {
+                  vErrors.push(err138);
+                }
+                errors++;
+              }
+            }
+            if (data71.observe !== void 0) {
+              let data77 = data71.observe;
+              if (typeof data77 !== "string") {
+                const err139 = { instancePath: instancePath + "/gates/slo/observe", schemaPath: "#/$defs/slo/properties/observe/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.observe.type, parentSchema: schema68.properties.observe, data: data77 };
                 if (vErrors === null) {
                   vErrors = [err139];
                 } else {
@@ -8599,170 +8613,172 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data69.tolerance !== void 0) {
-              let data79 = data69.tolerance;
-              if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
-                for (const key14 in data79) {
-                  if (!(key14 === "latencyPercent" || key14 === "errorRatePoints")) {
-                    const err140 = { instancePath: instancePath + "/gates/slo/tolerance", schemaPath: "#/$defs/slo/properties/tolerance/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.tolerance, data: data79 };
+            if (data71.window !== void 0) {
+              let data78 = data71.window;
+              if (typeof data78 === "string") {
+                if (!pattern9.test(data78)) {
+                  const err140 = { instancePath: instancePath + "/gates/slo/window", schemaPath: "#/$defs/slo/properties/window/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(s|m|h|d|w))+$" }, message: 'must match pattern "^([0-9]+(s|m|h|d|w))+$"', schema: "^([0-9]+(s|m|h|d|w))+$", parentSchema: schema68.properties.window, data: data78 };
+                  if (vErrors === null) {
+                    vErrors = [err140];
+                  } else {
+                    vErrors.push(err140);
+                  }
+                  errors++;
+                }
+              } else {
+                const err141 = { instancePath: instancePath + "/gates/slo/window", schemaPath: "#/$defs/slo/properties/window/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.window.type, parentSchema: schema68.properties.window, data: data78 };
+                if (vErrors === null) {
+                  vErrors = [err141];
+                } else {
+                  vErrors.push(err141);
+                }
+                errors++;
+              }
+            }
+            if (data71.tag !== void 0) {
+              let data79 = data71.tag;
+              if (typeof data79 !== "string") {
+                const err142 = { instancePath: instancePath + "/gates/slo/tag", schemaPath: "#/$defs/slo/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.tag.type, parentSchema: schema68.properties.tag, data: data79 };
+                if (vErrors === null) {
+                  vErrors = [err142];
+                } else {
+                  vErrors.push(err142);
+                }
+                errors++;
+              }
+            }
+            if (data71.baseline !== void 0) {
+              let data80 = data71.baseline;
+              const _errs174 = errors;
+              let valid42 = false;
+              let passing0 = null;
+              const _errs175 = errors;
+              if (typeof data80 === "string") {
+                if (func3(data80) < 1) {
+                  const err143 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.baseline.oneOf[0], data: data80 };
+                  if (vErrors === null) {
+                    vErrors = [err143];
+                  } else {
+                    vErrors.push(err143);
+                  }
+                  errors++;
+                }
+              } else {
+                const err144 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.oneOf[0].type, parentSchema: schema68.properties.baseline.oneOf[0], data: data80 };
+                if (vErrors === null) {
+                  vErrors = [err144];
+                } else {
+                  vErrors.push(err144);
+                }
+                errors++;
+              }
+              var _valid0 = _errs175 === errors;
+              if (_valid0) {
+                valid42 = true;
+                passing0 = 0;
+              }
+              const _errs177 = errors;
+              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                if (data80.artifact === void 0) {
+                  const err145 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/required", keyword: "required", params: { missingProperty: "artifact" }, message: "must have required property 'artifact'", schema: schema68.properties.baseline.oneOf[1].required, parentSchema: schema68.properties.baseline.oneOf[1], data: data80 };
+                  if (vErrors === null) {
+                    vErrors = [err145];
+                  } else {
+                    vErrors.push(err145);
+                  }
+                  errors++;
+                }
+                for (const key14 in data80) {
+                  if (!(key14 === "artifact" || key14 === "branch" || key14 === "file" || key14 === "repository")) {
+                    const err146 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.baseline.oneOf[1], data: data80 };
                     if (vErrors === null) {
-                      vErrors = [err140];
+                      vErrors = [err146];
                     } else {
-                      vErrors.push(err140);
+                      vErrors.push(err146);
                     }
                     errors++;
                   }
                 }
-                if (data79.latencyPercent !== void 0) {
-                  let data80 = data79.latencyPercent;
-                  if (typeof data80 == "number" && isFinite(data80)) {
-                    if (data80 < 0 || isNaN(data80)) {
-                      const err141 = { instancePath: instancePath + "/gates/slo/tolerance/latencyPercent", schemaPath: "#/$defs/slo/properties/tolerance/properties/latencyPercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema68.properties.tolerance.properties.latencyPercent, data: data80 };
+                if (data80.artifact !== void 0) {
+                  let data81 = data80.artifact;
+                  if (typeof data81 === "string") {
+                    if (func3(data81) < 1) {
+                      const err147 = { instancePath: instancePath + "/gates/slo/baseline/artifact", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/artifact/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.baseline.oneOf[1].properties.artifact, data: data81 };
                       if (vErrors === null) {
-                        vErrors = [err141];
+                        vErrors = [err147];
                       } else {
-                        vErrors.push(err141);
+                        vErrors.push(err147);
                       }
                       errors++;
                     }
                   } else {
-                    const err142 = { instancePath: instancePath + "/gates/slo/tolerance/latencyPercent", schemaPath: "#/$defs/slo/properties/tolerance/properties/latencyPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema68.properties.tolerance.properties.latencyPercent.type, parentSchema: schema68.properties.tolerance.properties.latencyPercent, data: data80 };
+                    const err148 = { instancePath: instancePath + "/gates/slo/baseline/artifact", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/artifact/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.oneOf[1].properties.artifact.type, parentSchema: schema68.properties.baseline.oneOf[1].properties.artifact, data: data81 };
                     if (vErrors === null) {
-                      vErrors = [err142];
+                      vErrors = [err148];
                     } else {
-                      vErrors.push(err142);
+                      vErrors.push(err148);
                     }
                     errors++;
                   }
                 }
-                if (data79.errorRatePoints !== void 0) {
-                  let data81 = data79.errorRatePoints;
-                  if (typeof data81 == "number" && isFinite(data81)) {
-                    if (data81 < 0 || isNaN(data81)) {
-                      const err143 = { instancePath: instancePath + "/gates/slo/tolerance/errorRatePoints", schemaPath: "#/$defs/slo/properties/tolerance/properties/errorRatePoints/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema68.properties.tolerance.properties.errorRatePoints, data: data81 };
+                if (data80.branch !== void 0) {
+                  let data82 = data80.branch;
+                  if (typeof data82 === "string") {
+                    if (func3(data82) < 1) {
+                      const err149 = { instancePath: instancePath + "/gates/slo/baseline/branch", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/branch/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.baseline.oneOf[1].properties.branch, data: data82 };
                       if (vErrors === null) {
-                        vErrors = [err143];
+                        vErrors = [err149];
                       } else {
-                        vErrors.push(err143);
+                        vErrors.push(err149);
                       }
                       errors++;
                     }
                   } else {
-                    const err144 = { instancePath: instancePath + "/gates/slo/tolerance/errorRatePoints", schemaPath: "#/$defs/slo/properties/tolerance/properties/errorRatePoints/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema68.properties.tolerance.properties.errorRatePoints.type, parentSchema: schema68.properties.tolerance.properties.errorRatePoints, data: data81 };
+                    const err150 = { instancePath: instancePath + "/gates/slo/baseline/branch", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/branch/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.oneOf[1].properties.branch.type, parentSchema: schema68.properties.baseline.oneOf[1].properties.branch, data: data82 };
                     if (vErrors === null) {
-                      vErrors = [err144];
+                      vErrors = [err150];
                     } else {
-                      vErrors.push(err144);
+                      vErrors.push(err150);
                     }
                     errors++;
                   }
                 }
-              } else {
-                const err145 = { instancePath: instancePath + "/gates/slo/tolerance", schemaPath: "#/$defs/slo/properties/tolerance/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.tolerance.type, parentSchema: schema68.properties.tolerance, data: data79 };
-                if (vErrors === null) {
-                  vErrors = [err145];
-                } else {
-                  vErrors.push(err145);
-                }
-                errors++;
-              }
-            }
-            if (data69.minSamples !== void 0) {
-              let data82 = data69.minSamples;
-              if (!(typeof data82 == "number" && (!(data82 % 1) && !isNaN(data82)) && isFinite(data82))) {
-                const err146 = { instancePath: instancePath + "/gates/slo/minSamples", schemaPath: "#/$defs/slo/properties/minSamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema68.properties.minSamples.type, parentSchema: schema68.properties.minSamples, data: data82 };
-                if (vErrors === null) {
-                  vErrors = [err146];
-                } else {
-                  vErrors.push(err146);
-                }
-                errors++;
-              }
-              if (typeof data82 == "number" && isFinite(data82)) {
-                if (data82 < 1 || isNaN(data82)) {
-                  const err147 = { instancePath: instancePath + "/gates/slo/minSamples", schemaPath: "#/$defs/slo/properties/minSamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema68.properties.minSamples, data: data82 };
-                  if (vErrors === null) {
-                    vErrors = [err147];
+                if (data80.file !== void 0) {
+                  let data83 = data80.file;
+                  if (typeof data83 === "string") {
+                    if (func3(data83) < 1) {
+                      const err151 = { instancePath: instancePath + "/gates/slo/baseline/file", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.baseline.oneOf[1].properties.file, data: data83 };
+                      if (vErrors === null) {
+                        vErrors = [err151];
+                      } else {
+                        vErrors.push(err151);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err147);
+                    const err152 = { instancePath: instancePath + "/gates/slo/baseline/file", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.oneOf[1].properties.file.type, parentSchema: schema68.properties.baseline.oneOf[1].properties.file, data: data83 };
+                    if (vErrors === null) {
+                      vErrors = [err152];
+                    } else {
+                      vErrors.push(err152);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-              }
-            }
-            if (data69.script !== void 0) {
-              let data83 = data69.script;
-              if (typeof data83 === "string") {
-                if (func3(data83) < 1) {
-                  const err148 = { instancePath: instancePath + "/gates/slo/script", schemaPath: "#/$defs/slo/properties/script/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.script, data: data83 };
-                  if (vErrors === null) {
-                    vErrors = [err148];
+                if (data80.repository !== void 0) {
+                  let data84 = data80.repository;
+                  if (typeof data84 === "string") {
+                    if (!pattern34.test(data84)) {
+                      const err153 = { instancePath: instancePath + "/gates/slo/baseline/repository", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[\\w.-]+/[\\w.-]+$" }, message: 'must match pattern "^[\\w.-]+/[\\w.-]+$"', schema: "^[\\w.-]+/[\\w.-]+$", parentSchema: schema68.properties.baseline.oneOf[1].properties.repository, data: data84 };
+                      if (vErrors === null) {
+                        vErrors = [err153];
+                      } else {
+                        vErrors.push(err153);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err148);
-                  }
-                  errors++;
-                }
-              } else {
-                const err149 = { instancePath: instancePath + "/gates/slo/script", schemaPath: "#/$defs/slo/properties/script/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.script.type, parentSchema: schema68.properties.script, data: data83 };
-                if (vErrors === null) {
-                  vErrors = [err149];
-                } else {
-                  vErrors.push(err149);
-                }
-                errors++;
-              }
-            }
-            if (data69.target !== void 0) {
-              let data84 = data69.target;
-              if (typeof data84 === "string") {
-                if (!pattern28.test(data84)) {
-                  const err150 = { instancePath: instancePath + "/gates/slo/target", schemaPath: "#/$defs/slo/properties/target/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema68.properties.target, data: data84 };
-                  if (vErrors === null) {
-                    vErrors = [err150];
-                  } else {
-                    vErrors.push(err150);
-                  }
-                  errors++;
-                }
-              } else {
-                const err151 = { instancePath: instancePath + "/gates/slo/target", schemaPath: "#/$defs/slo/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.target.type, parentSchema: schema68.properties.target, data: data84 };
-                if (vErrors === null) {
-                  vErrors = [err151];
-                } else {
-                  vErrors.push(err151);
-                }
-                errors++;
-              }
-            }
-            if (data69.targetEnv !== void 0) {
-              let data85 = data69.targetEnv;
-              if (typeof data85 === "string") {
-                if (!pattern22.test(data85)) {
-                  const err152 = { instancePath: instancePath + "/gates/slo/targetEnv", schemaPath: "#/$defs/slo/properties/targetEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema68.properties.targetEnv, data: data85 };
-                  if (vErrors === null) {
-                    vErrors = [err152];
-                  } else {
-                    vErrors.push(err152);
-                  }
-                  errors++;
-                }
-              } else {
-                const err153 = { instancePath: instancePath + "/gates/slo/targetEnv", schemaPath: "#/$defs/slo/properties/targetEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.targetEnv.type, parentSchema: schema68.properties.targetEnv, data: data85 };
-                if (vErrors === null) {
-                  vErrors = [err153];
-                } else {
-                  vErrors.push(err153);
-                }
-                errors++;
-              }
-            }
-            if (data69.env !== void 0) {
-              let data86 = data69.env;
-              if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-                for (const key15 in data86) {
-                  let data87 = data86[key15];
-                  if (typeof data87 !== "string") {
-                    const err154 = { instancePath: instancePath + "/gates/slo/env/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/slo/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.env.additionalProperties.type, parentSchema: schema68.properties.env.additionalProperties, data: data87 };
+                    const err154 = { instancePath: instancePath + "/gates/slo/baseline/repository", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.oneOf[1].properties.repository.type, parentSchema: schema68.properties.baseline.oneOf[1].properties.repository, data: data84 };
                     if (vErrors === null) {
                       vErrors = [err154];
                     } else {
@@ -8772,7 +8788,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err155 = { instancePath: instancePath + "/gates/slo/env", schemaPath: "#/$defs/slo/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.env.type, parentSchema: schema68.properties.env, data: data86 };
+                const err155 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.baseline.oneOf[1].type, parentSchema: schema68.properties.baseline.oneOf[1], data: data80 };
                 if (vErrors === null) {
                   vErrors = [err155];
                 } else {
@@ -8780,81 +8796,95 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              var _valid0 = _errs177 === errors;
+              if (_valid0 && valid42) {
+                valid42 = false;
+                passing0 = [passing0, 1];
+              } else {
+                if (_valid0) {
+                  valid42 = true;
+                  passing0 = 1;
+                }
+              }
+              if (!valid42) {
+                const err156 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema68.properties.baseline.oneOf, parentSchema: schema68.properties.baseline, data: data80 };
+                if (vErrors === null) {
+                  vErrors = [err156];
+                } else {
+                  vErrors.push(err156);
+                }
+                errors++;
+              } else {
+                errors = _errs174;
+                if (vErrors !== null) {
+                  if (_errs174) {
+                    vErrors.length = _errs174;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
             }
-            if (data69.args !== void 0) {
-              let data88 = data69.args;
-              if (Array.isArray(data88)) {
-                const len9 = data88.length;
-                for (let i11 = 0; i11 < len9; i11++) {
-                  let data89 = data88[i11];
-                  if (typeof data89 !== "string") {
-                    const err156 = { instancePath: instancePath + "/gates/slo/args/" + i11, schemaPath: "#/$defs/slo/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.args.items.type, parentSchema: schema68.properties.args.items, data: data89 };
+            if (data71.tolerance !== void 0) {
+              let data85 = data71.tolerance;
+              if (data85 && typeof data85 == "object" && !Array.isArray(data85)) {
+                for (const key15 in data85) {
+                  if (!(key15 === "latencyPercent" || key15 === "errorRatePoints")) {
+                    const err157 = { instancePath: instancePath + "/gates/slo/tolerance", schemaPath: "#/$defs/slo/properties/tolerance/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.tolerance, data: data85 };
                     if (vErrors === null) {
-                      vErrors = [err156];
+                      vErrors = [err157];
                     } else {
-                      vErrors.push(err156);
+                      vErrors.push(err157);
+                    }
+                    errors++;
+                  }
+                }
+                if (data85.latencyPercent !== void 0) {
+                  let data86 = data85.latencyPercent;
+                  if (typeof data86 == "number" && isFinite(data86)) {
+                    if (data86 < 0 || isNaN(data86)) {
+                      const err158 = { instancePath: instancePath + "/gates/slo/tolerance/latencyPercent", schemaPath: "#/$defs/slo/properties/tolerance/properties/latencyPercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema68.properties.tolerance.properties.latencyPercent, data: data86 };
+                      if (vErrors === null) {
+                        vErrors = [err158];
+                      } else {
+                        vErrors.push(err158);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err159 = { instancePath: instancePath + "/gates/slo/tolerance/latencyPercent", schemaPath: "#/$defs/slo/properties/tolerance/properties/latencyPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema68.properties.tolerance.properties.latencyPercent.type, parentSchema: schema68.properties.tolerance.properties.latencyPercent, data: data86 };
+                    if (vErrors === null) {
+                      vErrors = [err159];
+                    } else {
+                      vErrors.push(err159);
+                    }
+                    errors++;
+                  }
+                }
+                if (data85.errorRatePoints !== void 0) {
+                  let data87 = data85.errorRatePoints;
+                  if (typeof data87 == "number" && isFinite(data87)) {
+                    if (data87 < 0 || isNaN(data87)) {
+                      const err160 = { instancePath: instancePath + "/gates/slo/tolerance/errorRatePoints", schemaPath: "#/$defs/slo/properties/tolerance/properties/errorRatePoints/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema68.properties.tolerance.properties.errorRatePoints, data: data87 };
+                      if (vErrors === null) {
+                        vErrors = [err160];
+                      } else {
+                        vErrors.push(err160);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err161 = { instancePath: instancePath + "/gates/slo/tolerance/errorRatePoints", schemaPath: "#/$defs/slo/properties/tolerance/properties/errorRatePoints/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema68.properties.tolerance.properties.errorRatePoints.type, parentSchema: schema68.properties.tolerance.properties.errorRatePoints, data: data87 };
+                    if (vErrors === null) {
+                      vErrors = [err161];
+                    } else {
+                      vErrors.push(err161);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err157 = { instancePath: instancePath + "/gates/slo/args", schemaPath: "#/$defs/slo/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.args.type, parentSchema: schema68.properties.args, data: data88 };
-                if (vErrors === null) {
-                  vErrors = [err157];
-                } else {
-                  vErrors.push(err157);
-                }
-                errors++;
-              }
-            }
-            if (data69.k6 !== void 0) {
-              let data90 = data69.k6;
-              if (typeof data90 === "string") {
-                if (func3(data90) < 1) {
-                  const err158 = { instancePath: instancePath + "/gates/slo/k6", schemaPath: "#/$defs/slo/properties/k6/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.k6, data: data90 };
-                  if (vErrors === null) {
-                    vErrors = [err158];
-                  } else {
-                    vErrors.push(err158);
-                  }
-                  errors++;
-                }
-              } else {
-                const err159 = { instancePath: instancePath + "/gates/slo/k6", schemaPath: "#/$defs/slo/properties/k6/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.k6.type, parentSchema: schema68.properties.k6, data: data90 };
-                if (vErrors === null) {
-                  vErrors = [err159];
-                } else {
-                  vErrors.push(err159);
-                }
-                errors++;
-              }
-            }
-            if (data69.timeout !== void 0) {
-              let data91 = data69.timeout;
-              if (typeof data91 !== "string") {
-                const err160 = { instancePath: instancePath + "/gates/slo/timeout", schemaPath: "#/$defs/slo/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.timeout.type, parentSchema: schema68.properties.timeout, data: data91 };
-                if (vErrors === null) {
-                  vErrors = [err160];
-                } else {
-                  vErrors.push(err160);
-                }
-                errors++;
-              }
-            }
-            if (data69.saveSummary !== void 0) {
-              let data92 = data69.saveSummary;
-              if (typeof data92 === "string") {
-                if (func3(data92) < 1) {
-                  const err161 = { instancePath: instancePath + "/gates/slo/saveSummary", schemaPath: "#/$defs/slo/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.saveSummary, data: data92 };
-                  if (vErrors === null) {
-                    vErrors = [err161];
-                  } else {
-                    vErrors.push(err161);
-                  }
-                  errors++;
-                }
-              } else {
-                const err162 = { instancePath: instancePath + "/gates/slo/saveSummary", schemaPath: "#/$defs/slo/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.saveSummary.type, parentSchema: schema68.properties.saveSummary, data: data92 };
+                const err162 = { instancePath: instancePath + "/gates/slo/tolerance", schemaPath: "#/$defs/slo/properties/tolerance/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.tolerance.type, parentSchema: schema68.properties.tolerance, data: data85 };
                 if (vErrors === null) {
                   vErrors = [err162];
                 } else {
@@ -8863,32 +8893,296 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data71.minSamples !== void 0) {
+              let data88 = data71.minSamples;
+              if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88))) {
+                const err163 = { instancePath: instancePath + "/gates/slo/minSamples", schemaPath: "#/$defs/slo/properties/minSamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema68.properties.minSamples.type, parentSchema: schema68.properties.minSamples, data: data88 };
+                if (vErrors === null) {
+                  vErrors = [err163];
+                } else {
+                  vErrors.push(err163);
+                }
+                errors++;
+              }
+              if (typeof data88 == "number" && isFinite(data88)) {
+                if (data88 < 1 || isNaN(data88)) {
+                  const err164 = { instancePath: instancePath + "/gates/slo/minSamples", schemaPath: "#/$defs/slo/properties/minSamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema68.properties.minSamples, data: data88 };
+                  if (vErrors === null) {
+                    vErrors = [err164];
+                  } else {
+                    vErrors.push(err164);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data71.script !== void 0) {
+              let data89 = data71.script;
+              if (typeof data89 === "string") {
+                if (func3(data89) < 1) {
+                  const err165 = { instancePath: instancePath + "/gates/slo/script", schemaPath: "#/$defs/slo/properties/script/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.script, data: data89 };
+                  if (vErrors === null) {
+                    vErrors = [err165];
+                  } else {
+                    vErrors.push(err165);
+                  }
+                  errors++;
+                }
+              } else {
+                const err166 = { instancePath: instancePath + "/gates/slo/script", schemaPath: "#/$defs/slo/properties/script/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.script.type, parentSchema: schema68.properties.script, data: data89 };
+                if (vErrors === null) {
+                  vErrors = [err166];
+                } else {
+                  vErrors.push(err166);
+                }
+                errors++;
+              }
+            }
+            if (data71.target !== void 0) {
+              let data90 = data71.target;
+              if (typeof data90 === "string") {
+                if (!pattern28.test(data90)) {
+                  const err167 = { instancePath: instancePath + "/gates/slo/target", schemaPath: "#/$defs/slo/properties/target/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema68.properties.target, data: data90 };
+                  if (vErrors === null) {
+                    vErrors = [err167];
+                  } else {
+                    vErrors.push(err167);
+                  }
+                  errors++;
+                }
+              } else {
+                const err168 = { instancePath: instancePath + "/gates/slo/target", schemaPath: "#/$defs/slo/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.target.type, parentSchema: schema68.properties.target, data: data90 };
+                if (vErrors === null) {
+                  vErrors = [err168];
+                } else {
+                  vErrors.push(err168);
+                }
+                errors++;
+              }
+            }
+            if (data71.targetEnv !== void 0) {
+              let data91 = data71.targetEnv;
+              if (typeof data91 === "string") {
+                if (!pattern22.test(data91)) {
+                  const err169 = { instancePath: instancePath + "/gates/slo/targetEnv", schemaPath: "#/$defs/slo/properties/targetEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema68.properties.targetEnv, data: data91 };
+                  if (vErrors === null) {
+                    vErrors = [err169];
+                  } else {
+                    vErrors.push(err169);
+                  }
+                  errors++;
+                }
+              } else {
+                const err170 = { instancePath: instancePath + "/gates/slo/targetEnv", schemaPath: "#/$defs/slo/properties/targetEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.targetEnv.type, parentSchema: schema68.properties.targetEnv, data: data91 };
+                if (vErrors === null) {
+                  vErrors = [err170];
+                } else {
+                  vErrors.push(err170);
+                }
+                errors++;
+              }
+            }
+            if (data71.env !== void 0) {
+              let data92 = data71.env;
+              if (data92 && typeof data92 == "object" && !Array.isArray(data92)) {
+                for (const key16 in data92) {
+                  let data93 = data92[key16];
+                  if (typeof data93 !== "string") {
+                    const err171 = { instancePath: instancePath + "/gates/slo/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/slo/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.env.additionalProperties.type, parentSchema: schema68.properties.env.additionalProperties, data: data93 };
+                    if (vErrors === null) {
+                      vErrors = [err171];
+                    } else {
+                      vErrors.push(err171);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err172 = { instancePath: instancePath + "/gates/slo/env", schemaPath: "#/$defs/slo/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.env.type, parentSchema: schema68.properties.env, data: data92 };
+                if (vErrors === null) {
+                  vErrors = [err172];
+                } else {
+                  vErrors.push(err172);
+                }
+                errors++;
+              }
+            }
+            if (data71.args !== void 0) {
+              let data94 = data71.args;
+              if (Array.isArray(data94)) {
+                const len10 = data94.length;
+                for (let i13 = 0; i13 < len10; i13++) {
+                  let data95 = data94[i13];
+                  if (typeof data95 !== "string") {
+                    const err173 = { instancePath: instancePath + "/gates/slo/args/" + i13, schemaPath: "#/$defs/slo/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.args.items.type, parentSchema: schema68.properties.args.items, data: data95 };
+                    if (vErrors === null) {
+                      vErrors = [err173];
+                    } else {
+                      vErrors.push(err173);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err174 = { instancePath: instancePath + "/gates/slo/args", schemaPath: "#/$defs/slo/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.args.type, parentSchema: schema68.properties.args, data: data94 };
+                if (vErrors === null) {
+                  vErrors = [err174];
+                } else {
+                  vErrors.push(err174);
+                }
+                errors++;
+              }
+            }
+            if (data71.k6 !== void 0) {
+              let data96 = data71.k6;
+              if (typeof data96 === "string") {
+                if (func3(data96) < 1) {
+                  const err175 = { instancePath: instancePath + "/gates/slo/k6", schemaPath: "#/$defs/slo/properties/k6/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.k6, data: data96 };
+                  if (vErrors === null) {
+                    vErrors = [err175];
+                  } else {
+                    vErrors.push(err175);
+                  }
+                  errors++;
+                }
+              } else {
+                const err176 = { instancePath: instancePath + "/gates/slo/k6", schemaPath: "#/$defs/slo/properties/k6/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.k6.type, parentSchema: schema68.properties.k6, data: data96 };
+                if (vErrors === null) {
+                  vErrors = [err176];
+                } else {
+                  vErrors.push(err176);
+                }
+                errors++;
+              }
+            }
+            if (data71.extensions !== void 0) {
+              let data97 = data71.extensions;
+              if (Array.isArray(data97)) {
+                if (data97.length < 1) {
+                  const err177 = { instancePath: instancePath + "/gates/slo/extensions", schemaPath: "#/$defs/slo/properties/extensions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68.properties.extensions, data: data97 };
+                  if (vErrors === null) {
+                    vErrors = [err177];
+                  } else {
+                    vErrors.push(err177);
+                  }
+                  errors++;
+                }
+                const len11 = data97.length;
+                for (let i14 = 0; i14 < len11; i14++) {
+                  let data98 = data97[i14];
+                  if (typeof data98 === "string") {
+                    if (!pattern30.test(data98)) {
+                      const err178 = { instancePath: instancePath + "/gates/slo/extensions/" + i14, schemaPath: "#/$defs/slo/properties/extensions/items/pattern", keyword: "pattern", params: { pattern: "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, message: 'must match pattern "^[^@\\s]+(@v[0-9][^@\\s]*)?$"', schema: "^[^@\\s]+(@v[0-9][^@\\s]*)?$", parentSchema: schema68.properties.extensions.items, data: data98 };
+                      if (vErrors === null) {
+                        vErrors = [err178];
+                      } else {
+                        vErrors.push(err178);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err179 = { instancePath: instancePath + "/gates/slo/extensions/" + i14, schemaPath: "#/$defs/slo/properties/extensions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.extensions.items.type, parentSchema: schema68.properties.extensions.items, data: data98 };
+                    if (vErrors === null) {
+                      vErrors = [err179];
+                    } else {
+                      vErrors.push(err179);
+                    }
+                    errors++;
+                  }
+                }
+                let i15 = data97.length;
+                let j3;
+                if (i15 > 1) {
+                  const indices3 = {};
+                  for (; i15--; ) {
+                    let item3 = data97[i15];
+                    if (typeof item3 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices3[item3] == "number") {
+                      j3 = indices3[item3];
+                      const err180 = { instancePath: instancePath + "/gates/slo/extensions", schemaPath: "#/$defs/slo/properties/extensions/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i15 + " are identical)", schema: true, parentSchema: schema68.properties.extensions, data: data97 };
+                      if (vErrors === null) {
+                        vErrors = [err180];
+                      } else {
+                        vErrors.push(err180);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices3[item3] = i15;
+                  }
+                }
+              } else {
+                const err181 = { instancePath: instancePath + "/gates/slo/extensions", schemaPath: "#/$defs/slo/properties/extensions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.extensions.type, parentSchema: schema68.properties.extensions, data: data97 };
+                if (vErrors === null) {
+                  vErrors = [err181];
+                } else {
+                  vErrors.push(err181);
+                }
+                errors++;
+              }
+            }
+            if (data71.timeout !== void 0) {
+              let data99 = data71.timeout;
+              if (typeof data99 !== "string") {
+                const err182 = { instancePath: instancePath + "/gates/slo/timeout", schemaPath: "#/$defs/slo/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.timeout.type, parentSchema: schema68.properties.timeout, data: data99 };
+                if (vErrors === null) {
+                  vErrors = [err182];
+                } else {
+                  vErrors.push(err182);
+                }
+                errors++;
+              }
+            }
+            if (data71.saveSummary !== void 0) {
+              let data100 = data71.saveSummary;
+              if (typeof data100 === "string") {
+                if (func3(data100) < 1) {
+                  const err183 = { instancePath: instancePath + "/gates/slo/saveSummary", schemaPath: "#/$defs/slo/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.saveSummary, data: data100 };
+                  if (vErrors === null) {
+                    vErrors = [err183];
+                  } else {
+                    vErrors.push(err183);
+                  }
+                  errors++;
+                }
+              } else {
+                const err184 = { instancePath: instancePath + "/gates/slo/saveSummary", schemaPath: "#/$defs/slo/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.saveSummary.type, parentSchema: schema68.properties.saveSummary, data: data100 };
+                if (vErrors === null) {
+                  vErrors = [err184];
+                } else {
+                  vErrors.push(err184);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err163 = { instancePath: instancePath + "/gates/slo", schemaPath: "#/$defs/slo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.type, parentSchema: schema68, data: data69 };
+            const err185 = { instancePath: instancePath + "/gates/slo", schemaPath: "#/$defs/slo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.type, parentSchema: schema68, data: data71 };
             if (vErrors === null) {
-              vErrors = [err163];
+              vErrors = [err185];
             } else {
-              vErrors.push(err163);
+              vErrors.push(err185);
             }
             errors++;
           }
         }
       } else {
-        const err164 = { instancePath: instancePath + "/gates", schemaPath: "#/properties/gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema53.properties.gates.type, parentSchema: schema53.properties.gates, data: data7 };
+        const err186 = { instancePath: instancePath + "/gates", schemaPath: "#/properties/gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema53.properties.gates.type, parentSchema: schema53.properties.gates, data: data7 };
         if (vErrors === null) {
-          vErrors = [err164];
+          vErrors = [err186];
         } else {
-          vErrors.push(err164);
+          vErrors.push(err186);
         }
         errors++;
       }
     }
   } else {
-    const err165 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema53.type, parentSchema: schema53, data };
+    const err187 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema53.type, parentSchema: schema53, data };
     if (vErrors === null) {
-      vErrors = [err165];
+      vErrors = [err187];
     } else {
-      vErrors.push(err165);
+      vErrors.push(err187);
     }
     errors++;
   }
@@ -12308,46 +12602,114 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.timeout !== void 0) {
-      let data10 = data.timeout;
-      if (typeof data10 !== "string") {
-        const err17 = { instancePath: instancePath + "/timeout", schemaPath: "#/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.properties.timeout.type, parentSchema: schema67.properties.timeout, data: data10 };
+    if (data.extensions !== void 0) {
+      let data10 = data.extensions;
+      if (Array.isArray(data10)) {
+        if (data10.length < 1) {
+          const err17 = { instancePath: instancePath + "/extensions", schemaPath: "#/properties/extensions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema67.properties.extensions, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        const len1 = data10.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data11 = data10[i1];
+          if (typeof data11 === "string") {
+            if (!pattern30.test(data11)) {
+              const err18 = { instancePath: instancePath + "/extensions/" + i1, schemaPath: "#/properties/extensions/items/pattern", keyword: "pattern", params: { pattern: "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, message: 'must match pattern "^[^@\\s]+(@v[0-9][^@\\s]*)?$"', schema: "^[^@\\s]+(@v[0-9][^@\\s]*)?$", parentSchema: schema67.properties.extensions.items, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/extensions/" + i1, schemaPath: "#/properties/extensions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.properties.extensions.items.type, parentSchema: schema67.properties.extensions.items, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        let i2 = data10.length;
+        let j0;
+        if (i2 > 1) {
+          const indices0 = {};
+          for (; i2--; ) {
+            let item0 = data10[i2];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err20 = { instancePath: instancePath + "/extensions", schemaPath: "#/properties/extensions/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema67.properties.extensions, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i2;
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/extensions", schemaPath: "#/properties/extensions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema67.properties.extensions.type, parentSchema: schema67.properties.extensions, data: data10 };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err21];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.timeout !== void 0) {
+      let data12 = data.timeout;
+      if (typeof data12 !== "string") {
+        const err22 = { instancePath: instancePath + "/timeout", schemaPath: "#/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.properties.timeout.type, parentSchema: schema67.properties.timeout, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
         }
         errors++;
       }
     }
     if (data.saveSummary !== void 0) {
-      let data11 = data.saveSummary;
-      if (typeof data11 === "string") {
-        if (func3(data11) < 1) {
-          const err18 = { instancePath: instancePath + "/saveSummary", schemaPath: "#/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema67.properties.saveSummary, data: data11 };
+      let data13 = data.saveSummary;
+      if (typeof data13 === "string") {
+        if (func3(data13) < 1) {
+          const err23 = { instancePath: instancePath + "/saveSummary", schemaPath: "#/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema67.properties.saveSummary, data: data13 };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err23];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err23);
           }
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/saveSummary", schemaPath: "#/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.properties.saveSummary.type, parentSchema: schema67.properties.saveSummary, data: data11 };
+        const err24 = { instancePath: instancePath + "/saveSummary", schemaPath: "#/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.properties.saveSummary.type, parentSchema: schema67.properties.saveSummary, data: data13 };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err24];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err24);
         }
         errors++;
       }
     }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema67.type, parentSchema: schema67, data };
+    const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema67.type, parentSchema: schema67, data };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err25];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err25);
     }
     errors++;
   }
@@ -12529,9 +12891,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.baseline !== void 0) {
       let data8 = data.baseline;
+      const _errs19 = errors;
+      let valid3 = false;
+      let passing0 = null;
+      const _errs20 = errors;
       if (typeof data8 === "string") {
         if (func3(data8) < 1) {
-          const err15 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.baseline, data: data8 };
+          const err15 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.baseline.oneOf[0], data: data8 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -12540,7 +12906,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.type, parentSchema: schema68.properties.baseline, data: data8 };
+        const err16 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.oneOf[0].type, parentSchema: schema68.properties.baseline.oneOf[0], data: data8 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -12548,171 +12914,187 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.tolerance !== void 0) {
-      let data9 = data.tolerance;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-        for (const key1 in data9) {
-          if (!(key1 === "latencyPercent" || key1 === "errorRatePoints")) {
-            const err17 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.tolerance, data: data9 };
+      var _valid0 = _errs20 === errors;
+      if (_valid0) {
+        valid3 = true;
+        passing0 = 0;
+      }
+      const _errs22 = errors;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        if (data8.artifact === void 0) {
+          const err17 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/oneOf/1/required", keyword: "required", params: { missingProperty: "artifact" }, message: "must have required property 'artifact'", schema: schema68.properties.baseline.oneOf[1].required, parentSchema: schema68.properties.baseline.oneOf[1], data: data8 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        for (const key1 in data8) {
+          if (!(key1 === "artifact" || key1 === "branch" || key1 === "file" || key1 === "repository")) {
+            const err18 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.baseline.oneOf[1], data: data8 };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err18];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err18);
             }
             errors++;
           }
         }
-        if (data9.latencyPercent !== void 0) {
-          let data10 = data9.latencyPercent;
-          if (typeof data10 == "number" && isFinite(data10)) {
-            if (data10 < 0 || isNaN(data10)) {
-              const err18 = { instancePath: instancePath + "/tolerance/latencyPercent", schemaPath: "#/properties/tolerance/properties/latencyPercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema68.properties.tolerance.properties.latencyPercent, data: data10 };
+        if (data8.artifact !== void 0) {
+          let data9 = data8.artifact;
+          if (typeof data9 === "string") {
+            if (func3(data9) < 1) {
+              const err19 = { instancePath: instancePath + "/baseline/artifact", schemaPath: "#/properties/baseline/oneOf/1/properties/artifact/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.baseline.oneOf[1].properties.artifact, data: data9 };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err19];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err19);
               }
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/tolerance/latencyPercent", schemaPath: "#/properties/tolerance/properties/latencyPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema68.properties.tolerance.properties.latencyPercent.type, parentSchema: schema68.properties.tolerance.properties.latencyPercent, data: data10 };
+            const err20 = { instancePath: instancePath + "/baseline/artifact", schemaPath: "#/properties/baseline/oneOf/1/properties/artifact/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.oneOf[1].properties.artifact.type, parentSchema: schema68.properties.baseline.oneOf[1].properties.artifact, data: data9 };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err20];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
-        if (data9.errorRatePoints !== void 0) {
-          let data11 = data9.errorRatePoints;
-          if (typeof data11 == "number" && isFinite(data11)) {
-            if (data11 < 0 || isNaN(data11)) {
-              const err20 = { instancePath: instancePath + "/tolerance/errorRatePoints", schemaPath: "#/properties/tolerance/properties/errorRatePoints/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema68.properties.tolerance.properties.errorRatePoints, data: data11 };
+        if (data8.branch !== void 0) {
+          let data10 = data8.branch;
+          if (typeof data10 === "string") {
+            if (func3(data10) < 1) {
+              const err21 = { instancePath: instancePath + "/baseline/branch", schemaPath: "#/properties/baseline/oneOf/1/properties/branch/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.baseline.oneOf[1].properties.branch, data: data10 };
               if (vErrors === null) {
-                vErrors = [err20];
+                vErrors = [err21];
               } else {
-                vErrors.push(err20);
+                vErrors.push(err21);
               }
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/tolerance/errorRatePoints", schemaPath: "#/properties/tolerance/properties/errorRatePoints/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema68.properties.tolerance.properties.errorRatePoints.type, parentSchema: schema68.properties.tolerance.properties.errorRatePoints, data: data11 };
+            const err22 = { instancePath: instancePath + "/baseline/branch", schemaPath: "#/properties/baseline/oneOf/1/properties/branch/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.oneOf[1].properties.branch.type, parentSchema: schema68.properties.baseline.oneOf[1].properties.branch, data: data10 };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err22];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data8.file !== void 0) {
+          let data11 = data8.file;
+          if (typeof data11 === "string") {
+            if (func3(data11) < 1) {
+              const err23 = { instancePath: instancePath + "/baseline/file", schemaPath: "#/properties/baseline/oneOf/1/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.baseline.oneOf[1].properties.file, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/baseline/file", schemaPath: "#/properties/baseline/oneOf/1/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.oneOf[1].properties.file.type, parentSchema: schema68.properties.baseline.oneOf[1].properties.file, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data8.repository !== void 0) {
+          let data12 = data8.repository;
+          if (typeof data12 === "string") {
+            if (!pattern34.test(data12)) {
+              const err25 = { instancePath: instancePath + "/baseline/repository", schemaPath: "#/properties/baseline/oneOf/1/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[\\w.-]+/[\\w.-]+$" }, message: 'must match pattern "^[\\w.-]+/[\\w.-]+$"', schema: "^[\\w.-]+/[\\w.-]+$", parentSchema: schema68.properties.baseline.oneOf[1].properties.repository, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+          } else {
+            const err26 = { instancePath: instancePath + "/baseline/repository", schemaPath: "#/properties/baseline/oneOf/1/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.baseline.oneOf[1].properties.repository.type, parentSchema: schema68.properties.baseline.oneOf[1].properties.repository, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
             }
             errors++;
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.tolerance.type, parentSchema: schema68.properties.tolerance, data: data9 };
+        const err27 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.baseline.oneOf[1].type, parentSchema: schema68.properties.baseline.oneOf[1], data: data8 };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err27];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err27);
         }
         errors++;
       }
-    }
-    if (data.minSamples !== void 0) {
-      let data12 = data.minSamples;
-      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-        const err23 = { instancePath: instancePath + "/minSamples", schemaPath: "#/properties/minSamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema68.properties.minSamples.type, parentSchema: schema68.properties.minSamples, data: data12 };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-      if (typeof data12 == "number" && isFinite(data12)) {
-        if (data12 < 1 || isNaN(data12)) {
-          const err24 = { instancePath: instancePath + "/minSamples", schemaPath: "#/properties/minSamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema68.properties.minSamples, data: data12 };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.script !== void 0) {
-      let data13 = data.script;
-      if (typeof data13 === "string") {
-        if (func3(data13) < 1) {
-          const err25 = { instancePath: instancePath + "/script", schemaPath: "#/properties/script/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.script, data: data13 };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
+      var _valid0 = _errs22 === errors;
+      if (_valid0 && valid3) {
+        valid3 = false;
+        passing0 = [passing0, 1];
       } else {
-        const err26 = { instancePath: instancePath + "/script", schemaPath: "#/properties/script/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.script.type, parentSchema: schema68.properties.script, data: data13 };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
+        if (_valid0) {
+          valid3 = true;
+          passing0 = 1;
         }
-        errors++;
       }
-    }
-    if (data.target !== void 0) {
-      let data14 = data.target;
-      if (typeof data14 === "string") {
-        if (!pattern28.test(data14)) {
-          const err27 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema68.properties.target, data: data14 };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.target.type, parentSchema: schema68.properties.target, data: data14 };
+      if (!valid3) {
+        const err28 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema68.properties.baseline.oneOf, parentSchema: schema68.properties.baseline, data: data8 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
           vErrors.push(err28);
         }
         errors++;
-      }
-    }
-    if (data.targetEnv !== void 0) {
-      let data15 = data.targetEnv;
-      if (typeof data15 === "string") {
-        if (!pattern22.test(data15)) {
-          const err29 = { instancePath: instancePath + "/targetEnv", schemaPath: "#/properties/targetEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema68.properties.targetEnv, data: data15 };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
       } else {
-        const err30 = { instancePath: instancePath + "/targetEnv", schemaPath: "#/properties/targetEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.targetEnv.type, parentSchema: schema68.properties.targetEnv, data: data15 };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
+        errors = _errs19;
+        if (vErrors !== null) {
+          if (_errs19) {
+            vErrors.length = _errs19;
+          } else {
+            vErrors = null;
+          }
         }
-        errors++;
       }
     }
-    if (data.env !== void 0) {
-      let data16 = data.env;
-      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-        for (const key2 in data16) {
-          let data17 = data16[key2];
-          if (typeof data17 !== "string") {
-            const err31 = { instancePath: instancePath + "/env/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.env.additionalProperties.type, parentSchema: schema68.properties.env.additionalProperties, data: data17 };
+    if (data.tolerance !== void 0) {
+      let data13 = data.tolerance;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        for (const key2 in data13) {
+          if (!(key2 === "latencyPercent" || key2 === "errorRatePoints")) {
+            const err29 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.tolerance, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data13.latencyPercent !== void 0) {
+          let data14 = data13.latencyPercent;
+          if (typeof data14 == "number" && isFinite(data14)) {
+            if (data14 < 0 || isNaN(data14)) {
+              const err30 = { instancePath: instancePath + "/tolerance/latencyPercent", schemaPath: "#/properties/tolerance/properties/latencyPercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema68.properties.tolerance.properties.latencyPercent, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/tolerance/latencyPercent", schemaPath: "#/properties/tolerance/properties/latencyPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema68.properties.tolerance.properties.latencyPercent.type, parentSchema: schema68.properties.tolerance.properties.latencyPercent, data: data14 };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -12721,24 +13103,20 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err32 = { instancePath: instancePath + "/env", schemaPath: "#/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.env.type, parentSchema: schema68.properties.env, data: data16 };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-    }
-    if (data.args !== void 0) {
-      let data18 = data.args;
-      if (Array.isArray(data18)) {
-        const len1 = data18.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data19 = data18[i1];
-          if (typeof data19 !== "string") {
-            const err33 = { instancePath: instancePath + "/args/" + i1, schemaPath: "#/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.args.items.type, parentSchema: schema68.properties.args.items, data: data19 };
+        if (data13.errorRatePoints !== void 0) {
+          let data15 = data13.errorRatePoints;
+          if (typeof data15 == "number" && isFinite(data15)) {
+            if (data15 < 0 || isNaN(data15)) {
+              const err32 = { instancePath: instancePath + "/tolerance/errorRatePoints", schemaPath: "#/properties/tolerance/properties/errorRatePoints/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema68.properties.tolerance.properties.errorRatePoints, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/tolerance/errorRatePoints", schemaPath: "#/properties/tolerance/properties/errorRatePoints/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema68.properties.tolerance.properties.errorRatePoints.type, parentSchema: schema68.properties.tolerance.properties.errorRatePoints, data: data15 };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -12748,7 +13126,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err34 = { instancePath: instancePath + "/args", schemaPath: "#/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.args.type, parentSchema: schema68.properties.args, data: data18 };
+        const err34 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.tolerance.type, parentSchema: schema68.properties.tolerance, data: data13 };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -12757,68 +13135,276 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.k6 !== void 0) {
-      let data20 = data.k6;
-      if (typeof data20 === "string") {
-        if (func3(data20) < 1) {
-          const err35 = { instancePath: instancePath + "/k6", schemaPath: "#/properties/k6/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.k6, data: data20 };
+    if (data.minSamples !== void 0) {
+      let data16 = data.minSamples;
+      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+        const err35 = { instancePath: instancePath + "/minSamples", schemaPath: "#/properties/minSamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema68.properties.minSamples.type, parentSchema: schema68.properties.minSamples, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+      if (typeof data16 == "number" && isFinite(data16)) {
+        if (data16 < 1 || isNaN(data16)) {
+          const err36 = { instancePath: instancePath + "/minSamples", schemaPath: "#/properties/minSamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema68.properties.minSamples, data: data16 };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err36];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.script !== void 0) {
+      let data17 = data.script;
+      if (typeof data17 === "string") {
+        if (func3(data17) < 1) {
+          const err37 = { instancePath: instancePath + "/script", schemaPath: "#/properties/script/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.script, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
           }
           errors++;
         }
       } else {
-        const err36 = { instancePath: instancePath + "/k6", schemaPath: "#/properties/k6/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.k6.type, parentSchema: schema68.properties.k6, data: data20 };
+        const err38 = { instancePath: instancePath + "/script", schemaPath: "#/properties/script/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.script.type, parentSchema: schema68.properties.script, data: data17 };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err38];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.target !== void 0) {
+      let data18 = data.target;
+      if (typeof data18 === "string") {
+        if (!pattern28.test(data18)) {
+          const err39 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema68.properties.target, data: data18 };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.target.type, parentSchema: schema68.properties.target, data: data18 };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.targetEnv !== void 0) {
+      let data19 = data.targetEnv;
+      if (typeof data19 === "string") {
+        if (!pattern22.test(data19)) {
+          const err41 = { instancePath: instancePath + "/targetEnv", schemaPath: "#/properties/targetEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema68.properties.targetEnv, data: data19 };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/targetEnv", schemaPath: "#/properties/targetEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.targetEnv.type, parentSchema: schema68.properties.targetEnv, data: data19 };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.env !== void 0) {
+      let data20 = data.env;
+      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+        for (const key3 in data20) {
+          let data21 = data20[key3];
+          if (typeof data21 !== "string") {
+            const err43 = { instancePath: instancePath + "/env/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.env.additionalProperties.type, parentSchema: schema68.properties.env.additionalProperties, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/env", schemaPath: "#/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.env.type, parentSchema: schema68.properties.env, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.args !== void 0) {
+      let data22 = data.args;
+      if (Array.isArray(data22)) {
+        const len1 = data22.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data23 = data22[i1];
+          if (typeof data23 !== "string") {
+            const err45 = { instancePath: instancePath + "/args/" + i1, schemaPath: "#/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.args.items.type, parentSchema: schema68.properties.args.items, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err46 = { instancePath: instancePath + "/args", schemaPath: "#/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.args.type, parentSchema: schema68.properties.args, data: data22 };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.k6 !== void 0) {
+      let data24 = data.k6;
+      if (typeof data24 === "string") {
+        if (func3(data24) < 1) {
+          const err47 = { instancePath: instancePath + "/k6", schemaPath: "#/properties/k6/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.k6, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/k6", schemaPath: "#/properties/k6/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.k6.type, parentSchema: schema68.properties.k6, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.extensions !== void 0) {
+      let data25 = data.extensions;
+      if (Array.isArray(data25)) {
+        if (data25.length < 1) {
+          const err49 = { instancePath: instancePath + "/extensions", schemaPath: "#/properties/extensions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68.properties.extensions, data: data25 };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+        const len2 = data25.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data26 = data25[i2];
+          if (typeof data26 === "string") {
+            if (!pattern30.test(data26)) {
+              const err50 = { instancePath: instancePath + "/extensions/" + i2, schemaPath: "#/properties/extensions/items/pattern", keyword: "pattern", params: { pattern: "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, message: 'must match pattern "^[^@\\s]+(@v[0-9][^@\\s]*)?$"', schema: "^[^@\\s]+(@v[0-9][^@\\s]*)?$", parentSchema: schema68.properties.extensions.items, data: data26 };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+          } else {
+            const err51 = { instancePath: instancePath + "/extensions/" + i2, schemaPath: "#/properties/extensions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.extensions.items.type, parentSchema: schema68.properties.extensions.items, data: data26 };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
+        let i3 = data25.length;
+        let j0;
+        if (i3 > 1) {
+          const indices0 = {};
+          for (; i3--; ) {
+            let item0 = data25[i3];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err52 = { instancePath: instancePath + "/extensions", schemaPath: "#/properties/extensions/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i3 + " are identical)", schema: true, parentSchema: schema68.properties.extensions, data: data25 };
+              if (vErrors === null) {
+                vErrors = [err52];
+              } else {
+                vErrors.push(err52);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i3;
+          }
+        }
+      } else {
+        const err53 = { instancePath: instancePath + "/extensions", schemaPath: "#/properties/extensions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.extensions.type, parentSchema: schema68.properties.extensions, data: data25 };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
         }
         errors++;
       }
     }
     if (data.timeout !== void 0) {
-      let data21 = data.timeout;
-      if (typeof data21 !== "string") {
-        const err37 = { instancePath: instancePath + "/timeout", schemaPath: "#/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.timeout.type, parentSchema: schema68.properties.timeout, data: data21 };
+      let data27 = data.timeout;
+      if (typeof data27 !== "string") {
+        const err54 = { instancePath: instancePath + "/timeout", schemaPath: "#/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.timeout.type, parentSchema: schema68.properties.timeout, data: data27 };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err54];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err54);
         }
         errors++;
       }
     }
     if (data.saveSummary !== void 0) {
-      let data22 = data.saveSummary;
-      if (typeof data22 === "string") {
-        if (func3(data22) < 1) {
-          const err38 = { instancePath: instancePath + "/saveSummary", schemaPath: "#/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.saveSummary, data: data22 };
+      let data28 = data.saveSummary;
+      if (typeof data28 === "string") {
+        if (func3(data28) < 1) {
+          const err55 = { instancePath: instancePath + "/saveSummary", schemaPath: "#/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.saveSummary, data: data28 };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err55];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err55);
           }
           errors++;
         }
       } else {
-        const err39 = { instancePath: instancePath + "/saveSummary", schemaPath: "#/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.saveSummary.type, parentSchema: schema68.properties.saveSummary, data: data22 };
+        const err56 = { instancePath: instancePath + "/saveSummary", schemaPath: "#/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.saveSummary.type, parentSchema: schema68.properties.saveSummary, data: data28 };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err56];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err56);
         }
         errors++;
       }
     }
   } else {
-    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.type, parentSchema: schema68, data };
+    const err57 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.type, parentSchema: schema68, data };
     if (vErrors === null) {
-      vErrors = [err40];
+      vErrors = [err57];
     } else {
-      vErrors.push(err40);
+      vErrors.push(err57);
     }
     errors++;
   }
@@ -12832,7 +13418,7 @@ var schema88 = { "type": "number", "exclusiveMinimum": 0, "description": "Larges
 var schema89 = { "type": "number", "minimum": 0, "maximum": 1, "description": "Largest allowed share of failed requests (http_req_failed), as a fraction: 0.01 is 1%." };
 var schema90 = { "type": "number", "exclusiveMinimum": 0, "description": "Fewest requests per second over the whole run." };
 var schema91 = { "type": "integer", "minimum": 1, "description": "Fewest requests for the endpoint to be judged at all; fewer is an error (default 1: zero requests is always an error)." };
-var pattern50 = new RegExp("^[A-Za-z_][A-Za-z0-9_.-]*$", "u");
+var pattern56 = new RegExp("^[A-Za-z_][A-Za-z0-9_.-]*$", "u");
 var schema86 = { "type": "object", "additionalProperties": false, "properties": { "p95Ms": { "$ref": "#/$defs/p95Ms" }, "p99Ms": { "$ref": "#/$defs/p99Ms" }, "maxErrorRate": { "$ref": "#/$defs/maxErrorRate" }, "minThroughputRps": { "$ref": "#/$defs/minThroughputRps" }, "minSamples": { "$ref": "#/$defs/minSamples" } } };
 function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -13030,7 +13616,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tag !== void 0) {
       let data1 = data.tag;
       if (typeof data1 === "string") {
-        if (!pattern50.test(data1)) {
+        if (!pattern56.test(data1)) {
           const err4 = { instancePath: instancePath + "/tag", schemaPath: "#/properties/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_.-]*$"', schema: "^[A-Za-z_][A-Za-z0-9_.-]*$", parentSchema: schema85.properties.tag, data: data1 };
           if (vErrors === null) {
             vErrors = [err4];
@@ -16933,7 +17519,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
 exports.v39 = validate75;
 var schema128 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://resilience-gates.dev/schemas/restore-proof.schema.json", "title": "Restore-drill proof", "description": "What `resilience-gates drill` writes after restoring a fresh backup into a scratch instance and verifying it: which backup, when, how long the restore took (RTO) and how old the restore point was (RPO), every integrity and smoke check, the tool versions, and an Ed25519 signature over the canonical JSON (RFC 8785) of everything else. Times are RFC 3339 UTC; durations are seconds.", "type": "object", "additionalProperties": false, "required": ["type", "store", "engine", "result", "backup", "drill", "measured", "integrity", "smoke", "tools", "failures"], "properties": { "type": { "const": "https://resilience-gates.dev/restore-proof/v1", "description": "Format of the proof." }, "store": { "type": "string", "minLength": 1, "description": "The catalog store the drill restored." }, "engine": { "enum": ["postgres", "redis", "object-storage", "other"] }, "result": { "enum": ["passed", "failed"], "description": "passed when the restore succeeded and every integrity and smoke check passed." }, "backup": { "type": "object", "additionalProperties": false, "required": ["id", "time", "method"], "properties": { "id": { "type": "string", "minLength": 1, "description": "Identifier of the backup restored (snapshot, dump or RDB)." }, "time": { "$ref": "#/$defs/timestamp", "description": "The restore point: when the backup's snapshot of the data was taken." }, "method": { "type": "string", "minLength": 1, "description": "How the backup was taken (pg_dump -Fc, redis BGSAVE)." }, "sizeBytes": { "type": "integer", "minimum": 0 }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the backup file restored." } } }, "drill": { "type": "object", "additionalProperties": false, "required": ["startedAt", "restoreStartedAt", "finishedAt"], "properties": { "startedAt": { "$ref": "#/$defs/timestamp", "description": "When the drill started (before the backup was taken)." }, "restoreStartedAt": { "$ref": "#/$defs/timestamp", "description": "When the restore started: the start of the measured RTO." }, "verifiedAt": { "$ref": "#/$defs/nullableTimestamp", "description": "When every check had passed: the end of the measured RTO; null when the drill failed." }, "finishedAt": { "$ref": "#/$defs/timestamp", "description": "When the drill ended (scratch instance removed). A proof's age counts from here." }, "source": { "type": "string", "description": "The source, without credentials." }, "scratch": { "type": "string", "description": "Where the backup was restored, without credentials." }, "host": { "type": "string", "description": "Machine that ran the drill." } } }, "measured": { "type": "object", "additionalProperties": false, "required": ["rtoSeconds", "rpoSeconds"], "properties": { "rtoSeconds": { "type": ["number", "null"], "minimum": 0, "description": "Wall time from the start of the restore to verified; null when the drill never got there." }, "rpoSeconds": { "type": "number", "minimum": 0, "description": "Age of the restore point when the restore started." } } }, "integrity": { "type": "object", "additionalProperties": false, "required": ["passed", "checks"], "properties": { "passed": { "type": "boolean" }, "method": { "type": "string", "description": "How content checksums are computed." }, "checks": { "type": "array", "items": { "$ref": "#/$defs/check" } } } }, "smoke": { "type": "array", "description": "Smoke checks run against the restored copy after the integrity checks.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "passed"], "properties": { "name": { "type": "string", "minLength": 1 }, "passed": { "type": "boolean" }, "detail": { "type": "string" }, "durationMs": { "type": "number", "minimum": 0 } } } }, "tools": { "type": "object", "description": "Versions of the tools and servers involved.", "additionalProperties": { "type": "string" } }, "failures": { "type": "array", "items": { "type": "string" }, "description": "What went wrong, in words; empty when the drill passed." }, "signature": { "type": "object", "additionalProperties": false, "required": ["algorithm", "keyId", "value"], "properties": { "algorithm": { "const": "ed25519" }, "keyId": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "description": "SHA-256 of the signing key's SubjectPublicKeyInfo DER." }, "value": { "type": "string", "description": "Base64 Ed25519 signature of the canonical JSON of the proof without `signature`." } } } }, "$defs": { "timestamp": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$" }, "nullableTimestamp": { "anyOf": [{ "type": "null" }, { "$ref": "#/$defs/timestamp" }] }, "check": { "type": "object", "additionalProperties": false, "required": ["kind", "name", "passed"], "properties": { "kind": { "enum": ["table", "database", "key"], "description": "A PostgreSQL table (rows and content checksum), a Redis database (key counts) or a sampled Redis key (digest)." }, "name": { "type": "string", "minLength": 1 }, "passed": { "type": "boolean" }, "source": { "$ref": "#/$defs/measurement", "description": "The source as of the backup's snapshot." }, "restored": { "$ref": "#/$defs/measurement", "description": "The restored copy." }, "detail": { "type": "string" } } }, "measurement": { "type": "object", "additionalProperties": false, "properties": { "rows": { "type": "integer", "minimum": 0 }, "checksum": { "type": "string" }, "keys": { "type": "integer", "minimum": 0 }, "volatileKeys": { "type": "integer", "minimum": 0 }, "type": { "type": "string" }, "digest": { "type": "string" } } } } };
 var schema129 = { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$" };
-var pattern57 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var pattern63 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 var schema132 = { "anyOf": [{ "type": "null" }, { "$ref": "#/$defs/timestamp" }] };
 function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -18267,7 +18853,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         if (data36.keyId !== void 0) {
           let data38 = data36.keyId;
           if (typeof data38 === "string") {
-            if (!pattern57.test(data38)) {
+            if (!pattern63.test(data38)) {
               const err81 = { instancePath: instancePath + "/signature/keyId", schemaPath: "#/properties/signature/properties/keyId/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema128.properties.signature.properties.keyId, data: data38 };
               if (vErrors === null) {
                 vErrors = [err81];
@@ -21458,7 +22044,7 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
 exports.v48 = validate88;
 var schema151 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://resilience-gates.dev/schemas/slo.schema.json", "title": "resilience-gates SLO (OpenSLO-compatible subset)", "description": "One YAML document of .resilience/slos.yaml: an OpenSLO v1 `kind: SLO` with an inline ratioMetric or thresholdMetric indicator, one time window and its objectives. Other OpenSLO kinds, indicatorRef, bad-over-total ratios and raw metrics are not part of the subset.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "const": "openslo/v1", "description": "OpenSLO version; openslo/v1." }, "kind": { "const": "SLO", "description": "Only SLO documents are read." }, "metadata": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "Unique name (DNS label)." }, "displayName": { "type": "string" }, "labels": { "type": "object", "additionalProperties": { "type": "string" } }, "annotations": { "type": "object", "additionalProperties": { "type": "string" }, "description": "`resilience-gates.io/k6-endpoint` names the value of the k6 tag (default tag `endpoint`, or `resilience-gates.io/k6-tag`) that measures this SLO from a k6 summary." } } }, "spec": { "type": "object", "additionalProperties": false, "required": ["service", "indicator", "timeWindow", "objectives"], "properties": { "description": { "type": "string" }, "service": { "type": "string", "minLength": 1 }, "budgetingMethod": { "const": "Occurrences", "description": "Only Occurrences (good events over all events) is supported." }, "timeWindow": { "type": "array", "minItems": 1, "maxItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["duration"], "properties": { "duration": { "type": "string", "pattern": "^([0-9]+(s|m|h|d|w))+$", "description": "Window length like 28d or 1w." }, "isRolling": { "type": "boolean" } } } }, "indicator": { "type": "object", "additionalProperties": false, "required": ["spec"], "properties": { "metadata": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "displayName": { "type": "string" } } }, "spec": { "type": "object", "additionalProperties": false, "oneOf": [{ "required": ["ratioMetric"] }, { "required": ["thresholdMetric"] }], "properties": { "ratioMetric": { "type": "object", "additionalProperties": false, "required": ["good", "total"], "properties": { "counter": { "type": "boolean" }, "good": { "$ref": "#/$defs/metric" }, "total": { "$ref": "#/$defs/metric" } } }, "thresholdMetric": { "$ref": "#/$defs/metric" } } } } }, "objectives": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "displayName": { "type": "string" }, "target": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "description": "Share of good events, like 0.999." }, "op": { "enum": ["lt", "lte"], "description": "thresholdMetric only: an event is good when its value is below (lt) or at most (lte) `value`." }, "value": { "type": "number", "exclusiveMinimum": 0, "description": "thresholdMetric only: the threshold, in the metric's unit (seconds for http_request_duration_seconds)." } } } } } } }, "$defs": { "metric": { "type": "object", "additionalProperties": false, "required": ["metricSource"], "properties": { "metricSource": { "type": "object", "additionalProperties": false, "required": ["spec"], "properties": { "type": { "type": "string" }, "spec": { "type": "object", "required": ["query"], "properties": { "query": { "type": "string", "minLength": 1, "description": "PromQL." } } } } } } } } };
 var schema152 = { "type": "object", "additionalProperties": false, "required": ["metricSource"], "properties": { "metricSource": { "type": "object", "additionalProperties": false, "required": ["spec"], "properties": { "type": { "type": "string" }, "spec": { "type": "object", "required": ["query"], "properties": { "query": { "type": "string", "minLength": 1, "description": "PromQL." } } } } } } };
-var pattern60 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
+var pattern66 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
 function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -21570,7 +22156,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern60.test(data3)) {
+            if (!pattern66.test(data3)) {
               const err10 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"', schema: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", parentSchema: schema151.properties.metadata.properties.name, data: data3 };
               if (vErrors === null) {
                 vErrors = [err10];
@@ -22725,8 +23311,8 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
 exports.v50 = validate90;
 var schema156 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://resilience-gates.dev/schemas/waivers.schema.json", "title": "resilience-gates waivers (.resilience/waivers.yaml)", "description": "Accepted exceptions. Every waiver expires within 90 days, and every applied waiver is listed in the report.", "type": "object", "additionalProperties": false, "required": ["waivers"], "properties": { "waivers": { "type": "array", "items": { "$ref": "#/$defs/waiver" } } }, "$defs": { "waiver": { "type": "object", "additionalProperties": false, "required": ["rule", "reason", "owner", "expires"], "properties": { "rule": { "type": "string", "pattern": "^[A-Za-z0-9*?_-]+$", "description": "Rule id, e.g. SC-020 (a glob such as SC-* is allowed)." }, "resource": { "type": "object", "additionalProperties": false, "minProperties": 1, "description": "The object the waiver covers; each field is a glob.", "properties": { "kind": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "namespace": { "type": "string", "minLength": 1 } } }, "file": { "type": "string", "minLength": 1, "description": "Glob of repository-relative files the waiver covers." }, "reason": { "type": "string", "minLength": 10, "description": "Why the exception is acceptable, in words a reviewer can check." }, "owner": { "type": "string", "minLength": 1, "description": "Team or person accountable for removing the exception." }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Last day the waiver holds (UTC), at most 90 days ahead." }, "ticket": { "type": "string", "minLength": 1, "description": "Tracking issue or ticket." } }, "anyOf": [{ "required": ["resource"] }, { "required": ["file"] }] }, "annotationWaiver": { "description": "Form used in the resilience-gates.io/waivers annotation: a JSON list of waivers without a match, since the annotated object is the match.", "type": "object", "additionalProperties": false, "required": ["rule", "reason", "owner", "expires"], "properties": { "rule": { "type": "string", "pattern": "^[A-Za-z0-9*?_-]+$" }, "reason": { "type": "string", "minLength": 10 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "ticket": { "type": "string", "minLength": 1 } } } } };
 var schema157 = { "type": "object", "additionalProperties": false, "required": ["rule", "reason", "owner", "expires"], "properties": { "rule": { "type": "string", "pattern": "^[A-Za-z0-9*?_-]+$", "description": "Rule id, e.g. SC-020 (a glob such as SC-* is allowed)." }, "resource": { "type": "object", "additionalProperties": false, "minProperties": 1, "description": "The object the waiver covers; each field is a glob.", "properties": { "kind": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "namespace": { "type": "string", "minLength": 1 } } }, "file": { "type": "string", "minLength": 1, "description": "Glob of repository-relative files the waiver covers." }, "reason": { "type": "string", "minLength": 10, "description": "Why the exception is acceptable, in words a reviewer can check." }, "owner": { "type": "string", "minLength": 1, "description": "Team or person accountable for removing the exception." }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Last day the waiver holds (UTC), at most 90 days ahead." }, "ticket": { "type": "string", "minLength": 1, "description": "Tracking issue or ticket." } }, "anyOf": [{ "required": ["resource"] }, { "required": ["file"] }] };
-var pattern62 = new RegExp("^[A-Za-z0-9*?_-]+$", "u");
-var pattern63 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var pattern68 = new RegExp("^[A-Za-z0-9*?_-]+$", "u");
+var pattern69 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -22859,7 +23445,7 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
             if (data1.rule !== void 0) {
               let data2 = data1.rule;
               if (typeof data2 === "string") {
-                if (!pattern62.test(data2)) {
+                if (!pattern68.test(data2)) {
                   const err10 = { instancePath: instancePath + "/waivers/" + i0 + "/rule", schemaPath: "#/$defs/waiver/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9*?_-]+$" }, message: 'must match pattern "^[A-Za-z0-9*?_-]+$"', schema: "^[A-Za-z0-9*?_-]+$", parentSchema: schema157.properties.rule, data: data2 };
                   if (vErrors === null) {
                     vErrors = [err10];
@@ -23046,7 +23632,7 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
             if (data1.expires !== void 0) {
               let data10 = data1.expires;
               if (typeof data10 === "string") {
-                if (!pattern63.test(data10)) {
+                if (!pattern69.test(data10)) {
                   const err27 = { instancePath: instancePath + "/waivers/" + i0 + "/expires", schemaPath: "#/$defs/waiver/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema157.properties.expires, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err27];
@@ -23224,7 +23810,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.rule !== void 0) {
       let data0 = data.rule;
       if (typeof data0 === "string") {
-        if (!pattern62.test(data0)) {
+        if (!pattern68.test(data0)) {
           const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9*?_-]+$" }, message: 'must match pattern "^[A-Za-z0-9*?_-]+$"', schema: "^[A-Za-z0-9*?_-]+$", parentSchema: schema157.properties.rule, data: data0 };
           if (vErrors === null) {
             vErrors = [err8];
@@ -23411,7 +23997,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.expires !== void 0) {
       let data8 = data.expires;
       if (typeof data8 === "string") {
-        if (!pattern63.test(data8)) {
+        if (!pattern69.test(data8)) {
           const err25 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema157.properties.expires, data: data8 };
           if (vErrors === null) {
             vErrors = [err25];
@@ -23520,7 +24106,7 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.rule !== void 0) {
       let data0 = data.rule;
       if (typeof data0 === "string") {
-        if (!pattern62.test(data0)) {
+        if (!pattern68.test(data0)) {
           const err5 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9*?_-]+$" }, message: 'must match pattern "^[A-Za-z0-9*?_-]+$"', schema: "^[A-Za-z0-9*?_-]+$", parentSchema: schema159.properties.rule, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
@@ -23586,7 +24172,7 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.expires !== void 0) {
       let data3 = data.expires;
       if (typeof data3 === "string") {
-        if (!pattern63.test(data3)) {
+        if (!pattern69.test(data3)) {
           const err11 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema159.properties.expires, data: data3 };
           if (vErrors === null) {
             vErrors = [err11];
@@ -23640,4 +24226,4 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 module.exports.keys = { "backup-evidence": "v0", "backup-evidence#/$defs/timestamp": "v1", "backup-evidence#/$defs/record": "v2", "backups-input": "v3", "backups-input#/$defs/store": "v4", "backups-input#/$defs/schedule": "v5", "backups-input#/$defs/binding": "v6", "backups-input#/$defs/evidence": "v7", "catalog": "v8", "catalog#/$defs/tier": "v9", "catalog#/$defs/duration": "v10", "catalog#/$defs/name": "v11", "catalog#/$defs/service": "v12", "catalog#/$defs/store": "v13", "catalog#/$defs/backupRef": "v14", "gates": "v15", "gates#/$defs/backups": "v16", "gates#/$defs/restore-proofs": "v17", "gates#/$defs/release": "v18", "gates#/$defs/migrations": "v19", "gates#/$defs/security-context": "v20", "gates#/$defs/cluster": "v21", "gates#/$defs/load-budget": "v22", "gates#/$defs/slo": "v23", "load-budgets": "v24", "load-budgets#/$defs/p95Ms": "v25", "load-budgets#/$defs/p99Ms": "v26", "load-budgets#/$defs/maxErrorRate": "v27", "load-budgets#/$defs/minThroughputRps": "v28", "load-budgets#/$defs/minSamples": "v29", "load-budgets#/$defs/budget": "v30", "migrations-input": "v31", "report": "v32", "report#/$defs/verdict": "v33", "report#/$defs/location": "v34", "report#/$defs/resource": "v35", "report#/$defs/finding": "v36", "report#/$defs/waiver": "v37", "report#/$defs/gate": "v38", "restore-proof": "v39", "restore-proof#/$defs/timestamp": "v40", "restore-proof#/$defs/nullableTimestamp": "v41", "restore-proof#/$defs/check": "v42", "restore-proof#/$defs/measurement": "v43", "restore-proofs-input": "v44", "restore-proofs-input#/$defs/store": "v45", "restore-proofs-input#/$defs/proof": "v46", "slo-baseline": "v47", "slo": "v48", "slo#/$defs/metric": "v49", "waivers": "v50", "waivers#/$defs/waiver": "v51", "waivers#/$defs/annotationWaiver": "v52" };
-module.exports.digest = "4744ad8a856dda48f3bd5da1ca59d93dc41ef5543445c43bd97a1e9b2317c538";
+module.exports.digest = "e3d196557f47bcedf84b7ae24639905ef7f0c33891f24b2bc30e61a815e1d2b0";

@@ -12181,6 +12181,9 @@ function parseYamlDocuments(text, displayPath2) {
     };
   });
 }
+function parseYamlValue(text, shown) {
+  return parseYamlDocuments(text, shown)[0]?.value ?? null;
+}
 function yamlError(error, displayPath2, what) {
   if (error instanceof YAMLException && error.mark) {
     const reason2 = /duplicated mapping key/.test(error.reason) ? "duplicate key: keys in a mapping must be unique" : error.reason;
@@ -12462,6 +12465,7 @@ export {
   readTextFile,
   readYamlFile,
   parseYamlDocuments,
+  parseYamlValue,
   hasSchema,
   validate
 };

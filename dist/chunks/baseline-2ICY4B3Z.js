@@ -3,26 +3,26 @@ import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
 import {
-  loadConfig
-} from "./chunk-NLD72YNS.js";
-import {
-  baselineMeasurements,
-  measureSlos,
-  sloOptionsFromFlags
-} from "./chunk-24P7URO2.js";
-import "./chunk-JI36L2OI.js";
-import {
-  displayPath,
-  resolveInside,
-  validate
-} from "./chunk-NMWGVD36.js";
-import {
   EXIT,
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-YJI4TZ4K.js";
-import "./chunk-MQ6RLJAI.js";
+} from "./chunk-RQDFEPRC.js";
+import {
+  loadConfig
+} from "./chunk-R6I4ZH4V.js";
+import {
+  baselineMeasurements,
+  measureSlos,
+  sloOptionsFromFlags
+} from "./chunk-5272LKSC.js";
+import "./chunk-HX6U3LLJ.js";
+import "./chunk-3U2DUXYO.js";
+import {
+  displayPath,
+  resolveInside,
+  validate
+} from "./chunk-7DD7PTBS.js";
 import {
   ConfigurationError
 } from "./chunk-HZH67PRY.js";

@@ -3,16 +3,6 @@ import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
 import {
-  loadConfig
-} from "./chunk-NLD72YNS.js";
-import {
-  GATES,
-  RELEASE_GATE,
-  loadBundle,
-  releaseFactsFor,
-  runGates
-} from "./chunk-FGAN5JKN.js";
-import {
   EXIT,
   UsageError,
   gateFlagOptions,
@@ -20,7 +10,17 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-YJI4TZ4K.js";
+} from "./chunk-RQDFEPRC.js";
+import {
+  loadConfig
+} from "./chunk-R6I4ZH4V.js";
+import {
+  GATES,
+  RELEASE_GATE,
+  loadBundle,
+  releaseFactsFor,
+  runGates
+} from "./chunk-AYLYQCAA.js";
 import {
   ConfigurationError,
   formatLocation

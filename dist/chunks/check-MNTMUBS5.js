@@ -5,16 +5,16 @@ import {
   exitCodeFor,
   planGates,
   spreadListFlags
-} from "./chunk-G55FTFOH.js";
+} from "./chunk-4SHPEOW6.js";
 import "./chunk-647UBY3D.js";
-import "./chunk-NLD72YNS.js";
-import "./chunk-FGAN5JKN.js";
-import "./chunk-KDWTG5VX.js";
-import "./chunk-24P7URO2.js";
-import "./chunk-JI36L2OI.js";
-import "./chunk-NMWGVD36.js";
-import "./chunk-YJI4TZ4K.js";
-import "./chunk-MQ6RLJAI.js";
+import "./chunk-RQDFEPRC.js";
+import "./chunk-R6I4ZH4V.js";
+import "./chunk-AYLYQCAA.js";
+import "./chunk-7MT4MXLN.js";
+import "./chunk-5272LKSC.js";
+import "./chunk-HX6U3LLJ.js";
+import "./chunk-3U2DUXYO.js";
+import "./chunk-7DD7PTBS.js";
 import "./chunk-HZH67PRY.js";
 import "./chunk-JPIEGBNI.js";
 export {

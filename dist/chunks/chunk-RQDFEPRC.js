@@ -7,7 +7,7 @@ import {
   RESTORE_PROOFS_FLAGS,
   SECURITY_CONTEXT_FLAGS,
   SLO_FLAGS
-} from "./chunk-MQ6RLJAI.js";
+} from "./chunk-3U2DUXYO.js";
 import {
   ConfigurationError,
   describeThrown,
@@ -120,17 +120,17 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-U6CUM3FB.js")).check(rest);
+        return await (await import("./check-MNTMUBS5.js")).check(rest);
       case "rules":
-        return await (await import("./rules-5ZVZ4XTB.js")).rules(rest);
+        return await (await import("./rules-WR22AJ7R.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-5ZVZ4XTB.js")).explain(rest);
+        return await (await import("./rules-WR22AJ7R.js")).explain(rest);
       case "init":
-        return (await import("./init-ZZ3OFR2C.js")).init(rest);
+        return (await import("./init-4AHKOYAR.js")).init(rest);
       case "drill":
-        return await (await import("./drill-BDNLBHV5.js")).drill(rest);
+        return await (await import("./drill-P4ULMQWO.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-JNF5MC5R.js")).baseline(rest);
+        return await (await import("./baseline-2ICY4B3Z.js")).baseline(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

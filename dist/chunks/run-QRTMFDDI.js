@@ -1,14 +1,20 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  DEFAULT_CONFIG,
-  loadConfig,
-  readSingleDocument
-} from "./chunk-NLD72YNS.js";
-import "./chunk-NMWGVD36.js";
+  evaluateInSlices,
+  loadBundle,
+  runGates,
+  worstVerdict
+} from "./chunk-AYLYQCAA.js";
+import "./chunk-7MT4MXLN.js";
+import "./chunk-5272LKSC.js";
+import "./chunk-HX6U3LLJ.js";
+import "./chunk-3U2DUXYO.js";
+import "./chunk-7DD7PTBS.js";
 import "./chunk-HZH67PRY.js";
 import "./chunk-JPIEGBNI.js";
 export {
-  DEFAULT_CONFIG,
-  loadConfig,
-  readSingleDocument
+  evaluateInSlices,
+  loadBundle,
+  runGates,
+  worstVerdict
 };

@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-YJI4TZ4K.js";
-import "./chunk-MQ6RLJAI.js";
+} from "./chunk-RQDFEPRC.js";
+import "./chunk-3U2DUXYO.js";
 import {
   ConfigurationError
 } from "./chunk-HZH67PRY.js";

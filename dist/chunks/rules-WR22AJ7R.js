@@ -3,21 +3,21 @@ import {
   silentLogger
 } from "./chunk-647UBY3D.js";
 import {
-  loadConfig
-} from "./chunk-NLD72YNS.js";
-import {
-  loadBundle
-} from "./chunk-FGAN5JKN.js";
-import "./chunk-KDWTG5VX.js";
-import "./chunk-24P7URO2.js";
-import "./chunk-JI36L2OI.js";
-import "./chunk-NMWGVD36.js";
-import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-YJI4TZ4K.js";
-import "./chunk-MQ6RLJAI.js";
+} from "./chunk-RQDFEPRC.js";
+import {
+  loadConfig
+} from "./chunk-R6I4ZH4V.js";
+import {
+  loadBundle
+} from "./chunk-AYLYQCAA.js";
+import "./chunk-7MT4MXLN.js";
+import "./chunk-5272LKSC.js";
+import "./chunk-HX6U3LLJ.js";
+import "./chunk-3U2DUXYO.js";
+import "./chunk-7DD7PTBS.js";
 import "./chunk-HZH67PRY.js";
 import "./chunk-JPIEGBNI.js";
 

@@ -4,22 +4,23 @@ import {
   freePort,
   parseCatalogDuration,
   parseGoDuration,
+  parseJsonText,
   pinnedVersion,
   readJsonFile,
   resolveTool,
   runProcess
-} from "./chunk-JI36L2OI.js";
+} from "./chunk-HX6U3LLJ.js";
+import {
+  LOAD_BUDGET_FLAGS,
+  SLO_FLAGS
+} from "./chunk-3U2DUXYO.js";
 import {
   displayPath,
   isRecord,
   readYamlFile,
   resolveInside,
   validate
-} from "./chunk-NMWGVD36.js";
-import {
-  LOAD_BUDGET_FLAGS,
-  SLO_FLAGS
-} from "./chunk-MQ6RLJAI.js";
+} from "./chunk-7DD7PTBS.js";
 import {
   CollectorError,
   ConfigurationError
@@ -27,7 +28,7 @@ import {
 
 // src/gates/slo/index.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
 
 // src/sources/k6.ts
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
@@ -226,15 +227,42 @@ async function runK6(request) {
   }
 }
 async function checkVersion(k6, request) {
-  const run = await runProcess(k6, ["version"], { cwd: request.cwd, timeoutMs: 3e4 });
-  const version = /\bk6 (v\d+\.\d+\.\d+\S*)/.exec(run.stdout)?.[1];
-  if (run.exitCode !== 0 || !version) {
-    throw new ConfigurationError(`${k6} is not a k6 binary: \`${k6} version\` printed ${JSON.stringify((run.stdout + run.stderr).trim().slice(0, 200))}`);
+  const run = await runProcess(k6, ["version", "--json"], { cwd: request.cwd, timeoutMs: 3e4 });
+  const details = parseVersionDetails(run.stdout);
+  if (run.exitCode !== 0 || !details) {
+    throw new ConfigurationError(`${k6} is not a k6 binary: \`${k6} version --json\` printed ${JSON.stringify((run.stdout + run.stderr).trim().slice(0, 200))}`);
   }
   const pinned = pinnedVersion("k6");
-  if (pinned && version !== pinned) {
-    request.logger.warn(`k6 ${version} at ${k6} is not the pinned ${pinned} (scripts/tool-versions.tsv); its summary is read as ${pinned} writes it`);
+  if (pinned && details.version !== pinned) {
+    request.logger.warn(`k6 ${details.version} at ${k6} is not the pinned ${pinned} (scripts/tool-versions.tsv); its summary is read as ${pinned} writes it`);
   }
+  for (const declared of request.extensions ?? []) {
+    const [module, version] = declared.split("@");
+    const found = details.extensions.find((extension) => extension.module === module);
+    const carried = details.extensions.map((extension) => `${extension.module}@${extension.version}`).join(", ") || "none";
+    if (!found) {
+      throw new ConfigurationError(
+        `the k6 at ${k6} lacks the extension ${module} that the config declares (it carries ${carried}); build one with xk6 (\`xk6 build ${pinned ?? ""} --with ${declared}\`) and give it as k6: / --k6`
+      );
+    }
+    if (version && found.version !== version) {
+      throw new ConfigurationError(`the k6 at ${k6} carries ${module}@${found.version}, not the declared ${declared}; rebuild it with xk6 --with ${declared}`);
+    }
+  }
+}
+function parseVersionDetails(stdout) {
+  let parsed;
+  try {
+    parsed = JSON.parse(stdout);
+  } catch {
+    return void 0;
+  }
+  if (!isObject(parsed) || typeof parsed.version !== "string" || !/^v\d+\.\d+\.\d+/.test(parsed.version)) return void 0;
+  const extensions = Array.isArray(parsed.extensions) ? parsed.extensions.filter(isObject) : [];
+  return {
+    version: parsed.version,
+    extensions: extensions.map((extension) => ({ module: String(extension.module ?? ""), version: String(extension.version ?? "") }))
+  };
 }
 function wrapperModule(request) {
   const url = JSON.stringify(pathToFileURL(request.script).href);
@@ -387,6 +415,7 @@ function k6RunFromFlags(flags) {
     target: target ?? "",
     ...Object.keys(env).length ? { env } : {},
     ...typeof flags.k6 === "string" ? { k6: flags.k6 } : {},
+    ...flagList(flags["k6-extension"]).length ? { extensions: flagList(flags["k6-extension"]) } : {},
     ...typeof flags["save-summary"] === "string" ? { saveSummary: flags["save-summary"] } : {}
   };
 }
@@ -417,6 +446,7 @@ async function runScript(context, gate, run, tag, endpoints, trendStats = []) {
     ...run.env ? { env: run.env } : {},
     ...run.args ? { args: run.args } : {},
     ...run.k6 ? { k6Path: resolve(context.workspace.base, run.k6) } : {},
+    ...run.extensions ? { extensions: run.extensions } : {},
     ...summaryFile ? { summaryFile, summaryShown: displayPath(context.workspace, summaryFile) } : {},
     timeoutMs: timeoutSeconds * 1e3,
     cwd: context.workspace.root,
@@ -585,6 +615,194 @@ var loadBudgetGate = {
   }
 };
 
+// src/report/github/api.ts
+import { setTimeout as sleep } from "node:timers/promises";
+var GitHubApiError = class extends Error {
+  constructor(method, path, status, body) {
+    super(`${method} ${path}: ${status === 0 ? "no response" : `HTTP ${status}`}${body ? `: ${body.slice(0, 300)}` : ""}`);
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    this.body = body;
+  }
+  method;
+  path;
+  status;
+  body;
+  name = "GitHubApiError";
+  /** 403 or 401: a token that may not write (a fork PR's read-only token, missing permissions). */
+  get forbidden() {
+    return this.status === 403 || this.status === 401;
+  }
+};
+var GitHubApi = class {
+  constructor(options) {
+    this.options = options;
+    this.retries = options.retries ?? 2;
+    this.retryDelayMs = options.retryDelayMs ?? 1e3;
+  }
+  options;
+  retries;
+  retryDelayMs;
+  async request(method, path, body) {
+    const text = (await this.send(method, path, body)).toString("utf8");
+    return text ? JSON.parse(text) : void 0;
+  }
+  /** The bytes of a GET (an artifact's zip: GitHub answers with a redirect to storage, which fetch follows). */
+  download(path) {
+    return this.send("GET", path);
+  }
+  async send(method, path, body) {
+    const url = `${this.options.apiUrl.replace(/\/+$/, "")}${path}`;
+    let attempt = 0;
+    for (; ; ) {
+      let response;
+      try {
+        response = await fetch(url, {
+          method,
+          headers: {
+            accept: "application/vnd.github+json",
+            authorization: `Bearer ${this.options.token}`,
+            "x-github-api-version": "2022-11-28",
+            "user-agent": this.options.userAgent ?? "resilience-gates",
+            ...body === void 0 ? {} : { "content-type": "application/json" }
+          },
+          ...body === void 0 ? {} : { body: JSON.stringify(body) }
+        });
+      } catch (error) {
+        if (attempt++ < this.retries) {
+          await sleep(this.retryDelayMs * attempt);
+          continue;
+        }
+        throw new GitHubApiError(method, path, 0, error instanceof Error ? error.message : String(error));
+      }
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (response.ok) return bytes;
+      const text = bytes.toString("utf8");
+      const retryable = response.status >= 500 || response.status === 429 || response.status === 403 && response.headers.get("retry-after") !== null;
+      if (retryable && attempt++ < this.retries) {
+        const after = Number(response.headers.get("retry-after"));
+        await sleep(Number.isFinite(after) && after > 0 ? Math.min(after * 1e3, 3e4) : this.retryDelayMs * attempt);
+        continue;
+      }
+      throw new GitHubApiError(method, path, response.status, text);
+    }
+  }
+  /** Every item of a paged list (per_page=100), up to `maxPages` pages. */
+  async paginate(path, pick, maxPages = 10) {
+    const items = [];
+    for (let page = 1; page <= maxPages; page += 1) {
+      const separator = path.includes("?") ? "&" : "?";
+      const batch = pick(await this.request("GET", `${path}${separator}per_page=100&page=${page}`));
+      items.push(...batch);
+      if (batch.length < 100) break;
+    }
+    return items;
+  }
+};
+function repoPath(owner, repo) {
+  return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
+}
+
+// src/sources/zip.ts
+import { inflateRawSync } from "node:zlib";
+var END_OF_CENTRAL_DIRECTORY = 101010256;
+var CENTRAL_DIRECTORY_ENTRY = 33639248;
+var LOCAL_FILE_HEADER = 67324752;
+var STORED = 0;
+var DEFLATED = 8;
+function readZip(archive, shown, maxEntryBytes = 16 * 1024 * 1024) {
+  const broken = (what) => new ConfigurationError(`${shown} is not a zip archive this reader takes: ${what}`);
+  let end = -1;
+  for (let at = archive.length - 22; at >= Math.max(0, archive.length - 22 - 65535); at--) {
+    if (archive.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) throw broken("no end of central directory (truncated, or not a zip)");
+  const count = archive.readUInt16LE(end + 10);
+  let entry = archive.readUInt32LE(end + 16);
+  if (count === 65535 || entry === 4294967295) throw broken("zip64 archives are not supported");
+  const files = /* @__PURE__ */ new Map();
+  for (let index = 0; index < count; index++) {
+    if (entry + 46 > archive.length || archive.readUInt32LE(entry) !== CENTRAL_DIRECTORY_ENTRY) throw broken(`central directory entry ${index + 1} is damaged`);
+    const method = archive.readUInt16LE(entry + 10);
+    const compressedSize = archive.readUInt32LE(entry + 20);
+    const size = archive.readUInt32LE(entry + 24);
+    const nameLength = archive.readUInt16LE(entry + 28);
+    const extraLength = archive.readUInt16LE(entry + 30);
+    const commentLength = archive.readUInt16LE(entry + 32);
+    const local = archive.readUInt32LE(entry + 42);
+    const name = archive.toString("utf8", entry + 46, entry + 46 + nameLength);
+    entry += 46 + nameLength + extraLength + commentLength;
+    if (name.endsWith("/")) continue;
+    if (size > maxEntryBytes) throw broken(`${name} unpacks to ${size} bytes, more than the ${maxEntryBytes} allowed`);
+    if (local + 30 > archive.length || archive.readUInt32LE(local) !== LOCAL_FILE_HEADER) throw broken(`the local header of ${name} is damaged`);
+    const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+    const data = archive.subarray(start, start + compressedSize);
+    if (data.length !== compressedSize) throw broken(`${name} is cut short`);
+    let content;
+    if (method === STORED) content = Buffer.from(data);
+    else if (method === DEFLATED) {
+      try {
+        content = inflateRawSync(data, { maxOutputLength: maxEntryBytes });
+      } catch (error) {
+        throw broken(`${name} does not inflate: ${error.message}`);
+      }
+    } else throw broken(`${name} uses compression method ${method}; only stored and deflated are read`);
+    if (content.length !== size) throw broken(`${name} unpacks to ${content.length} bytes, not the ${size} its entry says`);
+    files.set(name, content);
+  }
+  return files;
+}
+
+// src/gates/slo/artifact.ts
+async function fetchBaselineArtifact(spec, env, logger) {
+  const what = `baseline artifact ${spec.artifact}`;
+  const repository = spec.repository ?? env.GITHUB_REPOSITORY;
+  if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
+    throw new ConfigurationError(`${what}: no repository to read it from; set GITHUB_REPOSITORY (a workflow does) or baseline.repository: owner/name`);
+  }
+  const token = env.GITHUB_TOKEN;
+  if (!token) {
+    throw new ConfigurationError(`${what}: GITHUB_TOKEN is not set; in a workflow give it \`env: GITHUB_TOKEN: \${{ github.token }}\` with \`permissions: actions: read\``);
+  }
+  const api = new GitHubApi({ apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token });
+  const repo = `/repos/${repository}`;
+  try {
+    const branch = spec.branch ?? (await api.request("GET", repo)).default_branch;
+    const listing = await api.request("GET", `${repo}/actions/artifacts?name=${encodeURIComponent(spec.artifact)}&per_page=100`);
+    const named = listing.artifacts.filter((artifact) => artifact.name === spec.artifact);
+    const usable = named.filter((artifact) => !artifact.expired && artifact.workflow_run?.head_branch === branch).sort((a, b) => (b.created_at ?? "").localeCompare(a.created_at ?? ""));
+    const chosen = usable[0];
+    if (!chosen) {
+      const expired = named.filter((artifact) => artifact.expired).length;
+      throw new CollectorError(
+        `${what}: no unexpired artifact of that name from a run on ${branch} in ${repository} (${named.length} with that name, ${expired} expired); run \`resilience-gates baseline save\` on ${branch} and keep the file with actions/upload-artifact (name: ${spec.artifact})`
+      );
+    }
+    logger.info(`slo: baseline from artifact ${spec.artifact} #${chosen.id} (run ${chosen.workflow_run?.id ?? "?"} on ${branch}, ${chosen.created_at ?? "time unknown"})`);
+    const shownArchive = `artifact ${spec.artifact} #${chosen.id}`;
+    const files = readZip(await api.download(`${repo}/actions/artifacts/${chosen.id}/zip`), shownArchive);
+    const json = [...files.keys()].filter((name2) => name2.endsWith(".json"));
+    const name = spec.file ?? (json.length === 1 ? json[0] : void 0);
+    const content = name === void 0 ? void 0 : files.get(name);
+    if (name === void 0 || content === void 0) {
+      throw new CollectorError(
+        `${what}: ${spec.file ? `the artifact has no file ${spec.file}` : `the artifact holds ${json.length} JSON files, not one`} (it holds ${[...files.keys()].join(", ") || "nothing"}); name the file with baseline.file`
+      );
+    }
+    return { text: content.toString("utf8"), shown: `${shownArchive}/${name}` };
+  } catch (error) {
+    if (error instanceof GitHubApiError) {
+      const hint = error.forbidden || error.status === 404 ? " (the token needs `actions: read` on the repository, and the repository must exist)" : "";
+      throw new CollectorError(`${what}: ${error.message}${hint}`);
+    }
+    throw error;
+  }
+}
+
 // src/gates/slo/baseline.ts
 import { existsSync as existsSync5 } from "node:fs";
 function baselineKey(measurement) {
@@ -596,7 +814,13 @@ function readBaseline(workspace, path) {
   if (!existsSync5(absolute)) {
     throw new ConfigurationError(`baseline ${path} does not exist; write it on the default branch with \`resilience-gates baseline save --slo F ... --output ${path}\``);
   }
-  const json = readJsonFile(absolute, shown);
+  return checkedBaseline(readJsonFile(absolute, shown));
+}
+function parseBaseline(text, shown) {
+  return checkedBaseline(parseJsonText(text, shown));
+}
+function checkedBaseline(json) {
+  const shown = json.file;
   const problems = validate("slo-baseline", json.value, void 0, "the baseline");
   if (problems.length > 0) {
     const [first] = problems;
@@ -1016,7 +1240,7 @@ async function measurerFor(context, options, slos) {
     const seconds = parseGoDuration(options.observe ?? "");
     if (seconds === void 0 || seconds <= 0) throw new ConfigurationError(`slo: observe ${options.observe} is not a duration like 60s or 5m`);
     context.logger.info(`slo: observing ${urls.join(", ")} for ${formatDuration(seconds)}`);
-    await sleep(seconds * 1e3);
+    await sleep2(seconds * 1e3);
   }
   const after = (await Promise.all(urls.map((url) => scrape(url)))).flat();
   return scrapeMeasurer(before, after, urls);
@@ -1068,8 +1292,14 @@ function measuredText(slo, objective, m) {
 function burnText(errorRatio, target) {
   return errorRatio === null ? "" : `${Number((errorRatio / (1 - target)).toFixed(1))}x`;
 }
+async function loadBaseline(context, baseline) {
+  if (baseline === void 0) return void 0;
+  if (typeof baseline === "string") return readBaseline(context.workspace, baseline);
+  const { text, shown } = await fetchBaselineArtifact(baseline, process.env, context.logger);
+  return parseBaseline(text, shown);
+}
 async function collect2(context, options) {
-  const baseline = options.baseline !== void 0 ? readBaseline(context.workspace, options.baseline) : void 0;
+  const baseline = await loadBaseline(context, options.baseline);
   const { file, measurer, measured } = await measureSlos(context, options);
   const slos = [...new Set(measured.map((entry) => entry.slo))];
   const minSamples = options.minSamples ?? DEFAULT_MIN_SAMPLES;
@@ -1174,6 +1404,7 @@ function sloOptionsFromFlags(flags) {
     ...prometheus ? { prometheus } : {},
     ...metrics.length ? { metrics } : {},
     ...string("baseline") ? { baseline: string("baseline") } : {},
+    ...string("baseline-artifact") ? { baseline: { artifact: string("baseline-artifact") } } : {},
     ...string("observe") ? { observe: string("observe") } : {},
     ...string("window") ? { window: string("window") } : {},
     ...minSamples !== void 0 ? { minSamples: Number(minSamples) } : {},
@@ -1197,6 +1428,9 @@ export {
   flagList,
   chartsFromFlags,
   loadBudgetGate,
+  GitHubApiError,
+  GitHubApi,
+  repoPath,
   measureSlos,
   baselineMeasurements,
   sloOptionsFromFlags,

@@ -1,5 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
+  require_src
+} from "./chunk-RYBHZXYI.js";
+import {
+  EXIT,
+  UsageError,
+  parseCommandLine
+} from "./chunk-RQDFEPRC.js";
+import {
   PUBLIC_KEY_ENV,
   esm_default,
   loadSigningKey,
@@ -7,22 +15,16 @@ import {
   publishProof,
   readProofFile,
   readPublicKeyFile,
-  require_src,
   signProof,
   writeKeyPair
-} from "./chunk-KDWTG5VX.js";
+} from "./chunk-7MT4MXLN.js";
 import {
   formatDuration,
   freePort,
   runProcess
-} from "./chunk-JI36L2OI.js";
-import "./chunk-NMWGVD36.js";
-import {
-  EXIT,
-  UsageError,
-  parseCommandLine
-} from "./chunk-YJI4TZ4K.js";
-import "./chunk-MQ6RLJAI.js";
+} from "./chunk-HX6U3LLJ.js";
+import "./chunk-3U2DUXYO.js";
+import "./chunk-7DD7PTBS.js";
 import {
   ConfigurationError,
   describeThrown,

@@ -26,6 +26,7 @@ var LOAD_BUDGET_FLAGS = [
   { name: "script", type: "string", description: "k6 script to run with the real k6 (needs --target)" },
   { name: "target", type: "string", description: "base URL the k6 script runs against (passed as -e BASE_URL=...)" },
   { name: "k6", type: "string", description: "k6 binary to run instead of .tools/bin/k6 (an xk6 build, say)" },
+  { name: "k6-extension", type: "string", multiple: true, description: "an xk6 extension the script needs (module[@version]); the k6 binary must carry it" },
   { name: "k6-env", type: "string", multiple: true, description: "KEY=VALUE passed to the k6 script with -e (repeatable)" },
   { name: "save-summary", type: "string", description: "keep the summary of the k6 run in this file" }
 ];
@@ -78,6 +79,7 @@ var SLO_FLAGS = [
   { name: "observe", type: "string", description: "with --metrics and no script: wait this long between scrapes (60s)" },
   { name: "window", type: "string", description: "with --prometheus: evaluate over this window instead of each SLO's" },
   { name: "baseline", type: "string", description: "baseline from `resilience-gates baseline save` to compare with" },
+  { name: "baseline-artifact", type: "string", description: "...or the newest workflow artifact of this name from the default branch (GITHUB_TOKEN)" },
   { name: "min-samples", type: "string", description: "fewest events on each side for a baseline comparison (default 100)" }
 ];
 

@@ -6,7 +6,7 @@ import {
   readYamlFile,
   resolveInside,
   validate
-} from "./chunk-NMWGVD36.js";
+} from "./chunk-7DD7PTBS.js";
 import {
   ConfigurationError
 } from "./chunk-HZH67PRY.js";

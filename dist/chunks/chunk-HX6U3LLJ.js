@@ -5,7 +5,7 @@ import {
   parseYamlDocuments,
   readTextFile,
   resolveInside
-} from "./chunk-NMWGVD36.js";
+} from "./chunk-7DD7PTBS.js";
 import {
   ConfigurationError,
   packageRoot
