@@ -11,7 +11,9 @@
 # The stack is stopped at the end unless KEEP_STACK=1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-bash scripts/bootstrap.sh
+# Only what these gates run: helm (the chart), k6 (the load run), PostgreSQL and Redis. The rest of the
+# toolchain (opa, kustomize, regal, actionlint, kube-apiserver, etcd) is for the tests and `npm run build`.
+bash scripts/bootstrap.sh helm k6 postgres redis
 bash scripts/ensure-deps.sh
 [ -f dist/cli.js ] && [ -f dist/policies.wasm ] || npm run --silent build
 gates() { node bin/resilience-gates.js "$@"; }
