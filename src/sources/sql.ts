@@ -231,34 +231,54 @@ export function scanSql(text: string): SqlToken[] {
 }
 
 /**
- * The comments of a file: what the parse tree leaves out. A lexer that follows PostgreSQL's scanner
- * (scan.l) for everything that can hide a comment marker: 'strings' with '' escapes, E'strings' with
- * backslash escapes, $tag$ dollar quotes $tag$, "quoted identifiers", -- line comments and nested
- * slash-star comments. Checked against libpg-query's own scanner in the tests; far faster than asking
- * the WebAssembly scanner for every token of every file.
+ * The comments of a file: what the parse tree leaves out. Found by `lexSql`, which the tests check
+ * against libpg-query's own scanner; far faster than asking the WebAssembly scanner for every token.
  */
 export function sqlComments(source: SqlText): SqlComment[] {
   const text = source.text;
   const comments: SqlComment[] = [];
-  const length = text.length;
-  let i = 0;
-  let previousWord = false;
   // Byte offsets are counted incrementally: comments come in order.
   let counted = 0;
   let countedBytes = 0;
-  const commentAt = (start: number, end: number): SqlComment => {
-    const body = text.slice(start, end);
-    if (source.isAscii) return { text: body, startByte: start, endByte: end };
-    countedBytes += Buffer.byteLength(text.slice(counted, start), "utf8");
-    counted = start;
-    return { text: body, startByte: countedBytes, endByte: countedBytes + Buffer.byteLength(body, "utf8") };
-  };
+  lexSql(text, {
+    comment(start, end) {
+      const body = text.slice(start, end);
+      if (source.isAscii) {
+        comments.push({ text: body, startByte: start, endByte: end });
+        return;
+      }
+      countedBytes += Buffer.byteLength(text.slice(counted, start), "utf8");
+      counted = start;
+      comments.push({ text: body, startByte: countedBytes, endByte: countedBytes + Buffer.byteLength(body, "utf8") });
+    },
+  });
+  return comments;
+}
+
+interface SqlLexVisitor {
+  comment?(start: number, end: number): void;
+  /** The inside of a "quoted identifier" (its "" escapes still doubled). */
+  quotedIdentifier?(start: number, end: number): void;
+  word?(start: number, end: number): void;
+  /** Every token but comments and whitespace: a string, identifier, word or one other character. `false` stops. */
+  token?(start: number, end: number, word: boolean): boolean | void;
+}
+
+/**
+ * A lexer that follows PostgreSQL's scanner (scan.l) for everything that can hide a comment marker or an
+ * identifier: 'strings' with '' escapes, E'strings' with backslash escapes, $tag$ dollar quotes $tag$,
+ * "quoted identifiers", -- line comments and nested slash-star comments. Offsets are string indexes.
+ */
+function lexSql(text: string, visit: SqlLexVisitor, from = 0): void {
+  const length = text.length;
+  let i = from;
+  let previousWord = false;
   while (i < length) {
     const c = text.charCodeAt(i);
     if (c === 45 && text.charCodeAt(i + 1) === 45) {
       const newline = text.indexOf("\n", i);
       const end = newline === -1 ? length : newline;
-      comments.push(commentAt(i, end));
+      visit.comment?.(i, end);
       i = end;
       previousWord = false;
       continue;
@@ -276,10 +296,12 @@ export function sqlComments(source: SqlText): SqlComment[] {
           i += 2;
         } else i++;
       }
-      comments.push(commentAt(start, i));
+      visit.comment?.(start, i);
       previousWord = false;
       continue;
     }
+    const start = i;
+    let word = false;
     if (c === 39) {
       // 'string', or E'string' when the previous token was the single letter E (or e)
       const escapes = previousWord && i > 0 && (text.charCodeAt(i - 1) === 69 || text.charCodeAt(i - 1) === 101) && !isWordChar(text.charCodeAt(i - 2));
@@ -293,39 +315,31 @@ export function sqlComments(source: SqlText): SqlComment[] {
           break;
         } else i++;
       }
-      previousWord = false;
-      continue;
-    }
-    if (c === 34) {
+    } else if (c === 34) {
       i++;
       while (i < length) {
         if (text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) === 34) i += 2;
-        else if (text.charCodeAt(i) === 34) {
-          i++;
-          break;
-        } else i++;
+        else if (text.charCodeAt(i) === 34) break;
+        else i++;
       }
-      previousWord = false;
-      continue;
-    }
-    if (c === 36 && !previousWord) {
-      const tag = DOLLAR_TAG.exec(text.slice(i, i + 66))?.[0];
-      if (tag) {
-        const close = text.indexOf(tag, i + tag.length);
-        i = close === -1 ? length : close + tag.length;
-        previousWord = false;
-        continue;
-      }
-    }
-    if (isWordChar(c)) {
+      visit.quotedIdentifier?.(start + 1, i);
+      i = Math.min(i + 1, length);
+    } else if (c === 36 && !previousWord && DOLLAR_TAG.test(text.slice(i, i + 66))) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 66))?.[0] ?? "$$";
+      const close = text.indexOf(tag, i + tag.length);
+      i = close === -1 ? length : close + tag.length;
+    } else if (isWordChar(c)) {
       while (i < length && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 36)) i++;
-      previousWord = true;
-      continue;
+      visit.word?.(start, i);
+      word = true;
+    } else {
+      i++;
+      previousWord = false;
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) continue;
     }
-    previousWord = false;
-    i++;
+    previousWord = word;
+    if (visit.token?.(start, i, word) === false) return;
   }
-  return comments;
 }
 
 const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
@@ -341,91 +355,30 @@ function isWordChar(c: number): boolean {
  * lexer does. Returns [start, end) string indexes, or undefined when nothing is there.
  */
 export function clauseExtent(text: string, from: number, stops: ReadonlySet<string>): [number, number] | undefined {
-  let i = from;
   let depth = 0;
   let start = -1;
   let end = from;
-  const length = text.length;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    // whitespace
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
-      i++;
-      continue;
-    }
-    // -- comment
-    if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      const newline = text.indexOf("\n", i);
-      i = newline === -1 ? length : newline + 1;
-      continue;
-    }
-    // /* nested comment */
-    if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let nesting = 1;
-      i += 2;
-      while (i < length && nesting > 0) {
-        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-          nesting++;
-          i += 2;
-        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-          nesting--;
-          i += 2;
-        } else i++;
-      }
-      continue;
-    }
-    const tokenStart = i;
-    let word: string | undefined;
-    if (c === 39 || ((c === 69 || c === 101) && text.charCodeAt(i + 1) === 39)) {
-      // 'string' or E'string'
-      const escapes = c !== 39;
-      i += escapes ? 2 : 1;
-      while (i < length) {
-        const d = text.charCodeAt(i);
-        if (escapes && d === 92) i += 2;
-        else if (d === 39 && text.charCodeAt(i + 1) === 39) i += 2;
-        else if (d === 39) {
-          i++;
-          break;
-        } else i++;
-      }
-    } else if (c === 34) {
-      // "quoted identifier"
-      i++;
-      while (i < length) {
-        if (text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) === 34) i += 2;
-        else if (text.charCodeAt(i) === 34) {
-          i++;
-          break;
-        } else i++;
-      }
-    } else if (c === 36 && /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.test(text.slice(i, i + 66))) {
-      // $tag$ dollar-quoted string $tag$
-      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i, i + 66))?.[0] ?? "$$";
-      const close = text.indexOf(tag, i + tag.length);
-      i = close === -1 ? length : close + tag.length;
-    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127) {
-      while (i < length) {
-        const d = text.charCodeAt(i);
-        if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === 36 || d > 127) i++;
-        else break;
-      }
-      word = text.slice(tokenStart, i).toUpperCase();
-    } else {
-      i++;
-    }
-    if (depth === 0 && start !== -1) {
-      if (c === 44 || c === 41 || c === 59) break;
-      if (word !== undefined && stops.has(word)) break;
-    }
-    if (c === 40 || c === 91) depth++;
-    else if (c === 41 || c === 93) {
-      if (depth === 0) break;
-      depth--;
-    }
-    if (start === -1) start = tokenStart;
-    end = i;
-  }
+  lexSql(
+    text,
+    {
+      token(tokenStart, tokenEnd, isWord) {
+        const c = text.charCodeAt(tokenStart);
+        if (depth === 0 && start !== -1) {
+          if (c === 44 || c === 41 || c === 59) return false;
+          if (isWord && stops.has(text.slice(tokenStart, tokenEnd).toUpperCase())) return false;
+        }
+        if (c === 40 || c === 91) depth++;
+        else if (c === 41 || c === 93) {
+          if (depth === 0) return false;
+          depth--;
+        }
+        if (start === -1) start = tokenStart;
+        end = tokenEnd;
+        return true;
+      },
+    },
+    from,
+  );
   return start === -1 ? undefined : [start, end];
 }
 
@@ -446,59 +399,18 @@ export function longIdentifiers(text: string, maxBytes = 63): string[] {
   }
   if (!candidate) return [];
   const found: string[] = [];
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      const newline = text.indexOf("\n", i);
-      i = newline === -1 ? length : newline;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let nesting = 1;
-      i += 2;
-      while (i < length && nesting > 0) {
-        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-          nesting++;
-          i += 2;
-        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-          nesting--;
-          i += 2;
-        } else i++;
-      }
-    } else if (c === 39) {
-      const escapes = i > 0 && (text.charCodeAt(i - 1) === 69 || text.charCodeAt(i - 1) === 101) && !isWordChar(text.charCodeAt(i - 2));
-      i++;
-      while (i < length) {
-        const d = text.charCodeAt(i);
-        if (escapes && d === 92) i += 2;
-        else if (d === 39 && text.charCodeAt(i + 1) === 39) i += 2;
-        else if (d === 39) {
-          i++;
-          break;
-        } else i++;
-      }
-    } else if (c === 34) {
-      const start = i + 1;
-      i++;
-      while (i < length) {
-        if (text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) === 34) i += 2;
-        else if (text.charCodeAt(i) === 34) break;
-        else i++;
-      }
-      const name = text.slice(start, i).replace(/""/g, '"');
+  lexSql(text, {
+    quotedIdentifier(start, end) {
+      const name = text.slice(start, end).replace(/""/g, '"');
       if (Buffer.byteLength(name, "utf8") > maxBytes) found.push(name);
-      i++;
-    } else if (c === 36 && DOLLAR_TAG.test(text.slice(i, i + 66))) {
-      const tag = DOLLAR_TAG.exec(text.slice(i, i + 66))?.[0] ?? "$$";
-      const close = text.indexOf(tag, i + tag.length);
-      i = close === -1 ? length : close + tag.length;
-    } else if (isWordChar(c) && !(c >= 48 && c <= 57)) {
-      const start = i;
-      while (i < length && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 36)) i++;
-      const word = text.slice(start, i);
+    },
+    word(start, end) {
+      const first = text.charCodeAt(start);
+      if (first >= 48 && first <= 57) return;
+      const word = text.slice(start, end);
       if (Buffer.byteLength(word, "utf8") > maxBytes) found.push(word.toLowerCase());
-    } else i++;
-  }
+    },
+  });
   return [...new Set(found)];
 }
 
