@@ -8,11 +8,11 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-4SHPEOW6.js";
+} from "./chunks/chunk-ZFDSIIEB.js";
 import "./chunks/chunk-647UBY3D.js";
 import {
   toolVersion
-} from "./chunks/chunk-RQDFEPRC.js";
+} from "./chunks/chunk-GFK5MTVP.js";
 import {
   loadConfig
 } from "./chunks/chunk-R6I4ZH4V.js";
@@ -20,7 +20,7 @@ import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-AYLYQCAA.js";
+} from "./chunks/chunk-PVTZR34E.js";
 import "./chunks/chunk-7MT4MXLN.js";
 import {
   GitHubApi,

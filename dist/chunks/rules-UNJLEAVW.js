@@ -6,13 +6,13 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-RQDFEPRC.js";
+} from "./chunk-GFK5MTVP.js";
 import {
   loadConfig
 } from "./chunk-R6I4ZH4V.js";
 import {
   loadBundle
-} from "./chunk-AYLYQCAA.js";
+} from "./chunk-PVTZR34E.js";
 import "./chunk-7MT4MXLN.js";
 import "./chunk-5272LKSC.js";
 import "./chunk-HX6U3LLJ.js";

@@ -16879,30 +16879,38 @@ function isSpace(byte) {
 function sqlComments(source) {
   const text = source.text;
   const comments = [];
-  const length = text.length;
-  let i = 0;
-  let previousWord = false;
   let counted = 0;
   let countedBytes = 0;
-  const commentAt = (start, end) => {
-    const body = text.slice(start, end);
-    if (source.isAscii) return { text: body, startByte: start, endByte: end };
-    countedBytes += Buffer.byteLength(text.slice(counted, start), "utf8");
-    counted = start;
-    return { text: body, startByte: countedBytes, endByte: countedBytes + Buffer.byteLength(body, "utf8") };
-  };
+  lexSql(text, {
+    comment(start, end) {
+      const body = text.slice(start, end);
+      if (source.isAscii) {
+        comments.push({ text: body, startByte: start, endByte: end });
+        return;
+      }
+      countedBytes += Buffer.byteLength(text.slice(counted, start), "utf8");
+      counted = start;
+      comments.push({ text: body, startByte: countedBytes, endByte: countedBytes + Buffer.byteLength(body, "utf8") });
+    }
+  });
+  return comments;
+}
+function lexSql(text, visit, from = 0) {
+  const length = text.length;
+  let i = from;
+  let previousWord = false;
   while (i < length) {
     const c = text.charCodeAt(i);
     if (c === 45 && text.charCodeAt(i + 1) === 45) {
       const newline = text.indexOf("\n", i);
       const end = newline === -1 ? length : newline;
-      comments.push(commentAt(i, end));
+      visit.comment?.(i, end);
       i = end;
       previousWord = false;
       continue;
     }
     if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      const start = i;
+      const start2 = i;
       let nesting = 1;
       i += 2;
       while (i < length && nesting > 0) {
@@ -16914,10 +16922,12 @@ function sqlComments(source) {
           i += 2;
         } else i++;
       }
-      comments.push(commentAt(start, i));
+      visit.comment?.(start2, i);
       previousWord = false;
       continue;
     }
+    const start = i;
+    let word = false;
     if (c === 39) {
       const escapes = previousWord && i > 0 && (text.charCodeAt(i - 1) === 69 || text.charCodeAt(i - 1) === 101) && !isWordChar(text.charCodeAt(i - 2));
       i++;
@@ -16930,124 +16940,61 @@ function sqlComments(source) {
           break;
         } else i++;
       }
-      previousWord = false;
-      continue;
-    }
-    if (c === 34) {
+    } else if (c === 34) {
       i++;
       while (i < length) {
         if (text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) === 34) i += 2;
-        else if (text.charCodeAt(i) === 34) {
-          i++;
-          break;
-        } else i++;
+        else if (text.charCodeAt(i) === 34) break;
+        else i++;
       }
-      previousWord = false;
-      continue;
-    }
-    if (c === 36 && !previousWord) {
-      const tag = DOLLAR_TAG.exec(text.slice(i, i + 66))?.[0];
-      if (tag) {
-        const close = text.indexOf(tag, i + tag.length);
-        i = close === -1 ? length : close + tag.length;
-        previousWord = false;
-        continue;
-      }
-    }
-    if (isWordChar(c)) {
+      visit.quotedIdentifier?.(start + 1, i);
+      i = Math.min(i + 1, length);
+    } else if (c === 36 && !previousWord && DOLLAR_TAG.test(text.slice(i, i + 66))) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 66))?.[0] ?? "$$";
+      const close = text.indexOf(tag, i + tag.length);
+      i = close === -1 ? length : close + tag.length;
+    } else if (isWordChar(c)) {
       while (i < length && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 36)) i++;
-      previousWord = true;
-      continue;
+      visit.word?.(start, i);
+      word = true;
+    } else {
+      i++;
+      previousWord = false;
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) continue;
     }
-    previousWord = false;
-    i++;
+    previousWord = word;
+    if (visit.token?.(start, i, word) === false) return;
   }
-  return comments;
 }
 var DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
 function isWordChar(c) {
   return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 95 || c > 127;
 }
 function clauseExtent(text, from, stops) {
-  let i = from;
   let depth = 0;
   let start = -1;
   let end = from;
-  const length = text.length;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
-      i++;
-      continue;
-    }
-    if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      const newline = text.indexOf("\n", i);
-      i = newline === -1 ? length : newline + 1;
-      continue;
-    }
-    if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let nesting = 1;
-      i += 2;
-      while (i < length && nesting > 0) {
-        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-          nesting++;
-          i += 2;
-        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-          nesting--;
-          i += 2;
-        } else i++;
+  lexSql(
+    text,
+    {
+      token(tokenStart, tokenEnd, isWord) {
+        const c = text.charCodeAt(tokenStart);
+        if (depth === 0 && start !== -1) {
+          if (c === 44 || c === 41 || c === 59) return false;
+          if (isWord && stops.has(text.slice(tokenStart, tokenEnd).toUpperCase())) return false;
+        }
+        if (c === 40 || c === 91) depth++;
+        else if (c === 41 || c === 93) {
+          if (depth === 0) return false;
+          depth--;
+        }
+        if (start === -1) start = tokenStart;
+        end = tokenEnd;
+        return true;
       }
-      continue;
-    }
-    const tokenStart = i;
-    let word;
-    if (c === 39 || (c === 69 || c === 101) && text.charCodeAt(i + 1) === 39) {
-      const escapes = c !== 39;
-      i += escapes ? 2 : 1;
-      while (i < length) {
-        const d = text.charCodeAt(i);
-        if (escapes && d === 92) i += 2;
-        else if (d === 39 && text.charCodeAt(i + 1) === 39) i += 2;
-        else if (d === 39) {
-          i++;
-          break;
-        } else i++;
-      }
-    } else if (c === 34) {
-      i++;
-      while (i < length) {
-        if (text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) === 34) i += 2;
-        else if (text.charCodeAt(i) === 34) {
-          i++;
-          break;
-        } else i++;
-      }
-    } else if (c === 36 && /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.test(text.slice(i, i + 66))) {
-      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i, i + 66))?.[0] ?? "$$";
-      const close = text.indexOf(tag, i + tag.length);
-      i = close === -1 ? length : close + tag.length;
-    } else if (c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c > 127) {
-      while (i < length) {
-        const d = text.charCodeAt(i);
-        if (d >= 65 && d <= 90 || d >= 97 && d <= 122 || d >= 48 && d <= 57 || d === 95 || d === 36 || d > 127) i++;
-        else break;
-      }
-      word = text.slice(tokenStart, i).toUpperCase();
-    } else {
-      i++;
-    }
-    if (depth === 0 && start !== -1) {
-      if (c === 44 || c === 41 || c === 59) break;
-      if (word !== void 0 && stops.has(word)) break;
-    }
-    if (c === 40 || c === 91) depth++;
-    else if (c === 41 || c === 93) {
-      if (depth === 0) break;
-      depth--;
-    }
-    if (start === -1) start = tokenStart;
-    end = i;
-  }
+    },
+    from
+  );
   return start === -1 ? void 0 : [start, end];
 }
 function longIdentifiers(text, maxBytes = 63) {
@@ -17060,59 +17007,18 @@ function longIdentifiers(text, maxBytes = 63) {
   }
   if (!candidate) return [];
   const found = [];
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      const newline = text.indexOf("\n", i);
-      i = newline === -1 ? length : newline;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let nesting = 1;
-      i += 2;
-      while (i < length && nesting > 0) {
-        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-          nesting++;
-          i += 2;
-        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-          nesting--;
-          i += 2;
-        } else i++;
-      }
-    } else if (c === 39) {
-      const escapes = i > 0 && (text.charCodeAt(i - 1) === 69 || text.charCodeAt(i - 1) === 101) && !isWordChar(text.charCodeAt(i - 2));
-      i++;
-      while (i < length) {
-        const d = text.charCodeAt(i);
-        if (escapes && d === 92) i += 2;
-        else if (d === 39 && text.charCodeAt(i + 1) === 39) i += 2;
-        else if (d === 39) {
-          i++;
-          break;
-        } else i++;
-      }
-    } else if (c === 34) {
-      const start = i + 1;
-      i++;
-      while (i < length) {
-        if (text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) === 34) i += 2;
-        else if (text.charCodeAt(i) === 34) break;
-        else i++;
-      }
-      const name = text.slice(start, i).replace(/""/g, '"');
+  lexSql(text, {
+    quotedIdentifier(start, end) {
+      const name = text.slice(start, end).replace(/""/g, '"');
       if (Buffer.byteLength(name, "utf8") > maxBytes) found.push(name);
-      i++;
-    } else if (c === 36 && DOLLAR_TAG.test(text.slice(i, i + 66))) {
-      const tag = DOLLAR_TAG.exec(text.slice(i, i + 66))?.[0] ?? "$$";
-      const close = text.indexOf(tag, i + tag.length);
-      i = close === -1 ? length : close + tag.length;
-    } else if (isWordChar(c) && !(c >= 48 && c <= 57)) {
-      const start = i;
-      while (i < length && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 36)) i++;
-      const word = text.slice(start, i);
+    },
+    word(start, end) {
+      const first = text.charCodeAt(start);
+      if (first >= 48 && first <= 57) return;
+      const word = text.slice(start, end);
       if (Buffer.byteLength(word, "utf8") > maxBytes) found.push(word.toLowerCase());
-    } else i++;
-  }
+    }
+  });
   return [...new Set(found)];
 }
 var CANDIDATE = /"[^"]{22,}"|[^\s,;().'"=<>+*/-]{22,}/g;
@@ -19177,7 +19083,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-DUSM2U7V.js"), import("./run-QRTMFDDI.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-DUSM2U7V.js"), import("./run-IRI5JIF3.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];

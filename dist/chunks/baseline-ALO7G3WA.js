@@ -7,7 +7,7 @@ import {
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-RQDFEPRC.js";
+} from "./chunk-GFK5MTVP.js";
 import {
   loadConfig
 } from "./chunk-R6I4ZH4V.js";

@@ -6,7 +6,7 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-RQDFEPRC.js";
+} from "./chunk-GFK5MTVP.js";
 import {
   PUBLIC_KEY_ENV,
   esm_default,

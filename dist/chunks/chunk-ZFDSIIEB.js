@@ -10,7 +10,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-RQDFEPRC.js";
+} from "./chunk-GFK5MTVP.js";
 import {
   loadConfig
 } from "./chunk-R6I4ZH4V.js";
@@ -20,7 +20,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-AYLYQCAA.js";
+} from "./chunk-PVTZR34E.js";
 import {
   ConfigurationError,
   formatLocation
