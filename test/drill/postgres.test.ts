@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, statSync, truncateSync, writeFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { drillPostgres } from "../../src/drill/postgres.js";
 import { createProgress, silentProgress } from "../../src/drill/progress.js";
@@ -11,7 +11,8 @@ import { silentLogger } from "../../src/engine/logger.js";
 import { runGates } from "../../src/engine/run.js";
 import { compileGateBundle } from "../backups/bundle.js";
 import { repoRoot } from "../support/cli.js";
-import { inCi, postgresMissing, startPostgres, type TestPostgres } from "./servers.js";
+import { inCi } from "../support/ci.js";
+import { postgresMissing, startPostgres, type TestPostgres, withCapturedOutput } from "./servers.js";
 
 const missing = postgresMissing();
 
@@ -162,13 +163,7 @@ describe.skipIf(missing !== undefined && !inCi)("drill postgres against a real P
   });
 
   it("runs end to end from the command line: keygen, drill, verify, tampered proof rejected", async () => {
-    const out: string[] = [];
-    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-      out.push(String(chunk));
-      return true;
-    });
-    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    try {
+    await withCapturedOutput(async (stdout) => {
       const keys = join(work, "cli-keys");
       expect(await main(["drill", "keygen", "--out", keys])).toBe(0);
       expect((statSync(join(keys, "drill-signing-key.pem")).mode & 0o777).toString(8)).toBe("600");
@@ -177,32 +172,29 @@ describe.skipIf(missing !== undefined && !inCi)("drill postgres against a real P
       const key = join(keys, "drill-signing-key.pem");
       const pub = join(keys, "drill-public-key.pem");
       expect(await main(["drill", "postgres", "--source", source, "--store", "ledger-db", "--key", key, "--out", proofFile, "--quiet", "--smoke-sql", "SELECT true"])).toBe(0);
-      expect(out.join("")).toMatch(/PASSED restore drill of ledger-db \(postgres\): RTO .*5\/5 integrity checks passed, 1\/1 smoke checks passed/);
+      expect(stdout()).toMatch(/PASSED restore drill of ledger-db \(postgres\): RTO .*5\/5 integrity checks passed, 1\/1 smoke checks passed/);
       expect(await main(["drill", "verify", proofFile, "--public-key", pub])).toBe(0);
-      expect(out.join("")).toMatch(/VALID .*cli-proof.json/);
+      expect(stdout()).toMatch(/VALID .*cli-proof.json/);
 
       const proof = JSON.parse(readFileSync(proofFile, "utf8")) as { measured: { rtoSeconds: number } };
       expect(verifyProof(proof, [parsePublicKey(readFileSync(pub, "utf8"), "pub")]).status).toBe("valid");
       proof.measured.rtoSeconds = 0.001;
       writeFileSync(proofFile, JSON.stringify(proof, null, 2));
       expect(await main(["drill", "verify", proofFile, "--public-key", pub])).toBe(1);
-      expect(out.join("")).toMatch(/TAMPERED .*changed after it was signed/);
+      expect(stdout()).toMatch(/TAMPERED .*changed after it was signed/);
       writeFileSync(proofFile, readFileSync(proofFile, "utf8").slice(0, 200));
       expect(await main(["drill", "verify", proofFile, "--public-key", pub])).toBe(1);
-      expect(out.join("")).toMatch(/INVALID .*cli-proof.json:\d+:\d+: invalid JSON/);
+      expect(stdout()).toMatch(/INVALID .*cli-proof.json:\d+:\d+: invalid JSON/);
 
       // A failed drill still writes a signed proof, and exits 1.
       const failedFile = join(work, "cli-failed.json");
       expect(await main(["drill", "postgres", "--source", source, "--key", key, "--out", failedFile, "--quiet", "--smoke-sql", "SELECT false"])).toBe(1);
       expect(await main(["drill", "verify", failedFile, "--public-key", pub])).toBe(1);
-      expect(out.join("")).toMatch(/FAILED .*cli-failed.json/);
+      expect(stdout()).toMatch(/FAILED .*cli-failed.json/);
 
       // No source server: an error, not a proof.
       expect(await main(["drill", "postgres", "--source", "postgres://postgres@127.0.0.1:1/none", "--key", key, "--out", join(work, "none.json"), "--quiet"])).toBe(2);
       expect(await main(["drill", "postgres", "--source", source, "--quiet"], )).toBe(2);
-    } finally {
-      write.mockRestore();
-      err.mockRestore();
-    }
+    });
   });
 });

@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { createProgress, silentProgress } from "../../src/drill/progress.js";
 import { drillRedis } from "../../src/drill/redis.js";
 import { repoRoot } from "../support/cli.js";
-import { inCi, redisMissing, startRedis, type TestRedis } from "./servers.js";
+import { inCi } from "../support/ci.js";
+import { redisMissing, startRedis, type TestRedis, withCapturedOutput } from "./servers.js";
 
 const missing = redisMissing();
 
@@ -115,24 +116,15 @@ describe.skipIf(missing !== undefined && !inCi)("drill redis against a real redi
   });
 
   it("runs from the command line and writes a signed proof", async () => {
-    const out: string[] = [];
-    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-      out.push(String(chunk));
-      return true;
-    });
-    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    try {
+    await withCapturedOutput(async (stdout) => {
       const keys = join(work, "keys");
       expect(await main(["drill", "keygen", "--out", keys])).toBe(0);
       const proofFile = join(work, "proof.json");
       expect(await main(["drill", "redis", "--source", server.url(3), "--store", "cache", "--sample-keys", "10", "--key", join(keys, "drill-signing-key.pem"), "--out", proofFile])).toBe(0);
-      expect(out.join("")).toMatch(/PASSED restore drill of cache \(redis\)/);
+      expect(stdout()).toMatch(/PASSED restore drill of cache \(redis\)/);
       expect(await main(["drill", "verify", proofFile, "--public-key", join(keys, "drill-public-key.pem")])).toBe(0);
       const proof = JSON.parse(readFileSync(proofFile, "utf8")) as { integrity: { checks: { kind: string }[] } };
       expect(proof.integrity.checks.filter((check) => check.kind === "key").length).toBeGreaterThanOrEqual(10);
-    } finally {
-      write.mockRestore();
-      err.mockRestore();
-    }
+    });
   });
 });

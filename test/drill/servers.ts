@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { vi } from "vitest";
 import { freePort } from "../../src/sources/ports.js";
 export { freePort };
 
@@ -13,7 +14,6 @@ export { freePort };
  * `requirement()` says what is missing; under CI=true a missing tool fails the test instead of skipping.
  */
 
-export const inCi = process.env.CI === "true";
 
 export function executable(file: string): boolean {
   try {
@@ -156,4 +156,20 @@ export async function startRedis(): Promise<TestRedis> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs `run` with what the CLI writes in this process captured: stdout collected, stderr silenced. */
+export async function withCapturedOutput(run: (stdout: () => string) => Promise<void>): Promise<void> {
+  const out: string[] = [];
+  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+  try {
+    await run(() => out.join(""));
+  } finally {
+    write.mockRestore();
+    err.mockRestore();
+  }
 }

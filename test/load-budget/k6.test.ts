@@ -10,11 +10,11 @@ import type { Logger } from "../../src/engine/logger.js";
 import { measureEndpoint, parseK6Summary, readK6Summary, requireJudgeable, runK6, type K6RunRequest } from "../../src/sources/k6.js";
 import { parseJsonText } from "../../src/sources/json.js";
 import { runProcess } from "../../src/sources/tools.js";
+import { inCi } from "../support/ci.js";
 import { repoRoot } from "../support/cli.js";
 
 const k6 = join(repoRoot, ".tools", "bin", "k6");
-const CI = process.env.CI === "true" || process.env.CI === "1";
-const skip = !existsSync(k6) && !CI;
+const skip = !existsSync(k6) && !inCi;
 
 let server: Server;
 let target: string;

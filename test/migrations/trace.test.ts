@@ -10,12 +10,13 @@ import { runGates } from "../../src/engine/run.js";
 import { FileAnalyzer } from "../../src/gates/migrations/facts.js";
 import type { TableLock } from "../../src/gates/migrations/locks.js";
 import { SchemaState } from "../../src/gates/migrations/schema.js";
-import { findPostgresBin, startThrowawayPostgres, type Server } from "../../src/gates/migrations/trace.js";
+import { findPostgresBin, MODE_NAMES, startThrowawayPostgres, type Server } from "../../src/gates/migrations/trace.js";
 import { loadSqlParser, parseSql } from "../../src/sources/sql.js";
+import { inCi } from "../support/ci.js";
 import { migrationsBundle } from "./support.js";
 
 const bin = findPostgresBin(process.env.PG_BIN);
-if (!bin && process.env.CI === "true") {
+if (!bin && inCi) {
   throw new Error("trace tests need PostgreSQL server binaries (initdb, postgres); install them with `bash scripts/bootstrap.sh postgres` or set PG_BIN");
 }
 const suite = bin ? describe : describe.skip;
@@ -95,17 +96,7 @@ const CASES: [string, string][] = [
   ["CREATE TABLE v (id bigint PRIMARY KEY, u_id bigint REFERENCES u (id))", "u"],
 ];
 
-const MODES: Record<string, string> = {
-  AccessShareLock: "ACCESS SHARE",
-  RowShareLock: "ROW SHARE",
-  RowExclusiveLock: "ROW EXCLUSIVE",
-  ShareUpdateExclusiveLock: "SHARE UPDATE EXCLUSIVE",
-  ShareLock: "SHARE",
-  ShareRowExclusiveLock: "SHARE ROW EXCLUSIVE",
-  ExclusiveLock: "EXCLUSIVE",
-  AccessExclusiveLock: "ACCESS EXCLUSIVE",
-};
-const ORDER = Object.values(MODES);
+const ORDER: string[] = Object.values(MODE_NAMES);
 
 /** The gate's prediction: the setup replayed as an earlier migration, the statement judged. */
 function predicted(statement: string, table: string): string | undefined {
@@ -132,7 +123,7 @@ async function observed(statement: string, table: string): Promise<string | unde
       "SELECT l.mode FROM pg_locks l WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.relation = $1::oid",
       [oid],
     );
-    return result.rows.map((row) => MODES[row.mode] ?? row.mode).sort((a, b) => ORDER.indexOf(b) - ORDER.indexOf(a))[0];
+    return result.rows.map((row) => MODE_NAMES[row.mode] ?? row.mode).sort((a, b) => ORDER.indexOf(b) - ORDER.indexOf(a))[0];
   } finally {
     await client.query("ROLLBACK");
   }

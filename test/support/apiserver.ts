@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { executable, freePort, inCi } from "../drill/servers.js";
+import { executable, freePort } from "../drill/servers.js";
+import { inCi } from "./ci.js";
 import { repoRoot } from "./cli.js";
 
 /**

@@ -56,7 +56,8 @@ export interface TraceFile {
   touched: string[];
 }
 
-const MODE_NAMES: Record<string, LockMode> = {
+/** pg_locks `mode` names and the lock modes they are. */
+export const MODE_NAMES: Record<string, LockMode> = {
   AccessShareLock: "ACCESS SHARE",
   RowShareLock: "ROW SHARE",
   RowExclusiveLock: "ROW EXCLUSIVE",
