@@ -175,6 +175,35 @@ export function buildApi(config: ApiConfig): ApiService {
     throw error;
   };
 
+  /**
+   * A GET that payments answers, through the read cache: a 200 is cached and sent with X-Cache; any other
+   * answer of payments is passed on as it is and not cached.
+   */
+  async function sendCachedRead(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: string,
+    key: string,
+    ttlSeconds: number,
+    operation: string,
+    path: string,
+  ): Promise<unknown> {
+    let result;
+    try {
+      result = await cache.get<unknown>(kind, key, ttlSeconds, async () => {
+        const upstream = await callPayments(request, operation, "GET", path);
+        if (upstream.status === 200) return upstream.body;
+        throw Object.assign(new Error("not cacheable"), { upstream });
+      });
+    } catch (error) {
+      const upstream = (error as { upstream?: UpstreamResponse }).upstream;
+      if (upstream) return reply.code(upstream.status).send(upstream.body);
+      return sendUpstreamError(request, reply, error);
+    }
+    reply.header("x-cache", result?.hit ? "hit" : "miss");
+    return result?.value;
+  }
+
   // Tenant and rate limit for every /v1 route, in onRequest: before validation and before fault injection.
   const tenantAndRateLimit = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = request.headers["x-tenant-id"];
@@ -231,40 +260,13 @@ export function buildApi(config: ApiConfig): ApiService {
       v1.get<{ Params: { id: string } }>(
         "/payments/:id",
         { schema: { params: { type: "object", required: ["id"], properties: { id: { type: "string", pattern: "^[1-9][0-9]{0,18}$" } } } } },
-        async (request, reply) => {
-          let result;
-          try {
-            result = await cache.get<unknown>("payment", `${request.tenant}:${request.params.id}`, config.cacheTtlSeconds, async () => {
-              const upstream = await callPayments(request, "get_payment", "GET", `/internal/payments/${request.params.id}`);
-              if (upstream.status === 200) return upstream.body;
-              throw Object.assign(new Error("not cacheable"), { upstream });
-            });
-          } catch (error) {
-            const upstream = (error as { upstream?: UpstreamResponse }).upstream;
-            if (upstream) return reply.code(upstream.status).send(upstream.body);
-            return sendUpstreamError(request, reply, error);
-          }
-          reply.header("x-cache", result?.hit ? "hit" : "miss");
-          return result?.value;
-        },
+        (request, reply) =>
+          sendCachedRead(request, reply, "payment", `${request.tenant}:${request.params.id}`, config.cacheTtlSeconds, "get_payment", `/internal/payments/${request.params.id}`),
       );
 
-      v1.get("/balance", async (request, reply) => {
-        let result;
-        try {
-          result = await cache.get<unknown>("balance", request.tenant, Math.min(5, config.cacheTtlSeconds), async () => {
-            const upstream = await callPayments(request, "get_balance", "GET", "/internal/balance");
-            if (upstream.status === 200) return upstream.body;
-            throw Object.assign(new Error("not cacheable"), { upstream });
-          });
-        } catch (error) {
-          const upstream = (error as { upstream?: UpstreamResponse }).upstream;
-          if (upstream) return reply.code(upstream.status).send(upstream.body);
-          return sendUpstreamError(request, reply, error);
-        }
-        reply.header("x-cache", result?.hit ? "hit" : "miss");
-        return result?.value;
-      });
+      v1.get("/balance", (request, reply) =>
+        sendCachedRead(request, reply, "balance", request.tenant, Math.min(5, config.cacheTtlSeconds), "get_balance", "/internal/balance"),
+      );
     },
     { prefix: "/v1" },
   );
