@@ -39,6 +39,8 @@ export async function renderChart(workspace: Workspace, chart: ChartSource): Pro
     throw helmError(workspace, chartDir, shownChart, run.stderr);
   }
   const values = new ValuesFiles(workspace, valuesFiles);
+  // A template that renders several documents is read once.
+  const templateLines = new Map<string, string[]>();
   return splitRendered(run.stdout).flatMap((chunk, index) => {
     const template = chunk.source ? join(chartDir, chunk.source.split("/").slice(1).join("/")) : undefined;
     const shownTemplate = template ? displayPath(workspace, template) : `${shownChart} (rendered)`;
@@ -51,7 +53,11 @@ export async function renderChart(workspace: Workspace, chart: ChartSource): Pro
       }
       throw error;
     }
-    const lines = template ? readLines(template) : [];
+    let lines: string[] = [];
+    if (template) {
+      lines = templateLines.get(template) ?? readLines(template);
+      templateLines.set(template, lines);
+    }
     return documents.flatMap((document) =>
       manifestObjects(document, (doc, path) => locateInTemplate(doc, path, lines, shownTemplate, values)),
     );

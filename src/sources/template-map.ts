@@ -15,15 +15,7 @@ const blankOrComment = /^\s*(#.*)?$/;
  * (`---`): the documents that declare that kind are searched, and the deepest match wins.
  */
 export function findInTemplateOfKind(lines: readonly string[], kind: unknown, path: readonly PathSegment[]): TemplateMatch | undefined {
-  const segments: { start: number; end: number }[] = [];
-  let start = 0;
-  lines.forEach((line, index) => {
-    if (/^---\s*$/.test(line)) {
-      segments.push({ start, end: index });
-      start = index + 1;
-    }
-  });
-  segments.push({ start, end: lines.length });
+  const segments = documentsOf(lines);
   const kindLine = typeof kind === "string" ? new RegExp(`^kind:\\s*["']?${kind}["']?\\s*$`) : undefined;
   const ofKind = segments.filter((segment) => kindLine && lines.slice(segment.start, segment.end).some((line) => kindLine.test(line)));
   let best: TemplateMatch | undefined;
@@ -32,6 +24,26 @@ export function findInTemplateOfKind(lines: readonly string[], kind: unknown, pa
     if (found && (!best || found.matched > best.matched)) best = { ...found, line: found.line + segment.start };
   }
   return best;
+}
+
+/** The documents of a template (line ranges between `---`), found once per template: every finding asks. */
+const documents = new WeakMap<readonly string[], { start: number; end: number }[]>();
+
+function documentsOf(lines: readonly string[]): { start: number; end: number }[] {
+  let segments = documents.get(lines);
+  if (!segments) {
+    segments = [];
+    let start = 0;
+    lines.forEach((line, index) => {
+      if (/^---\s*$/.test(line)) {
+        segments?.push({ start, end: index });
+        start = index + 1;
+      }
+    });
+    segments.push({ start, end: lines.length });
+    documents.set(lines, segments);
+  }
+  return segments;
 }
 
 /**
