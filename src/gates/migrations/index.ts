@@ -123,7 +123,7 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
   for (const file of ordered) {
     const isJudged = judgedSet.has(file.path);
     const text = read(file.path, file.shown);
-    const model = file.transactionOverride ?? headerTransaction(text) ?? transaction;
+    const model = runnerTransaction(file, text, transaction);
     let parsed: ParsedSql | undefined;
     let parseError: { message: string; line: number; column: number } | null = null;
     try {
@@ -178,7 +178,7 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
         index: judged.length,
         path: file.shown,
         format,
-        transaction: file.transactionOverride ?? headerTransaction(text) ?? transaction,
+        transaction: runnerTransaction(file, text, transaction),
         rollback: { file: null, notes: [] },
         modified: true,
         statements: [],
@@ -366,11 +366,16 @@ export const migrationsGate: Gate<MigrationsOptions> = {
   },
 };
 
+/** How the runner executes a file: its Flyway .conf, else its own header, else the configured model. */
+function runnerTransaction(file: MigrationFile, text: string, configured: TransactionModel): TransactionModel {
+  return file.transactionOverride ?? headerTransaction(text) ?? configured;
+}
+
 /**
  * A file may say in its leading comments that the runner executes it outside a transaction, the way
  * graphile-migrate spells it: `--! no-transaction`.
  */
-export function headerTransaction(text: string): "none" | undefined {
+function headerTransaction(text: string): "none" | undefined {
   for (const line of text.split("\n", 50)) {
     const trimmed = line.trim();
     if (trimmed === "") continue;
