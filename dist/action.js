@@ -8,11 +8,11 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-ZFDSIIEB.js";
+} from "./chunks/chunk-WFGMKIS7.js";
 import "./chunks/chunk-647UBY3D.js";
 import {
   toolVersion
-} from "./chunks/chunk-GFK5MTVP.js";
+} from "./chunks/chunk-YKVI7FDI.js";
 import {
   loadConfig
 } from "./chunks/chunk-R6I4ZH4V.js";
@@ -20,7 +20,7 @@ import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-PVTZR34E.js";
+} from "./chunks/chunk-LXEHR5AG.js";
 import "./chunks/chunk-7MT4MXLN.js";
 import {
   GitHubApi,

@@ -5,7 +5,7 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-GFK5MTVP.js";
+} from "./chunks/chunk-YKVI7FDI.js";
 import "./chunks/chunk-3U2DUXYO.js";
 import "./chunks/chunk-HZH67PRY.js";
 import "./chunks/chunk-JPIEGBNI.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-GFK5MTVP.js";
+} from "./chunk-YKVI7FDI.js";
 import "./chunk-3U2DUXYO.js";
 import {
   ConfigurationError

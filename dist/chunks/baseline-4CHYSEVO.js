@@ -7,7 +7,7 @@ import {
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-GFK5MTVP.js";
+} from "./chunk-YKVI7FDI.js";
 import {
   loadConfig
 } from "./chunk-R6I4ZH4V.js";

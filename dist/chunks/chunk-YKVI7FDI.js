@@ -120,17 +120,17 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-JSXLOD2K.js")).check(rest);
+        return await (await import("./check-3V3UXBSW.js")).check(rest);
       case "rules":
-        return await (await import("./rules-UNJLEAVW.js")).rules(rest);
+        return await (await import("./rules-X2WJVJKQ.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-UNJLEAVW.js")).explain(rest);
+        return await (await import("./rules-X2WJVJKQ.js")).explain(rest);
       case "init":
-        return (await import("./init-MXA7NIEG.js")).init(rest);
+        return (await import("./init-3MODBV3X.js")).init(rest);
       case "drill":
-        return await (await import("./drill-COSSWLQM.js")).drill(rest);
+        return await (await import("./drill-YZVKZNY7.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-ALO7G3WA.js")).baseline(rest);
+        return await (await import("./baseline-4CHYSEVO.js")).baseline(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

@@ -6,7 +6,7 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-GFK5MTVP.js";
+} from "./chunk-YKVI7FDI.js";
 import {
   PUBLIC_KEY_ENV,
   esm_default,

@@ -1,10 +1,15 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  evaluateInSlices,
-  loadBundle,
-  runGates,
-  worstVerdict
-} from "./chunk-PVTZR34E.js";
+  check,
+  defaultGates,
+  exitCodeFor,
+  planGates,
+  spreadListFlags
+} from "./chunk-WFGMKIS7.js";
+import "./chunk-647UBY3D.js";
+import "./chunk-YKVI7FDI.js";
+import "./chunk-R6I4ZH4V.js";
+import "./chunk-LXEHR5AG.js";
 import "./chunk-7MT4MXLN.js";
 import "./chunk-5272LKSC.js";
 import "./chunk-HX6U3LLJ.js";
@@ -13,8 +18,9 @@ import "./chunk-7DD7PTBS.js";
 import "./chunk-HZH67PRY.js";
 import "./chunk-JPIEGBNI.js";
 export {
-  evaluateInSlices,
-  loadBundle,
-  runGates,
-  worstVerdict
+  check,
+  defaultGates,
+  exitCodeFor,
+  planGates,
+  spreadListFlags
 };

@@ -6,13 +6,13 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-GFK5MTVP.js";
+} from "./chunk-YKVI7FDI.js";
 import {
   loadConfig
 } from "./chunk-R6I4ZH4V.js";
 import {
   loadBundle
-} from "./chunk-PVTZR34E.js";
+} from "./chunk-LXEHR5AG.js";
 import "./chunk-7MT4MXLN.js";
 import "./chunk-5272LKSC.js";
 import "./chunk-HX6U3LLJ.js";

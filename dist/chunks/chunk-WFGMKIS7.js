@@ -10,7 +10,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-GFK5MTVP.js";
+} from "./chunk-YKVI7FDI.js";
 import {
   loadConfig
 } from "./chunk-R6I4ZH4V.js";
@@ -20,7 +20,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-PVTZR34E.js";
+} from "./chunk-LXEHR5AG.js";
 import {
   ConfigurationError,
   formatLocation

@@ -11732,7 +11732,7 @@ var require_parse_cst = __commonJS({
           return "\n";
         });
       }
-      const documents = [];
+      const documents2 = [];
       let offset = 0;
       do {
         const doc = new Document();
@@ -11740,20 +11740,20 @@ var require_parse_cst = __commonJS({
           src
         });
         offset = doc.parse(context, offset);
-        documents.push(doc);
+        documents2.push(doc);
       } while (offset < src.length);
-      documents.setOrigRanges = () => {
+      documents2.setOrigRanges = () => {
         if (cr.length === 0) return false;
         for (let i = 1; i < cr.length; ++i) cr[i] -= i;
         let crOffset = 0;
-        for (let i = 0; i < documents.length; ++i) {
-          crOffset = documents[i].setOrigRanges(cr, crOffset);
+        for (let i = 0; i < documents2.length; ++i) {
+          crOffset = documents2[i].setOrigRanges(cr, crOffset);
         }
         cr.splice(0, cr.length);
         return true;
       };
-      documents.toString = () => documents.join("...\n");
-      return documents;
+      documents2.toString = () => documents2.join("...\n");
+      return documents2;
     }
     exports.parse = parse;
   }
@@ -15503,9 +15503,9 @@ function loadCatalog(workspace, path) {
       `catalog ${given} does not exist; write one (services with owner and tier, and their stores) or point --catalog at it`
     );
   }
-  const documents = readYamlFile(file, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
-  if (documents.length !== 1) throw new ConfigurationError(`expected one YAML document in the catalog, found ${documents.length}`, { file: shown, line: 1 });
-  const document = documents[0];
+  const documents2 = readYamlFile(file, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
+  if (documents2.length !== 1) throw new ConfigurationError(`expected one YAML document in the catalog, found ${documents2.length}`, { file: shown, line: 1 });
+  const document = documents2[0];
   const at = (path2) => {
     const position = document.locate(path2);
     return { file: shown, line: position.line, column: position.column };
@@ -15792,15 +15792,7 @@ import { join } from "node:path";
 var directiveOnly = /^\s*({{.*}}\s*)+$/;
 var blankOrComment = /^\s*(#.*)?$/;
 function findInTemplateOfKind(lines, kind, path) {
-  const segments = [];
-  let start = 0;
-  lines.forEach((line, index) => {
-    if (/^---\s*$/.test(line)) {
-      segments.push({ start, end: index });
-      start = index + 1;
-    }
-  });
-  segments.push({ start, end: lines.length });
+  const segments = documentsOf(lines);
   const kindLine = typeof kind === "string" ? new RegExp(`^kind:\\s*["']?${kind}["']?\\s*$`) : void 0;
   const ofKind = segments.filter((segment) => kindLine && lines.slice(segment.start, segment.end).some((line) => kindLine.test(line)));
   let best;
@@ -15809,6 +15801,23 @@ function findInTemplateOfKind(lines, kind, path) {
     if (found && (!best || found.matched > best.matched)) best = { ...found, line: found.line + segment.start };
   }
   return best;
+}
+var documents = /* @__PURE__ */ new WeakMap();
+function documentsOf(lines) {
+  let segments = documents.get(lines);
+  if (!segments) {
+    segments = [];
+    let start = 0;
+    lines.forEach((line, index) => {
+      if (/^---\s*$/.test(line)) {
+        segments?.push({ start, end: index });
+        start = index + 1;
+      }
+    });
+    segments.push({ start, end: lines.length });
+    documents.set(lines, segments);
+  }
+  return segments;
 }
 function findInTemplate(lines, path) {
   let from = 0;
@@ -15886,20 +15895,25 @@ async function renderChart(workspace, chart) {
     throw helmError(workspace, chartDir, shownChart, run.stderr);
   }
   const values = new ValuesFiles(workspace, valuesFiles);
+  const templateLines = /* @__PURE__ */ new Map();
   return splitRendered(run.stdout).flatMap((chunk, index) => {
     const template = chunk.source ? join(chartDir, chunk.source.split("/").slice(1).join("/")) : void 0;
     const shownTemplate = template ? displayPath(workspace, template) : `${shownChart} (rendered)`;
-    let documents;
+    let documents2;
     try {
-      documents = parseYamlDocuments(chunk.text, shownTemplate);
+      documents2 = parseYamlDocuments(chunk.text, shownTemplate);
     } catch (error) {
       if (error instanceof ConfigurationError) {
         throw new ConfigurationError(`helm template rendered invalid YAML from ${shownTemplate} (document ${index + 1}): ${error.message}`);
       }
       throw error;
     }
-    const lines = template ? readLines(template) : [];
-    return documents.flatMap(
+    let lines = [];
+    if (template) {
+      lines = templateLines.get(template) ?? readLines(template);
+      templateLines.set(template, lines);
+    }
+    return documents2.flatMap(
       (document) => manifestObjects(document, (doc, path) => locateInTemplate(doc, path, lines, shownTemplate, values))
     );
   });
@@ -16067,16 +16081,16 @@ function takeOrigin(object) {
   return isRecord(parsed) && typeof parsed.path === "string" ? parsed.path : void 0;
 }
 function findOriginal(workspace, file, manifest, cache) {
-  let documents = cache.get(file);
-  if (!documents) {
+  let documents2 = cache.get(file);
+  if (!documents2) {
     try {
-      documents = readYamlFile(file, displayPath(workspace, file));
+      documents2 = readYamlFile(file, displayPath(workspace, file));
     } catch {
-      documents = [];
+      documents2 = [];
     }
-    cache.set(file, documents);
+    cache.set(file, documents2);
   }
-  const original = documents.find((document) => {
+  const original = documents2.find((document) => {
     const value = document.value;
     if (!isRecord(value) || value.kind !== manifest.ref.kind || !isRecord(value.metadata)) return false;
     const name = value.metadata.name;
@@ -18795,7 +18809,7 @@ async function collect2(context, options) {
   for (const file of ordered) {
     const isJudged = judgedSet.has(file.path);
     const text = read(file.path, file.shown);
-    const model = file.transactionOverride ?? headerTransaction(text) ?? transaction;
+    const model = runnerTransaction(file, text, transaction);
     let parsed;
     let parseError = null;
     try {
@@ -18850,7 +18864,7 @@ async function collect2(context, options) {
         index: judged.length,
         path: file.shown,
         format,
-        transaction: file.transactionOverride ?? headerTransaction(text) ?? transaction,
+        transaction: runnerTransaction(file, text, transaction),
         rollback: { file: null, notes: [] },
         modified: true,
         statements: [],
@@ -19001,6 +19015,9 @@ var migrationsGate = {
     return { files: [file], ...extra };
   }
 };
+function runnerTransaction(file, text, configured) {
+  return file.transactionOverride ?? headerTransaction(text) ?? configured;
+}
 function headerTransaction(text) {
   for (const line of text.split("\n", 50)) {
     const trimmed = line.trim();
@@ -19053,9 +19070,9 @@ function tagOf(ref) {
 function readFactsFile(context, path) {
   const absolute = resolveInside(context.workspace, path, "check-runs file");
   const shown = displayPath(context.workspace, absolute);
-  const documents = readYamlFile(absolute, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
-  const [document] = documents;
-  if (!document || documents.length !== 1 || !isRecord(document.value)) {
+  const documents2 = readYamlFile(absolute, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
+  const [document] = documents2;
+  if (!document || documents2.length !== 1 || !isRecord(document.value)) {
     throw new CollectorError(`expected one mapping with tag, commit and check_runs`, { file: shown, line: 1 });
   }
   if (!Array.isArray(document.value.check_runs)) {
@@ -19083,7 +19100,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-DUSM2U7V.js"), import("./run-IRI5JIF3.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-DUSM2U7V.js"), import("./run-DCOMZRQQ.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
@@ -19395,10 +19412,10 @@ var MAX_WAIVER_DAYS = 90;
 var DAY_MS = 864e5;
 function loadWaiversFile(workspace, file, now) {
   const shown = displayPath(workspace, file);
-  const documents = readYamlFile(file, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
-  if (documents.length === 0) return { waivers: [], problems: [] };
-  const [document] = documents;
-  if (!document || documents.length > 1 || !isRecord(document.value) || !Array.isArray(document.value.waivers)) {
+  const documents2 = readYamlFile(file, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
+  if (documents2.length === 0) return { waivers: [], problems: [] };
+  const [document] = documents2;
+  if (!document || documents2.length > 1 || !isRecord(document.value) || !Array.isArray(document.value.waivers)) {
     throw new ConfigurationError("expected one document with a `waivers:` list", { file: shown, line: 1 });
   }
   const result = { waivers: [], problems: [] };
