@@ -1,7 +1,8 @@
 // PostgreSQL SQL source: the real parser (libpg-query, PostgreSQL's own grammar compiled to WebAssembly),
-// statement positions from its UTF-8 byte offsets, and comments from its scanner.
-import type * as LibPgQuery from "libpg-query";
+// statement positions from its UTF-8 byte offsets, and comments found by a lexer that follows its scanner.
+import { join } from "node:path";
 import { ConfigurationError } from "../engine/errors.js";
+import { packageRoot } from "../engine/package-root.js";
 import { lineIndexOf } from "./lines.js";
 import type { SourceLocation } from "../engine/types.js";
 
@@ -109,31 +110,74 @@ export class SqlSyntaxError extends ConfigurationError {
   }
 }
 
+/** The parts of libpg-query's Emscripten module that parsing uses. */
+interface PgQueryModule {
+  _malloc(size: number): number;
+  _free(pointer: number): void;
+  _wasm_parse_query_raw(query: number): number;
+  _wasm_free_parse_result(result: number): void;
+  getValue(pointer: number, type: "i32"): number;
+  UTF8ToString(pointer: number): string;
+  lengthBytesUTF8(text: string): number;
+  stringToUTF8(text: string, pointer: number, size: number): void;
+}
+
 let loaded: Promise<void> | undefined;
-let parser: typeof LibPgQuery | undefined;
+let parser: PgQueryModule | undefined;
 
 /**
- * Loads the WebAssembly parser once per process; parseSql and scanSql need it. Imported lazily, so that
- * gates that never read SQL do not pay for compiling it.
+ * Loads the WebAssembly parser once per thread; parseSql needs it. Imported lazily, so that gates that
+ * never read SQL do not pay for compiling it. This is libpg-query's own Emscripten build, called the way
+ * its parseSync calls it, but stopping at the tree's JSON text: a worker thread hands that text on
+ * without parsing it twice.
  */
 export function loadSqlParser(): Promise<void> {
   loaded ??= (async () => {
-    const imported = await import("libpg-query");
-    // Bundlers may hand back the CommonJS build as the default export of the namespace.
-    const module = typeof imported.loadModule === "function" ? imported : ((imported as unknown as { default: typeof LibPgQuery }).default ?? imported);
-    await module.loadModule();
-    parser = module;
+    const { default: createModule } = await import("libpg-query/wasm/libpg-query.js");
+    const wasm = import.meta.url.endsWith(".ts")
+      ? join(packageRoot(), "node_modules", "libpg-query", "wasm", "libpg-query.wasm")
+      : join(packageRoot(), "dist", "chunks", "libpg-query.wasm");
+    parser = (await createModule({ locateFile: () => wasm })) as PgQueryModule;
   })();
   return loaded;
 }
 
-function loadedParser(): typeof LibPgQuery {
-  if (!parser) throw new Error("the SQL parser is not loaded; await loadSqlParser() first");
-  return parser;
+/** A syntax error as the parser reports it: its message and the 0-based character offset it points at. */
+export class PgParseError extends Error {
+  constructor(
+    message: string,
+    readonly cursorPosition: number,
+  ) {
+    super(message);
+  }
 }
 
-function isRecord(value: unknown): value is SqlNode {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/** The parse tree of `text` as libpg-query's JSON text. Throws PgParseError on a syntax error. */
+export function parseSqlToJson(text: string): string {
+  if (!parser) throw new Error("the SQL parser is not loaded; await loadSqlParser() first");
+  const module = parser;
+  const size = module.lengthBytesUTF8(text) + 1;
+  const query = module._malloc(size);
+  let result = 0;
+  try {
+    module.stringToUTF8(text, query, size);
+    result = module._wasm_parse_query_raw(query);
+    if (!result) throw new Error("the SQL parser could not allocate memory");
+    // PgQueryParseResult { char *parse_tree; char *stderr_buffer; PgQueryError *error }
+    const tree = module.getValue(result, "i32");
+    const error = module.getValue(result + 8, "i32");
+    if (error) {
+      // PgQueryError { char *message; char *funcname; char *filename; int lineno; int cursorpos }
+      const message = module.getValue(error, "i32");
+      const cursor = module.getValue(error + 16, "i32");
+      throw new PgParseError(message ? module.UTF8ToString(message) : "unknown syntax error", cursor > 0 ? cursor - 1 : 0);
+    }
+    if (!tree) throw new Error("the SQL parser returned no parse tree");
+    return module.UTF8ToString(tree);
+  } finally {
+    module._free(query);
+    if (result) module._wasm_free_parse_result(result);
+  }
 }
 
 /**
@@ -141,17 +185,28 @@ function isRecord(value: unknown): value is SqlNode {
  * parser points at. An empty list means the text holds no statements (only comments or whitespace).
  */
 export function parseSql(text: string, displayPath: string): ParsedSql {
-  const source = new SqlText(text);
-  if (text.trim() === "") return { source, statements: [] };
-  let tree: { stmts?: unknown[] };
+  return statementsOf(text, text.trim() === "" ? "{}" : parseSqlToJsonAt(text, displayPath));
+}
+
+/** parseSqlToJson, with a syntax error as SqlSyntaxError at the file, line and column it points at. */
+export function parseSqlToJsonAt(text: string, displayPath: string): string {
   try {
-    tree = loadedParser().parseSync(text) as { stmts?: unknown[] };
+    return parseSqlToJson(text);
   } catch (error) {
-    const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
-    const message = details?.message ?? (error instanceof Error ? error.message : String(error));
-    const position = source.positionOfCodePoint(details?.cursorPosition ?? 0);
-    throw new SqlSyntaxError(message, { file: displayPath, line: position.line, column: position.column });
+    if (!(error instanceof PgParseError)) throw error;
+    const position = new SqlText(text).positionOfCodePoint(error.cursorPosition);
+    throw new SqlSyntaxError(error.message, { file: displayPath, line: position.line, column: position.column });
   }
+}
+
+function isRecord(value: unknown): value is SqlNode {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The statements of a parse tree's JSON text, with their byte extents in `text`. */
+export function statementsOf(text: string, treeJson: string): ParsedSql {
+  const source = new SqlText(text);
+  const tree = JSON.parse(treeJson) as { stmts?: unknown[] };
   const statements: SqlStatement[] = [];
   for (const raw of tree.stmts ?? []) {
     if (!isRecord(raw) || !isRecord(raw.stmt)) continue;
@@ -205,34 +260,10 @@ function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x0c || byte === 0x0b;
 }
 
-export interface SqlToken {
-  text: string;
-  /** Scanner token name: IDENT, SCONST, SQL_COMMENT, C_COMMENT, ASCII_40 (for `(`), or UNKNOWN for keywords. */
-  kind: string;
-  /** Upper-case keyword name when the token is a keyword (`NOT`, `NULL_P` is reported as `NULL`). */
-  keyword?: string;
-  startByte: number;
-  endByte: number;
-}
-
-/**
- * Tokens of a piece of SQL from PostgreSQL's own scanner. Offsets are UTF-8 bytes from the start of
- * `text`. Throws when the scanner cannot tokenize (an unterminated string or comment).
- */
-export function scanSql(text: string): SqlToken[] {
-  const result = loadedParser().scanSync(text);
-  return result.tokens.map((token) => ({
-    text: token.text,
-    kind: token.tokenName,
-    ...(token.keywordKind > 0 ? { keyword: token.text.toUpperCase() } : {}),
-    startByte: token.start,
-    endByte: token.end,
-  }));
-}
-
 /**
  * The comments of a file: what the parse tree leaves out. Found by `lexSql`, which the tests check
- * against libpg-query's own scanner; far faster than asking the WebAssembly scanner for every token.
+ * against libpg-query's own scanner (scanSync); far faster than asking the WebAssembly scanner for
+ * every token.
  */
 export function sqlComments(source: SqlText): SqlComment[] {
   const text = source.text;
@@ -388,16 +419,7 @@ export function clauseExtent(text: string, from: number, stops: ReadonlySet<stri
  * Skips strings, dollar quotes and comments.
  */
 export function longIdentifiers(text: string, maxBytes = 63): string[] {
-  // A cheap test first: a run of non-separator characters, or a quoted identifier, of more than
-  // maxBytes bytes. Most files have none, and skip the lexer below.
-  let candidate = false;
-  for (const match of text.matchAll(CANDIDATE)) {
-    if (Buffer.byteLength(match[0], "utf8") > maxBytes + (match[0].startsWith('"') ? 2 : 0)) {
-      candidate = true;
-      break;
-    }
-  }
-  if (!candidate) return [];
+  if (!mayHoldLongIdentifier(text, maxBytes)) return [];
   const found: string[] = [];
   lexSql(text, {
     quotedIdentifier(start, end) {
@@ -414,4 +436,28 @@ export function longIdentifiers(text: string, maxBytes = 63): string[] {
   return [...new Set(found)];
 }
 
-const CANDIDATE = /"[^"]{22,}"|[^\s,;().'"=<>+*/-]{22,}/g;
+/** Characters that end an unquoted word (and some that cannot be in one): whitespace , ; ( ) . ' " = < > + * / - */
+const WORD_END = new Uint8Array(128);
+for (const c of " \t\n\r\f\v,;().'\"=<>+*/-") WORD_END[c.charCodeAt(0)] = 1;
+
+/**
+ * A cheap test before the lexer: is there a run of word characters, or a "quoted" stretch, of more than
+ * maxBytes UTF-8 bytes? Most files have none. One pass over the text; a character is at most 3 bytes
+ * (4 for a surrogate pair, which is 2 characters), so shorter runs than maxBytes / 3 cannot qualify.
+ */
+function mayHoldLongIdentifier(text: string, maxBytes: number): boolean {
+  const minChars = Math.floor(maxBytes / 3) + 1;
+  const long = (start: number, end: number) => end - start >= minChars && Buffer.byteLength(text.slice(start, end), "utf8") > maxBytes;
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || WORD_END[c] === 0) continue;
+    if (long(runStart, i)) return true;
+    runStart = i + 1;
+    if (c === 34) {
+      const close = text.indexOf('"', i + 1);
+      if (close !== -1 && long(i + 1, close)) return true;
+    }
+  }
+  return long(runStart, text.length);
+}

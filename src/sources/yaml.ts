@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import {
   constructFromEvents,
   CORE_SCHEMA,
@@ -34,19 +34,24 @@ export const MAX_YAML_FILE_BYTES = 16 * 1024 * 1024;
 
 /** Reads a file as UTF-8 text, refusing oversize, binary and non-UTF-8 content with a clear error. */
 export function readTextFile(file: string, displayPath: string, maxBytes = MAX_YAML_FILE_BYTES): string {
-  let size: number;
+  let bytes: Buffer;
+  let descriptor: number | undefined;
   try {
-    size = statSync(file).size;
+    descriptor = openSync(file, "r");
+    const size = fstatSync(descriptor).size;
+    if (size > maxBytes) {
+      throw new ConfigurationError(
+        `${displayPath} is ${(size / 1024 / 1024).toFixed(1)} MiB; files larger than ${maxBytes / 1024 / 1024} MiB are refused`,
+        { file: displayPath, line: 1 },
+      );
+    }
+    bytes = readFileSync(descriptor);
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     throw new ConfigurationError(`cannot read ${displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
-  if (size > maxBytes) {
-    throw new ConfigurationError(
-      `${displayPath} is ${(size / 1024 / 1024).toFixed(1)} MiB; files larger than ${maxBytes / 1024 / 1024} MiB are refused`,
-      { file: displayPath, line: 1 },
-    );
-  }
-  const bytes = readFileSync(file);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new ConfigurationError(`binary content (a NUL byte) where text was expected`, {
@@ -55,11 +60,13 @@ export function readTextFile(file: string, displayPath: string, maxBytes = MAX_Y
     });
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     throw new ConfigurationError(`not valid UTF-8 text`, { file: displayPath, line: lineOfByte(bytes, firstInvalidUtf8(bytes)) });
   }
 }
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1;

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConfigurationError } from "../../src/engine/errors.js";
-import { clauseExtent, loadSqlParser, longIdentifiers, parseSql, scanSql, sqlComments, SqlSyntaxError, SqlText } from "../../src/sources/sql.js";
+import { loadModule, scanSync } from "libpg-query";
+import { clauseExtent, loadSqlParser, longIdentifiers, parseSql, sqlComments, SqlSyntaxError, SqlText } from "../../src/sources/sql.js";
 
 beforeAll(async () => {
   await loadSqlParser();
+  await loadModule();
 });
 
 describe("statement locations from libpg-query's UTF-8 byte offsets", () => {
@@ -59,9 +61,10 @@ describe("comments, the same as PostgreSQL's scanner sees them", () => {
   ];
   it.each(cases)("%s", (text) => {
     const ours = sqlComments(new SqlText(text)).map((c) => [c.text, c.startByte, c.endByte]);
-    const theirs = scanSql(text)
-      .filter((token) => token.kind === "SQL_COMMENT" || token.kind === "C_COMMENT")
-      .map((token) => [token.text, token.startByte, token.endByte]);
+    // libpg-query's own scanner: PostgreSQL's scan.l
+    const theirs = scanSync(text)
+      .tokens.filter((token) => token.tokenName === "SQL_COMMENT" || token.tokenName === "C_COMMENT")
+      .map((token) => [token.text, token.start, token.end]);
     expect(ours).toEqual(theirs);
     expect(ours.length).toBeGreaterThan(0);
   });
