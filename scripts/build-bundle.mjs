@@ -6,7 +6,13 @@ import { build } from "esbuild";
 rmSync("dist/chunks", { recursive: true, force: true });
 await build({
   // cli: the command line; action: the GitHub Action (action.yml and actions/<gate>/action.yml run dist/action.js).
-  entryPoints: { cli: "src/cli.ts", action: "src/action/index.ts" },
+  // workers/*: worker threads (src/engine/workers.ts starts them from here).
+  entryPoints: {
+    cli: "src/cli.ts",
+    action: "src/action/index.ts",
+    "workers/policy-worker": "src/engine/policy-worker.ts",
+    "workers/sql-worker": "src/sources/sql-worker.ts",
+  },
   outdir: "dist",
   chunkNames: "chunks/[name]-[hash]",
   bundle: true,

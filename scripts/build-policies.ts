@@ -37,7 +37,11 @@ for (const [id, gate] of GATES) {
       gate.fixtureOptions(path),
     );
     const expect = [...new Set(fixtureExpectations(path).map((entry) => entry.rule))].sort();
-    cases.push({ name: file, input: { ...collected.input, now: Math.floor(now.getTime() / 1000) }, expect });
+    const documents: Record<string, unknown>[] = [];
+    if (collected.slices) for await (const slice of collected.slices) documents.push(slice);
+    else if (collected.input) documents.push(collected.input);
+    if (documents.length !== 1) throw new Error(`${path}: a fixture must make one input document, not ${documents.length}`);
+    cases.push({ name: file, input: { ...documents[0], now: Math.floor(now.getTime() / 1000) }, expect });
   }
   const out = join("fixtures", "policy-cases", policyPackage(id));
   mkdirSync(out, { recursive: true });

@@ -17,8 +17,12 @@ findings contains v if {
 
 findings contains v if some v in directive_violation
 
+# The ignore directives of each file, by the file's index (what findings name; the input may be a slice
+# of the judged files, so that index is not a position in input.files).
+file_ignores[f.index] := f.ignores if some f in input.files
+
 suppressed(v) if {
-	some directive in input.files[v.file].ignores
+	some directive in file_ignores[v.file]
 	not directive.problem
 	v.rule in directive.rules
 	covers(directive, v)

@@ -6,11 +6,14 @@ import type { SourceLocation } from "./types.js";
  */
 export class ConfigurationError extends Error {
   override readonly name = "ConfigurationError";
+  /** The message without the location in front (to rebuild the error on the other side of a worker). */
+  readonly reason: string;
   constructor(
     message: string,
     readonly location?: SourceLocation,
   ) {
     super(location ? `${formatLocation(location)}: ${message}` : message);
+    this.reason = message;
   }
 }
 

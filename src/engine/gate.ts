@@ -19,8 +19,16 @@ export interface FindingPlace {
 
 export interface CollectedInput {
   /** The policy input document, without `now` (the engine adds it). */
-  input: Record<string, unknown>;
+  input?: Record<string, unknown>;
+  /**
+   * Or the input in slices that are judged each on its own (for a long migration history, a few dozen
+   * files each), produced while collection goes on: the engine evaluates one slice while the next is
+   * collected. Each slice is a whole input document (without `now`) and is checked against the input
+   * schema like one.
+   */
+  slices?: AsyncIterable<Record<string, unknown>>;
   locate(finding: PolicyFinding): FindingPlace;
+  /** Complete once `slices`, if given, has been read to its end. */
   stats: Record<string, number>;
   /** Problems with waivers found while collecting (annotation waivers that do not parse, say). */
   waiverProblems?: WaiverProblem[];

@@ -12,18 +12,18 @@ export class PolicyBundle {
     private readonly policy: LoadedPolicy,
     readonly catalog: RuleCatalog,
     readonly digest: string,
+    /** The compiled module, for workers that evaluate slices of a large input in parallel. */
+    readonly wasm: Uint8Array,
   ) {}
 
   static async load(wasm: Uint8Array, rules: readonly RuleMetadata[], digest: string): Promise<PolicyBundle> {
     let policy: LoadedPolicy;
     try {
-      // 8192 pages (512 MiB) is a reservation, not a commitment: pages are only backed once written.
-      // Starting there spares large inputs the repeated grow-and-copy of the default 2-page memory.
-      policy = await loadPolicy(wasm, { initial: 8192 });
+      policy = await loadPolicyModule(wasm);
     } catch (error) {
       throw new PolicyEvaluationError("(loading the bundle)", error);
     }
-    return new PolicyBundle(policy, catalogFrom([...ENGINE_RULES, ...rules]), digest);
+    return new PolicyBundle(policy, catalogFrom([...ENGINE_RULES, ...rules]), digest, wasm);
   }
 
   hasEntrypoint(entrypoint: string): boolean {
@@ -38,18 +38,42 @@ export class PolicyBundle {
     } catch (error) {
       throw new PolicyEvaluationError(entrypoint, error);
     }
-    if (!Array.isArray(resultSet)) throw new PolicyEvaluationError(entrypoint, "the result set is not a list");
-    if (resultSet.length === 0) return [];
-    const result = (resultSet[0] as { result?: unknown }).result;
-    if (!Array.isArray(result)) throw new PolicyEvaluationError(entrypoint, "`findings` is not a set");
-    for (const finding of result) {
-      const candidate = finding as Partial<PolicyFinding> | null;
-      if (typeof candidate?.rule !== "string" || typeof candidate.message !== "string") {
-        throw new PolicyEvaluationError(entrypoint, `a finding lacks rule or message: ${JSON.stringify(finding)}`);
-      }
-    }
-    return result as PolicyFinding[];
+    return findingsOf(entrypoint, resultSet);
   }
+}
+
+/**
+ * Loads a compiled bundle into a fresh WebAssembly instance. 8192 pages (512 MiB) is a reservation, not
+ * a commitment: pages are only backed once written. Starting there spares large inputs the repeated
+ * grow-and-copy of the default 2-page memory.
+ */
+export function loadPolicyModule(wasm: Uint8Array): Promise<LoadedPolicy> {
+  // opa-wasm first asks `wasm instanceof Response`; in Node the first touch of the global Response loads
+  // the whole fetch implementation (undici: tens of milliseconds, in every thread). We never pass a
+  // Response, so for that synchronous check the global is a class nothing is an instance of.
+  const response = Object.getOwnPropertyDescriptor(globalThis, "Response");
+  if (!response?.configurable) return loadPolicy(wasm, { initial: 8192 });
+  Object.defineProperty(globalThis, "Response", { value: class NotAResponse {}, configurable: true, writable: true });
+  try {
+    return loadPolicy(wasm, { initial: 8192 });
+  } finally {
+    Object.defineProperty(globalThis, "Response", response);
+  }
+}
+
+/** The findings in an entrypoint's result set; anything but a list of finding objects is an error. */
+export function findingsOf(entrypoint: string, resultSet: unknown): PolicyFinding[] {
+  if (!Array.isArray(resultSet)) throw new PolicyEvaluationError(entrypoint, "the result set is not a list");
+  if (resultSet.length === 0) return [];
+  const result = (resultSet[0] as { result?: unknown }).result;
+  if (!Array.isArray(result)) throw new PolicyEvaluationError(entrypoint, "`findings` is not a set");
+  for (const finding of result) {
+    const candidate = finding as Partial<PolicyFinding> | null;
+    if (typeof candidate?.rule !== "string" || typeof candidate.message !== "string") {
+      throw new PolicyEvaluationError(entrypoint, `a finding lacks rule or message: ${JSON.stringify(finding)}`);
+    }
+  }
+  return result as PolicyFinding[];
 }
 
 let builtIn: Promise<PolicyBundle> | undefined;

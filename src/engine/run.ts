@@ -8,7 +8,8 @@ import { hasSchema, validate } from "../config/schemas.js";
 import { GATES } from "../gates/registry.js";
 import { compilePolicies, entrypointOf, policiesDigest } from "./bundle.js";
 import { ConfigurationError, describeThrown, PolicyEvaluationError } from "./errors.js";
-import type { GateContext } from "./gate.js";
+import { checkInput, sliceEvaluator } from "./evaluation.js";
+import type { CollectedInput, GateContext } from "./gate.js";
 import type { Logger } from "./logger.js";
 import { packageRoot } from "./package-root.js";
 import { loadBuiltInBundle, PolicyBundle } from "./policy.js";
@@ -71,12 +72,7 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
       const collected = await gate.collect(context, options);
       const entrypoint = entrypointOf(id);
       if (!bundle.hasEntrypoint(entrypoint)) throw new ConfigurationError(`the policy bundle has no entrypoint ${entrypoint}`);
-      const input = { ...collected.input, now: Math.floor(now.getTime() / 1000) };
-      const inputProblems = hasSchema(`${id}-input`) ? validate(`${id}-input`, input) : [];
-      if (inputProblems.length > 0) {
-        throw new Error(`collector of ${id} produced an input that violates schemas/${id}-input.schema.json: ${inputProblems.slice(0, 3).map((p) => p.message).join("; ")}`);
-      }
-      const raw = evaluateInSlices(bundle, entrypoint, input, gate.independentItems);
+      const raw = await evaluateCollected(bundle, entrypoint, id, collected, gate.independentItems, Math.floor(now.getTime() / 1000));
       const decorated = raw.filter((policyFinding) => config.rules[policyFinding.rule]?.severity !== "off").map((policyFinding) => {
         const place = collected.locate(policyFinding);
         return {
@@ -120,6 +116,31 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
     results.push({ id: "waivers", verdict: verdictOf(findings), findings, waived: [], stats: { findings: findings.length }, durationMs: 0 });
   }
   return { verdict: worstVerdict(results.map((result) => result.verdict)), gates: results };
+}
+
+/** Evaluates what a collector produced: its one input document, or its slices as they come. */
+async function evaluateCollected(
+  bundle: PolicyBundle,
+  entrypoint: string,
+  id: string,
+  collected: CollectedInput,
+  independentItems: string | undefined,
+  now: number,
+): Promise<PolicyFinding[]> {
+  const inputSchema = hasSchema(`${id}-input`) ? id : undefined;
+  if (!collected.slices) {
+    if (!collected.input) throw new Error(`collector of ${id} produced neither an input nor slices`);
+    const input = { ...collected.input, now };
+    if (inputSchema) checkInput(inputSchema, input);
+    return evaluateInSlices(bundle, entrypoint, input, independentItems);
+  }
+  const evaluator = sliceEvaluator(bundle, entrypoint, inputSchema);
+  try {
+    for await (const slice of collected.slices) evaluator.submit({ ...slice, now });
+    return await evaluator.finish();
+  } finally {
+    evaluator.close();
+  }
 }
 
 /** Items per evaluation of an `independentItems` list: large enough to amortise the call, small enough for the heap. */

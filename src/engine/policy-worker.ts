@@ -1,0 +1,44 @@
+// Worker entry: evaluates slices of a gate's input with its own instance of the policy bundle, while
+// the main thread goes on collecting. Inputs arrive as UTF-8 JSON (transferred, not copied).
+import { parentPort, workerData } from "node:worker_threads";
+import { describeThrown } from "./errors.js";
+import { checkInput } from "./evaluation.js";
+import { loadPolicyModule } from "./policy.js";
+
+export interface PolicyWorkerData {
+  wasm: Uint8Array;
+  entrypoint: string;
+  /** The gate whose input schema each input is checked against first. */
+  inputSchema?: string;
+}
+
+export type PolicyWorkerRequest = { id: number; input: ArrayBuffer };
+/** `invalidInput`: the input does not match its schema (checkInput's message); `error`: the policy failed. */
+export type PolicyWorkerReply = { id: number; resultSet: unknown } | { id: number; error: string } | { id: number; invalidInput: string };
+
+const { wasm, entrypoint, inputSchema } = workerData as PolicyWorkerData;
+const decoder = new TextDecoder();
+const port = parentPort;
+if (!port) throw new Error("policy-worker runs only as a worker thread");
+const loaded = loadPolicyModule(wasm);
+
+port.on("message", (request: PolicyWorkerRequest) => {
+  loaded.then(
+    (policy) => {
+      let reply: PolicyWorkerReply;
+      try {
+        if (inputSchema) checkInput(inputSchema, JSON.parse(decoder.decode(request.input)));
+      } catch (error) {
+        port.postMessage({ id: request.id, invalidInput: describeThrown(error) } satisfies PolicyWorkerReply);
+        return;
+      }
+      try {
+        reply = { id: request.id, resultSet: policy.evaluate(request.input, entrypoint) };
+      } catch (error) {
+        reply = { id: request.id, error: describeThrown(error) };
+      }
+      port.postMessage(reply);
+    },
+    (error: unknown) => port.postMessage({ id: request.id, error: `loading the bundle: ${describeThrown(error)}` } satisfies PolicyWorkerReply),
+  );
+});

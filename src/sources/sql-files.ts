@@ -1,0 +1,127 @@
+// Reads and parses SQL files in the order given, ahead of the caller: on a machine with more than one
+// core a worker thread reads and parses while the caller works through the files already parsed.
+import type { Worker } from "node:worker_threads";
+import { ConfigurationError, describeThrown } from "../engine/errors.js";
+import type { SourceLocation } from "../engine/types.js";
+import { startWorker, workersEnabled, workersForced } from "../engine/workers.js";
+import { loadSqlParser, parseSqlToJsonAt, SqlSyntaxError } from "./sql.js";
+import { readTextFile } from "./yaml.js";
+
+export interface SqlFileRequest {
+  path: string;
+  /** The path as messages show it. */
+  shown: string;
+  maxBytes?: number;
+}
+
+/** Why a file could not be read or parsed, as plain data (it may cross from a worker thread). */
+export interface SqlFileFailure {
+  kind: "syntax" | "configuration" | "internal";
+  reason: string;
+  location?: SourceLocation;
+}
+
+/**
+ * A file's text and parse tree (libpg-query's JSON text; `statementsOf` reads it), or `failure` when it
+ * does not parse (and no text either when it cannot be read).
+ */
+export interface SqlFileResult {
+  text?: string;
+  treeJson?: string;
+  failure?: SqlFileFailure;
+}
+
+/** Below this many files, parsing here is quicker than starting a worker. */
+const MIN_FILES_FOR_WORKER = 64;
+/** Files per message from the worker. */
+const BATCH = 16;
+
+/** Reads and parses one file; never throws (failures are data). The SQL parser must be loaded. */
+export function readSqlFileTree(request: SqlFileRequest): SqlFileResult {
+  let text: string;
+  try {
+    text = readTextFile(request.path, request.shown, request.maxBytes);
+  } catch (error) {
+    return { failure: failureOf(error) };
+  }
+  try {
+    return { text, treeJson: text.trim() === "" ? "{}" : parseSqlToJsonAt(text, request.shown) };
+  } catch (error) {
+    return { text, failure: failureOf(error) };
+  }
+}
+
+function failureOf(error: unknown): SqlFileFailure {
+  if (error instanceof SqlSyntaxError) return { kind: "syntax", reason: error.sqlMessage, ...(error.at ? { location: error.at } : {}) };
+  if (error instanceof ConfigurationError) return { kind: "configuration", reason: error.reason, ...(error.location ? { location: error.location } : {}) };
+  return { kind: "internal", reason: describeThrown(error) };
+}
+
+/** The error a failure stands for, as the code that read the file in this thread would have thrown it. */
+export function failureError(failure: SqlFileFailure): Error {
+  if (failure.kind === "syntax") return new SqlSyntaxError(failure.reason, failure.location ?? { file: "(unknown)", line: 1 });
+  if (failure.kind === "configuration") return new ConfigurationError(failure.reason, failure.location);
+  return new Error(failure.reason);
+}
+
+/** The files' results in the order of `requests`. */
+export async function* readSqlFiles(requests: readonly SqlFileRequest[]): AsyncGenerator<SqlFileResult> {
+  if (!workersEnabled() || (requests.length < MIN_FILES_FOR_WORKER && !workersForced())) {
+    await loadSqlParser();
+    for (const request of requests) yield readSqlFileTree(request);
+    return;
+  }
+  yield* fromWorker(requests);
+}
+
+export interface SqlWorkerData {
+  requests: SqlFileRequest[];
+  batch: number;
+}
+
+/** A batch of results; the trees stay JSON text, which crosses threads far faster than an object graph. */
+export interface SqlWorkerBatch {
+  results: SqlFileResult[];
+}
+
+async function* fromWorker(requests: readonly SqlFileRequest[]): AsyncGenerator<SqlFileResult> {
+  const worker: Worker = startWorker("sql-worker", { requests: [...requests], batch: BATCH } satisfies SqlWorkerData);
+  const batches: SqlFileResult[][] = [];
+  let received = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on("message", (batch: SqlWorkerBatch) => {
+    batches.push(batch.results);
+    received += batch.results.length;
+    notify();
+  });
+  worker.on("error", (error) => {
+    failure ??= new Error(`the SQL parsing worker failed: ${describeThrown(error)}`);
+    notify();
+  });
+  // Node delivers a worker's messages before its exit event: an exit with files missing is a crash.
+  worker.on("exit", (code) => {
+    if (received < requests.length) failure ??= new Error(`the SQL parsing worker exited (code ${code}) before it parsed every file`);
+    notify();
+  });
+  try {
+    let delivered = 0;
+    while (delivered < requests.length) {
+      const batch = batches.shift();
+      if (batch) {
+        for (const result of batch) yield result;
+        delivered += batch.length;
+        continue;
+      }
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    worker.removeAllListeners();
+    void worker.terminate();
+  }
+}
