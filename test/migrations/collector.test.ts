@@ -4,12 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validate } from "../../src/config/schemas.js";
-import { silentLogger } from "../../src/engine/logger.js";
 import type { PolicyBundle } from "../../src/engine/policy.js";
-import { runGates } from "../../src/engine/run.js";
 import type { GateResult } from "../../src/engine/types.js";
 import { migrationsGate } from "../../src/gates/migrations/index.js";
-import { migrationsBundle } from "./support.js";
+import { judgeMigrations, migrationsBundle } from "./support.js";
 
 let bundle: PolicyBundle;
 const scratch: string[] = [];
@@ -32,20 +30,7 @@ function workspace(files: Record<string, string | Buffer>, git = false): string 
   return root;
 }
 
-async function run(root: string, options: Record<string, unknown>): Promise<GateResult> {
-  const report = await runGates(
-    {
-      config: { workspace: { root, base: root }, gates: {}, policies: [], rules: {} },
-      gates: [["migrations", options]],
-      now: new Date("2026-11-01T00:00:00Z"),
-      logger: silentLogger,
-    },
-    bundle,
-  );
-  const result = report.gates[0];
-  if (!result) throw new Error("no result");
-  return result;
-}
+const run = (root: string, options: Record<string, unknown>): Promise<GateResult> => judgeMigrations(bundle, root, options);
 
 const places = (result: GateResult) => result.findings.map((f) => `${f.rule}@${f.location?.file}:${f.location?.line}`);
 

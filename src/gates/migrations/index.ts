@@ -6,7 +6,8 @@ import type { CollectedInput, Gate, GateContext } from "../../engine/gate.js";
 import type { Logger } from "../../engine/logger.js";
 import type { PolicyFinding, SourceLocation } from "../../engine/types.js";
 import { displayPath, expandGlobs, type Workspace } from "../../sources/files.js";
-import { loadSqlParser, parseSql, SqlSyntaxError, SqlText, type ParsedSql } from "../../sources/sql.js";
+import { SqlText, statementsOf, type ParsedSql } from "../../sources/sql.js";
+import { failureError, readSqlFiles } from "../../sources/sql-files.js";
 import { readTextFile } from "../../sources/yaml.js";
 import { readDirectives } from "./directives.js";
 import { durationMs, FileAnalyzer, type StatementFacts, type TransactionModel } from "./facts.js";
@@ -46,9 +47,13 @@ const DEFAULT_MAX_LOCK_TIMEOUT = "5s";
 interface JudgedFile {
   file: MigrationFile;
   source: SqlText;
-  parsed?: ParsedSql;
+  /** Each statement's [startByte, endByte), for locations; none when the file does not parse. */
+  spans: [number, number][];
   facts: Record<string, unknown>;
 }
+
+/** Statements per slice of the input: the policies judge each slice while the next is collected. */
+const SLICE_STATEMENTS = 1000;
 
 /** Each positive glob expanded on its own, so files keep the order the globs were given in. */
 function expandInOrder(workspace: Workspace, patterns: readonly string[], allowEmpty: boolean, what: string): string[] {
@@ -75,7 +80,6 @@ function parseDuration(value: string | undefined, what: string): number | null {
 
 async function collect(context: GateContext, options: MigrationsOptions): Promise<CollectedInput> {
   const { workspace, logger } = context;
-  await loadSqlParser();
   const allowEmpty = options.allowEmptyGlobs ?? false;
   const paths = expandInOrder(workspace, options.files, allowEmpty, "migration");
   const schemaPaths = expandInOrder(workspace, options.schemaFiles ?? [], allowEmpty, "schema file");
@@ -96,61 +100,118 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
   const edited = diff ? ordered.filter((file) => diff.modified.has(file.path) && !judgedSet.has(file.path)) : [];
   if (diff) logger.info(`migrations: ${judgedSet.size} of ${ordered.length} files are new since ${options.base}; the others are schema context`);
 
+  // The judged files' indexes (what findings name) are their places in this order.
+  const judgedOrder = [...ordered.filter((file) => judgedSet.has(file.path)), ...edited];
+  const settings = {
+    postgres_version: options.postgresVersion ?? DEFAULT_POSTGRES_VERSION,
+    require_rollback_plan: options.requireRollbackPlan ?? true,
+    max_lock_timeout_ms: parseDuration(options.maxLockTimeout ?? DEFAULT_MAX_LOCK_TIMEOUT, "maxLockTimeout") ?? 0,
+    require_statement_timeout: options.requireStatementTimeout ?? true,
+    on_parse_error: options.onParseError ?? "error",
+    ...(options.trace ? { traced: true } : {}),
+    ignores: (options.ignores ?? []).map((ignore, index) => ({
+      index,
+      rule: ignore.rule,
+      reason: ignore.reason,
+      files: judgedOrder.flatMap((file, fileIndex) => (globMatches(ignore.files, file.shown) ? [fileIndex] : [])),
+    })),
+  };
+  const judged: JudgedFile[] = [];
+  const stats: Record<string, number> = {
+    files: judgedSet.size,
+    contextFiles: ordered.length - judgedSet.size + schemaPaths.length,
+    ...(diff ? { editedFiles: edited.length } : {}),
+    statements: 0,
+  };
+  return {
+    slices: judgeInSlices({ context, options, format, schemaPaths, ordered, judgedSet, edited, settings, judged, stats }),
+    locate: (finding: PolicyFinding) => locate(judged, finding),
+    stats,
+  };
+}
+
+interface Judging {
+  context: GateContext;
+  options: MigrationsOptions;
+  format: MigrationFormat;
+  schemaPaths: string[];
+  ordered: MigrationFile[];
+  judgedSet: Set<string>;
+  edited: MigrationFile[];
+  settings: Record<string, unknown>;
+  /** Filled as the files are judged; `locate` reads it. */
+  judged: JudgedFile[];
+  stats: Record<string, number>;
+}
+
+/**
+ * Replays every file in order onto one schema and yields the judged files' facts in slices of about
+ * SLICE_STATEMENTS statements (every rule judges within one file, so slices are independent). Trace
+ * mode holds them back until the trace has run.
+ */
+async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, unknown>> {
+  const { context, options, format, schemaPaths, ordered, judgedSet, edited, settings, judged, stats } = judging;
+  const { workspace, logger } = context;
   const transaction = options.transaction ?? "per-file";
   const connection = {
     lockTimeoutMs: parseDuration(options.connection?.lockTimeout, "connection.lockTimeout"),
     statementTimeoutMs: parseDuration(options.connection?.statementTimeout, "connection.statementTimeout"),
   };
-  const maxLockTimeoutMs = parseDuration(options.maxLockTimeout ?? DEFAULT_MAX_LOCK_TIMEOUT, "maxLockTimeout") ?? 0;
   const onParseError = options.onParseError ?? "error";
   const schema = new SchemaState();
-  const judged: JudgedFile[] = [];
-  let statements = 0;
-
-  const read = (path: string, shown: string): string => readTextFile(path, shown, options.maxFileBytes);
-
   const tracePlan: TraceFile[] = [];
-  const sqlOf = (parsed: ParsedSql) => parsed.statements.map((statement) => parsed.source.slice(statement.startByte, statement.endByte));
+  const holdForTrace = options.trace !== undefined;
+  let waiting: JudgedFile[] = [];
+  let waitingStatements = 0;
+  let yielded = 0;
+  const slice = (files: readonly JudgedFile[]): Record<string, unknown> => ({
+    settings,
+    files: files.map((entry) => compactFacts(entry.facts)),
+    index: indexFacts(files.map((entry) => ({ statements: entry.facts.statements as StatementFacts[] }))),
+  });
 
-  for (const path of schemaPaths) {
-    const shown = displayPath(workspace, path);
-    const parsed = parseSql(read(path, shown), shown);
-    const analyzer = new FileAnalyzer(schema, parsed.source, "none", connection);
-    for (const statement of parsed.statements) analyzer.analyze(statement);
-    if (options.trace) tracePlan.push({ shown, statements: sqlOf(parsed), judged: false, transaction: "none", touched: [] });
-  }
-
-  for (const file of ordered) {
-    const isJudged = judgedSet.has(file.path);
-    const text = read(file.path, file.shown);
-    const model = runnerTransaction(file, text, transaction);
-    let parsed: ParsedSql | undefined;
-    let parseError: { message: string; line: number; column: number } | null = null;
-    try {
-      parsed = parseSql(text, file.shown);
-    } catch (error) {
-      if (!(error instanceof SqlSyntaxError) || onParseError === "error") throw error;
-      parseError = { message: error.sqlMessage, line: error.at.line, column: error.at.column ?? 1 };
+  const requests = [
+    ...schemaPaths.map((path) => ({ path, shown: displayPath(workspace, path) })),
+    ...ordered.map((file) => ({ path: file.path, shown: file.shown })),
+  ].map((request) => ({ ...request, ...(options.maxFileBytes !== undefined ? { maxBytes: options.maxFileBytes } : {}) }));
+  let position = 0;
+  for await (const result of readSqlFiles(requests)) {
+    const request = requests[position] as (typeof requests)[number];
+    const file = position < schemaPaths.length ? undefined : ordered[position - schemaPaths.length];
+    position++;
+    if (result.text === undefined || (result.failure && (!file || result.failure.kind !== "syntax" || onParseError === "error"))) {
+      throw failureError(result.failure ?? { kind: "internal", reason: `no result for ${request.shown}` });
     }
-    if (parsed && parsed.statements.length === 0) {
+    const parsed = result.treeJson === undefined ? { source: new SqlText(result.text), statements: [] } : statementsOf(result.text, result.treeJson);
+    const { source, statements } = parsed;
+    if (!file) {
+      const analyzer = new FileAnalyzer(schema, source, "none", connection);
+      for (const statement of statements) analyzer.analyze(statement);
+      if (holdForTrace) tracePlan.push({ shown: request.shown, statements: sqlOf(parsed), judged: false, transaction: "none", touched: [] });
+      continue;
+    }
+    const isJudged = judgedSet.has(file.path);
+    const model = runnerTransaction(file, result.text, transaction);
+    const parseError = result.failure ? { message: result.failure.reason, line: result.failure.location?.line ?? 1, column: result.failure.location?.column ?? 1 } : null;
+    if (!result.failure && statements.length === 0) {
       throw new CollectorError("the file has no SQL statements (it is empty or only comments); a migration that does nothing is a mistake", { file: file.shown, line: 1 });
     }
-    const analyzer = parsed ? new FileAnalyzer(schema, parsed.source, model, connection) : undefined;
+    const analyzer = result.failure ? undefined : new FileAnalyzer(schema, source, model, connection);
     const facts: StatementFacts[] = [];
-    for (const statement of parsed?.statements ?? []) {
+    for (const statement of statements) {
       const fact = analyzer?.analyze(statement);
       if (fact && isJudged) facts.push(fact);
     }
-    if (options.trace && parsed) {
+    if (holdForTrace && !result.failure) {
       tracePlan.push({ shown: file.shown, statements: sqlOf(parsed), judged: isJudged, transaction: model, touched: isJudged ? touchedTables(facts) : [] });
     }
     if (!isJudged) continue;
-    statements += facts.length;
-    const directives = parsed ? readDirectives(parsed) : { ignores: [], rollbackNotes: [] };
-    judged.push({
+    (stats.statements as number) += facts.length;
+    const directives = result.failure ? { ignores: [], rollbackNotes: [] } : readDirectives(parsed);
+    const entry: JudgedFile = {
       file,
-      source: parsed?.source ?? new SqlText(text),
-      ...(parsed ? { parsed } : {}),
+      source,
+      spans: statements.map((statement) => [statement.startByte, statement.endByte]),
       facts: {
         index: judged.length,
         path: file.shown,
@@ -167,13 +228,24 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
         unclosed_transaction: model === "none" ? (analyzer?.openedBy ?? null) : null,
         parse_error: parseError,
       },
-    });
+    };
+    judged.push(entry);
+    if (holdForTrace) continue;
+    waiting.push(entry);
+    waitingStatements += facts.length;
+    if (waitingStatements >= SLICE_STATEMENTS) {
+      yield slice(waiting);
+      yielded++;
+      waiting = [];
+      waitingStatements = 0;
+    }
   }
   for (const file of edited) {
-    const text = read(file.path, file.shown);
-    judged.push({
+    const text = readTextFile(file.path, file.shown, options.maxFileBytes);
+    const entry: JudgedFile = {
       file,
       source: new SqlText(text),
+      spans: [],
       facts: {
         index: judged.length,
         path: file.shown,
@@ -186,46 +258,21 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
         unclosed_transaction: null,
         parse_error: null,
       },
-    });
+    };
+    judged.push(entry);
+    if (!holdForTrace) waiting.push(entry);
   }
 
-  let traceStats: Record<string, number> = {};
-  if (options.trace) {
+  if (holdForTrace && options.trace) {
     const traces = await traceMigrations(tracePlan, options.trace, logger);
-    traceStats = attachTraces(judged, traces, logger);
+    Object.assign(stats, attachTraces(judged, traces, logger));
+    waiting = [...judged];
   }
-
-  const configIgnores = (options.ignores ?? []).map((ignore, index) => ({
-    index,
-    rule: ignore.rule,
-    reason: ignore.reason,
-    files: judged.filter((entry) => globMatches(ignore.files, entry.file.shown)).map((entry) => entry.facts.index as number),
-  }));
-
-  return {
-    input: {
-      settings: {
-        postgres_version: options.postgresVersion ?? DEFAULT_POSTGRES_VERSION,
-        require_rollback_plan: options.requireRollbackPlan ?? true,
-        max_lock_timeout_ms: maxLockTimeoutMs,
-        require_statement_timeout: options.requireStatementTimeout ?? true,
-        on_parse_error: onParseError,
-        ...(options.trace ? { traced: true } : {}),
-        ignores: configIgnores,
-      },
-      files: judged.map((entry) => compactFacts(entry.facts)),
-      index: indexFacts(judged.map((entry) => ({ statements: entry.facts.statements as StatementFacts[] }))),
-    },
-    locate: (finding: PolicyFinding) => locate(judged, finding),
-    stats: {
-      files: judgedSet.size,
-      contextFiles: ordered.length - judgedSet.size + schemaPaths.length,
-      ...(diff ? { editedFiles: edited.length } : {}),
-      statements,
-      ...traceStats,
-    },
-  };
+  // One slice at least: rules about the configured ignores judge even an empty set of files.
+  if (waiting.length > 0 || yielded === 0) yield slice(waiting);
 }
+
+const sqlOf = (parsed: ParsedSql): string[] => parsed.statements.map((statement) => parsed.source.slice(statement.startByte, statement.endByte));
 
 /**
  * Drops false, null and empty lists from the facts (policies read a missing field as false), and the
@@ -304,7 +351,7 @@ function attachTraces(judged: readonly JudgedFile[], traces: ReadonlyMap<string,
       statement.trace = trace;
       traced++;
       rewrites += trace.rewritten.length;
-      const at = entry.parsed ? entry.source.position(entry.parsed.statements[index]?.startByte ?? 0) : { line: 1 };
+      const at = entry.source.position(entry.spans[index]?.[0] ?? 0);
       const predicted = ((statement.locks as TableLock[] | undefined) ?? []).map((lock) => `${lock.mode} on ${lock.table}`).join(", ") || "none";
       const observed =
         trace.error || trace.skipped
@@ -332,11 +379,11 @@ function locate(judged: readonly JudgedFile[], finding: PolicyFinding): { locati
   if (typeof finding.line === "number") {
     return { location: { file, line: finding.line, ...(typeof finding.column === "number" ? { column: finding.column } : {}) } };
   }
-  const statement = typeof finding.statement === "number" ? entry.parsed?.statements[finding.statement] : undefined;
-  const at = typeof finding.at === "number" ? finding.at : statement?.startByte;
+  const span = typeof finding.statement === "number" ? entry.spans[finding.statement] : undefined;
+  const at = typeof finding.at === "number" ? finding.at : span?.[0];
   if (at === undefined) return { location: { file, line: 1 } };
   const position = entry.source.position(at);
-  const endLine = statement ? entry.source.position(statement.endByte).line : undefined;
+  const endLine = span ? entry.source.position(span[1]).line : undefined;
   return {
     location: { file, line: position.line, column: position.column, ...(endLine !== undefined && endLine > position.line ? { endLine } : {}) },
   };
