@@ -8,33 +8,38 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-WFGMKIS7.js";
+} from "./chunks/chunk-6IGIGSR5.js";
 import "./chunks/chunk-647UBY3D.js";
 import {
   toolVersion
-} from "./chunks/chunk-YKVI7FDI.js";
+} from "./chunks/chunk-ICSGUVEI.js";
 import {
   loadConfig
-} from "./chunks/chunk-R6I4ZH4V.js";
+} from "./chunks/chunk-NKQ4EWYS.js";
 import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-LXEHR5AG.js";
-import "./chunks/chunk-7MT4MXLN.js";
+} from "./chunks/chunk-MIZPSIKD.js";
+import "./chunks/chunk-XCAPE7Y2.js";
 import {
   GitHubApi,
   GitHubApiError,
   repoPath
-} from "./chunks/chunk-5272LKSC.js";
-import "./chunks/chunk-HX6U3LLJ.js";
+} from "./chunks/chunk-4MJ6PMXW.js";
+import "./chunks/chunk-54MOOKYG.js";
 import "./chunks/chunk-3U2DUXYO.js";
-import "./chunks/chunk-7DD7PTBS.js";
+import "./chunks/chunk-UEMFZK5G.js";
+import "./chunks/chunk-ECJNMPFE.js";
+import "./chunks/chunk-UIAEBAOP.js";
+import "./chunks/chunk-OPKJURYK.js";
+import "./chunks/chunk-QSZOVTT4.js";
+import "./chunks/chunk-BAQO6P5L.js";
 import {
   ConfigurationError,
   describeThrown,
   formatLocation
-} from "./chunks/chunk-HZH67PRY.js";
+} from "./chunks/chunk-2GHCG2EG.js";
 import {
   __commonJS,
   __require,

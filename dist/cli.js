@@ -5,9 +5,9 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-YKVI7FDI.js";
+} from "./chunks/chunk-ICSGUVEI.js";
 import "./chunks/chunk-3U2DUXYO.js";
-import "./chunks/chunk-HZH67PRY.js";
+import "./chunks/chunk-2GHCG2EG.js";
 import "./chunks/chunk-JPIEGBNI.js";
 export {
   EXIT,

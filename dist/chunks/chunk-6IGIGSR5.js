@@ -10,21 +10,21 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-YKVI7FDI.js";
+} from "./chunk-ICSGUVEI.js";
 import {
   loadConfig
-} from "./chunk-R6I4ZH4V.js";
+} from "./chunk-NKQ4EWYS.js";
 import {
   GATES,
   RELEASE_GATE,
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-LXEHR5AG.js";
+} from "./chunk-MIZPSIKD.js";
 import {
   ConfigurationError,
   formatLocation
-} from "./chunk-HZH67PRY.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/commands/check.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";

@@ -5,17 +5,22 @@ import {
   exitCodeFor,
   planGates,
   spreadListFlags
-} from "./chunk-WFGMKIS7.js";
+} from "./chunk-6IGIGSR5.js";
 import "./chunk-647UBY3D.js";
-import "./chunk-YKVI7FDI.js";
-import "./chunk-R6I4ZH4V.js";
-import "./chunk-LXEHR5AG.js";
-import "./chunk-7MT4MXLN.js";
-import "./chunk-5272LKSC.js";
-import "./chunk-HX6U3LLJ.js";
+import "./chunk-ICSGUVEI.js";
+import "./chunk-NKQ4EWYS.js";
+import "./chunk-MIZPSIKD.js";
+import "./chunk-XCAPE7Y2.js";
+import "./chunk-4MJ6PMXW.js";
+import "./chunk-54MOOKYG.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-7DD7PTBS.js";
-import "./chunk-HZH67PRY.js";
+import "./chunk-UEMFZK5G.js";
+import "./chunk-ECJNMPFE.js";
+import "./chunk-UIAEBAOP.js";
+import "./chunk-OPKJURYK.js";
+import "./chunk-QSZOVTT4.js";
+import "./chunk-BAQO6P5L.js";
+import "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 export {
   check,

@@ -3,13 +3,17 @@ import {
   displayPath,
   findRepositoryRoot,
   isRecord,
-  readYamlFile,
-  resolveInside,
+  resolveInside
+} from "./chunk-OPKJURYK.js";
+import {
   validate
-} from "./chunk-7DD7PTBS.js";
+} from "./chunk-QSZOVTT4.js";
+import {
+  readYamlFile
+} from "./chunk-BAQO6P5L.js";
 import {
   ConfigurationError
-} from "./chunk-HZH67PRY.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/config/load.ts
 import { existsSync } from "node:fs";

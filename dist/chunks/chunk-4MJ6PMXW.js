@@ -9,7 +9,7 @@ import {
   readJsonFile,
   resolveTool,
   runProcess
-} from "./chunk-HX6U3LLJ.js";
+} from "./chunk-54MOOKYG.js";
 import {
   LOAD_BUDGET_FLAGS,
   SLO_FLAGS
@@ -17,14 +17,18 @@ import {
 import {
   displayPath,
   isRecord,
-  readYamlFile,
-  resolveInside,
+  resolveInside
+} from "./chunk-OPKJURYK.js";
+import {
   validate
-} from "./chunk-7DD7PTBS.js";
+} from "./chunk-QSZOVTT4.js";
+import {
+  readYamlFile
+} from "./chunk-BAQO6P5L.js";
 import {
   CollectorError,
   ConfigurationError
-} from "./chunk-HZH67PRY.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/gates/slo/index.ts
 import { existsSync as existsSync7 } from "node:fs";

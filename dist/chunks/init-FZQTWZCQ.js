@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-YKVI7FDI.js";
+} from "./chunk-ICSGUVEI.js";
 import "./chunk-3U2DUXYO.js";
 import {
   ConfigurationError
-} from "./chunk-HZH67PRY.js";
+} from "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 
 // src/commands/init.ts

@@ -2,17 +2,21 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   parseJsonText,
   readJsonFile
-} from "./chunk-HX6U3LLJ.js";
+} from "./chunk-54MOOKYG.js";
 import {
-  isRecord,
-  readTextFile,
+  isRecord
+} from "./chunk-OPKJURYK.js";
+import {
   validate
-} from "./chunk-7DD7PTBS.js";
+} from "./chunk-QSZOVTT4.js";
+import {
+  readTextFile
+} from "./chunk-BAQO6P5L.js";
 import {
   CollectorError,
   ConfigurationError,
   describeThrown
-} from "./chunk-HZH67PRY.js";
+} from "./chunk-2GHCG2EG.js";
 import {
   __commonJS,
   __require,

@@ -1,15 +1,17 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  LineIndex,
   expandGlobs,
-  parseYamlDocuments,
-  readTextFile,
   resolveInside
-} from "./chunk-7DD7PTBS.js";
+} from "./chunk-OPKJURYK.js";
+import {
+  LineIndex,
+  parseYamlDocuments,
+  readTextFile
+} from "./chunk-BAQO6P5L.js";
 import {
   ConfigurationError,
   packageRoot
-} from "./chunk-HZH67PRY.js";
+} from "./chunk-2GHCG2EG.js";
 import {
   __commonJS,
   __require,

@@ -5,9 +5,12 @@ var ConfigurationError = class extends Error {
   constructor(message, location) {
     super(location ? `${formatLocation(location)}: ${message}` : message);
     this.location = location;
+    this.reason = message;
   }
   location;
   name = "ConfigurationError";
+  /** The message without the location in front (to rebuild the error on the other side of a worker). */
+  reason;
 };
 var CollectorError = class extends ConfigurationError {
 };

@@ -3,9 +3,11 @@ import {
   DEFAULT_CONFIG,
   loadConfig,
   readSingleDocument
-} from "./chunk-R6I4ZH4V.js";
-import "./chunk-7DD7PTBS.js";
-import "./chunk-HZH67PRY.js";
+} from "./chunk-NKQ4EWYS.js";
+import "./chunk-OPKJURYK.js";
+import "./chunk-QSZOVTT4.js";
+import "./chunk-BAQO6P5L.js";
+import "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 export {
   DEFAULT_CONFIG,

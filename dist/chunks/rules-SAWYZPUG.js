@@ -6,19 +6,24 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-YKVI7FDI.js";
+} from "./chunk-ICSGUVEI.js";
 import {
   loadConfig
-} from "./chunk-R6I4ZH4V.js";
+} from "./chunk-NKQ4EWYS.js";
 import {
   loadBundle
-} from "./chunk-LXEHR5AG.js";
-import "./chunk-7MT4MXLN.js";
-import "./chunk-5272LKSC.js";
-import "./chunk-HX6U3LLJ.js";
+} from "./chunk-MIZPSIKD.js";
+import "./chunk-XCAPE7Y2.js";
+import "./chunk-4MJ6PMXW.js";
+import "./chunk-54MOOKYG.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-7DD7PTBS.js";
-import "./chunk-HZH67PRY.js";
+import "./chunk-UEMFZK5G.js";
+import "./chunk-ECJNMPFE.js";
+import "./chunk-UIAEBAOP.js";
+import "./chunk-OPKJURYK.js";
+import "./chunk-QSZOVTT4.js";
+import "./chunk-BAQO6P5L.js";
+import "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 
 // src/commands/rules.ts

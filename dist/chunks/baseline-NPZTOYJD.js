@@ -7,25 +7,28 @@ import {
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-YKVI7FDI.js";
+} from "./chunk-ICSGUVEI.js";
 import {
   loadConfig
-} from "./chunk-R6I4ZH4V.js";
+} from "./chunk-NKQ4EWYS.js";
 import {
   baselineMeasurements,
   measureSlos,
   sloOptionsFromFlags
-} from "./chunk-5272LKSC.js";
-import "./chunk-HX6U3LLJ.js";
+} from "./chunk-4MJ6PMXW.js";
+import "./chunk-54MOOKYG.js";
 import "./chunk-3U2DUXYO.js";
 import {
   displayPath,
-  resolveInside,
+  resolveInside
+} from "./chunk-OPKJURYK.js";
+import {
   validate
-} from "./chunk-7DD7PTBS.js";
+} from "./chunk-QSZOVTT4.js";
+import "./chunk-BAQO6P5L.js";
 import {
   ConfigurationError
-} from "./chunk-HZH67PRY.js";
+} from "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 
 // src/commands/baseline.ts

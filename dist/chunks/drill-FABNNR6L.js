@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  require_src
-} from "./chunk-RYBHZXYI.js";
-import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-YKVI7FDI.js";
+} from "./chunk-ICSGUVEI.js";
+import {
+  require_src
+} from "./chunk-RYBHZXYI.js";
 import {
   PUBLIC_KEY_ENV,
   esm_default,
@@ -17,19 +17,21 @@ import {
   readPublicKeyFile,
   signProof,
   writeKeyPair
-} from "./chunk-7MT4MXLN.js";
+} from "./chunk-XCAPE7Y2.js";
 import {
   formatDuration,
   freePort,
   runProcess
-} from "./chunk-HX6U3LLJ.js";
+} from "./chunk-54MOOKYG.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-7DD7PTBS.js";
+import "./chunk-OPKJURYK.js";
+import "./chunk-QSZOVTT4.js";
+import "./chunk-BAQO6P5L.js";
 import {
   ConfigurationError,
   describeThrown,
   packageRoot
-} from "./chunk-HZH67PRY.js";
+} from "./chunk-2GHCG2EG.js";
 import {
   __commonJS,
   __require,

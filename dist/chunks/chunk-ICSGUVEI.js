@@ -12,7 +12,7 @@ import {
   ConfigurationError,
   describeThrown,
   packageRoot
-} from "./chunk-HZH67PRY.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";
@@ -120,17 +120,17 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-3V3UXBSW.js")).check(rest);
+        return await (await import("./check-HRIC3RBZ.js")).check(rest);
       case "rules":
-        return await (await import("./rules-X2WJVJKQ.js")).rules(rest);
+        return await (await import("./rules-SAWYZPUG.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-X2WJVJKQ.js")).explain(rest);
+        return await (await import("./rules-SAWYZPUG.js")).explain(rest);
       case "init":
-        return (await import("./init-3MODBV3X.js")).init(rest);
+        return (await import("./init-FZQTWZCQ.js")).init(rest);
       case "drill":
-        return await (await import("./drill-YZVKZNY7.js")).drill(rest);
+        return await (await import("./drill-FABNNR6L.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-4CHYSEVO.js")).baseline(rest);
+        return await (await import("./baseline-NPZTOYJD.js")).baseline(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);
