@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { assertTools, freePort, scratchDir, skipStores } from "../reference-app/test/support/stores.js";
+import { assertTools, freePorts, scratchDir, skipStores } from "../reference-app/test/support/stores.js";
 import { repoRoot, runCli } from "./support/cli.js";
 
 const scratch = scratchDir("reference-app-gates");
@@ -15,13 +15,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe.skipIf(skipStores)("the reference app under its own gates", () => {
   it("passes security-context, migrations, backups, restore-proofs, load-budget and slo after real backups, drills and a k6 run (npm run gates)", async () => {
     assertTools();
+    const [pg, redis, api, payments] = await freePorts(4);
     const env = {
       ...process.env,
       STACK_DIR: join(scratch, "stack"),
-      STACK_PG_PORT: String(await freePort()),
-      STACK_REDIS_PORT: String(await freePort()),
-      STACK_API_PORT: String(await freePort()),
-      STACK_PAYMENTS_PORT: String(await freePort()),
+      STACK_PG_PORT: String(pg),
+      STACK_REDIS_PORT: String(redis),
+      STACK_API_PORT: String(api),
+      STACK_PAYMENTS_PORT: String(payments),
       NO_COLOR: "1",
     };
     const run = spawnSync("bash", ["scripts/quickstart.sh"], { cwd: repoRoot, env, encoding: "utf8", timeout: 600_000 });

@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertTools, freePort, removeDir, repoRoot, scratchDir, skipStores } from "./support/stores.js";
+import { assertTools, freePorts, removeDir, repoRoot, scratchDir, skipStores } from "./support/stores.js";
 
 const run = promisify(execFile);
 
@@ -25,13 +25,14 @@ describe.skipIf(skipStores)("scripts/stack.sh", () => {
   beforeAll(async () => {
     assertTools();
     dir = scratchDir("stack-sh");
+    const [pg, redis, api, payments] = await freePorts(4);
     env = {
       ...process.env,
       STACK_DIR: dir,
-      STACK_PG_PORT: String(await freePort()),
-      STACK_REDIS_PORT: String(await freePort()),
-      STACK_API_PORT: String(await freePort()),
-      STACK_PAYMENTS_PORT: String(await freePort()),
+      STACK_PG_PORT: String(pg),
+      STACK_REDIS_PORT: String(redis),
+      STACK_API_PORT: String(api),
+      STACK_PAYMENTS_PORT: String(payments),
       STACK_ADMIN_TOKEN: "stack-test-token",
     };
   });

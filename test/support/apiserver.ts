@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { executable, freePort } from "../drill/servers.js";
+import { freePorts } from "../../src/sources/ports.js";
+import { executable } from "../drill/servers.js";
 import { inCi } from "./ci.js";
 import { repoRoot } from "./cli.js";
 
@@ -112,7 +113,7 @@ export async function startApiServer(): Promise<TestApiServer> {
     join(directory, "tokens.csv"),
     `${TOKENS.admin},admin,uid-admin,"system:masters"\n${TOKENS.restricted},restricted,uid-restricted\n`,
   );
-  const [etcdClient, etcdPeer, securePort] = [await freePort(), await freePort(), await freePort()];
+  const [etcdClient, etcdPeer, securePort] = (await freePorts(3)) as [number, number, number];
   const etcdLog: string[] = [];
   const etcd = spawn(
     join(BIN, "etcd"),
