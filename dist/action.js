@@ -8,11 +8,11 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-6IGIGSR5.js";
+} from "./chunks/chunk-HN2MAXCF.js";
 import "./chunks/chunk-647UBY3D.js";
 import {
   toolVersion
-} from "./chunks/chunk-ICSGUVEI.js";
+} from "./chunks/chunk-X6BSY5KN.js";
 import {
   loadConfig
 } from "./chunks/chunk-NKQ4EWYS.js";
@@ -20,14 +20,14 @@ import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-MIZPSIKD.js";
-import "./chunks/chunk-XCAPE7Y2.js";
+} from "./chunks/chunk-Z54B7XEH.js";
+import "./chunks/chunk-C6DXFVMQ.js";
 import {
   GitHubApi,
   GitHubApiError,
   repoPath
-} from "./chunks/chunk-4MJ6PMXW.js";
-import "./chunks/chunk-54MOOKYG.js";
+} from "./chunks/chunk-IKDVPR4L.js";
+import "./chunks/chunk-NFM7WX42.js";
 import "./chunks/chunk-3U2DUXYO.js";
 import "./chunks/chunk-UEMFZK5G.js";
 import "./chunks/chunk-ECJNMPFE.js";

@@ -5,7 +5,7 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-ICSGUVEI.js";
+} from "./chunks/chunk-X6BSY5KN.js";
 import "./chunks/chunk-3U2DUXYO.js";
 import "./chunks/chunk-2GHCG2EG.js";
 import "./chunks/chunk-JPIEGBNI.js";

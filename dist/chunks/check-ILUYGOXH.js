@@ -5,14 +5,14 @@ import {
   exitCodeFor,
   planGates,
   spreadListFlags
-} from "./chunk-6IGIGSR5.js";
+} from "./chunk-HN2MAXCF.js";
 import "./chunk-647UBY3D.js";
-import "./chunk-ICSGUVEI.js";
+import "./chunk-X6BSY5KN.js";
 import "./chunk-NKQ4EWYS.js";
-import "./chunk-MIZPSIKD.js";
-import "./chunk-XCAPE7Y2.js";
-import "./chunk-4MJ6PMXW.js";
-import "./chunk-54MOOKYG.js";
+import "./chunk-Z54B7XEH.js";
+import "./chunk-C6DXFVMQ.js";
+import "./chunk-IKDVPR4L.js";
+import "./chunk-NFM7WX42.js";
 import "./chunk-3U2DUXYO.js";
 import "./chunk-UEMFZK5G.js";
 import "./chunk-ECJNMPFE.js";

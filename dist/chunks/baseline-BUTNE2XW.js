@@ -7,7 +7,7 @@ import {
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-ICSGUVEI.js";
+} from "./chunk-X6BSY5KN.js";
 import {
   loadConfig
 } from "./chunk-NKQ4EWYS.js";
@@ -15,8 +15,8 @@ import {
   baselineMeasurements,
   measureSlos,
   sloOptionsFromFlags
-} from "./chunk-4MJ6PMXW.js";
-import "./chunk-54MOOKYG.js";
+} from "./chunk-IKDVPR4L.js";
+import "./chunk-NFM7WX42.js";
 import "./chunk-3U2DUXYO.js";
 import {
   displayPath,

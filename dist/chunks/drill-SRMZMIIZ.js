@@ -3,7 +3,7 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-ICSGUVEI.js";
+} from "./chunk-X6BSY5KN.js";
 import {
   require_src
 } from "./chunk-RYBHZXYI.js";
@@ -17,12 +17,12 @@ import {
   readPublicKeyFile,
   signProof,
   writeKeyPair
-} from "./chunk-XCAPE7Y2.js";
+} from "./chunk-C6DXFVMQ.js";
 import {
   formatDuration,
   freePort,
   runProcess
-} from "./chunk-54MOOKYG.js";
+} from "./chunk-NFM7WX42.js";
 import "./chunk-3U2DUXYO.js";
 import "./chunk-OPKJURYK.js";
 import "./chunk-QSZOVTT4.js";

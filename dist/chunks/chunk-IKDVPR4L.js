@@ -9,7 +9,7 @@ import {
   readJsonFile,
   resolveTool,
   runProcess
-} from "./chunk-54MOOKYG.js";
+} from "./chunk-NFM7WX42.js";
 import {
   LOAD_BUDGET_FLAGS,
   SLO_FLAGS

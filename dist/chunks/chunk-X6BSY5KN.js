@@ -120,17 +120,17 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-HRIC3RBZ.js")).check(rest);
+        return await (await import("./check-ILUYGOXH.js")).check(rest);
       case "rules":
-        return await (await import("./rules-SAWYZPUG.js")).rules(rest);
+        return await (await import("./rules-XZSDBF5K.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-SAWYZPUG.js")).explain(rest);
+        return await (await import("./rules-XZSDBF5K.js")).explain(rest);
       case "init":
-        return (await import("./init-FZQTWZCQ.js")).init(rest);
+        return (await import("./init-WWLGNT3J.js")).init(rest);
       case "drill":
-        return await (await import("./drill-FABNNR6L.js")).drill(rest);
+        return await (await import("./drill-SRMZMIIZ.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-NPZTOYJD.js")).baseline(rest);
+        return await (await import("./baseline-BUTNE2XW.js")).baseline(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

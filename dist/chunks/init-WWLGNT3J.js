@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-ICSGUVEI.js";
+} from "./chunk-X6BSY5KN.js";
 import "./chunk-3U2DUXYO.js";
 import {
   ConfigurationError

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   parseJsonText,
   readJsonFile
-} from "./chunk-54MOOKYG.js";
+} from "./chunk-NFM7WX42.js";
 import {
   isRecord
 } from "./chunk-OPKJURYK.js";

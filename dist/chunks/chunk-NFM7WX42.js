@@ -7510,17 +7510,32 @@ function jsonFilesBelow(directory) {
 
 // src/sources/ports.ts
 import { createServer } from "node:net";
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+async function freePort() {
+  const [port] = await freePorts(1);
+  return port;
+}
+async function freePorts(count2) {
+  const servers = [];
+  try {
+    const ports = [];
+    for (let i2 = 0; i2 < count2; i2++) {
+      const server = createServer();
+      server.unref();
+      servers.push(server);
+      ports.push(
+        await new Promise((resolve, reject) => {
+          server.once("error", reject);
+          server.listen(0, "127.0.0.1", () => {
+            const address = server.address();
+            resolve(typeof address === "object" && address ? address.port : 0);
+          });
+        })
+      );
+    }
+    return ports;
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(() => resolve()))));
+  }
 }
 
 export {

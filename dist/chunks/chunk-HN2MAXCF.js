@@ -10,7 +10,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-ICSGUVEI.js";
+} from "./chunk-X6BSY5KN.js";
 import {
   loadConfig
 } from "./chunk-NKQ4EWYS.js";
@@ -20,7 +20,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-MIZPSIKD.js";
+} from "./chunk-Z54B7XEH.js";
 import {
   ConfigurationError,
   formatLocation

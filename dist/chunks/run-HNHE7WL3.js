@@ -4,10 +4,10 @@ import {
   loadBundle,
   runGates,
   worstVerdict
-} from "./chunk-MIZPSIKD.js";
-import "./chunk-XCAPE7Y2.js";
-import "./chunk-4MJ6PMXW.js";
-import "./chunk-54MOOKYG.js";
+} from "./chunk-Z54B7XEH.js";
+import "./chunk-C6DXFVMQ.js";
+import "./chunk-IKDVPR4L.js";
+import "./chunk-NFM7WX42.js";
 import "./chunk-3U2DUXYO.js";
 import "./chunk-UEMFZK5G.js";
 import "./chunk-ECJNMPFE.js";

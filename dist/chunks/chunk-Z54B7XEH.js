@@ -13,7 +13,7 @@ import {
   readProofText,
   readPublicKeyFile,
   repositoryIndex
-} from "./chunk-XCAPE7Y2.js";
+} from "./chunk-C6DXFVMQ.js";
 import {
   GitHubApi,
   GitHubApiError,
@@ -22,7 +22,7 @@ import {
   loadBudgetGate,
   repoPath,
   sloGate
-} from "./chunk-4MJ6PMXW.js";
+} from "./chunk-IKDVPR4L.js";
 import {
   epochSeconds,
   expandJsonInputs,
@@ -32,7 +32,7 @@ import {
   parseGoDuration,
   readJsonFile,
   runTool
-} from "./chunk-54MOOKYG.js";
+} from "./chunk-NFM7WX42.js";
 import {
   BACKUPS_FLAGS,
   MIGRATIONS_FLAGS,
@@ -12761,7 +12761,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-L2OQRJHD.js"), import("./run-LDDUI5KR.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-L2OQRJHD.js"), import("./run-HNHE7WL3.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
