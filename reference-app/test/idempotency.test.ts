@@ -86,8 +86,14 @@ describe.skipIf(skipStores)("idempotent charges (real PostgreSQL)", () => {
     expect(created.headers.get("x-request-id")).toBe(requestId);
     const { rows } = await db.query("SELECT request_id FROM ledger_entries WHERE id = $1", [created.body.id]);
     expect(rows[0].request_id).toBe(requestId);
-    const paymentsLog = stack.payments.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(paymentsLog.some((entry) => entry.request_id === requestId && entry.route === "/internal/payments")).toBe(true);
+    // payments writes its access log line as the response finishes; the pipe may deliver it a moment later.
+    const logged = () =>
+      stack.payments.logs.some((line) => {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        return entry.request_id === requestId && entry.route === "/internal/payments";
+      });
+    for (let i = 0; i < 50 && !logged(); i++) await sleep(100);
+    expect(logged()).toBe(true);
 
     const redis = new Redis(stack.redis.url);
     try {

@@ -33,12 +33,19 @@ export class ServiceProcess {
     readonly port: number,
     readonly child: ChildProcess,
   ) {
-    const collect = (chunk: Buffer): void => {
-      for (const line of chunk.toString().split("\n")) if (line) this.logs.push(line);
+    // A chunk of a pipe may end inside a line: keep the rest of each stream until its newline.
+    const collector = () => {
+      let partial = "";
+      return (chunk: Buffer): void => {
+        const lines = (partial + chunk.toString()).split("\n");
+        partial = lines.pop() ?? "";
+        for (const line of lines) if (line) this.logs.push(line);
+      };
     };
-    child.stdout?.on("data", collect);
-    child.stderr?.on("data", collect);
-    this.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+    child.stdout?.on("data", collector());
+    child.stderr?.on("data", collector());
+    // "close", not "exit": by then the pipes are drained, so `logs` holds every line.
+    this.exited = new Promise((resolve) => child.once("close", (code, signal) => resolve({ code, signal })));
   }
 
   get url(): string {
