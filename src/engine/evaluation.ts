@@ -104,7 +104,7 @@ class WorkerEvaluation {
   private readonly encoder = new TextEncoder();
 
   constructor(bundle: PolicyBundle, entrypoint: string, inputSchema: string | undefined) {
-    this.worker = startWorker("policy-worker", { wasm: bundle.wasm, entrypoint, ...(inputSchema ? { inputSchema } : {}) } satisfies PolicyWorkerData);
+    this.worker = startWorker("policy-worker", { module: bundle.module, entrypoint, ...(inputSchema ? { inputSchema } : {}) } satisfies PolicyWorkerData);
     this.worker.on("message", (reply: PolicyWorkerReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;

@@ -6,7 +6,8 @@ import { checkInput } from "./evaluation.js";
 import { loadPolicyModule } from "./policy.js";
 
 export interface PolicyWorkerData {
-  wasm: Uint8Array;
+  /** The bundle as the main thread compiled it (a WebAssembly.Module crosses threads without recompiling). */
+  module: WebAssembly.Module;
   entrypoint: string;
   /** The gate whose input schema each input is checked against first. */
   inputSchema?: string;
@@ -16,11 +17,11 @@ export type PolicyWorkerRequest = { id: number; input: ArrayBuffer };
 /** `invalidInput`: the input does not match its schema (checkInput's message); `error`: the policy failed. */
 export type PolicyWorkerReply = { id: number; resultSet: unknown } | { id: number; error: string } | { id: number; invalidInput: string };
 
-const { wasm, entrypoint, inputSchema } = workerData as PolicyWorkerData;
+const { module, entrypoint, inputSchema } = workerData as PolicyWorkerData;
 const decoder = new TextDecoder();
 const port = parentPort;
 if (!port) throw new Error("policy-worker runs only as a worker thread");
-const loaded = loadPolicyModule(wasm);
+const loaded = loadPolicyModule(module);
 
 port.on("message", (request: PolicyWorkerRequest) => {
   loaded.then(

@@ -12,18 +12,20 @@ export class PolicyBundle {
     private readonly policy: LoadedPolicy,
     readonly catalog: RuleCatalog,
     readonly digest: string,
-    /** The compiled module, for workers that evaluate slices of a large input in parallel. */
-    readonly wasm: Uint8Array,
+    /** The compiled module, shared with workers that evaluate slices of a large input (no second compile). */
+    readonly module: WebAssembly.Module,
   ) {}
 
   static async load(wasm: Uint8Array, rules: readonly RuleMetadata[], digest: string): Promise<PolicyBundle> {
+    let module: WebAssembly.Module;
     let policy: LoadedPolicy;
     try {
-      policy = await loadPolicyModule(wasm);
+      module = await WebAssembly.compile(wasm);
+      policy = await loadPolicyModule(module);
     } catch (error) {
       throw new PolicyEvaluationError("(loading the bundle)", error);
     }
-    return new PolicyBundle(policy, catalogFrom([...ENGINE_RULES, ...rules]), digest, wasm);
+    return new PolicyBundle(policy, catalogFrom([...ENGINE_RULES, ...rules]), digest, module);
   }
 
   hasEntrypoint(entrypoint: string): boolean {
@@ -43,19 +45,19 @@ export class PolicyBundle {
 }
 
 /**
- * Loads a compiled bundle into a fresh WebAssembly instance. 8192 pages (512 MiB) is a reservation, not
+ * Instantiates a compiled bundle with a fresh memory. 8192 pages (512 MiB) is a reservation, not
  * a commitment: pages are only backed once written. Starting there spares large inputs the repeated
  * grow-and-copy of the default 2-page memory.
  */
-export function loadPolicyModule(wasm: Uint8Array): Promise<LoadedPolicy> {
+export function loadPolicyModule(module: WebAssembly.Module): Promise<LoadedPolicy> {
   // opa-wasm first asks `wasm instanceof Response`; in Node the first touch of the global Response loads
   // the whole fetch implementation (undici: tens of milliseconds, in every thread). We never pass a
   // Response, so for that synchronous check the global is a class nothing is an instance of.
   const response = Object.getOwnPropertyDescriptor(globalThis, "Response");
-  if (!response?.configurable) return loadPolicy(wasm, { initial: 8192 });
+  if (!response?.configurable) return loadPolicy(module, { initial: 8192 });
   Object.defineProperty(globalThis, "Response", { value: class NotAResponse {}, configurable: true, writable: true });
   try {
-    return loadPolicy(wasm, { initial: 8192 });
+    return loadPolicy(module, { initial: 8192 });
   } finally {
     Object.defineProperty(globalThis, "Response", response);
   }
