@@ -8,11 +8,11 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-HN2MAXCF.js";
+} from "./chunks/chunk-2NEQCITQ.js";
 import "./chunks/chunk-647UBY3D.js";
 import {
   toolVersion
-} from "./chunks/chunk-X6BSY5KN.js";
+} from "./chunks/chunk-7IORHC67.js";
 import {
   loadConfig
 } from "./chunks/chunk-NKQ4EWYS.js";
@@ -20,7 +20,7 @@ import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-Z54B7XEH.js";
+} from "./chunks/chunk-BEARMLQY.js";
 import "./chunks/chunk-C6DXFVMQ.js";
 import {
   GitHubApi,
@@ -29,7 +29,7 @@ import {
 } from "./chunks/chunk-IKDVPR4L.js";
 import "./chunks/chunk-NFM7WX42.js";
 import "./chunks/chunk-3U2DUXYO.js";
-import "./chunks/chunk-UEMFZK5G.js";
+import "./chunks/chunk-MHGBQX2I.js";
 import "./chunks/chunk-ECJNMPFE.js";
 import "./chunks/chunk-UIAEBAOP.js";
 import "./chunks/chunk-OPKJURYK.js";

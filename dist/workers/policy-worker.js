@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   checkInput,
   loadPolicyModule
-} from "../chunks/chunk-UEMFZK5G.js";
+} from "../chunks/chunk-MHGBQX2I.js";
 import "../chunks/chunk-UIAEBAOP.js";
 import "../chunks/chunk-QSZOVTT4.js";
 import {
@@ -12,11 +12,11 @@ import "../chunks/chunk-JPIEGBNI.js";
 
 // src/engine/policy-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { wasm, entrypoint, inputSchema } = workerData;
+var { module, entrypoint, inputSchema } = workerData;
 var decoder = new TextDecoder();
 var port = parentPort;
 if (!port) throw new Error("policy-worker runs only as a worker thread");
-var loaded = loadPolicyModule(wasm);
+var loaded = loadPolicyModule(module);
 port.on("message", (request) => {
   loaded.then(
     (policy) => {

@@ -10,7 +10,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-X6BSY5KN.js";
+} from "./chunk-7IORHC67.js";
 import {
   loadConfig
 } from "./chunk-NKQ4EWYS.js";
@@ -20,7 +20,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-Z54B7XEH.js";
+} from "./chunk-BEARMLQY.js";
 import {
   ConfigurationError,
   formatLocation

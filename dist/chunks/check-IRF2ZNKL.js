@@ -5,16 +5,16 @@ import {
   exitCodeFor,
   planGates,
   spreadListFlags
-} from "./chunk-HN2MAXCF.js";
+} from "./chunk-2NEQCITQ.js";
 import "./chunk-647UBY3D.js";
-import "./chunk-X6BSY5KN.js";
+import "./chunk-7IORHC67.js";
 import "./chunk-NKQ4EWYS.js";
-import "./chunk-Z54B7XEH.js";
+import "./chunk-BEARMLQY.js";
 import "./chunk-C6DXFVMQ.js";
 import "./chunk-IKDVPR4L.js";
 import "./chunk-NFM7WX42.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-UEMFZK5G.js";
+import "./chunk-MHGBQX2I.js";
 import "./chunk-ECJNMPFE.js";
 import "./chunk-UIAEBAOP.js";
 import "./chunk-OPKJURYK.js";

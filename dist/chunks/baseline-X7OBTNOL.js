@@ -7,7 +7,7 @@ import {
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-X6BSY5KN.js";
+} from "./chunk-7IORHC67.js";
 import {
   loadConfig
 } from "./chunk-NKQ4EWYS.js";

@@ -6,18 +6,18 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-X6BSY5KN.js";
+} from "./chunk-7IORHC67.js";
 import {
   loadConfig
 } from "./chunk-NKQ4EWYS.js";
 import {
   loadBundle
-} from "./chunk-Z54B7XEH.js";
+} from "./chunk-BEARMLQY.js";
 import "./chunk-C6DXFVMQ.js";
 import "./chunk-IKDVPR4L.js";
 import "./chunk-NFM7WX42.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-UEMFZK5G.js";
+import "./chunk-MHGBQX2I.js";
 import "./chunk-ECJNMPFE.js";
 import "./chunk-UIAEBAOP.js";
 import "./chunk-OPKJURYK.js";

@@ -4,12 +4,12 @@ import {
   loadBundle,
   runGates,
   worstVerdict
-} from "./chunk-Z54B7XEH.js";
+} from "./chunk-BEARMLQY.js";
 import "./chunk-C6DXFVMQ.js";
 import "./chunk-IKDVPR4L.js";
 import "./chunk-NFM7WX42.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-UEMFZK5G.js";
+import "./chunk-MHGBQX2I.js";
 import "./chunk-ECJNMPFE.js";
 import "./chunk-UIAEBAOP.js";
 import "./chunk-OPKJURYK.js";

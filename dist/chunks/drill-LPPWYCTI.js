@@ -3,7 +3,7 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-X6BSY5KN.js";
+} from "./chunk-7IORHC67.js";
 import {
   require_src
 } from "./chunk-RYBHZXYI.js";

@@ -45,7 +45,7 @@ import {
   checkInput,
   loadBuiltInBundle,
   sliceEvaluator
-} from "./chunk-UEMFZK5G.js";
+} from "./chunk-MHGBQX2I.js";
 import {
   SqlText,
   clauseExtent,
@@ -12761,7 +12761,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-L2OQRJHD.js"), import("./run-HNHE7WL3.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-L2OQRJHD.js"), import("./run-VMWWNHZR.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];

@@ -6150,24 +6150,26 @@ function catalogFrom(rules) {
 
 // src/engine/policy.ts
 var PolicyBundle = class _PolicyBundle {
-  constructor(policy, catalog, digest, wasm) {
+  constructor(policy, catalog, digest, module) {
     this.policy = policy;
     this.catalog = catalog;
     this.digest = digest;
-    this.wasm = wasm;
+    this.module = module;
   }
   policy;
   catalog;
   digest;
-  wasm;
+  module;
   static async load(wasm, rules, digest) {
+    let module;
     let policy;
     try {
-      policy = await loadPolicyModule(wasm);
+      module = await WebAssembly.compile(wasm);
+      policy = await loadPolicyModule(module);
     } catch (error) {
       throw new PolicyEvaluationError("(loading the bundle)", error);
     }
-    return new _PolicyBundle(policy, catalogFrom([...ENGINE_RULES, ...rules]), digest, wasm);
+    return new _PolicyBundle(policy, catalogFrom([...ENGINE_RULES, ...rules]), digest, module);
   }
   hasEntrypoint(entrypoint) {
     return Object.hasOwn(this.policy.entrypoints ?? {}, entrypoint);
@@ -6183,13 +6185,13 @@ var PolicyBundle = class _PolicyBundle {
     return findingsOf(entrypoint, resultSet);
   }
 };
-function loadPolicyModule(wasm) {
+function loadPolicyModule(module) {
   const response = Object.getOwnPropertyDescriptor(globalThis, "Response");
-  if (!response?.configurable) return loadPolicy(wasm, { initial: 8192 });
+  if (!response?.configurable) return loadPolicy(module, { initial: 8192 });
   Object.defineProperty(globalThis, "Response", { value: class NotAResponse {
   }, configurable: true, writable: true });
   try {
-    return loadPolicy(wasm, { initial: 8192 });
+    return loadPolicy(module, { initial: 8192 });
   } finally {
     Object.defineProperty(globalThis, "Response", response);
   }
@@ -6293,7 +6295,7 @@ var WorkerEvaluation = class {
   failure;
   encoder = new TextEncoder();
   constructor(bundle, entrypoint, inputSchema) {
-    this.worker = startWorker("policy-worker", { wasm: bundle.wasm, entrypoint, ...inputSchema ? { inputSchema } : {} });
+    this.worker = startWorker("policy-worker", { module: bundle.module, entrypoint, ...inputSchema ? { inputSchema } : {} });
     this.worker.on("message", (reply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
