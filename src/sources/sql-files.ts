@@ -35,6 +35,8 @@ export interface SqlFileResult {
 const MIN_FILES_FOR_WORKER = 64;
 /** Files per message from the worker. */
 const BATCH = 16;
+/** Batches the worker may run ahead of the reader, which bounds the memory a long history takes. */
+const BATCHES_AHEAD = 32;
 
 /** Reads and parses one file; never throws (failures are data). The SQL parser must be loaded. */
 export function readSqlFileTree(request: SqlFileRequest): SqlFileResult {
@@ -64,19 +66,33 @@ export function failureError(failure: SqlFileFailure): Error {
   return new Error(failure.reason);
 }
 
+/** How the worker batches its results; the defaults suit long histories (the tests use small ones). */
+export interface SqlWorkerPacing {
+  /** Files per message. */
+  batch: number;
+  /** Messages the worker may run ahead of the reader. */
+  ahead: number;
+}
+
 /** The files' results in the order of `requests`. */
-export async function* readSqlFiles(requests: readonly SqlFileRequest[]): AsyncGenerator<SqlFileResult> {
+export async function* readSqlFiles(
+  requests: readonly SqlFileRequest[],
+  pacing: SqlWorkerPacing = { batch: BATCH, ahead: BATCHES_AHEAD },
+): AsyncGenerator<SqlFileResult> {
   if (!workersEnabled() || (requests.length < MIN_FILES_FOR_WORKER && !workersForced())) {
     await loadSqlParser();
     for (const request of requests) yield readSqlFileTree(request);
     return;
   }
-  yield* fromWorker(requests);
+  yield* fromWorker(requests, pacing);
 }
 
 export interface SqlWorkerData {
   requests: SqlFileRequest[];
   batch: number;
+  ahead: number;
+  /** One Int32: the batches the reader has taken; the worker waits on it when `ahead` batches are unread. */
+  taken: SharedArrayBuffer;
 }
 
 /** A batch of results; the trees stay JSON text, which crosses threads far faster than an object graph. */
@@ -84,8 +100,10 @@ export interface SqlWorkerBatch {
   results: SqlFileResult[];
 }
 
-async function* fromWorker(requests: readonly SqlFileRequest[]): AsyncGenerator<SqlFileResult> {
-  const worker: Worker = startWorker("sql-worker", { requests: [...requests], batch: BATCH } satisfies SqlWorkerData);
+async function* fromWorker(requests: readonly SqlFileRequest[], pacing: SqlWorkerPacing): AsyncGenerator<SqlFileResult> {
+  const taken = new SharedArrayBuffer(4);
+  const takenCount = new Int32Array(taken);
+  const worker: Worker = startWorker("sql-worker", { requests: [...requests], ...pacing, taken } satisfies SqlWorkerData);
   const batches: SqlFileResult[][] = [];
   let received = 0;
   let failure: Error | undefined;
@@ -113,6 +131,8 @@ async function* fromWorker(requests: readonly SqlFileRequest[]): AsyncGenerator<
     while (delivered < requests.length) {
       const batch = batches.shift();
       if (batch) {
+        Atomics.add(takenCount, 0, 1);
+        Atomics.notify(takenCount, 0);
         for (const result of batch) yield result;
         delivered += batch.length;
         continue;

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConfigurationError } from "../../src/engine/errors.js";
 import { loadModule, scanSync } from "libpg-query";
+import { readSqlFiles } from "../../src/sources/sql-files.js";
 import { clauseExtent, loadSqlParser, longIdentifiers, parseSql, sqlComments, SqlSyntaxError, SqlText } from "../../src/sources/sql.js";
 
 beforeAll(async () => {
@@ -83,5 +87,31 @@ describe("clause extents and long identifiers", () => {
     expect(longIdentifiers(`CREATE TABLE ${name} (id int); SELECT '${name}x'`)).toEqual([name]);
     expect(longIdentifiers('CREATE TABLE "ü_' + "x".repeat(61) + '" (id int)')).toEqual(["ü_" + "x".repeat(61)]);
     expect(longIdentifiers("SELECT 1")).toEqual([]);
+  });
+});
+
+describe("reading SQL files ahead in a worker thread", () => {
+  it("delivers every file in order while the worker waits for a slow reader", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "rg-sql-files-"));
+    try {
+      const requests = Array.from({ length: 40 }, (_, n) => {
+        const path = join(directory, `${n}.sql`);
+        writeFileSync(path, n === 7 ? "SELECT FROM WHERE;" : `CREATE TABLE t${n} (id int); -- ${n}`);
+        return { path, shown: `${n}.sql` };
+      });
+      process.env.RESILIENCE_GATES_WORKERS = "on";
+      const seen: string[] = [];
+      // Two files a message, one message ahead: the worker must wait on the reader many times.
+      for await (const result of readSqlFiles(requests, { batch: 2, ahead: 1 })) {
+        seen.push(result.failure ? `${result.failure.kind}@${result.failure.location?.file}:${result.failure.location?.line}` : (result.text ?? ""));
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      expect(seen).toHaveLength(40);
+      expect(seen[7]).toBe("syntax@7.sql:1");
+      expect(seen.filter((_, n) => n !== 7)).toEqual(requests.filter((_, n) => n !== 7).map((_, i) => `CREATE TABLE t${i < 7 ? i : i + 1} (id int); -- ${i < 7 ? i : i + 1}`));
+    } finally {
+      delete process.env.RESILIENCE_GATES_WORKERS;
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
