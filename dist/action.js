@@ -8,11 +8,11 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-2NEQCITQ.js";
+} from "./chunks/chunk-243CHIAD.js";
 import "./chunks/chunk-647UBY3D.js";
 import {
   toolVersion
-} from "./chunks/chunk-7IORHC67.js";
+} from "./chunks/chunk-QLI2ALF2.js";
 import {
   loadConfig
 } from "./chunks/chunk-NKQ4EWYS.js";
@@ -20,7 +20,7 @@ import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-BEARMLQY.js";
+} from "./chunks/chunk-2HAPWCPB.js";
 import "./chunks/chunk-C6DXFVMQ.js";
 import {
   GitHubApi,
@@ -30,7 +30,7 @@ import {
 import "./chunks/chunk-NFM7WX42.js";
 import "./chunks/chunk-3U2DUXYO.js";
 import "./chunks/chunk-MHGBQX2I.js";
-import "./chunks/chunk-ECJNMPFE.js";
+import "./chunks/chunk-STUTO7QB.js";
 import "./chunks/chunk-UIAEBAOP.js";
 import "./chunks/chunk-OPKJURYK.js";
 import "./chunks/chunk-QSZOVTT4.js";

@@ -5,7 +5,7 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-7IORHC67.js";
+} from "./chunks/chunk-QLI2ALF2.js";
 import "./chunks/chunk-3U2DUXYO.js";
 import "./chunks/chunk-2GHCG2EG.js";
 import "./chunks/chunk-JPIEGBNI.js";

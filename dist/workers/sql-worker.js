@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   loadSqlParser,
   readSqlFileTree
-} from "../chunks/chunk-ECJNMPFE.js";
+} from "../chunks/chunk-STUTO7QB.js";
 import "../chunks/chunk-UIAEBAOP.js";
 import "../chunks/chunk-BAQO6P5L.js";
 import "../chunks/chunk-2GHCG2EG.js";
@@ -10,10 +10,12 @@ import "../chunks/chunk-JPIEGBNI.js";
 
 // src/sources/sql-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { requests, batch } = workerData;
+var { requests, batch, ahead, taken } = workerData;
+var takenCount = new Int32Array(taken);
 var port = parentPort;
 if (!port) throw new Error("sql-worker runs only as a worker thread");
 await loadSqlParser();
-for (let start = 0; start < requests.length; start += batch) {
+for (let start = 0, posted = 0; start < requests.length; start += batch, posted++) {
+  for (let seen = Atomics.load(takenCount, 0); posted - seen >= ahead; seen = Atomics.load(takenCount, 0)) Atomics.wait(takenCount, 0, seen);
   port.postMessage({ results: requests.slice(start, start + batch).map(readSqlFileTree) });
 }

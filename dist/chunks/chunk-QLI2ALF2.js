@@ -120,17 +120,17 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-IRF2ZNKL.js")).check(rest);
+        return await (await import("./check-LC7BOWZ3.js")).check(rest);
       case "rules":
-        return await (await import("./rules-ONJTMYJT.js")).rules(rest);
+        return await (await import("./rules-C3MUOODX.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-ONJTMYJT.js")).explain(rest);
+        return await (await import("./rules-C3MUOODX.js")).explain(rest);
       case "init":
-        return (await import("./init-67LS4QXJ.js")).init(rest);
+        return (await import("./init-JGUQKNYO.js")).init(rest);
       case "drill":
-        return await (await import("./drill-LPPWYCTI.js")).drill(rest);
+        return await (await import("./drill-EP7ZJGGT.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-X7OBTNOL.js")).baseline(rest);
+        return await (await import("./baseline-L7K5HGJG.js")).baseline(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

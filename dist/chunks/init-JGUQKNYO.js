@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-7IORHC67.js";
+} from "./chunk-QLI2ALF2.js";
 import "./chunk-3U2DUXYO.js";
 import {
   ConfigurationError

@@ -342,6 +342,7 @@ function mayHoldLongIdentifier(text, maxBytes) {
 // src/sources/sql-files.ts
 var MIN_FILES_FOR_WORKER = 64;
 var BATCH = 16;
+var BATCHES_AHEAD = 32;
 function readSqlFileTree(request) {
   let text;
   try {
@@ -365,16 +366,18 @@ function failureError(failure) {
   if (failure.kind === "configuration") return new ConfigurationError(failure.reason, failure.location);
   return new Error(failure.reason);
 }
-async function* readSqlFiles(requests) {
+async function* readSqlFiles(requests, pacing = { batch: BATCH, ahead: BATCHES_AHEAD }) {
   if (!workersEnabled() || requests.length < MIN_FILES_FOR_WORKER && !workersForced()) {
     await loadSqlParser();
     for (const request of requests) yield readSqlFileTree(request);
     return;
   }
-  yield* fromWorker(requests);
+  yield* fromWorker(requests, pacing);
 }
-async function* fromWorker(requests) {
-  const worker = startWorker("sql-worker", { requests: [...requests], batch: BATCH });
+async function* fromWorker(requests, pacing) {
+  const taken = new SharedArrayBuffer(4);
+  const takenCount = new Int32Array(taken);
+  const worker = startWorker("sql-worker", { requests: [...requests], ...pacing, taken });
   const batches = [];
   let received = 0;
   let failure;
@@ -401,6 +404,8 @@ async function* fromWorker(requests) {
     while (delivered < requests.length) {
       const batch = batches.shift();
       if (batch) {
+        Atomics.add(takenCount, 0, 1);
+        Atomics.notify(takenCount, 0);
         for (const result of batch) yield result;
         delivered += batch.length;
         continue;

@@ -7,7 +7,7 @@ import {
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-7IORHC67.js";
+} from "./chunk-QLI2ALF2.js";
 import {
   loadConfig
 } from "./chunk-NKQ4EWYS.js";

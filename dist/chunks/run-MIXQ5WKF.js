@@ -1,21 +1,16 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  check,
-  defaultGates,
-  exitCodeFor,
-  planGates,
-  spreadListFlags
-} from "./chunk-2NEQCITQ.js";
-import "./chunk-647UBY3D.js";
-import "./chunk-7IORHC67.js";
-import "./chunk-NKQ4EWYS.js";
-import "./chunk-BEARMLQY.js";
+  evaluateInSlices,
+  loadBundle,
+  runGates,
+  worstVerdict
+} from "./chunk-2HAPWCPB.js";
 import "./chunk-C6DXFVMQ.js";
 import "./chunk-IKDVPR4L.js";
 import "./chunk-NFM7WX42.js";
 import "./chunk-3U2DUXYO.js";
 import "./chunk-MHGBQX2I.js";
-import "./chunk-ECJNMPFE.js";
+import "./chunk-STUTO7QB.js";
 import "./chunk-UIAEBAOP.js";
 import "./chunk-OPKJURYK.js";
 import "./chunk-QSZOVTT4.js";
@@ -23,9 +18,8 @@ import "./chunk-BAQO6P5L.js";
 import "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 export {
-  check,
-  defaultGates,
-  exitCodeFor,
-  planGates,
-  spreadListFlags
+  evaluateInSlices,
+  loadBundle,
+  runGates,
+  worstVerdict
 };

@@ -10,7 +10,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-7IORHC67.js";
+} from "./chunk-QLI2ALF2.js";
 import {
   loadConfig
 } from "./chunk-NKQ4EWYS.js";
@@ -20,7 +20,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-BEARMLQY.js";
+} from "./chunk-2HAPWCPB.js";
 import {
   ConfigurationError,
   formatLocation

@@ -3,7 +3,7 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-7IORHC67.js";
+} from "./chunk-QLI2ALF2.js";
 import {
   require_src
 } from "./chunk-RYBHZXYI.js";

@@ -6,19 +6,19 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-7IORHC67.js";
+} from "./chunk-QLI2ALF2.js";
 import {
   loadConfig
 } from "./chunk-NKQ4EWYS.js";
 import {
   loadBundle
-} from "./chunk-BEARMLQY.js";
+} from "./chunk-2HAPWCPB.js";
 import "./chunk-C6DXFVMQ.js";
 import "./chunk-IKDVPR4L.js";
 import "./chunk-NFM7WX42.js";
 import "./chunk-3U2DUXYO.js";
 import "./chunk-MHGBQX2I.js";
-import "./chunk-ECJNMPFE.js";
+import "./chunk-STUTO7QB.js";
 import "./chunk-UIAEBAOP.js";
 import "./chunk-OPKJURYK.js";
 import "./chunk-QSZOVTT4.js";

@@ -54,7 +54,7 @@ import {
   readSqlFiles,
   sqlComments,
   statementsOf
-} from "./chunk-ECJNMPFE.js";
+} from "./chunk-STUTO7QB.js";
 import {
   BUILT_IN_POD_TEMPLATE_PATHS,
   displayPath,
@@ -12761,7 +12761,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-L2OQRJHD.js"), import("./run-VMWWNHZR.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-L2OQRJHD.js"), import("./run-MIXQ5WKF.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
