@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { performance } from "node:perf_hooks";
@@ -8,6 +7,7 @@ import { hasSchema, validate } from "../config/schemas.js";
 import { GATES } from "../gates/registry.js";
 import { compilePolicies, entrypointOf, policiesDigest } from "./bundle.js";
 import { ConfigurationError, describeThrown, PolicyEvaluationError } from "./errors.js";
+import { cacheDirectory, cachingEnabled } from "./cache.js";
 import { checkInput, sliceEvaluator } from "./evaluation.js";
 import type { CollectedInput, GateContext } from "./gate.js";
 import type { Logger } from "./logger.js";
@@ -36,10 +36,11 @@ export async function loadBundle(config: LoadedConfig, logger: Logger): Promise<
   if (config.policies.length === 0) return loadBuiltInBundle();
   const directories = [join(packageRoot(), "policies"), ...config.policies];
   const digest = policiesDigest(directories);
-  const cache = join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "resilience-gates", digest);
-  if (!existsSync(join(cache, "policies.wasm"))) {
+  const cache = cacheDirectory(digest);
+  if (!cachingEnabled() || !existsSync(join(cache, "policies.wasm"))) {
     logger.info(`compiling custom policies from ${config.policies.length} director${config.policies.length === 1 ? "y" : "ies"} with opa`);
     const compiled = await compilePolicies(directories, [...GATES.keys()], config.workspace.root);
+    if (!cachingEnabled()) return PolicyBundle.load(compiled.wasm, compiled.rules, digest);
     mkdirSync(cache, { recursive: true });
     writeFileSync(join(cache, "rules.json"), JSON.stringify(compiled.rules));
     writeFileSync(join(cache, "policies.wasm"), compiled.wasm);

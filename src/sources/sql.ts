@@ -134,12 +134,17 @@ let parser: PgQueryModule | undefined;
 export function loadSqlParser(): Promise<void> {
   loaded ??= (async () => {
     const { default: createModule } = await import("libpg-query/wasm/libpg-query.js");
-    const wasm = import.meta.url.endsWith(".ts")
-      ? join(packageRoot(), "node_modules", "libpg-query", "wasm", "libpg-query.wasm")
-      : join(packageRoot(), "dist", "chunks", "libpg-query.wasm");
+    const wasm = sqlParserWasm();
     parser = (await createModule({ locateFile: () => wasm })) as PgQueryModule;
   })();
   return loaded;
+}
+
+/** The parser's WebAssembly file: beside the bundle, or in node_modules when running from source. */
+export function sqlParserWasm(): string {
+  return import.meta.url.endsWith(".ts")
+    ? join(packageRoot(), "node_modules", "libpg-query", "wasm", "libpg-query.wasm")
+    : join(packageRoot(), "dist", "chunks", "libpg-query.wasm");
 }
 
 /** A syntax error as the parser reports it: its message and the 0-based character offset it points at. */

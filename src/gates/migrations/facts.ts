@@ -8,6 +8,9 @@ import { builtInVolatility, worstVolatility, type Volatility } from "./volatilit
 
 export type TransactionModel = "per-file" | "none";
 
+/** This module's file (a bundle chunk, or the source): the schema cache keys its entries by its bytes. */
+export const ANALYZER_MODULE = import.meta.url;
+
 export interface TableFact {
   /** Schema-qualified identity (public.users when written without a schema). */
   id: string;

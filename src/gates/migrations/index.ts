@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import picomatch from "picomatch";
+import { cachingEnabled } from "../../engine/cache.js";
 import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, Gate, GateContext } from "../../engine/gate.js";
 import type { Logger } from "../../engine/logger.js";
@@ -16,7 +17,8 @@ import { diffAgainstBase } from "./git.js";
 import { detectFormat, MIGRATION_FORMATS, naturalSort, orderMigrations, type MigrationFile, type MigrationFormat } from "./order.js";
 import type { TableLock } from "./locks.js";
 import { SchemaState } from "./schema.js";
-import { traceMigrations, type StatementTrace, type TraceFile } from "./trace.js";
+import { cachedSchema, cacheSchema, schemaKey } from "./schema-cache.js";
+import type { StatementTrace, TraceFile } from "./trace.js";
 import { flagList } from "../flag-values.js";
 
 export interface MigrationsOptions {
@@ -158,7 +160,7 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
     statementTimeoutMs: parseDuration(options.connection?.statementTimeout, "connection.statementTimeout"),
   };
   const onParseError = options.onParseError ?? "error";
-  const schema = new SchemaState();
+  let schema = new SchemaState();
   const tracePlan: TraceFile[] = [];
   const holdForTrace = options.trace !== undefined;
   let waiting: JudgedFile[] = [];
@@ -174,8 +176,26 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
     ...schemaPaths.map((path) => ({ path, shown: displayPath(workspace, path) })),
     ...ordered.map((file) => ({ path: file.path, shown: file.shown })),
   ].map((request) => ({ ...request, ...(options.maxFileBytes !== undefined ? { maxBytes: options.maxFileBytes } : {}) }));
-  let position = 0;
-  for await (const result of readSqlFiles(requests)) {
+  // The files before the first judged one are schema context only: what they leave may be cached.
+  let prefix = 0;
+  while (prefix < requests.length && (prefix < schemaPaths.length || !judgedSet.has((ordered[prefix - schemaPaths.length] as MigrationFile).path))) prefix++;
+  const key = holdForTrace || prefix < MIN_CACHED_PREFIX || !cachingEnabled() ? undefined : prefixKey(requests.slice(0, prefix), schemaPaths.length, ordered, transaction, {
+    connection,
+    onParseError,
+    maxFileBytes: options.maxFileBytes ?? null,
+  });
+  const restored = key ? cachedSchema(key, logger) : undefined;
+  if (restored) {
+    schema = restored;
+    stats.contextFilesFromCache = prefix;
+    logger.info(`migrations: the schema the first ${prefix} files leave, from the cache (they are unchanged)`);
+  }
+  const keepSchema = (replayed: number) => {
+    if (key && !restored && replayed === prefix) cacheSchema(key, schema, logger);
+  };
+  let position = restored ? prefix : 0;
+  for await (const result of readSqlFiles(requests.slice(position))) {
+    keepSchema(position);
     const request = requests[position] as (typeof requests)[number];
     const file = position < schemaPaths.length ? undefined : ordered[position - schemaPaths.length];
     position++;
@@ -240,6 +260,7 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
       waitingStatements = 0;
     }
   }
+  keepSchema(position);
   for (const file of edited) {
     const text = readTextFile(file.path, file.shown, options.maxFileBytes);
     const entry: JudgedFile = {
@@ -264,12 +285,37 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
   }
 
   if (holdForTrace && options.trace) {
+    // Loaded only for a trace: it brings the PostgreSQL client.
+    const { traceMigrations } = await import("./trace.js");
     const traces = await traceMigrations(tracePlan, options.trace, logger);
     Object.assign(stats, attachTraces(judged, traces, logger));
     waiting = [...judged];
   }
   // One slice at least: rules about the configured ignores judge even an empty set of files.
   if (waiting.length > 0 || yielded === 0) yield slice(waiting);
+}
+
+/** Fewer leading context files than this are replayed every time (hashing them would save little). */
+const MIN_CACHED_PREFIX = 32;
+
+/** The cache key of the schema the first files leave; undefined when one cannot be read (the replay says why). */
+function prefixKey(
+  requests: readonly { path: string; shown: string }[],
+  schemaFiles: number,
+  ordered: readonly MigrationFile[],
+  transaction: TransactionModel,
+  settings: unknown,
+): string | undefined {
+  try {
+    const files = requests.map((request, index) => {
+      const bytes = readFileSync(request.path);
+      const file = index < schemaFiles ? undefined : ordered[index - schemaFiles];
+      return { shown: request.shown, bytes, transaction: file ? runnerTransaction(file, bytes.toString("utf8"), transaction) : "none" };
+    });
+    return schemaKey(files, settings);
+  } catch {
+    return undefined;
+  }
 }
 
 const sqlOf = (parsed: ParsedSql): string[] => parsed.statements.map((statement) => parsed.source.slice(statement.startByte, statement.endByte));
