@@ -8,38 +8,40 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-243CHIAD.js";
-import "./chunks/chunk-647UBY3D.js";
-import {
-  toolVersion
-} from "./chunks/chunk-QLI2ALF2.js";
-import {
-  loadConfig
-} from "./chunks/chunk-NKQ4EWYS.js";
+} from "./chunks/chunk-H2YXGS7U.js";
 import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-2HAPWCPB.js";
-import "./chunks/chunk-C6DXFVMQ.js";
+} from "./chunks/chunk-BIGPFSFT.js";
+import "./chunks/chunk-4EPIXLJS.js";
+import "./chunks/chunk-647UBY3D.js";
 import {
   GitHubApi,
   GitHubApiError,
   repoPath
-} from "./chunks/chunk-IKDVPR4L.js";
-import "./chunks/chunk-NFM7WX42.js";
+} from "./chunks/chunk-HJDLFUEW.js";
+import "./chunks/chunk-T3SNR5LJ.js";
+import {
+  toolVersion
+} from "./chunks/chunk-3BECSDMN.js";
 import "./chunks/chunk-3U2DUXYO.js";
-import "./chunks/chunk-MHGBQX2I.js";
-import "./chunks/chunk-STUTO7QB.js";
-import "./chunks/chunk-UIAEBAOP.js";
-import "./chunks/chunk-OPKJURYK.js";
-import "./chunks/chunk-QSZOVTT4.js";
-import "./chunks/chunk-BAQO6P5L.js";
+import "./chunks/chunk-4GE25KMF.js";
+import "./chunks/chunk-5EGQPAS2.js";
+import "./chunks/chunk-SOQPJMEU.js";
+import {
+  loadConfig
+} from "./chunks/chunk-F7O2VXKP.js";
+import "./chunks/chunk-K5VVQ2NH.js";
+import "./chunks/chunk-XI6Y4Q6H.js";
+import "./chunks/chunk-4MMK2NZR.js";
+import "./chunks/chunk-SYHSNYPK.js";
+import "./chunks/chunk-SEVPFPOZ.js";
 import {
   ConfigurationError,
   describeThrown,
   formatLocation
-} from "./chunks/chunk-2GHCG2EG.js";
+} from "./chunks/chunk-TPY7VXDW.js";
 import {
   __commonJS,
   __require,

@@ -5,9 +5,10 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-QLI2ALF2.js";
+} from "./chunks/chunk-3BECSDMN.js";
 import "./chunks/chunk-3U2DUXYO.js";
-import "./chunks/chunk-2GHCG2EG.js";
+import "./chunks/chunk-SYHSNYPK.js";
+import "./chunks/chunk-TPY7VXDW.js";
 import "./chunks/chunk-JPIEGBNI.js";
 export {
   EXIT,

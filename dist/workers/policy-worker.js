@@ -2,12 +2,13 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   checkInput,
   loadPolicyModule
-} from "../chunks/chunk-MHGBQX2I.js";
-import "../chunks/chunk-UIAEBAOP.js";
-import "../chunks/chunk-QSZOVTT4.js";
+} from "../chunks/chunk-4GE25KMF.js";
+import "../chunks/chunk-SOQPJMEU.js";
+import "../chunks/chunk-XI6Y4Q6H.js";
+import "../chunks/chunk-SYHSNYPK.js";
 import {
   describeThrown
-} from "../chunks/chunk-2GHCG2EG.js";
+} from "../chunks/chunk-TPY7VXDW.js";
 import "../chunks/chunk-JPIEGBNI.js";
 
 // src/engine/policy-worker.ts

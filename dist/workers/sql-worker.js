@@ -2,10 +2,11 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   loadSqlParser,
   readSqlFileTree
-} from "../chunks/chunk-STUTO7QB.js";
-import "../chunks/chunk-UIAEBAOP.js";
-import "../chunks/chunk-BAQO6P5L.js";
-import "../chunks/chunk-2GHCG2EG.js";
+} from "../chunks/chunk-5EGQPAS2.js";
+import "../chunks/chunk-SOQPJMEU.js";
+import "../chunks/chunk-4MMK2NZR.js";
+import "../chunks/chunk-SYHSNYPK.js";
+import "../chunks/chunk-TPY7VXDW.js";
 import "../chunks/chunk-JPIEGBNI.js";
 
 // src/sources/sql-worker.ts

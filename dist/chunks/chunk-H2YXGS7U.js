@@ -1,5 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
+  GATES,
+  RELEASE_GATE,
+  loadBundle,
+  releaseFactsFor,
+  runGates
+} from "./chunk-BIGPFSFT.js";
+import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
 import {
@@ -10,21 +17,14 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-QLI2ALF2.js";
+} from "./chunk-3BECSDMN.js";
 import {
   loadConfig
-} from "./chunk-NKQ4EWYS.js";
-import {
-  GATES,
-  RELEASE_GATE,
-  loadBundle,
-  releaseFactsFor,
-  runGates
-} from "./chunk-2HAPWCPB.js";
+} from "./chunk-F7O2VXKP.js";
 import {
   ConfigurationError,
   formatLocation
-} from "./chunk-2GHCG2EG.js";
+} from "./chunk-TPY7VXDW.js";
 
 // src/commands/check.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";

@@ -1,15 +1,6 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  EXIT,
-  UsageError,
-  parseCommandLine
-} from "./chunk-QLI2ALF2.js";
-import {
-  require_src
-} from "./chunk-RYBHZXYI.js";
-import {
   PUBLIC_KEY_ENV,
-  esm_default,
   loadSigningKey,
   parsePublicKey,
   publishProof,
@@ -17,21 +8,36 @@ import {
   readPublicKeyFile,
   signProof,
   writeKeyPair
-} from "./chunk-C6DXFVMQ.js";
+} from "./chunk-4EPIXLJS.js";
 import {
   formatDuration,
-  freePort,
   runProcess
-} from "./chunk-NFM7WX42.js";
+} from "./chunk-T3SNR5LJ.js";
+import {
+  EXIT,
+  UsageError,
+  parseCommandLine
+} from "./chunk-3BECSDMN.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-OPKJURYK.js";
-import "./chunk-QSZOVTT4.js";
-import "./chunk-BAQO6P5L.js";
+import "./chunk-K5VVQ2NH.js";
+import "./chunk-XI6Y4Q6H.js";
+import "./chunk-4MMK2NZR.js";
+import {
+  packageRoot
+} from "./chunk-SYHSNYPK.js";
+import {
+  require_src
+} from "./chunk-RYBHZXYI.js";
+import {
+  esm_default
+} from "./chunk-LSDKRTPN.js";
+import {
+  freePort
+} from "./chunk-SEVPFPOZ.js";
 import {
   ConfigurationError,
-  describeThrown,
-  packageRoot
-} from "./chunk-2GHCG2EG.js";
+  describeThrown
+} from "./chunk-TPY7VXDW.js";
 import {
   __commonJS,
   __require,

@@ -3,16 +3,18 @@ import {
   startWorker,
   workersEnabled,
   workersForced
-} from "./chunk-UIAEBAOP.js";
+} from "./chunk-SOQPJMEU.js";
 import {
   validate
-} from "./chunk-QSZOVTT4.js";
+} from "./chunk-XI6Y4Q6H.js";
+import {
+  packageRoot
+} from "./chunk-SYHSNYPK.js";
 import {
   ConfigurationError,
   PolicyEvaluationError,
-  describeThrown,
-  packageRoot
-} from "./chunk-2GHCG2EG.js";
+  describeThrown
+} from "./chunk-TPY7VXDW.js";
 import {
   __commonJS,
   __toESM

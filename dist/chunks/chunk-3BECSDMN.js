@@ -9,10 +9,12 @@ import {
   SLO_FLAGS
 } from "./chunk-3U2DUXYO.js";
 import {
-  ConfigurationError,
-  describeThrown,
   packageRoot
-} from "./chunk-2GHCG2EG.js";
+} from "./chunk-SYHSNYPK.js";
+import {
+  ConfigurationError,
+  describeThrown
+} from "./chunk-TPY7VXDW.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";
@@ -120,17 +122,17 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-LC7BOWZ3.js")).check(rest);
+        return await (await import("./check-V6GK6J2E.js")).check(rest);
       case "rules":
-        return await (await import("./rules-C3MUOODX.js")).rules(rest);
+        return await (await import("./rules-FYCDYF46.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-C3MUOODX.js")).explain(rest);
+        return await (await import("./rules-FYCDYF46.js")).explain(rest);
       case "init":
-        return (await import("./init-JGUQKNYO.js")).init(rest);
+        return (await import("./init-CFTSSMMO.js")).init(rest);
       case "drill":
-        return await (await import("./drill-EP7ZJGGT.js")).drill(rest);
+        return await (await import("./drill-S2SPMAGI.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-L7K5HGJG.js")).baseline(rest);
+        return await (await import("./baseline-NXHY2QPZ.js")).baseline(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

@@ -3,16 +3,18 @@ import {
   startWorker,
   workersEnabled,
   workersForced
-} from "./chunk-UIAEBAOP.js";
+} from "./chunk-SOQPJMEU.js";
 import {
   lineIndexOf,
   readTextFile
-} from "./chunk-BAQO6P5L.js";
+} from "./chunk-4MMK2NZR.js";
+import {
+  packageRoot
+} from "./chunk-SYHSNYPK.js";
 import {
   ConfigurationError,
-  describeThrown,
-  packageRoot
-} from "./chunk-2GHCG2EG.js";
+  describeThrown
+} from "./chunk-TPY7VXDW.js";
 
 // src/sources/sql.ts
 import { join } from "node:path";
@@ -85,10 +87,13 @@ var parser;
 function loadSqlParser() {
   loaded ??= (async () => {
     const { default: createModule } = await import("./libpg-query-NODXJKFR.js");
-    const wasm = import.meta.url.endsWith(".ts") ? join(packageRoot(), "node_modules", "libpg-query", "wasm", "libpg-query.wasm") : join(packageRoot(), "dist", "chunks", "libpg-query.wasm");
+    const wasm = sqlParserWasm();
     parser = await createModule({ locateFile: () => wasm });
   })();
   return loaded;
+}
+function sqlParserWasm() {
+  return import.meta.url.endsWith(".ts") ? join(packageRoot(), "node_modules", "libpg-query", "wasm", "libpg-query.wasm") : join(packageRoot(), "dist", "chunks", "libpg-query.wasm");
 }
 var PgParseError = class extends Error {
   constructor(message, cursorPosition) {
@@ -422,6 +427,7 @@ async function* fromWorker(requests, pacing) {
 export {
   SqlText,
   loadSqlParser,
+  sqlParserWasm,
   statementsOf,
   sqlComments,
   clauseExtent,

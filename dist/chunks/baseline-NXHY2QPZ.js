@@ -3,32 +3,34 @@ import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
 import {
+  baselineMeasurements,
+  measureSlos,
+  sloOptionsFromFlags
+} from "./chunk-HJDLFUEW.js";
+import "./chunk-T3SNR5LJ.js";
+import {
   EXIT,
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-QLI2ALF2.js";
+} from "./chunk-3BECSDMN.js";
+import "./chunk-3U2DUXYO.js";
 import {
   loadConfig
-} from "./chunk-NKQ4EWYS.js";
-import {
-  baselineMeasurements,
-  measureSlos,
-  sloOptionsFromFlags
-} from "./chunk-IKDVPR4L.js";
-import "./chunk-NFM7WX42.js";
-import "./chunk-3U2DUXYO.js";
+} from "./chunk-F7O2VXKP.js";
 import {
   displayPath,
   resolveInside
-} from "./chunk-OPKJURYK.js";
+} from "./chunk-K5VVQ2NH.js";
 import {
   validate
-} from "./chunk-QSZOVTT4.js";
-import "./chunk-BAQO6P5L.js";
+} from "./chunk-XI6Y4Q6H.js";
+import "./chunk-4MMK2NZR.js";
+import "./chunk-SYHSNYPK.js";
+import "./chunk-SEVPFPOZ.js";
 import {
   ConfigurationError
-} from "./chunk-2GHCG2EG.js";
+} from "./chunk-TPY7VXDW.js";
 import "./chunk-JPIEGBNI.js";
 
 // src/commands/baseline.ts

@@ -1,7 +1,6 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   formatDuration,
-  freePort,
   parseCatalogDuration,
   parseGoDuration,
   parseJsonText,
@@ -9,7 +8,7 @@ import {
   readJsonFile,
   resolveTool,
   runProcess
-} from "./chunk-NFM7WX42.js";
+} from "./chunk-T3SNR5LJ.js";
 import {
   LOAD_BUDGET_FLAGS,
   SLO_FLAGS
@@ -18,17 +17,20 @@ import {
   displayPath,
   isRecord,
   resolveInside
-} from "./chunk-OPKJURYK.js";
+} from "./chunk-K5VVQ2NH.js";
 import {
   validate
-} from "./chunk-QSZOVTT4.js";
+} from "./chunk-XI6Y4Q6H.js";
 import {
   readYamlFile
-} from "./chunk-BAQO6P5L.js";
+} from "./chunk-4MMK2NZR.js";
+import {
+  freePort
+} from "./chunk-SEVPFPOZ.js";
 import {
   CollectorError,
   ConfigurationError
-} from "./chunk-2GHCG2EG.js";
+} from "./chunk-TPY7VXDW.js";
 
 // src/gates/slo/index.ts
 import { existsSync as existsSync7 } from "node:fs";

@@ -5,7 +5,6 @@ import {
   PROOF_LABEL,
   PUBLIC_KEY_ENV,
   clusterFromFlags,
-  esm_default,
   liveManifest,
   objectKey,
   parsePublicKey,
@@ -13,7 +12,7 @@ import {
   readProofText,
   readPublicKeyFile,
   repositoryIndex
-} from "./chunk-C6DXFVMQ.js";
+} from "./chunk-4EPIXLJS.js";
 import {
   GitHubApi,
   GitHubApiError,
@@ -22,17 +21,16 @@ import {
   loadBudgetGate,
   repoPath,
   sloGate
-} from "./chunk-IKDVPR4L.js";
+} from "./chunk-HJDLFUEW.js";
 import {
   epochSeconds,
   expandJsonInputs,
   formatDuration,
-  freePort,
   parseCatalogDuration,
   parseGoDuration,
   readJsonFile,
   runTool
-} from "./chunk-NFM7WX42.js";
+} from "./chunk-T3SNR5LJ.js";
 import {
   BACKUPS_FLAGS,
   MIGRATIONS_FLAGS,
@@ -45,7 +43,7 @@ import {
   checkInput,
   loadBuiltInBundle,
   sliceEvaluator
-} from "./chunk-MHGBQX2I.js";
+} from "./chunk-4GE25KMF.js";
 import {
   SqlText,
   clauseExtent,
@@ -53,8 +51,9 @@ import {
   longIdentifiers,
   readSqlFiles,
   sqlComments,
+  sqlParserWasm,
   statementsOf
-} from "./chunk-STUTO7QB.js";
+} from "./chunk-5EGQPAS2.js";
 import {
   BUILT_IN_POD_TEMPLATE_PATHS,
   displayPath,
@@ -68,24 +67,26 @@ import {
   requireDirectory,
   require_picomatch,
   resolveInside
-} from "./chunk-OPKJURYK.js";
+} from "./chunk-K5VVQ2NH.js";
 import {
   hasSchema,
   validate
-} from "./chunk-QSZOVTT4.js";
+} from "./chunk-XI6Y4Q6H.js";
 import {
   parseYamlDocuments,
   parseYamlValue,
   readTextFile,
   readYamlFile
-} from "./chunk-BAQO6P5L.js";
+} from "./chunk-4MMK2NZR.js";
+import {
+  packageRoot
+} from "./chunk-SYHSNYPK.js";
 import {
   CollectorError,
   ConfigurationError,
   PolicyEvaluationError,
-  describeThrown,
-  packageRoot
-} from "./chunk-2GHCG2EG.js";
+  describeThrown
+} from "./chunk-TPY7VXDW.js";
 import {
   __commonJS,
   __require,
@@ -8211,8 +8212,8 @@ var require_CronFieldCollection = __commonJS({
           if (typeof range.start !== "number") {
             throw new Error("Unexpected range start");
           }
-          const seed2 = { length: range.end - range.start + 1 };
-          return Array.from(seed2, mapFn).filter((value) => value !== null).join(",");
+          const seed = { length: range.end - range.start + 1 };
+          return Array.from(seed, mapFn).filter((value) => value !== null).join(",");
         }
         return `${range.start}-${range.end}/${step}`;
       }
@@ -8788,17 +8789,17 @@ var require_random = __commonJS({
       }
       return () => h >>> 0;
     }
-    function mulberry32(seed2) {
+    function mulberry32(seed) {
       return () => {
-        let t = seed2 += 1831565813;
+        let t = seed += 1831565813;
         t = Math.imul(t ^ t >>> 15, t | 1);
         t ^= t + Math.imul(t ^ t >>> 7, t | 61);
         return ((t ^ t >>> 14) >>> 0) / 4294967296;
       };
     }
     function seededRandom(str2) {
-      const seed2 = str2 ? xfnv1a(str2)() : Math.floor(Math.random() * 1e10);
-      return mulberry32(seed2);
+      const seed = str2 ? xfnv1a(str2)() : Math.floor(Math.random() * 1e10);
+      return mulberry32(seed);
     }
   }
 });
@@ -9400,10 +9401,9 @@ var require_dist = __commonJS({
 
 // src/engine/run.ts
 var import_picomatch3 = __toESM(require_picomatch(), 1);
-import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync7, writeFileSync as writeFileSync3 } from "node:fs";
-import { homedir } from "node:os";
-import { join as join6 } from "node:path";
-import { performance as performance2 } from "node:perf_hooks";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync7, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join7 } from "node:path";
+import { performance } from "node:perf_hooks";
 
 // src/gates/backups/index.ts
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -10673,6 +10673,16 @@ var import_picomatch = __toESM(require_picomatch(), 1);
 import { readFileSync as readFileSync5 } from "node:fs";
 import { basename as basename2 } from "node:path";
 
+// src/engine/cache.ts
+import { homedir } from "node:os";
+import { join as join3 } from "node:path";
+function cacheDirectory(...parts) {
+  return join3(process.env.XDG_CACHE_HOME ?? join3(homedir(), ".cache"), "resilience-gates", ...parts);
+}
+function cachingEnabled() {
+  return process.env.RESILIENCE_GATES_CACHE !== "off";
+}
+
 // src/gates/migrations/directives.ts
 var PREFIX = "resilience-gates-";
 var RULE_ID = /^[A-Z][A-Z0-9]*-[A-Z0-9-]+$/;
@@ -10979,6 +10989,7 @@ function worstVolatility(a, b) {
 }
 
 // src/gates/migrations/facts.ts
+var ANALYZER_MODULE = import.meta.url;
 var rec = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 var list = (value) => Array.isArray(value) ? value : [];
 var str = (value) => typeof value === "string" ? value : void 0;
@@ -11505,8 +11516,8 @@ var FileAnalyzer = class {
     const firstColumn = str(params[0]?.name) ?? "expr";
     const schema = str(relation?.schemaname) ?? "public";
     const name = str(node.idxname) ?? null;
-    const generated2 = `${str(relation?.relname) ?? ""}_${params.map((p) => str(p.name) ?? "expr").join("_") || firstColumn}_idx`;
-    this.schema.indexes.set(`${schema}.${name ?? generated2}`, table.id);
+    const generated = `${str(relation?.relname) ?? ""}_${params.map((p) => str(p.name) ?? "expr").join("_") || firstColumn}_idx`;
+    this.schema.indexes.set(`${schema}.${name ?? generated}`, table.id);
     const relationAt = num(relation?.location) ?? statement.startByte;
     return {
       kind: "create_index",
@@ -11850,7 +11861,7 @@ function diffAgainstBase(cwd, ref) {
 
 // src/gates/migrations/order.ts
 import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import { basename, dirname, join as join3 } from "node:path";
+import { basename, dirname, join as join4 } from "node:path";
 var MIGRATION_FORMATS = ["plain", "flyway", "prisma", "golang-migrate"];
 var FLYWAY = /^([VUR])([0-9]+(?:[._][0-9]+)*)?__(.*)\.sql$/i;
 var GOLANG_MIGRATE = /^([0-9]+)_(.*)\.(up|down)\.sql$/;
@@ -11964,7 +11975,7 @@ function findFlywayUndo(path, version, listings) {
     for (const name of names2) {
       if (name[0] !== "U" && name[0] !== "u") continue;
       const match = FLYWAY.exec(name);
-      if (match?.[2] !== void 0) undos.set(versionKey(match[2]), join3(directory, name));
+      if (match?.[2] !== void 0) undos.set(versionKey(match[2]), join4(directory, name));
     }
     listings.set(directory, undos);
   }
@@ -11985,7 +11996,7 @@ function orderPrisma(files) {
     if (basename(file.path) !== "migration.sql") {
       throw new ConfigurationError(`${file.shown} is not a Prisma migration (migrations/<timestamp>_<name>/migration.sql)`, { file: file.shown, line: 1 });
     }
-    const down = join3(dirname(file.path), "down.sql");
+    const down = join4(dirname(file.path), "down.sql");
     forward.push({ ...file, folder, version: folder, ...existsSync2(down) ? { rollbackFile: down } : {} });
   }
   forward.sort((a, b) => a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : naturalCompare(a.shown, b.shown));
@@ -11999,7 +12010,7 @@ function orderGolangMigrate(files) {
       throw new ConfigurationError(`${file.shown} is not a golang-migrate file name (<version>_<title>.up.sql or .down.sql)`, { file: file.shown, line: 1 });
     }
     if (match[3] === "down") continue;
-    const down = join3(dirname(file.path), basename(file.path).replace(/\.up\.sql$/, ".down.sql"));
+    const down = join4(dirname(file.path), basename(file.path).replace(/\.up\.sql$/, ".down.sql"));
     forward.push({ ...file, version: match[1] ?? "0", ...existsSync2(down) ? { rollbackFile: down } : {} });
   }
   forward.sort((a, b) => compareVersions(a.version, b.version) || naturalCompare(a.shown, b.shown));
@@ -12017,7 +12028,7 @@ function orderPlain(files) {
   for (const file of files) {
     const name = basename(file.path);
     if (/\.down\.sql$/i.test(name) || name === "down.sql") continue;
-    const candidates = [join3(dirname(file.path), name.replace(/(\.up)?\.sql$/i, ".down.sql")), join3(dirname(file.path), "down.sql")];
+    const candidates = [join4(dirname(file.path), name.replace(/(\.up)?\.sql$/i, ".down.sql")), join4(dirname(file.path), "down.sql")];
     const rollbackFile = candidates.find((candidate) => candidate !== file.path && existsSync2(candidate));
     forward.push({ ...file, ...rollbackFile ? { rollbackFile } : {} });
   }
@@ -12055,328 +12066,78 @@ var SchemaState = class {
   }
 };
 
-// src/gates/migrations/trace.ts
-import { spawn, spawnSync as spawnSync2 } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { chownSync, existsSync as existsSync3, mkdtempSync as mkdtempSync2, readdirSync as readdirSync2, readFileSync as readFileSync4, rmSync as rmSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join4 } from "node:path";
-import { performance } from "node:perf_hooks";
-var MODE_NAMES = {
-  AccessShareLock: "ACCESS SHARE",
-  RowShareLock: "ROW SHARE",
-  RowExclusiveLock: "ROW EXCLUSIVE",
-  ShareUpdateExclusiveLock: "SHARE UPDATE EXCLUSIVE",
-  ShareLock: "SHARE",
-  ShareRowExclusiveLock: "SHARE ROW EXCLUSIVE",
-  ExclusiveLock: "EXCLUSIVE",
-  AccessExclusiveLock: "ACCESS EXCLUSIVE"
-};
-var RELKINDS = { r: "table", p: "partitioned_table", i: "index", I: "index", m: "materialized_view", S: "sequence", v: "view", f: "foreign_table", t: "toast" };
-function findPostgresBin(explicit) {
-  if (explicit) return existsSync3(join4(explicit, "initdb")) ? explicit : void 0;
-  const base = "/usr/lib/postgresql";
-  if (existsSync3(base)) {
-    const versions = readdirSync2(base).filter((name) => /^\d+$/.test(name) && existsSync3(join4(base, name, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
-    if (versions[0]) return join4(base, versions[0], "bin");
+// src/gates/migrations/schema-cache.ts
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync4, renameSync, rmSync as rmSync2, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname2, join as join5 } from "node:path";
+import { fileURLToPath } from "node:url";
+var FORMAT = "schema-cache 1";
+var KEEP = 16;
+var codeDigest;
+function replayCodeDigest() {
+  if (codeDigest) return codeDigest;
+  const hash = createHash("sha256");
+  const here = fileURLToPath(ANALYZER_MODULE);
+  const files = here.endsWith(".ts") ? readdirSync2(dirname2(here)).filter((name) => name.endsWith(".ts")).sort().map((name) => join5(dirname2(here), name)) : [here];
+  for (const file of [...files, sqlParserWasm()]) hash.update(file.slice(dirname2(file).length)).update(readFileSync4(file));
+  codeDigest = hash.digest("hex");
+  return codeDigest;
+}
+function schemaKey(files, settings) {
+  const hash = createHash("sha256").update(FORMAT).update("\0").update(replayCodeDigest()).update("\0").update(JSON.stringify(settings));
+  for (const file of files) {
+    hash.update("\0").update(file.shown).update("\0").update(file.transaction).update("\0").update(createHash("sha256").update(file.bytes).digest());
   }
-  const which = spawnSync2("sh", ["-c", "command -v initdb"], { encoding: "utf8" });
-  const path = which.stdout.trim();
-  return path ? path.replace(/\/initdb$/, "") : void 0;
+  return hash.digest("hex");
 }
-function asServerUser(command, args) {
-  return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
-}
-function serverUserIds() {
-  if (process.getuid?.() !== 0) return void 0;
-  const uid = spawnSync2("id", ["-u", "postgres"], { encoding: "utf8" });
-  const gid = spawnSync2("id", ["-g", "postgres"], { encoding: "utf8" });
-  if (uid.status !== 0 || gid.status !== 0) {
-    throw new CollectorError("trace mode runs PostgreSQL as the unprivileged user `postgres` when started as root, and there is no such user");
-  }
-  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-}
-async function startThrowawayPostgres(logger, postgresBin) {
-  const bin = findPostgresBin(postgresBin);
-  if (!bin) {
-    throw new CollectorError(
-      "trace mode needs PostgreSQL server binaries (initdb, postgres): install them (apt-get install postgresql), set trace.postgresBin, or give --trace-url"
-    );
-  }
-  const directory = mkdtempSync2(join4(tmpdir2(), "rg-trace-pg-"));
-  const ids = serverUserIds();
-  if (ids) chownSync(directory, ids.uid, ids.gid);
-  const data = join4(directory, "data");
-  const [initdb, initArgs] = asServerUser(join4(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-  const init = spawnSync2(initdb, initArgs, { encoding: "utf8", timeout: 12e4 });
-  if (init.status !== 0) {
-    rmSync2(directory, { recursive: true, force: true });
-    throw new CollectorError(`initdb for the trace server failed: ${(init.stderr || init.error?.message || "").trim().split("\n").slice(-3).join(" ")}`);
-  }
-  const port = await freePort();
-  const settings = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=10", "-c", "listen_addresses=127.0.0.1"];
-  const [postgres, args] = asServerUser(join4(bin, "postgres"), ["-D", data, "-p", String(port), "-k", directory, ...settings]);
-  const child = spawn(postgres, args, { stdio: ["ignore", "ignore", "pipe"] });
-  let log = "";
-  child.stderr?.on("data", (chunk) => {
-    log = (log + chunk.toString()).slice(-4e3);
-  });
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const stop = async () => {
-    const pidFile = join4(data, "postmaster.pid");
-    const pid = existsSync3(pidFile) ? Number(readFileSync4(pidFile, "utf8").split("\n")[0]) : void 0;
-    if (pid) {
-      try {
-        process.kill(pid, "SIGINT");
-      } catch {
-      }
-    } else child.kill("SIGINT");
-    await new Promise((resolve3) => {
-      if (child.exitCode !== null) return resolve3();
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        resolve3();
-      }, 1e4);
-      child.once("exit", () => {
-        clearTimeout(timer);
-        resolve3();
-      });
-    });
-    rmSync2(directory, { recursive: true, force: true });
-  };
-  const started = performance.now();
-  for (; ; ) {
-    const client = new esm_default.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      break;
-    } catch {
-      await client.end().catch(() => void 0);
-      if (child.exitCode !== null || performance.now() - started > 3e4) {
-        await stop();
-        throw new CollectorError(`the trace PostgreSQL did not start: ${log.trim().split("\n").slice(-3).join(" ")}`);
-      }
-      await new Promise((resolve3) => setTimeout(resolve3, 100));
-    }
-  }
-  logger.info(`migrations: trace server PostgreSQL from ${bin} on port ${port}`);
-  return { url, stop };
-}
-var RELATIONS_SQL = `SELECT c.oid::text AS oid, CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS name,
-  c.relkind::text AS kind, c.relfilenode::text AS filenode
-  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I', 'S', 'v', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`;
-var LOCKS_SQL = `SELECT c.oid::text AS oid, CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS name,
-  c.relkind::text AS kind, l.mode
-  FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`;
-async function relations(client) {
-  const result = await client.query(RELATIONS_SQL);
-  return new Map(result.rows.map((row) => [row.oid, row]));
-}
-async function heldLocks(client, existing) {
-  const result = await client.query(LOCKS_SQL);
-  const byRelation = /* @__PURE__ */ new Map();
-  for (const row of result.rows) {
-    const mode = MODE_NAMES[row.mode];
-    if (!mode) continue;
-    const previous = byRelation.get(row.oid);
-    if (!previous || modeRank(mode) > modeRank(previous.mode)) {
-      byRelation.set(row.oid, { relation: row.name, kind: RELKINDS[row.kind] ?? "other", mode, existing: existing.has(row.oid) });
-    }
-  }
-  return [...byRelation.values()].sort((a, b) => a.relation.localeCompare(b.relation));
-}
-var modeRank = (mode) => Object.values(MODE_NAMES).indexOf(mode);
-function newlyHeld(after, before) {
-  return after.filter((lock) => {
-    const previous = before.find((held) => held.relation === lock.relation);
-    return !previous || modeRank(lock.mode) > modeRank(previous.mode);
-  });
-}
-var quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
-async function seed(client, table, rows, logger) {
-  const [schema, name] = table.includes(".") ? table.split(".", 2) : ["public", table];
-  const columns = await client.query(
-    `SELECT a.attname AS name, format_type(a.atttypid, NULL) AS type, a.atttypmod AS typmod, a.attnotnull AS notnull,
-       (a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '') AS skip,
-       EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'f' AND a.attnum = ANY (k.conkey)) AS fk,
-       CASE WHEN t.typtype = 'e' THEN format_type(a.atttypid, NULL) END AS enum_type
-     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
-     WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
-    [schema, name]
-  );
-  if (columns.rows.length === 0) return;
-  const qualified2 = `${quoteIdent(schema)}.${quoteIdent(name)}`;
-  const count = await client.query(`SELECT count(*)::text AS n FROM ${qualified2}`);
-  if (Number(count.rows[0]?.n ?? 0) > 0) return;
-  const targets = [];
-  const values = [];
-  for (const column of columns.rows) {
-    if (column.skip) continue;
-    let value = generated(column.type, column.typmod, column.enum_type);
-    if (column.fk || value === void 0) {
-      if (column.notnull) {
-        logger.debug(`trace: not seeding ${table}: cannot generate ${column.name} ${column.type}`);
-        return;
-      }
-      value = "NULL";
-    }
-    targets.push(quoteIdent(column.name));
-    values.push(value);
+var entryFile = (key) => cacheDirectory("migrations-schema", `${key}.json`);
+function cachedSchema(key, logger) {
+  const file = entryFile(key);
+  let text;
+  try {
+    text = readFileSync4(file, "utf8");
+  } catch {
+    return void 0;
   }
   try {
-    await client.query("SAVEPOINT rg_seed");
-    await client.query(`INSERT INTO ${qualified2} (${targets.join(", ")}) SELECT ${values.join(", ")} FROM generate_series(1, ${rows}) AS g`);
-    await client.query("RELEASE SAVEPOINT rg_seed");
+    const stored = JSON.parse(text);
+    if (stored.format !== FORMAT) throw new Error(`format ${String(stored.format)}`);
+    const schema = new SchemaState();
+    for (const [id, table] of stored.tables) {
+      schema.tables.set(id, { kind: table.kind, columns: new Map(table.columns), constraints: new Map(table.constraints) });
+    }
+    for (const [index, table] of stored.indexes) schema.indexes.set(index, table);
+    for (const [type, values] of stored.enums) schema.enums.set(type, values);
+    for (const [name, volatility] of stored.functions) schema.functions.set(name, volatility);
+    return schema;
   } catch (error) {
-    await client.query("ROLLBACK TO SAVEPOINT rg_seed");
-    logger.debug(`trace: not seeding ${table}: ${error.message}`);
+    logger.info(`migrations: ignoring an unreadable schema cache entry ${file} (${error instanceof Error ? error.message : String(error)}); replaying instead`);
+    rmSync2(file, { force: true });
+    return void 0;
   }
 }
-function generated(type, typmod, enumType) {
-  if (enumType) return `(enum_range(NULL::${enumType}))[1]`;
-  const length = typmod > 4 ? typmod - 4 : 0;
-  switch (type) {
-    case "smallint":
-      return "(g % 32000)::smallint";
-    case "integer":
-    case "bigint":
-    case "numeric":
-    case "real":
-    case "double precision":
-      return `g::${type}`;
-    case "text":
-      return "'v' || g";
-    case "character varying":
-    case "character":
-      return length > 0 ? `left('v' || g, ${length})` : "'v' || g";
-    case "boolean":
-      return "(g % 2 = 0)";
-    case "timestamp with time zone":
-    case "timestamp without time zone":
-      return `(now() - g * interval '1 minute')::${type}`;
-    case "date":
-      return "current_date - (g % 3650)";
-    case "uuid":
-      return "md5(g::text)::uuid";
-    case "jsonb":
-    case "json":
-      return `'{}'::${type}`;
-    case "bytea":
-      return "'\\x00'::bytea";
-    default:
-      return void 0;
-  }
-}
-function isTransactionControl(sql) {
-  const match = /^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b/i.exec(sql);
-  return match?.[1]?.toUpperCase().replace(/\s+.*/, "");
-}
-async function traceMigrations(files, options, logger) {
-  const server = options.url ? void 0 : await startThrowawayPostgres(logger, options.postgresBin);
-  const baseUrl = options.url ?? server?.url ?? "";
-  const admin = new esm_default.Client({ connectionString: baseUrl });
-  const database = `rg_trace_${randomBytes(4).toString("hex")}`;
-  let created = false;
-  const traces = /* @__PURE__ */ new Map();
+function cacheSchema(key, schema, logger) {
+  const stored = {
+    format: FORMAT,
+    tables: [...schema.tables].map(([id, table]) => [id, { kind: table.kind, columns: [...table.columns], constraints: [...table.constraints] }]),
+    indexes: [...schema.indexes],
+    enums: [...schema.enums],
+    functions: [...schema.functions]
+  };
+  const file = entryFile(key);
   try {
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${database} TEMPLATE template0 ENCODING 'UTF8'`);
-      created = true;
-    } catch (error) {
-      if (!options.url) throw error;
-      logger.warn(`trace: cannot create a scratch database (${error.message}); tracing in the database of --trace-url itself`);
-    }
-    const url = new URL(baseUrl);
-    if (created) url.pathname = `/${database}`;
-    const client = new esm_default.Client({ connectionString: url.toString() });
-    await client.connect();
-    try {
-      for (const file of files) {
-        if (!file.judged) {
-          for (const [index, sql] of file.statements.entries()) {
-            try {
-              await client.query(sql);
-            } catch (error) {
-              throw new CollectorError(`trace: replaying ${file.shown} failed at statement ${index + 1}: ${error.message}`, { file: file.shown, line: 1 });
-            }
-          }
-          continue;
-        }
-        traces.set(file.shown, await traceFile(client, file, options.rows ?? 1e3, logger));
-      }
-    } finally {
-      await client.end().catch(() => void 0);
-    }
-  } finally {
-    if (created) await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => void 0);
-    await admin.end().catch(() => void 0);
-    await server?.stop();
+    mkdirSync(dirname2(file), { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync2(partial, JSON.stringify(stored));
+    renameSync(partial, file);
+    pruneEntries(dirname2(file));
+  } catch (error) {
+    logger.info(`migrations: could not keep the replayed schema in ${dirname2(file)} (${error instanceof Error ? error.message : String(error)})`);
   }
-  return traces;
 }
-async function traceFile(client, file, rows, logger) {
-  await client.query("BEGIN");
-  for (const table of file.touched) await seed(client, table, rows, logger);
-  await client.query("COMMIT");
-  const before = await relations(client);
-  const existing = new Set([...before.values()].filter((r) => r.kind !== "S").map((r) => r.oid));
-  const traces = [];
-  let explicit = false;
-  let aborted;
-  if (file.transaction === "per-file") await client.query("BEGIN");
-  for (const sql of file.statements) {
-    if (aborted) {
-      traces.push({ locks: null, rewritten: [], duration_ms: 0, skipped: aborted });
-      continue;
-    }
-    const control = isTransactionControl(sql);
-    const inTransaction = file.transaction === "per-file" || explicit;
-    const own = !inTransaction && !control;
-    if (own) await client.query("BEGIN");
-    const filenodes = await relations(client);
-    const heldBefore = inTransaction && !own ? await heldLocks(client, existing) : [];
-    const started = performance.now();
-    let error;
-    try {
-      await client.query(sql);
-    } catch (thrown) {
-      error = thrown.message;
-    }
-    const duration = Math.round((performance.now() - started) * 10) / 10;
-    if (control === "BEGIN" || control === "START") explicit = true;
-    if (control === "COMMIT" || control === "END" || control === "ROLLBACK" || control === "ABORT") explicit = false;
-    if (error) {
-      await client.query("ROLLBACK").catch(() => void 0);
-      if (own && /cannot (run|be executed) inside a transaction block/.test(error)) {
-        const retried = performance.now();
-        try {
-          await client.query(sql);
-          traces.push({ locks: null, rewritten: [], duration_ms: Math.round((performance.now() - retried) * 10) / 10 });
-        } catch (again) {
-          traces.push({ locks: null, rewritten: [], duration_ms: 0, error: again.message });
-        }
-        continue;
-      }
-      traces.push({ locks: null, rewritten: [], duration_ms: duration, error });
-      if (inTransaction) aborted = "an earlier statement of its transaction failed";
-      if (file.transaction === "per-file") await client.query("BEGIN");
-      explicit = false;
-      continue;
-    }
-    const stillInTransaction = file.transaction === "per-file" || explicit || own;
-    const locks = stillInTransaction && !control ? newlyHeld(await heldLocks(client, existing), heldBefore) : null;
-    const after = stillInTransaction ? await relations(client) : /* @__PURE__ */ new Map();
-    const rewritten = [...after.values()].filter((r) => existing.has(r.oid) && r.kind !== "i" && r.kind !== "I" && filenodes.get(r.oid) && filenodes.get(r.oid)?.filenode !== r.filenode).map((r) => r.name);
-    traces.push({ locks, rewritten, duration_ms: duration });
-    if (own) await client.query("COMMIT");
-  }
-  if (file.transaction === "per-file" || explicit) await client.query("COMMIT").catch(() => client.query("ROLLBACK"));
-  return traces;
+function pruneEntries(directory) {
+  const entries = readdirSync2(directory).filter((name) => name.endsWith(".json")).map((name) => ({ name, at: statSync(join5(directory, name)).mtimeMs })).sort((a, b) => b.at - a.at);
+  for (const entry of entries.slice(KEEP)) rmSync2(join5(directory, entry.name), { force: true });
 }
 
 // src/gates/migrations/index.ts
@@ -12459,7 +12220,7 @@ async function* judgeInSlices(judging) {
     statementTimeoutMs: parseDuration(options.connection?.statementTimeout, "connection.statementTimeout")
   };
   const onParseError = options.onParseError ?? "error";
-  const schema = new SchemaState();
+  let schema = new SchemaState();
   const tracePlan = [];
   const holdForTrace = options.trace !== void 0;
   let waiting = [];
@@ -12474,8 +12235,25 @@ async function* judgeInSlices(judging) {
     ...schemaPaths.map((path) => ({ path, shown: displayPath(workspace, path) })),
     ...ordered.map((file) => ({ path: file.path, shown: file.shown }))
   ].map((request) => ({ ...request, ...options.maxFileBytes !== void 0 ? { maxBytes: options.maxFileBytes } : {} }));
-  let position = 0;
-  for await (const result of readSqlFiles(requests)) {
+  let prefix = 0;
+  while (prefix < requests.length && (prefix < schemaPaths.length || !judgedSet.has(ordered[prefix - schemaPaths.length].path))) prefix++;
+  const key = holdForTrace || prefix < MIN_CACHED_PREFIX || !cachingEnabled() ? void 0 : prefixKey(requests.slice(0, prefix), schemaPaths.length, ordered, transaction, {
+    connection,
+    onParseError,
+    maxFileBytes: options.maxFileBytes ?? null
+  });
+  const restored = key ? cachedSchema(key, logger) : void 0;
+  if (restored) {
+    schema = restored;
+    stats.contextFilesFromCache = prefix;
+    logger.info(`migrations: the schema the first ${prefix} files leave, from the cache (they are unchanged)`);
+  }
+  const keepSchema = (replayed) => {
+    if (key && !restored && replayed === prefix) cacheSchema(key, schema, logger);
+  };
+  let position = restored ? prefix : 0;
+  for await (const result of readSqlFiles(requests.slice(position))) {
+    keepSchema(position);
     const request = requests[position];
     const file = position < schemaPaths.length ? void 0 : ordered[position - schemaPaths.length];
     position++;
@@ -12540,6 +12318,7 @@ async function* judgeInSlices(judging) {
       waitingStatements = 0;
     }
   }
+  keepSchema(position);
   for (const file of edited) {
     const text = readTextFile(file.path, file.shown, options.maxFileBytes);
     const entry = {
@@ -12563,11 +12342,25 @@ async function* judgeInSlices(judging) {
     if (!holdForTrace) waiting.push(entry);
   }
   if (holdForTrace && options.trace) {
+    const { traceMigrations } = await import("./trace-P7YZNZ2I.js");
     const traces = await traceMigrations(tracePlan, options.trace, logger);
     Object.assign(stats, attachTraces(judged, traces, logger));
     waiting = [...judged];
   }
   if (waiting.length > 0 || yielded === 0) yield slice(waiting);
+}
+var MIN_CACHED_PREFIX = 32;
+function prefixKey(requests, schemaFiles, ordered, transaction, settings) {
+  try {
+    const files = requests.map((request, index) => {
+      const bytes2 = readFileSync5(request.path);
+      const file = index < schemaFiles ? void 0 : ordered[index - schemaFiles];
+      return { shown: request.shown, bytes: bytes2, transaction: file ? runnerTransaction(file, bytes2.toString("utf8"), transaction) : "none" };
+    });
+    return schemaKey(files, settings);
+  } catch {
+    return void 0;
+  }
 }
 var sqlOf = (parsed) => parsed.statements.map((statement) => parsed.source.slice(statement.startByte, statement.endByte));
 function compactFacts(value) {
@@ -12753,7 +12546,7 @@ function latestByGate(runs) {
   return latest;
 }
 async function configuredGates(context, options) {
-  const { loadConfig } = await import("./load-L2OQRJHD.js");
+  const { loadConfig } = await import("./load-YYJAEQGX.js");
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   return config.file ? config.gates : void 0;
 }
@@ -12761,7 +12554,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-L2OQRJHD.js"), import("./run-MIXQ5WKF.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-YYJAEQGX.js"), import("./run-U6B3SF5J.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
@@ -13304,10 +13097,10 @@ var GATES = /* @__PURE__ */ new Map([
 ]);
 
 // src/engine/bundle.ts
-import { createHash } from "node:crypto";
-import { mkdtempSync as mkdtempSync3, readdirSync as readdirSync3, readFileSync as readFileSync6, rmSync as rmSync3, statSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join5, relative as relative2 } from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import { mkdtempSync as mkdtempSync2, readdirSync as readdirSync3, readFileSync as readFileSync6, rmSync as rmSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join6, relative as relative2 } from "node:path";
 
 // src/engine/tar.ts
 import { gunzipSync } from "node:zlib";
@@ -13339,13 +13132,13 @@ function regoFiles(directories) {
   const files = [];
   const walk = (directory) => {
     for (const entry of readdirSync3(directory, { withFileTypes: true })) {
-      const path = join5(directory, entry.name);
+      const path = join6(directory, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".rego") && !entry.name.endsWith("_test.rego")) files.push(path);
     }
   };
   for (const directory of directories) {
-    if (!statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
+    if (!statSync2(directory, { throwIfNoEntry: false })?.isDirectory()) {
       throw new ConfigurationError(`policy directory ${directory} does not exist`);
     }
     walk(directory);
@@ -13353,7 +13146,7 @@ function regoFiles(directories) {
   return files.sort();
 }
 function policiesDigest(directories) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   directories.forEach((directory, index) => {
     for (const file of regoFiles([directory])) {
       hash.update(`${index}:${relative2(directory, file)}`).update("\0").update(readFileSync6(file)).update("\0");
@@ -13367,11 +13160,11 @@ async function compilePolicies(directories, gateIds, cwd) {
   const packages = new Set(files.flatMap((file) => [...readFileSync6(file, "utf8").matchAll(/^package\s+resilience\.([a-z_]+)\s*$/gm)].map((m) => m[1])));
   const entrypoints = gateIds.filter((id) => packages.has(policyPackage(id))).map(entrypointOf);
   if (entrypoints.length === 0) throw new ConfigurationError(`no policy packages resilience.<gate> found in ${directories.join(", ")}`);
-  const scratch = mkdtempSync3(join5(tmpdir3(), "resilience-gates-opa-"));
+  const scratch = mkdtempSync2(join6(tmpdir2(), "resilience-gates-opa-"));
   try {
-    const capabilities = join5(scratch, "capabilities.json");
-    writeFileSync2(capabilities, JSON.stringify(wasmCapabilities()));
-    const output = join5(scratch, "bundle.tar.gz");
+    const capabilities = join6(scratch, "capabilities.json");
+    writeFileSync3(capabilities, JSON.stringify(wasmCapabilities()));
+    const output = join6(scratch, "bundle.tar.gz");
     const args = ["build", "-t", "wasm", "--capabilities", capabilities, "--ignore", "*_test.rego", "-o", output];
     for (const entrypoint of entrypoints) args.push("-e", entrypoint);
     const shownDirectories = directories.map((directory) => relative2(cwd, directory).startsWith("..") ? directory : relative2(cwd, directory) || ".");
@@ -13394,7 +13187,7 @@ ${inspect.stderr.trim()}`);
 }
 function wasmCapabilities() {
   const shipped = JSON.parse(
-    readFileSync6(join5(packageRoot(), "node_modules", "@open-policy-agent", "opa-wasm", "capabilities.json"), "utf8")
+    readFileSync6(join6(packageRoot(), "node_modules", "@open-policy-agent", "opa-wasm", "capabilities.json"), "utf8")
   );
   return { ...shipped, features: ["rego_v1"] };
 }
@@ -13461,18 +13254,19 @@ function worstVerdict(verdicts) {
 }
 async function loadBundle(config, logger) {
   if (config.policies.length === 0) return loadBuiltInBundle();
-  const directories = [join6(packageRoot(), "policies"), ...config.policies];
+  const directories = [join7(packageRoot(), "policies"), ...config.policies];
   const digest = policiesDigest(directories);
-  const cache = join6(process.env.XDG_CACHE_HOME ?? join6(homedir(), ".cache"), "resilience-gates", digest);
-  if (!existsSync4(join6(cache, "policies.wasm"))) {
+  const cache = cacheDirectory(digest);
+  if (!cachingEnabled() || !existsSync3(join7(cache, "policies.wasm"))) {
     logger.info(`compiling custom policies from ${config.policies.length} director${config.policies.length === 1 ? "y" : "ies"} with opa`);
     const compiled = await compilePolicies(directories, [...GATES.keys()], config.workspace.root);
-    mkdirSync(cache, { recursive: true });
-    writeFileSync3(join6(cache, "rules.json"), JSON.stringify(compiled.rules));
-    writeFileSync3(join6(cache, "policies.wasm"), compiled.wasm);
+    if (!cachingEnabled()) return PolicyBundle.load(compiled.wasm, compiled.rules, digest);
+    mkdirSync2(cache, { recursive: true });
+    writeFileSync4(join7(cache, "rules.json"), JSON.stringify(compiled.rules));
+    writeFileSync4(join7(cache, "policies.wasm"), compiled.wasm);
   }
-  const rules = JSON.parse(readFileSync7(join6(cache, "rules.json"), "utf8"));
-  return PolicyBundle.load(readFileSync7(join6(cache, "policies.wasm")), rules, digest);
+  const rules = JSON.parse(readFileSync7(join7(cache, "rules.json"), "utf8"));
+  return PolicyBundle.load(readFileSync7(join7(cache, "policies.wasm")), rules, digest);
 }
 async function runGates(request, bundle) {
   const { config, now, logger } = request;
@@ -13484,7 +13278,7 @@ async function runGates(request, bundle) {
   const results = [];
   const claimed = /* @__PURE__ */ new Set();
   for (const [id, options] of request.gates) {
-    const started = performance2.now();
+    const started = performance.now();
     const gateProblems = fileWaivers.problems.filter((problem) => problem.waivedRule && ruleBelongsTo(bundle, problem.waivedRule, id));
     gateProblems.forEach((problem) => claimed.add(problem));
     try {
@@ -13518,7 +13312,7 @@ async function runGates(request, bundle) {
         findings: all,
         waived,
         stats: { ...collected.stats, findings: all.length, waived: waived.length },
-        durationMs: Math.round(performance2.now() - started)
+        durationMs: Math.round(performance.now() - started)
       });
     } catch (error) {
       const internal = !(error instanceof ConfigurationError) && !(error instanceof PolicyEvaluationError);
@@ -13530,7 +13324,7 @@ async function runGates(request, bundle) {
         waived: [],
         error: internal ? `internal error: ${describeThrown(error)}` : describeThrown(error),
         stats: {},
-        durationMs: Math.round(performance2.now() - started)
+        durationMs: Math.round(performance.now() - started)
       });
     }
   }

@@ -2,16 +2,18 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   expandGlobs,
   resolveInside
-} from "./chunk-OPKJURYK.js";
+} from "./chunk-K5VVQ2NH.js";
 import {
   LineIndex,
   parseYamlDocuments,
   readTextFile
-} from "./chunk-BAQO6P5L.js";
+} from "./chunk-4MMK2NZR.js";
 import {
-  ConfigurationError,
   packageRoot
-} from "./chunk-2GHCG2EG.js";
+} from "./chunk-SYHSNYPK.js";
+import {
+  ConfigurationError
+} from "./chunk-TPY7VXDW.js";
 import {
   __commonJS,
   __require,
@@ -7508,36 +7510,6 @@ function jsonFilesBelow(directory) {
   return found;
 }
 
-// src/sources/ports.ts
-import { createServer } from "node:net";
-async function freePort() {
-  const [port] = await freePorts(1);
-  return port;
-}
-async function freePorts(count2) {
-  const servers = [];
-  try {
-    const ports = [];
-    for (let i2 = 0; i2 < count2; i2++) {
-      const server = createServer();
-      server.unref();
-      servers.push(server);
-      ports.push(
-        await new Promise((resolve, reject) => {
-          server.once("error", reject);
-          server.listen(0, "127.0.0.1", () => {
-            const address = server.address();
-            resolve(typeof address === "object" && address ? address.port : 0);
-          });
-        })
-      );
-    }
-    return ports;
-  } finally {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(() => resolve()))));
-  }
-}
-
 export {
   parseCatalogDuration,
   parseGoDuration,
@@ -7549,6 +7521,5 @@ export {
   runProcess,
   readJsonFile,
   parseJsonText,
-  expandJsonInputs,
-  freePort
+  expandJsonInputs
 };

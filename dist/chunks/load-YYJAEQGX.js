@@ -3,11 +3,12 @@ import {
   DEFAULT_CONFIG,
   loadConfig,
   readSingleDocument
-} from "./chunk-NKQ4EWYS.js";
-import "./chunk-OPKJURYK.js";
-import "./chunk-QSZOVTT4.js";
-import "./chunk-BAQO6P5L.js";
-import "./chunk-2GHCG2EG.js";
+} from "./chunk-F7O2VXKP.js";
+import "./chunk-K5VVQ2NH.js";
+import "./chunk-XI6Y4Q6H.js";
+import "./chunk-4MMK2NZR.js";
+import "./chunk-SYHSNYPK.js";
+import "./chunk-TPY7VXDW.js";
 import "./chunk-JPIEGBNI.js";
 export {
   DEFAULT_CONFIG,

@@ -4,16 +4,16 @@ import {
   findRepositoryRoot,
   isRecord,
   resolveInside
-} from "./chunk-OPKJURYK.js";
+} from "./chunk-K5VVQ2NH.js";
 import {
   validate
-} from "./chunk-QSZOVTT4.js";
+} from "./chunk-XI6Y4Q6H.js";
 import {
   readYamlFile
-} from "./chunk-BAQO6P5L.js";
+} from "./chunk-4MMK2NZR.js";
 import {
   ConfigurationError
-} from "./chunk-2GHCG2EG.js";
+} from "./chunk-TPY7VXDW.js";
 
 // src/config/load.ts
 import { existsSync } from "node:fs";

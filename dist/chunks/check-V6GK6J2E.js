@@ -5,22 +5,24 @@ import {
   exitCodeFor,
   planGates,
   spreadListFlags
-} from "./chunk-243CHIAD.js";
+} from "./chunk-H2YXGS7U.js";
+import "./chunk-BIGPFSFT.js";
+import "./chunk-4EPIXLJS.js";
 import "./chunk-647UBY3D.js";
-import "./chunk-QLI2ALF2.js";
-import "./chunk-NKQ4EWYS.js";
-import "./chunk-2HAPWCPB.js";
-import "./chunk-C6DXFVMQ.js";
-import "./chunk-IKDVPR4L.js";
-import "./chunk-NFM7WX42.js";
+import "./chunk-HJDLFUEW.js";
+import "./chunk-T3SNR5LJ.js";
+import "./chunk-3BECSDMN.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-MHGBQX2I.js";
-import "./chunk-STUTO7QB.js";
-import "./chunk-UIAEBAOP.js";
-import "./chunk-OPKJURYK.js";
-import "./chunk-QSZOVTT4.js";
-import "./chunk-BAQO6P5L.js";
-import "./chunk-2GHCG2EG.js";
+import "./chunk-4GE25KMF.js";
+import "./chunk-5EGQPAS2.js";
+import "./chunk-SOQPJMEU.js";
+import "./chunk-F7O2VXKP.js";
+import "./chunk-K5VVQ2NH.js";
+import "./chunk-XI6Y4Q6H.js";
+import "./chunk-4MMK2NZR.js";
+import "./chunk-SYHSNYPK.js";
+import "./chunk-SEVPFPOZ.js";
+import "./chunk-TPY7VXDW.js";
 import "./chunk-JPIEGBNI.js";
 export {
   check,

@@ -2,11 +2,12 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-QLI2ALF2.js";
+} from "./chunk-3BECSDMN.js";
 import "./chunk-3U2DUXYO.js";
+import "./chunk-SYHSNYPK.js";
 import {
   ConfigurationError
-} from "./chunk-2GHCG2EG.js";
+} from "./chunk-TPY7VXDW.js";
 import "./chunk-JPIEGBNI.js";
 
 // src/commands/init.ts
