@@ -101,7 +101,6 @@ class WorkerEvaluation {
   private readonly pending = new Map<number, { resolve(findings: PolicyFinding[]): void; reject(error: Error): void }>();
   private nextId = 0;
   private failure: Error | undefined;
-  private readonly encoder = new TextEncoder();
 
   constructor(bundle: PolicyBundle, entrypoint: string, inputSchema: string | undefined) {
     this.worker = startWorker("policy-worker", { module: bundle.module, entrypoint, ...(inputSchema ? { inputSchema } : {}) } satisfies PolicyWorkerData);
@@ -126,13 +125,12 @@ class WorkerEvaluation {
   evaluate(input: Record<string, unknown>): Promise<PolicyFinding[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    const bytes = this.encoder.encode(JSON.stringify(input));
-    const buffer = bytes.buffer as ArrayBuffer;
-    const request: PolicyWorkerRequest = { id, input: bytes.byteLength === buffer.byteLength ? buffer : buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+    // As JSON text: copying a string to the worker is cheap, and the worker encodes it for the policy.
+    const request: PolicyWorkerRequest = { id, input: JSON.stringify(input) };
     const answer = new Promise<PolicyFinding[]>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     // Awaited in finish(); until then a rejection must not count as unhandled (which ends the process).
     answer.catch(() => undefined);
-    this.worker.postMessage(request, [request.input]);
+    this.worker.postMessage(request);
     return answer;
   }
 

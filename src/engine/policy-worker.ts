@@ -1,5 +1,5 @@
 // Worker entry: evaluates slices of a gate's input with its own instance of the policy bundle, while
-// the main thread goes on collecting. Inputs arrive as UTF-8 JSON (transferred, not copied).
+// the main thread goes on collecting. Inputs arrive as JSON text.
 import { parentPort, workerData } from "node:worker_threads";
 import { describeThrown } from "./errors.js";
 import { checkInput } from "./evaluation.js";
@@ -13,12 +13,12 @@ export interface PolicyWorkerData {
   inputSchema?: string;
 }
 
-export type PolicyWorkerRequest = { id: number; input: ArrayBuffer };
+export type PolicyWorkerRequest = { id: number; input: string };
 /** `invalidInput`: the input does not match its schema (checkInput's message); `error`: the policy failed. */
 export type PolicyWorkerReply = { id: number; resultSet: unknown } | { id: number; error: string } | { id: number; invalidInput: string };
 
 const { module, entrypoint, inputSchema } = workerData as PolicyWorkerData;
-const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 const port = parentPort;
 if (!port) throw new Error("policy-worker runs only as a worker thread");
 const loaded = loadPolicyModule(module);
@@ -28,13 +28,15 @@ port.on("message", (request: PolicyWorkerRequest) => {
     (policy) => {
       let reply: PolicyWorkerReply;
       try {
-        if (inputSchema) checkInput(inputSchema, JSON.parse(decoder.decode(request.input)));
+        if (inputSchema) checkInput(inputSchema, JSON.parse(request.input));
       } catch (error) {
         port.postMessage({ id: request.id, invalidInput: describeThrown(error) } satisfies PolicyWorkerReply);
         return;
       }
       try {
-        reply = { id: request.id, resultSet: policy.evaluate(request.input, entrypoint) };
+        // opa-wasm takes an ArrayBuffer as UTF-8 JSON and copies it into the policy's memory as it is.
+        const bytes = encoder.encode(request.input);
+        reply = { id: request.id, resultSet: policy.evaluate(bytes.buffer.byteLength === bytes.byteLength ? bytes.buffer : bytes.slice().buffer, entrypoint) };
       } catch (error) {
         reply = { id: request.id, error: describeThrown(error) };
       }

@@ -51,7 +51,8 @@ interface JudgedFile {
   source: SqlText;
   /** Each statement's [startByte, endByte), for locations; none when the file does not parse. */
   spans: [number, number][];
-  facts: Record<string, unknown>;
+  /** Dropped once the file's slice has gone to the policies, so a long history does not stay in memory. */
+  facts: Record<string, unknown> | undefined;
 }
 
 /** Statements per slice of the input: the policies judge each slice while the next is collected. */
@@ -166,11 +167,15 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
   let waiting: JudgedFile[] = [];
   let waitingStatements = 0;
   let yielded = 0;
-  const slice = (files: readonly JudgedFile[]): Record<string, unknown> => ({
-    settings,
-    files: files.map((entry) => compactFacts(entry.facts)),
-    index: indexFacts(files.map((entry) => ({ statements: entry.facts.statements as StatementFacts[] }))),
-  });
+  const slice = (files: readonly JudgedFile[]): Record<string, unknown> => {
+    const facts = files.map((entry) => entry.facts ?? {});
+    for (const entry of files) entry.facts = undefined;
+    return {
+      settings,
+      files: facts.map(compactFacts),
+      index: indexFacts(facts.map((file) => ({ statements: file.statements as StatementFacts[] }))),
+    };
+  };
 
   const requests = [
     ...schemaPaths.map((path) => ({ path, shown: displayPath(workspace, path) })),
@@ -390,7 +395,7 @@ function attachTraces(judged: readonly JudgedFile[], traces: ReadonlyMap<string,
   for (const entry of judged) {
     const perStatement = traces.get(entry.file.shown);
     if (!perStatement) continue;
-    const facts = entry.facts.statements as StatementFacts[];
+    const facts = (entry.facts?.statements ?? []) as StatementFacts[];
     facts.forEach((statement, index) => {
       const trace = perStatement[index];
       if (!trace) return;
