@@ -8,12 +8,12 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-H2YXGS7U.js";
+} from "./chunks/chunk-NTNB2FNS.js";
 import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-BIGPFSFT.js";
+} from "./chunks/chunk-PP26TAMJ.js";
 import "./chunks/chunk-4EPIXLJS.js";
 import "./chunks/chunk-647UBY3D.js";
 import {
@@ -24,9 +24,9 @@ import {
 import "./chunks/chunk-T3SNR5LJ.js";
 import {
   toolVersion
-} from "./chunks/chunk-3BECSDMN.js";
+} from "./chunks/chunk-XWTUUIQM.js";
 import "./chunks/chunk-3U2DUXYO.js";
-import "./chunks/chunk-4GE25KMF.js";
+import "./chunks/chunk-C4SZEMUR.js";
 import "./chunks/chunk-5EGQPAS2.js";
 import "./chunks/chunk-SOQPJMEU.js";
 import {

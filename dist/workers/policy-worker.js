@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   checkInput,
   loadPolicyModule
-} from "../chunks/chunk-4GE25KMF.js";
+} from "../chunks/chunk-C4SZEMUR.js";
 import "../chunks/chunk-SOQPJMEU.js";
 import "../chunks/chunk-XI6Y4Q6H.js";
 import "../chunks/chunk-SYHSNYPK.js";
@@ -14,7 +14,7 @@ import "../chunks/chunk-JPIEGBNI.js";
 // src/engine/policy-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 var { module, entrypoint, inputSchema } = workerData;
-var decoder = new TextDecoder();
+var encoder = new TextEncoder();
 var port = parentPort;
 if (!port) throw new Error("policy-worker runs only as a worker thread");
 var loaded = loadPolicyModule(module);
@@ -23,13 +23,14 @@ port.on("message", (request) => {
     (policy) => {
       let reply;
       try {
-        if (inputSchema) checkInput(inputSchema, JSON.parse(decoder.decode(request.input)));
+        if (inputSchema) checkInput(inputSchema, JSON.parse(request.input));
       } catch (error) {
         port.postMessage({ id: request.id, invalidInput: describeThrown(error) });
         return;
       }
       try {
-        reply = { id: request.id, resultSet: policy.evaluate(request.input, entrypoint) };
+        const bytes = encoder.encode(request.input);
+        reply = { id: request.id, resultSet: policy.evaluate(bytes.buffer.byteLength === bytes.byteLength ? bytes.buffer : bytes.slice().buffer, entrypoint) };
       } catch (error) {
         reply = { id: request.id, error: describeThrown(error) };
       }

@@ -6295,7 +6295,6 @@ var WorkerEvaluation = class {
   pending = /* @__PURE__ */ new Map();
   nextId = 0;
   failure;
-  encoder = new TextEncoder();
   constructor(bundle, entrypoint, inputSchema) {
     this.worker = startWorker("policy-worker", { module: bundle.module, entrypoint, ...inputSchema ? { inputSchema } : {} });
     this.worker.on("message", (reply) => {
@@ -6318,12 +6317,10 @@ var WorkerEvaluation = class {
   evaluate(input) {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    const bytes = this.encoder.encode(JSON.stringify(input));
-    const buffer = bytes.buffer;
-    const request = { id, input: bytes.byteLength === buffer.byteLength ? buffer : buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+    const request = { id, input: JSON.stringify(input) };
     const answer = new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
     answer.catch(() => void 0);
-    this.worker.postMessage(request, [request.input]);
+    this.worker.postMessage(request);
     return answer;
   }
   fail(error) {

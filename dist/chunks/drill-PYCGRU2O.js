@@ -17,7 +17,7 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-3BECSDMN.js";
+} from "./chunk-XWTUUIQM.js";
 import "./chunk-3U2DUXYO.js";
 import "./chunk-K5VVQ2NH.js";
 import "./chunk-XI6Y4Q6H.js";

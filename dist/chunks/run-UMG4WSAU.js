@@ -1,22 +1,17 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  check,
-  defaultGates,
-  exitCodeFor,
-  planGates,
-  spreadListFlags
-} from "./chunk-H2YXGS7U.js";
-import "./chunk-BIGPFSFT.js";
+  evaluateInSlices,
+  loadBundle,
+  runGates,
+  worstVerdict
+} from "./chunk-PP26TAMJ.js";
 import "./chunk-4EPIXLJS.js";
-import "./chunk-647UBY3D.js";
 import "./chunk-HJDLFUEW.js";
 import "./chunk-T3SNR5LJ.js";
-import "./chunk-3BECSDMN.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-4GE25KMF.js";
+import "./chunk-C4SZEMUR.js";
 import "./chunk-5EGQPAS2.js";
 import "./chunk-SOQPJMEU.js";
-import "./chunk-F7O2VXKP.js";
 import "./chunk-K5VVQ2NH.js";
 import "./chunk-XI6Y4Q6H.js";
 import "./chunk-4MMK2NZR.js";
@@ -25,9 +20,8 @@ import "./chunk-SEVPFPOZ.js";
 import "./chunk-TPY7VXDW.js";
 import "./chunk-JPIEGBNI.js";
 export {
-  check,
-  defaultGates,
-  exitCodeFor,
-  planGates,
-  spreadListFlags
+  evaluateInSlices,
+  loadBundle,
+  runGates,
+  worstVerdict
 };

@@ -1,17 +1,22 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  evaluateInSlices,
-  loadBundle,
-  runGates,
-  worstVerdict
-} from "./chunk-BIGPFSFT.js";
+  check,
+  defaultGates,
+  exitCodeFor,
+  planGates,
+  spreadListFlags
+} from "./chunk-NTNB2FNS.js";
+import "./chunk-PP26TAMJ.js";
 import "./chunk-4EPIXLJS.js";
+import "./chunk-647UBY3D.js";
 import "./chunk-HJDLFUEW.js";
 import "./chunk-T3SNR5LJ.js";
+import "./chunk-XWTUUIQM.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-4GE25KMF.js";
+import "./chunk-C4SZEMUR.js";
 import "./chunk-5EGQPAS2.js";
 import "./chunk-SOQPJMEU.js";
+import "./chunk-F7O2VXKP.js";
 import "./chunk-K5VVQ2NH.js";
 import "./chunk-XI6Y4Q6H.js";
 import "./chunk-4MMK2NZR.js";
@@ -20,8 +25,9 @@ import "./chunk-SEVPFPOZ.js";
 import "./chunk-TPY7VXDW.js";
 import "./chunk-JPIEGBNI.js";
 export {
-  evaluateInSlices,
-  loadBundle,
-  runGates,
-  worstVerdict
+  check,
+  defaultGates,
+  exitCodeFor,
+  planGates,
+  spreadListFlags
 };

@@ -43,7 +43,7 @@ import {
   checkInput,
   loadBuiltInBundle,
   sliceEvaluator
-} from "./chunk-4GE25KMF.js";
+} from "./chunk-C4SZEMUR.js";
 import {
   SqlText,
   clauseExtent,
@@ -12226,11 +12226,15 @@ async function* judgeInSlices(judging) {
   let waiting = [];
   let waitingStatements = 0;
   let yielded = 0;
-  const slice = (files) => ({
-    settings,
-    files: files.map((entry) => compactFacts(entry.facts)),
-    index: indexFacts(files.map((entry) => ({ statements: entry.facts.statements })))
-  });
+  const slice = (files) => {
+    const facts = files.map((entry) => entry.facts ?? {});
+    for (const entry of files) entry.facts = void 0;
+    return {
+      settings,
+      files: facts.map(compactFacts),
+      index: indexFacts(facts.map((file) => ({ statements: file.statements })))
+    };
+  };
   const requests = [
     ...schemaPaths.map((path) => ({ path, shown: displayPath(workspace, path) })),
     ...ordered.map((file) => ({ path: file.path, shown: file.shown }))
@@ -12409,7 +12413,7 @@ function attachTraces(judged, traces, logger) {
   for (const entry of judged) {
     const perStatement = traces.get(entry.file.shown);
     if (!perStatement) continue;
-    const facts = entry.facts.statements;
+    const facts = entry.facts?.statements ?? [];
     facts.forEach((statement, index) => {
       const trace = perStatement[index];
       if (!trace) return;
@@ -12554,7 +12558,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-YYJAEQGX.js"), import("./run-U6B3SF5J.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-YYJAEQGX.js"), import("./run-UMG4WSAU.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];

@@ -13,7 +13,7 @@ import {
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-3BECSDMN.js";
+} from "./chunk-XWTUUIQM.js";
 import "./chunk-3U2DUXYO.js";
 import {
   loadConfig

@@ -5,7 +5,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-BIGPFSFT.js";
+} from "./chunk-PP26TAMJ.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -17,7 +17,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-3BECSDMN.js";
+} from "./chunk-XWTUUIQM.js";
 import {
   loadConfig
 } from "./chunk-F7O2VXKP.js";

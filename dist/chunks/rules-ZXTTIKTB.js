@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   loadBundle
-} from "./chunk-BIGPFSFT.js";
+} from "./chunk-PP26TAMJ.js";
 import "./chunk-4EPIXLJS.js";
 import {
   silentLogger
@@ -12,9 +12,9 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-3BECSDMN.js";
+} from "./chunk-XWTUUIQM.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-4GE25KMF.js";
+import "./chunk-C4SZEMUR.js";
 import "./chunk-5EGQPAS2.js";
 import "./chunk-SOQPJMEU.js";
 import {
