@@ -14,7 +14,7 @@ export interface SliceEvaluator {
   submit(input: Record<string, unknown>): void;
   /** The findings of every slice, merged (see `mergeSliceFindings`). */
   finish(): Promise<PolicyFinding[]>;
-  /** Stops the worker, if any (after a failure elsewhere). */
+  /** Stops the worker, if any; the engine calls it once it is done with the evaluator, whatever happened. */
   close(): void;
 }
 
@@ -60,11 +60,7 @@ export function sliceEvaluator(bundle: PolicyBundle, entrypoint: string, inputSc
     async finish() {
       if (held !== undefined) results.push(here(held));
       held = undefined;
-      try {
-        return mergeSliceFindings(await Promise.all(results));
-      } finally {
-        worker?.close();
-      }
+      return mergeSliceFindings(await Promise.all(results));
     },
     close() {
       worker?.close();

@@ -13,8 +13,7 @@ import { findBackupDefinitions, type BackupDefinition } from "./definitions.js";
 import { readEvidence, type EvidenceProblem, type EvidenceRecord } from "./evidence.js";
 import { BACKUPS_FLAGS } from "./flags.js";
 import { liveBackupEvidence, readLiveBackupObjects, type BackupsClusterOptions } from "./live.js";
-import { clusterFromFlags } from "../../sources/cluster.js";
-import { chartsFromFlags, flagList } from "../flag-values.js";
+import { flagList, objectSourcesFromFlags } from "../flag-values.js";
 
 export interface BackupBinding {
   store: string;
@@ -306,20 +305,11 @@ export const backupsGate: Gate<BackupsOptions> = {
   summary: "Every stateful store has a backup schedule within its tier's RPO, retention that covers its drill cadence, and a fresh successful backup",
   cliFlags: BACKUPS_FLAGS,
   optionsFromFlags(flags) {
-    const manifests = flagList(flags.manifests);
-    const charts = flagList(flags.chart);
-    const kustomize = flagList(flags.kustomize);
+    const options: BackupsOptions = objectSourcesFromFlags(flags);
     const evidence = flagList(flags.evidence);
-    const catalog = typeof flags.catalog === "string" ? flags.catalog : undefined;
-    const cluster = clusterFromFlags(flags);
-    if (manifests.length + charts.length + kustomize.length + evidence.length === 0 && !catalog && !cluster) return undefined;
-    const options: BackupsOptions = cluster ? { cluster } : {};
-    if (catalog) options.catalog = catalog;
-    if (manifests.length) options.manifests = manifests;
-    if (kustomize.length) options.kustomize = kustomize;
+    if (typeof flags.catalog === "string" && flags.catalog !== "") options.catalog = flags.catalog;
     if (evidence.length) options.evidence = evidence;
-    if (charts.length) options.charts = chartsFromFlags(flags);
-    return options;
+    return Object.keys(options).length > 0 ? options : undefined;
   },
   collect,
   fixtureOptions: (file) => fixtureOptionsFor(file),

@@ -11,12 +11,12 @@ import {
   type PodTemplatePath,
   type Workload,
 } from "../../sources/kubernetes.js";
-import { clusterFromFlags, objectKey, type ClusterOptions } from "../../sources/cluster.js";
+import { objectKey, type ClusterOptions } from "../../sources/cluster.js";
 import { readManifestSources } from "../../sources/manifests.js";
 import { parseYamlValue, type PathSegment } from "../../sources/yaml.js";
 import { SECURITY_CONTEXT_FLAGS } from "./flags.js";
 import { readLiveWorkloads } from "./live.js";
-import { chartsFromFlags, flagList } from "../flag-values.js";
+import { objectSourcesFromFlags } from "../flag-values.js";
 
 export interface SecurityContextOptions {
   manifests?: string[];
@@ -116,16 +116,8 @@ export const securityContextGate: Gate<SecurityContextOptions> = {
   summary: "Pod Security baseline and restricted, plus hardening good practice, on manifests, charts and kustomizations",
   cliFlags: SECURITY_CONTEXT_FLAGS,
   optionsFromFlags(flags) {
-    const manifests = flagList(flags.manifests);
-    const charts = flagList(flags.chart);
-    const kustomize = flagList(flags.kustomize);
-    const cluster = clusterFromFlags(flags);
-    if (manifests.length + charts.length + kustomize.length === 0 && !cluster) return undefined;
-    const options: SecurityContextOptions = cluster ? { cluster } : {};
-    if (manifests.length) options.manifests = manifests;
-    if (kustomize.length) options.kustomize = kustomize;
-    if (charts.length) options.charts = chartsFromFlags(flags);
-    return options;
+    const sources = objectSourcesFromFlags(flags);
+    return Object.keys(sources).length > 0 ? sources : undefined;
   },
   collect,
   independentItems: "workloads",
