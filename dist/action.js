@@ -8,25 +8,25 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-NTNB2FNS.js";
+} from "./chunks/chunk-UHH4VIWG.js";
 import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-PP26TAMJ.js";
-import "./chunks/chunk-4EPIXLJS.js";
+} from "./chunks/chunk-DX5CWFXE.js";
+import "./chunks/chunk-KXP3JKP3.js";
 import "./chunks/chunk-647UBY3D.js";
 import {
   GitHubApi,
   GitHubApiError,
   repoPath
-} from "./chunks/chunk-HJDLFUEW.js";
-import "./chunks/chunk-T3SNR5LJ.js";
+} from "./chunks/chunk-WGKKRTE3.js";
+import "./chunks/chunk-WGETQMF3.js";
 import {
   toolVersion
-} from "./chunks/chunk-XWTUUIQM.js";
+} from "./chunks/chunk-IRHUGHDA.js";
 import "./chunks/chunk-3U2DUXYO.js";
-import "./chunks/chunk-C4SZEMUR.js";
+import "./chunks/chunk-RZEBD3HU.js";
 import "./chunks/chunk-5EGQPAS2.js";
 import "./chunks/chunk-SOQPJMEU.js";
 import {

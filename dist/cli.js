@@ -5,7 +5,7 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-XWTUUIQM.js";
+} from "./chunks/chunk-IRHUGHDA.js";
 import "./chunks/chunk-3U2DUXYO.js";
 import "./chunks/chunk-SYHSNYPK.js";
 import "./chunks/chunk-TPY7VXDW.js";

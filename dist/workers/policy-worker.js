@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   checkInput,
   loadPolicyModule
-} from "../chunks/chunk-C4SZEMUR.js";
+} from "../chunks/chunk-RZEBD3HU.js";
 import "../chunks/chunk-SOQPJMEU.js";
 import "../chunks/chunk-XI6Y4Q6H.js";
 import "../chunks/chunk-SYHSNYPK.js";

@@ -1,5 +1,6 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
+  clusterFromFlags,
   formatDuration,
   parseCatalogDuration,
   parseGoDuration,
@@ -8,7 +9,7 @@ import {
   readJsonFile,
   resolveTool,
   runProcess
-} from "./chunk-T3SNR5LJ.js";
+} from "./chunk-WGETQMF3.js";
 import {
   LOAD_BUDGET_FLAGS,
   SLO_FLAGS
@@ -403,6 +404,18 @@ function chartsFromFlags(flags) {
     ...typeof flags.release === "string" ? { release: flags.release } : {},
     ...typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}
   }));
+}
+function objectSourcesFromFlags(flags) {
+  const manifests = flagList(flags.manifests);
+  const kustomize = flagList(flags.kustomize);
+  const charts = chartsFromFlags(flags);
+  const cluster = clusterFromFlags(flags);
+  return {
+    ...cluster ? { cluster } : {},
+    ...manifests.length ? { manifests } : {},
+    ...kustomize.length ? { kustomize } : {},
+    ...charts.length ? { charts } : {}
+  };
 }
 
 // src/gates/load-budget/run.ts
@@ -1432,7 +1445,7 @@ var sloGate = {
 
 export {
   flagList,
-  chartsFromFlags,
+  objectSourcesFromFlags,
   loadBudgetGate,
   GitHubApiError,
   GitHubApi,

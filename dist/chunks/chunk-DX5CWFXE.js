@@ -1,36 +1,36 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  ClusterReader,
   PROOF_KEY,
   PROOF_LABEL,
   PUBLIC_KEY_ENV,
-  clusterFromFlags,
-  liveManifest,
-  objectKey,
   parsePublicKey,
   readProofFile,
   readProofText,
-  readPublicKeyFile,
-  repositoryIndex
-} from "./chunk-4EPIXLJS.js";
+  readPublicKeyFile
+} from "./chunk-KXP3JKP3.js";
 import {
   GitHubApi,
   GitHubApiError,
-  chartsFromFlags,
   flagList,
   loadBudgetGate,
+  objectSourcesFromFlags,
   repoPath,
   sloGate
-} from "./chunk-HJDLFUEW.js";
+} from "./chunk-WGKKRTE3.js";
 import {
+  ClusterReader,
+  clusterFromFlags,
   epochSeconds,
   expandJsonInputs,
   formatDuration,
+  liveManifest,
+  objectKey,
   parseCatalogDuration,
   parseGoDuration,
   readJsonFile,
+  repositoryIndex,
   runTool
-} from "./chunk-T3SNR5LJ.js";
+} from "./chunk-WGETQMF3.js";
 import {
   BACKUPS_FLAGS,
   MIGRATIONS_FLAGS,
@@ -43,7 +43,7 @@ import {
   checkInput,
   loadBuiltInBundle,
   sliceEvaluator
-} from "./chunk-C4SZEMUR.js";
+} from "./chunk-RZEBD3HU.js";
 import {
   SqlText,
   clauseExtent,
@@ -10633,20 +10633,11 @@ var backupsGate = {
   summary: "Every stateful store has a backup schedule within its tier's RPO, retention that covers its drill cadence, and a fresh successful backup",
   cliFlags: BACKUPS_FLAGS,
   optionsFromFlags(flags) {
-    const manifests = flagList(flags.manifests);
-    const charts = flagList(flags.chart);
-    const kustomize = flagList(flags.kustomize);
+    const options = objectSourcesFromFlags(flags);
     const evidence = flagList(flags.evidence);
-    const catalog = typeof flags.catalog === "string" ? flags.catalog : void 0;
-    const cluster = clusterFromFlags(flags);
-    if (manifests.length + charts.length + kustomize.length + evidence.length === 0 && !catalog && !cluster) return void 0;
-    const options = cluster ? { cluster } : {};
-    if (catalog) options.catalog = catalog;
-    if (manifests.length) options.manifests = manifests;
-    if (kustomize.length) options.kustomize = kustomize;
+    if (typeof flags.catalog === "string" && flags.catalog !== "") options.catalog = flags.catalog;
     if (evidence.length) options.evidence = evidence;
-    if (charts.length) options.charts = chartsFromFlags(flags);
-    return options;
+    return Object.keys(options).length > 0 ? options : void 0;
   },
   collect,
   fixtureOptions: (file) => fixtureOptionsFor(file)
@@ -12558,7 +12549,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-YYJAEQGX.js"), import("./run-UMG4WSAU.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-YYJAEQGX.js"), import("./run-QSOYV6WQ.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
@@ -13073,16 +13064,8 @@ var securityContextGate = {
   summary: "Pod Security baseline and restricted, plus hardening good practice, on manifests, charts and kustomizations",
   cliFlags: SECURITY_CONTEXT_FLAGS,
   optionsFromFlags(flags) {
-    const manifests = flagList(flags.manifests);
-    const charts = flagList(flags.chart);
-    const kustomize = flagList(flags.kustomize);
-    const cluster = clusterFromFlags(flags);
-    if (manifests.length + charts.length + kustomize.length === 0 && !cluster) return void 0;
-    const options = cluster ? { cluster } : {};
-    if (manifests.length) options.manifests = manifests;
-    if (kustomize.length) options.kustomize = kustomize;
-    if (charts.length) options.charts = chartsFromFlags(flags);
-    return options;
+    const sources = objectSourcesFromFlags(flags);
+    return Object.keys(sources).length > 0 ? sources : void 0;
   },
   collect: collect5,
   independentItems: "workloads",

@@ -4,12 +4,12 @@ import {
   loadBundle,
   runGates,
   worstVerdict
-} from "./chunk-PP26TAMJ.js";
-import "./chunk-4EPIXLJS.js";
-import "./chunk-HJDLFUEW.js";
-import "./chunk-T3SNR5LJ.js";
+} from "./chunk-DX5CWFXE.js";
+import "./chunk-KXP3JKP3.js";
+import "./chunk-WGKKRTE3.js";
+import "./chunk-WGETQMF3.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-C4SZEMUR.js";
+import "./chunk-RZEBD3HU.js";
 import "./chunk-5EGQPAS2.js";
 import "./chunk-SOQPJMEU.js";
 import "./chunk-K5VVQ2NH.js";

@@ -8,16 +8,16 @@ import {
   readPublicKeyFile,
   signProof,
   writeKeyPair
-} from "./chunk-4EPIXLJS.js";
+} from "./chunk-KXP3JKP3.js";
 import {
   formatDuration,
   runProcess
-} from "./chunk-T3SNR5LJ.js";
+} from "./chunk-WGETQMF3.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-XWTUUIQM.js";
+} from "./chunk-IRHUGHDA.js";
 import "./chunk-3U2DUXYO.js";
 import "./chunk-K5VVQ2NH.js";
 import "./chunk-XI6Y4Q6H.js";

@@ -5,7 +5,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-PP26TAMJ.js";
+} from "./chunk-DX5CWFXE.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -17,7 +17,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-XWTUUIQM.js";
+} from "./chunk-IRHUGHDA.js";
 import {
   loadConfig
 } from "./chunk-F7O2VXKP.js";

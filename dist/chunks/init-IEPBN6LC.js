@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-XWTUUIQM.js";
+} from "./chunk-IRHUGHDA.js";
 import "./chunk-3U2DUXYO.js";
 import "./chunk-SYHSNYPK.js";
 import {

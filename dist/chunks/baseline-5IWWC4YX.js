@@ -6,14 +6,14 @@ import {
   baselineMeasurements,
   measureSlos,
   sloOptionsFromFlags
-} from "./chunk-HJDLFUEW.js";
-import "./chunk-T3SNR5LJ.js";
+} from "./chunk-WGKKRTE3.js";
+import "./chunk-WGETQMF3.js";
 import {
   EXIT,
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-XWTUUIQM.js";
+} from "./chunk-IRHUGHDA.js";
 import "./chunk-3U2DUXYO.js";
 import {
   loadConfig

@@ -5,15 +5,15 @@ import {
   exitCodeFor,
   planGates,
   spreadListFlags
-} from "./chunk-NTNB2FNS.js";
-import "./chunk-PP26TAMJ.js";
-import "./chunk-4EPIXLJS.js";
+} from "./chunk-UHH4VIWG.js";
+import "./chunk-DX5CWFXE.js";
+import "./chunk-KXP3JKP3.js";
 import "./chunk-647UBY3D.js";
-import "./chunk-HJDLFUEW.js";
-import "./chunk-T3SNR5LJ.js";
-import "./chunk-XWTUUIQM.js";
+import "./chunk-WGKKRTE3.js";
+import "./chunk-WGETQMF3.js";
+import "./chunk-IRHUGHDA.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-C4SZEMUR.js";
+import "./chunk-RZEBD3HU.js";
 import "./chunk-5EGQPAS2.js";
 import "./chunk-SOQPJMEU.js";
 import "./chunk-F7O2VXKP.js";

@@ -122,17 +122,17 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-GOVF7QEL.js")).check(rest);
+        return await (await import("./check-7WZZAX4U.js")).check(rest);
       case "rules":
-        return await (await import("./rules-ZXTTIKTB.js")).rules(rest);
+        return await (await import("./rules-N6YLZ6R5.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-ZXTTIKTB.js")).explain(rest);
+        return await (await import("./rules-N6YLZ6R5.js")).explain(rest);
       case "init":
-        return (await import("./init-SXO2256P.js")).init(rest);
+        return (await import("./init-IEPBN6LC.js")).init(rest);
       case "drill":
-        return await (await import("./drill-PYCGRU2O.js")).drill(rest);
+        return await (await import("./drill-TBHZQCT7.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-E4YEJYMT.js")).baseline(rest);
+        return await (await import("./baseline-5IWWC4YX.js")).baseline(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

@@ -1,20 +1,20 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   loadBundle
-} from "./chunk-PP26TAMJ.js";
-import "./chunk-4EPIXLJS.js";
+} from "./chunk-DX5CWFXE.js";
+import "./chunk-KXP3JKP3.js";
 import {
   silentLogger
 } from "./chunk-647UBY3D.js";
-import "./chunk-HJDLFUEW.js";
-import "./chunk-T3SNR5LJ.js";
+import "./chunk-WGKKRTE3.js";
+import "./chunk-WGETQMF3.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-XWTUUIQM.js";
+} from "./chunk-IRHUGHDA.js";
 import "./chunk-3U2DUXYO.js";
-import "./chunk-C4SZEMUR.js";
+import "./chunk-RZEBD3HU.js";
 import "./chunk-5EGQPAS2.js";
 import "./chunk-SOQPJMEU.js";
 import {

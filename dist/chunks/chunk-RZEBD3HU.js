@@ -6261,11 +6261,7 @@ function sliceEvaluator(bundle, entrypoint, inputSchema) {
     async finish() {
       if (held !== void 0) results.push(here(held));
       held = void 0;
-      try {
-        return mergeSliceFindings(await Promise.all(results));
-      } finally {
-        worker?.close();
-      }
+      return mergeSliceFindings(await Promise.all(results));
     },
     close() {
       worker?.close();

@@ -1,0 +1,214 @@
+import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
+import {
+  loadKubeConfig,
+  parseJsonText,
+  readJsonFile
+} from "./chunk-WGETQMF3.js";
+import {
+  isRecord
+} from "./chunk-K5VVQ2NH.js";
+import {
+  validate
+} from "./chunk-XI6Y4Q6H.js";
+import {
+  readTextFile
+} from "./chunk-4MMK2NZR.js";
+import {
+  CollectorError,
+  ConfigurationError
+} from "./chunk-TPY7VXDW.js";
+
+// src/drill/signing.ts
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+var SIGNATURE_ALGORITHM = "ed25519";
+var PRIVATE_KEY_FILE = "drill-signing-key.pem";
+var PUBLIC_KEY_FILE = "drill-public-key.pem";
+var PRIVATE_KEY_ENV = "RESILIENCE_GATES_DRILL_KEY";
+var PUBLIC_KEY_ENV = "RESILIENCE_GATES_DRILL_PUBLIC_KEY";
+function canonicalJson(value) {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot hold the number ${value}`);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(",")}]`;
+  if (typeof value === "object") {
+    const entries = Object.entries(value).filter(([, item]) => item !== void 0);
+    entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
+}
+function signedBytes(proof) {
+  const { signature: _signature, ...rest } = proof;
+  return Buffer.from(canonicalJson(rest), "utf8");
+}
+function keyIdOf(publicKey) {
+  return `sha256:${createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex")}`;
+}
+function signProof(proof, privateKey) {
+  const { signature: _old, ...unsigned } = proof;
+  const value = sign(null, signedBytes(unsigned), privateKey).toString("base64");
+  return { ...unsigned, signature: { algorithm: SIGNATURE_ALGORITHM, keyId: keyIdOf(createPublicKey(privateKey)), value } };
+}
+function verifyProof(proof, trusted) {
+  if (typeof proof !== "object" || proof === null || Array.isArray(proof)) return { status: "invalid", detail: "the proof is not a JSON object", keyId: null };
+  const record = proof;
+  const signature = record.signature;
+  if (signature === void 0 || signature === null) return { status: "missing", detail: "the proof has no signature", keyId: null };
+  if (typeof signature !== "object" || Array.isArray(signature)) return { status: "invalid", detail: "`signature` is not an object", keyId: null };
+  const { algorithm, keyId, value } = signature;
+  const claimedKey = typeof keyId === "string" ? keyId : null;
+  if (algorithm !== SIGNATURE_ALGORITHM) return { status: "invalid", detail: `signature algorithm ${JSON.stringify(algorithm)} is not ed25519`, keyId: claimedKey };
+  if (typeof value !== "string" || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return { status: "invalid", detail: "signature value is not base64", keyId: claimedKey };
+  const bytes = Buffer.from(value, "base64");
+  if (bytes.length !== 64) return { status: "invalid", detail: `signature value is ${bytes.length} bytes, not the 64 of an Ed25519 signature`, keyId: claimedKey };
+  let message;
+  try {
+    message = signedBytes(record);
+  } catch (error) {
+    return { status: "invalid", detail: error.message, keyId: claimedKey };
+  }
+  for (const key of trusted) {
+    if (verify(null, message, key, bytes)) return { status: "valid", detail: `verified with key ${keyIdOf(key)}`, keyId: keyIdOf(key) };
+  }
+  const known = trusted.some((key) => keyIdOf(key) === claimedKey);
+  return {
+    status: "invalid",
+    detail: known ? `the signature does not verify with trusted key ${claimedKey}, which it names: the proof was changed after it was signed, or the signature is forged` : `signed by key ${claimedKey ?? "(no keyId)"}, which is not a trusted key (trusted: ${trusted.map(keyIdOf).join(", ")}): forged, or signed with another key`,
+    keyId: claimedKey
+  };
+}
+function parsePublicKey(pem, where) {
+  let key;
+  try {
+    key = createPublicKey(pem);
+  } catch (error) {
+    throw new ConfigurationError(`${where} is not a PEM public key: ${error.message}`);
+  }
+  if (key.asymmetricKeyType !== "ed25519") throw new ConfigurationError(`${where} is a ${key.asymmetricKeyType ?? "unknown"} key; drill proofs use Ed25519`);
+  return key;
+}
+function parsePrivateKey(pem, where) {
+  let key;
+  try {
+    key = createPrivateKey(pem);
+  } catch (error) {
+    throw new ConfigurationError(`${where} is not a PEM private key: ${error.message}`);
+  }
+  if (key.asymmetricKeyType !== "ed25519") throw new ConfigurationError(`${where} is a ${key.asymmetricKeyType ?? "unknown"} key; drill proofs use Ed25519`);
+  return key;
+}
+function readPublicKeyFile(file, shown = file) {
+  if (!existsSync(file)) throw new ConfigurationError(`public key ${shown} does not exist`);
+  return parsePublicKey(readFileSync(file, "utf8"), `public key ${shown}`);
+}
+function loadSigningKey(file, env = process.env) {
+  if (file) {
+    if (!existsSync(file)) throw new ConfigurationError(`signing key ${file} does not exist`);
+    return parsePrivateKey(readFileSync(file, "utf8"), `signing key ${file}`);
+  }
+  const pem = env[PRIVATE_KEY_ENV];
+  if (pem?.trim()) return parsePrivateKey(pem, `$${PRIVATE_KEY_ENV}`);
+  throw new ConfigurationError(
+    `no signing key: pass --key FILE or set ${PRIVATE_KEY_ENV} to the PEM private key (create one with \`resilience-gates drill keygen --out DIR\`)`
+  );
+}
+function writeKeyPair(directory, force = false) {
+  mkdirSync(directory, { recursive: true });
+  const privateFile = join(directory, PRIVATE_KEY_FILE);
+  const publicFile = join(directory, PUBLIC_KEY_FILE);
+  for (const file of [privateFile, publicFile]) {
+    if (!force && existsSync(file)) throw new ConfigurationError(`${file} already exists; remove it or pass --force to replace the key pair`);
+  }
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  writeFileSync(privateFile, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 384 });
+  chmodSync(privateFile, 384);
+  writeFileSync(publicFile, publicKey.export({ type: "spki", format: "pem" }), { mode: 420 });
+  return { privateKey: privateFile, publicKey: publicFile, keyId: keyIdOf(publicKey) };
+}
+
+// src/drill/publish.ts
+var PROOF_LABEL = "resilience-gates.io/restore-proof";
+var PROOF_KEY = "proof.json";
+async function publishProof(file, shown, options) {
+  const text = readTextFile(file, shown);
+  const json = parseJsonText(text, shown);
+  const store = isRecord(json.value) ? json.value.store : void 0;
+  if (typeof store !== "string" || !/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/.test(store)) {
+    throw new ConfigurationError(`${shown} has no \`store\` that can be a label value; is it a restore proof?`, json.locate(["store"]));
+  }
+  const { config, contextName } = await loadKubeConfig(options.context);
+  const { ApiException, CoreV1Api } = await import("./kube-client-ZGFU47PR.js");
+  const namespace = options.namespace ?? config.getContextObject(contextName)?.namespace ?? "default";
+  const name = options.name ?? `restore-proof-${store}`;
+  const body = { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace, labels: { [PROOF_LABEL]: store } }, data: { [PROOF_KEY]: text } };
+  const api = config.makeApiClient(CoreV1Api);
+  try {
+    try {
+      await api.createNamespacedConfigMap({ namespace, body });
+    } catch (error) {
+      if (!(error instanceof ApiException) || error.code !== 409) throw error;
+      await api.replaceNamespacedConfigMap({ name, namespace, body });
+    }
+  } catch (error) {
+    const detail = error instanceof ApiException ? `HTTP ${error.code}: ${apiMessage(error.body)}` : String(error);
+    throw new CollectorError(
+      `cannot publish ${shown} as ConfigMap ${namespace}/${name} (context ${contextName}): ${detail}${error instanceof ApiException && error.code === 403 ? ` (the drill's service account needs "create" and "update" on "configmaps" in that namespace)` : ""}`
+    );
+  }
+  return { namespace, name, store };
+}
+function apiMessage(body) {
+  if (typeof body === "string") {
+    try {
+      const parsed = JSON.parse(body);
+      if (isRecord(parsed) && typeof parsed.message === "string") return parsed.message;
+    } catch {
+      return body.slice(0, 300);
+    }
+  }
+  return isRecord(body) && typeof body.message === "string" ? body.message : JSON.stringify(body).slice(0, 300);
+}
+
+// src/drill/verify.ts
+function readProofFile(absolute, shown, trusted) {
+  return checkProof(() => readJsonFile(absolute, shown, 64 * 1024 * 1024), shown, trusted);
+}
+function readProofText(text, shown, trusted) {
+  return checkProof(() => parseJsonText(text, shown), shown, trusted);
+}
+function checkProof(read, shown, trusted) {
+  let json;
+  try {
+    json = read();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      return { ok: false, message: error.message.replace(/^\S+:\d+(:\d+)?: /, ""), location: error.location ?? { file: shown, line: 1 } };
+    }
+    throw error;
+  }
+  const problems = validate("restore-proof", json.value, void 0, "the proof");
+  if (problems.length > 0) {
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+    return { ok: false, message: `not a valid restore proof (schemas/restore-proof.schema.json): ${first?.message ?? "invalid"}${more}`, location: json.locate(first?.path ?? []) };
+  }
+  return { ok: true, json, proof: json.value, signature: verifyProof(json.value, trusted) };
+}
+
+export {
+  PUBLIC_KEY_ENV,
+  signProof,
+  parsePublicKey,
+  readPublicKeyFile,
+  loadSigningKey,
+  writeKeyPair,
+  PROOF_LABEL,
+  PROOF_KEY,
+  publishProof,
+  readProofFile,
+  readProofText
+};
