@@ -8,6 +8,7 @@
 #   scripts/bootstrap.sh            install everything
 #   scripts/bootstrap.sh opa helm   install only the named tools
 set -euo pipefail
+shopt -s extglob
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$root/.tools/bin"
@@ -44,33 +45,77 @@ pin_kubernetes_staging() {
   done
 }
 
-install_go_tool() {
+# Version fields the binaries report: Kubernetes components built from a module (not from their own
+# Makefile) otherwise say v0.0.0-master, which kubelet registration and `kubectl version` then show.
+version_ldflags() {
+  local pkg="$1" version="$2" minor
+  case "$pkg" in
+    k8s.io/kubernetes/*)
+      minor="${version#v1.}"; minor="${minor%%.*}"
+      local f
+      for f in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+        printf -- '-X %s.gitVersion=%s -X %s.gitMajor=1 -X %s.gitMinor=%s -X %s.gitTreeState=clean ' "$f" "$version" "$f" "$f" "$minor" "$f"
+      done ;;
+    github.com/containerd/containerd/v2/*)
+      printf -- '-X github.com/containerd/containerd/v2/version.Version=%s ' "$version" ;;
+    github.com/coredns/coredns)
+      ;;
+  esac
+}
+
+stamp_of() { # the stamp a build of PKG@VERSION leaves: the module version and the version fields it set
+  printf '%s@%s %s\n' "$1" "$2" "$(version_ldflags "$1" "$2" | sha256sum | cut -c1-12)"
+}
+
+is_current() {
   local name="$1" pkg="$2" version="$3"
-  local stamp="$stamps/$name" want="$pkg@$version"
-  if [ -x "$bin/$name" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
-    return 0
-  fi
+  [ -x "$bin/$name" ] && [ "$(cat "$stamps/$name" 2>/dev/null)" = "$(stamp_of "$pkg" "$version")" ]
+}
+
+go_binary_name() { # what `go build -o DIR/` calls the binary of PKG: its last element, less a /vN suffix
+  local pkg="$1" last="${1##*/}"
+  if [[ "$last" =~ ^v[0-9]+$ ]]; then pkg="${pkg%/*}"; last="${pkg##*/}"; fi
+  printf '%s' "$last"
+}
+
+# Builds tools that come from one module at one version in one `go build`, so Go compiles their shared
+# packages once and links them in parallel. Arguments: VERSION then NAME|PKG pairs.
+build_group() {
+  local version="$1"; shift
+  local names=() pkgs=() spec name pkg
+  for spec in "$@"; do names+=("${spec%%|*}"); pkgs+=("${spec#*|}"); done
   if ! command -v go >/dev/null 2>&1; then
-    log "go is not on PATH: cannot build $name ($want). Install Go 1.24 or newer and run scripts/bootstrap.sh again."
+    log "go is not on PATH: cannot build ${names[*]}. Install Go 1.24 or newer and run scripts/bootstrap.sh again."
     return 1
   fi
-  log "building $name from $want (first build takes minutes; later runs reuse Go's build cache)"
-  local started=$SECONDS
-  if ! GOBIN="$bin" CGO_ENABLED=0 go install -trimpath "$want"; then
-    # The module proxy refuses the version list of some modules (go install asks it for deprecation
-    # notices); resolving the pinned version inside a scratch module avoids that request.
-    log "go install refused $want; building it through a scratch module"
-    local scratch
-    scratch="$(mktemp -d)"
-    if ! (cd "$scratch" && go mod init scratch >/dev/null 2>&1 && pin_kubernetes_staging "$pkg" "$version" && go get "$want" && CGO_ENABLED=0 go build -trimpath -o "$bin/$name" "$pkg"); then
-      rm -rf "$scratch"
-      log "could not build $name from $want"
-      return 1
-    fi
-    rm -rf "$scratch"
+  log "building ${names[*]} from ${pkgs[0]}@$version (a first build takes minutes; later runs reuse Go's build cache)"
+  local started=$SECONDS ldflags
+  ldflags="-s -w $(version_ldflags "${pkgs[0]}" "$version")"
+  local out
+  out="$(mktemp -d)"
+  # `go install pkg@version` refuses modules with replace directives (k8s.io/kubernetes) and asks the
+  # proxy for deprecation notices some modules do not serve: a scratch module that requires the pinned
+  # version avoids both. Each command is fetched with its own `go get` so go.sum holds its whole graph.
+  local scratch="$root/.tools/scratch/$(printf '%s' "${pkgs[0]}@$version" | tr '/@' '__')"
+  mkdir -p "$scratch"
+  if ! (
+    cd "$scratch"
+    [ -f go.mod ] || go mod init scratch >/dev/null 2>&1
+    pin_kubernetes_staging "${pkgs[0]}" "$version"
+    for pkg in "${pkgs[@]}"; do go get "$pkg@$version"; done
+    CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$out/" "${pkgs[@]}"
+  ); then
+    rm -rf "$out"
+    log "could not build ${names[*]} from ${pkgs[0]}@$version"
+    return 1
   fi
-  printf '%s\n' "$want" >"$stamp"
-  log "$name ready in $((SECONDS - started))s"
+  local i
+  for i in "${!names[@]}"; do
+    mv -f "$out/$(go_binary_name "${pkgs[$i]}")" "$bin/${names[$i]}"
+    stamp_of "${pkgs[$i]}" "$version" >"$stamps/${names[$i]}"
+  done
+  rm -rf "$out"
+  log "${names[*]} ready in $((SECONDS - started))s"
 }
 
 apt_updated=0
@@ -106,10 +151,20 @@ install_redis() {
 }
 
 failed=()
+# Group the wanted, out-of-date tools by module root and version (the package path up to /cmd/).
+declare -A groups=()
+order=()
 for spec in "${go_tools[@]}"; do
   IFS='|' read -r name pkg version <<<"$spec"
   is_wanted "$name" || continue
-  install_go_tool "$name" "$pkg" "$version" || failed+=("$name")
+  is_current "$name" "$pkg" "$version" && continue
+  key="${pkg%%/cmd/*}@$version"
+  [ -n "${groups[$key]+x}" ] || order+=("$key")
+  groups[$key]="${groups[$key]:-} $name|$pkg"
+done
+for key in "${order[@]}"; do
+  # shellcheck disable=SC2086 # the group is a space-separated list of NAME|PKG words
+  build_group "${key##*@}" ${groups[$key]} || failed+=(${groups[$key]//|*([^ ])/})
 done
 if is_wanted postgres; then install_postgres || failed+=(postgres); fi
 if is_wanted redis; then install_redis || failed+=(redis); fi
