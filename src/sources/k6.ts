@@ -18,6 +18,7 @@ import { pathToFileURL } from "node:url";
 import { CollectorError, ConfigurationError } from "../engine/errors.js";
 import type { Logger } from "../engine/logger.js";
 import type { SourceLocation } from "../engine/types.js";
+import { standaloneWorkspace, type Workspace } from "./files.js";
 import { readJsonFile, type JsonFile } from "./json.js";
 import { pinnedVersion, runProcess, resolveTool } from "./tools.js";
 import type { PathSegment } from "./yaml.js";
@@ -53,8 +54,8 @@ export const TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)
 
 const HINT = "expected the JSON k6 writes with `k6 run --summary-export F` or from handleSummary (`JSON.stringify(data)`)";
 
-export function readK6Summary(absolute: string, shown: string): K6Summary {
-  return parseK6Summary(readJsonFile(absolute, shown));
+export function readK6Summary(workspace: Workspace, absolute: string, shown: string): K6Summary {
+  return parseK6Summary(readJsonFile(workspace, absolute, shown));
 }
 
 export function parseK6Summary(json: JsonFile): K6Summary {
@@ -309,7 +310,7 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
     if (!existsSync(summaryFile)) {
       throw new CollectorError(`k6 exited with code ${run.exitCode} but wrote no summary to ${request.summaryShown ?? summaryFile}: ${k6Message(run.stderr)}`);
     }
-    const summary = readK6Summary(summaryFile, request.summaryShown ?? "k6 summary");
+    const summary = readK6Summary(standaloneWorkspace(summaryFile), summaryFile, request.summaryShown ?? "k6 summary");
     request.logger.info(`k6: finished in ${seconds}s with exit code ${run.exitCode}${run.exitCode === K6_THRESHOLDS_FAILED ? " (thresholds failed)" : ""}`);
     return { exitCode: run.exitCode, summary };
   } finally {

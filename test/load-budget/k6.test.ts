@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CollectorError, ConfigurationError } from "../../src/engine/errors.js";
 import type { Logger } from "../../src/engine/logger.js";
+import { standaloneWorkspace } from "../../src/sources/files.js";
 import { measureEndpoint, parseK6Summary, readK6Summary, requireJudgeable, runK6, type K6RunRequest } from "../../src/sources/k6.js";
 import { parseJsonText } from "../../src/sources/json.js";
 import { runProcess } from "../../src/sources/tools.js";
@@ -86,8 +87,8 @@ describe.skipIf(skip)("k6 runs and summaries (real k6)", () => {
     expect(run.exitCode).toBe(99);
     expect(logger.lines.some((line) => /^k6: \d+s elapsed, \d+ requests, \d+ errors$/.test(line))).toBe(true);
 
-    const exported = readK6Summary(join(scratch, "export.json"), "export.json");
-    const handled = readK6Summary(handle, "handle.json");
+    const exported = readK6Summary(standaloneWorkspace(scratch), join(scratch, "export.json"), "export.json");
+    const handled = readK6Summary(standaloneWorkspace(scratch), handle, "handle.json");
     expect(exported.shape).toBe("summary-export");
     expect(handled.shape).toBe("handleSummary");
     // --summary-export wrote `true` for the failed threshold; both read as passed: false.
@@ -119,7 +120,7 @@ describe.skipIf(skip)("k6 runs and summaries (real k6)", () => {
     const file = join(scratch, "no-thresholds.json");
     const made = await runProcess(k6, ["run", "--quiet", "--no-thresholds", `--summary-export=${file}`, "-e", `BASE_URL=${target}`, "-e", `HANDLE_SUMMARY=${join(scratch, "unused.json")}`, script("plain.js", LOAD)], { cwd: repoRoot, timeoutMs: 60_000 });
     expect(made.exitCode).toBe(0);
-    expect(() => requireJudgeable(readK6Summary(file, "no-thresholds.json"))).toThrow(/no-thresholds.json has no thresholds at all: the run was made with --no-thresholds/);
+    expect(() => requireJudgeable(readK6Summary(standaloneWorkspace(scratch), file, "no-thresholds.json"))).toThrow(/no-thresholds.json has no thresholds at all: the run was made with --no-thresholds/);
     await expect(runK6(request(script("again.js", LOAD), { args: ["--no-thresholds"] }))).rejects.toThrow(/k6 argument --no-thresholds is not allowed/);
     await expect(runK6(request(script("again.js", LOAD), { args: ["--summary-mode=disabled"] }))).rejects.toThrow(/k6 argument --summary-mode=disabled is not allowed/);
   });
@@ -128,7 +129,7 @@ describe.skipIf(skip)("k6 runs and summaries (real k6)", () => {
     const file = join(scratch, "machine-readable.json");
     const made = await runProcess(k6, ["run", "--quiet", "--new-machine-readable-summary", `--summary-export=${file}`, "-e", `BASE_URL=${target}`, "-e", `HANDLE_SUMMARY=${join(scratch, "unused.json")}`, script("mr.js", LOAD)], { cwd: repoRoot, timeoutMs: 60_000 });
     expect(made.exitCode).toBe(99);
-    expect(() => readK6Summary(file, "machine-readable.json")).toThrow(
+    expect(() => readK6Summary(standaloneWorkspace(scratch), file, "machine-readable.json")).toThrow(
       /^machine-readable\.json:\d+:\d+: this is k6's new machine-readable summary \(--new-machine-readable-summary or K6_NEW_MACHINE_READABLE_SUMMARY, schema 1\.0\.0\), which has no threshold results and no p\(99\)/,
     );
   });
