@@ -116,6 +116,31 @@ describe.skipIf(skip)("k6 runs and summaries (real k6)", () => {
     expect(measureEndpoint(exported, "endpoint", "ok").errorRate).toBe(0);
   });
 
+  it("refuses a summary of that real run edited into numbers no k6 run writes, naming the metric", () => {
+    const exportText = readFileSync(join(scratch, "export.json"), "utf8");
+    const handleText = readFileSync(join(scratch, "handle.json"), "utf8");
+    type Metrics = { metrics: Record<string, Record<string, unknown> & { values?: Record<string, unknown> }> };
+    const mutate = (text: string, edit: (summary: Metrics) => void, raw?: (json: string) => string): string => {
+      const summary = JSON.parse(text) as Metrics;
+      edit(summary);
+      const json = JSON.stringify(summary, null, 2);
+      return raw ? raw(json) : json;
+    };
+    const cases: [string, string, RegExp][] = [
+      ["negative-count.json", mutate(exportText, (s) => ((s.metrics["http_reqs{endpoint:ok}"] as Record<string, unknown>).count = -5)), /metric http_reqs\{endpoint:ok\}: statistic count is -5/],
+      ["negative-p95.json", mutate(exportText, (s) => ((s.metrics["http_req_duration{endpoint:ok}"] as Record<string, unknown>)["p(95)"] = -1)), /metric http_req_duration\{endpoint:ok\}: statistic p\(95\) is -1/],
+      ["p95-over-max.json", mutate(exportText, (s) => ((s.metrics["http_req_duration{endpoint:ok}"] as Record<string, unknown>)["p(95)"] = 1e9)), /metric http_req_duration\{endpoint:ok\}: statistic p\(95\) is 1000000000, above p\(99\)/],
+      ["rate-over-one.json", mutate(exportText, (s) => ((s.metrics["http_req_failed{endpoint:ok}"] as Record<string, unknown>).value = 3)), /metric http_req_failed\{endpoint:ok\}: statistic value is 3, but http_req_failed is a share between 0 and 1/],
+      ["infinity.json", mutate(exportText, (s) => ((s.metrics["http_req_duration{endpoint:ok}"] as Record<string, unknown>).max = 12345.5), (json) => json.replace('"max": 12345.5', '"max": 1e999')), /metric http_req_duration\{endpoint:ok\}: statistic max is Infinity, which no k6 run writes/],
+      ["nan-string.json", mutate(handleText, (s) => ((s.metrics["http_req_duration{endpoint:ok}"]?.values as Record<string, unknown>).med = "NaN")), /metric http_req_duration\{endpoint:ok\}: statistic med is "NaN", expected a number/],
+    ];
+    for (const [name, text, expected] of cases) {
+      writeFileSync(join(scratch, name), text);
+      expect(() => readK6Summary(standaloneWorkspace(scratch), join(scratch, name), name), name).toThrow(expected);
+      expect(() => readK6Summary(standaloneWorkspace(scratch), join(scratch, name), name), name).toThrow(new RegExp(`^${name.replace(".", "\\.")}:\\d+:\\d+: `));
+    }
+  });
+
   it("refuses a summary of a run made with --no-thresholds, and refuses to make one", async () => {
     const file = join(scratch, "no-thresholds.json");
     const made = await runProcess(k6, ["run", "--quiet", "--no-thresholds", `--summary-export=${file}`, "-e", `BASE_URL=${target}`, "-e", `HANDLE_SUMMARY=${join(scratch, "unused.json")}`, script("plain.js", LOAD)], { cwd: repoRoot, timeoutMs: 60_000 });
