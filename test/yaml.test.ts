@@ -67,14 +67,14 @@ describe("YAML documents with source positions", () => {
   it("refuses binary, non-UTF-8 and oversize files with their names", () => {
     const binary = join(scratch, "junk.yaml");
     writeFileSync(binary, Buffer.from([0x61, 0x3a, 0x0a, 0x00, 0xff, 0x10]));
-    expect(errorOf(() => readYamlFile(binary, "junk.yaml")).message).toBe("junk.yaml:2: binary content (a NUL byte) where text was expected");
+    expect(errorOf(() => readYamlFile({ root: scratch, base: scratch }, binary, "junk.yaml")).message).toBe("junk.yaml:2: binary content (a NUL byte) where text was expected");
 
     const latin1 = join(scratch, "latin1.yaml");
     writeFileSync(latin1, Buffer.concat([Buffer.from("a: 1\nb: caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
-    expect(errorOf(() => readYamlFile(latin1, "latin1.yaml")).message).toBe("latin1.yaml:2: not valid UTF-8 text");
+    expect(errorOf(() => readYamlFile({ root: scratch, base: scratch }, latin1, "latin1.yaml")).message).toBe("latin1.yaml:2: not valid UTF-8 text");
 
     const huge = join(scratch, "huge.yaml");
     writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, "#"));
-    expect(errorOf(() => readYamlFile(huge, "huge.yaml")).message).toMatch(/^huge\.yaml:1: huge\.yaml is 50\.0 MiB; files larger than 16 MiB are refused/);
+    expect(errorOf(() => readYamlFile({ root: scratch, base: scratch }, huge, "huge.yaml")).message).toMatch(/^huge\.yaml:1: huge\.yaml is 50\.0 MiB; files larger than 16 MiB are refused/);
   });
 });

@@ -114,7 +114,8 @@ export async function check(args: string[]): Promise<number> {
   const config = loadConfig({ cwd, ...(typeof values.config === "string" ? { config: values.config } : {}) });
   const gates = planGates(positionals, values, config.gates, config.file);
   const bundle = await loadBundle(config, logger);
-  const report = await runGates({ config, gates, now, logger }, bundle);
+  const commandLineGates = gates.filter(([id]) => GATES.get(id)?.optionsFromFlags(values) !== undefined).map(([id]) => id);
+  const report = await runGates({ config, gates, now, logger, commandLineGates }, bundle);
 
   attestRelease({ report, gates, bundleDigest: bundle.digest, now, base: cwd, version: toolVersion(), logger });
 

@@ -5,6 +5,7 @@ import { EXIT, parseCommandLine, UsageError, type FlagValues } from "../cli.js";
 import { ConfigurationError } from "../engine/errors.js";
 import { packageRoot } from "../engine/package-root.js";
 import { formatDuration } from "../sources/duration.js";
+import { readStandaloneTextFile, standaloneWorkspace } from "../sources/files.js";
 import { drillPostgres } from "../drill/postgres.js";
 import { createProgress, silentProgress } from "../drill/progress.js";
 import { writeSignedProof, type RestoreProof } from "../drill/proof.js";
@@ -117,8 +118,7 @@ async function runDrill(engine: "postgres" | "redis", args: string[]): Promise<n
   if (engine === "postgres") {
     const smoke = [
       ...strings(values, "smoke").map((file) => {
-        if (!existsSync(file)) throw new ConfigurationError(`smoke SQL file ${file} does not exist`);
-        return { name: basename(file), sql: readFileSync(file, "utf8") };
+        return { name: basename(file), sql: readStandaloneTextFile(resolve(file), file) };
       }),
       ...strings(values, "smoke-sql").map((sql, index) => ({ name: `smoke-sql-${index + 1}`, sql })),
     ];
@@ -180,7 +180,7 @@ function verifyCommand(args: string[]): number {
   if (fromEnv?.trim()) trusted.push(parsePublicKey(fromEnv, `$${PUBLIC_KEY_ENV}`));
   if (trusted.length === 0) throw new UsageError(`drill verify needs --public-key F (or ${PUBLIC_KEY_ENV})`);
   if (!existsSync(file)) throw new ConfigurationError(`proof ${file} does not exist`);
-  const read = readProofFile(resolve(file), file, trusted);
+  const read = readProofFile(standaloneWorkspace(resolve(file)), resolve(file), file, trusted);
   if (!read.ok) {
     process.stdout.write(`INVALID ${read.location.file}:${read.location.line}${read.location.column ? `:${read.location.column}` : ""}: ${read.message}\n`);
     return EXIT.block;

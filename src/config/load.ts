@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { ConfigurationError } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
-import { displayPath, findRepositoryRoot, resolveInside, type Workspace } from "../sources/files.js";
+import { DEFAULT_READ_LIMITS, displayPath, findRepositoryRoot, ReadBudget, resolveInside, type ReadLimits, type Workspace } from "../sources/files.js";
 import { isRecord } from "../sources/kubernetes.js";
 import { readYamlFile, type YamlDocument } from "../sources/yaml.js";
 import { validate, type SchemaName } from "./schemas.js";
@@ -40,20 +40,22 @@ export function loadConfig(options: { config?: string; cwd: string }): LoadedCon
   if (!existsSync(file)) {
     if (explicit) throw new ConfigurationError(`config file ${options.config} does not exist`);
     const root = findRepositoryRoot(options.cwd);
-    const workspace = { root, base: resolve(options.cwd) };
+    const workspace: Workspace = { root, base: resolve(options.cwd), reads: new ReadBudget() };
     const waivers = join(options.cwd, ".resilience", "waivers.yaml");
     return { workspace, gates: {}, policies: [], rules: {}, ...(existsSync(waivers) ? { waiversFile: waivers } : {}) };
   }
   const root = findRepositoryRoot(dirname(file));
-  const workspace: Workspace = { root, base: projectDirectory(file) };
+  const workspace: Workspace = { root, base: projectDirectory(file), reads: new ReadBudget() };
   const shown = displayPath(workspace, file);
-  const value = readSingleDocument(file, shown, "gates");
+  const value = readSingleDocument(workspace, file, shown, "gates");
   const config = value as {
     gates?: Record<string, Record<string, unknown>>;
     policies?: string[];
     rules?: Record<string, RuleOverride>;
     waivers?: string;
+    limits?: Partial<ReadLimits>;
   };
+  workspace.reads = new ReadBudget({ ...DEFAULT_READ_LIMITS, ...config.limits });
   const waiversPath = config.waivers ?? join(dirname(file), "waivers.yaml");
   const waiversFile = config.waivers ? resolveInside(workspace, config.waivers, "waivers file") : waiversPath;
   if (config.waivers && !existsSync(waiversFile)) {
@@ -73,8 +75,8 @@ export function loadConfig(options: { config?: string; cwd: string }): LoadedCon
  * Reads a YAML file that must hold exactly one document valid against a schema; problems are
  * reported at the line of the offending key.
  */
-export function readSingleDocument(file: string, shown: string, schema: SchemaName): Record<string, unknown> {
-  const documents = readYamlFile(file, shown).filter((document) => document.value !== null && document.value !== undefined);
+export function readSingleDocument(workspace: Workspace, file: string, shown: string, schema: SchemaName): Record<string, unknown> {
+  const documents = readYamlFile(workspace, file, shown).filter((document) => document.value !== null && document.value !== undefined);
   if (documents.length !== 1) {
     throw new ConfigurationError(`expected one YAML document, found ${documents.length}`, { file: shown, line: 1 });
   }

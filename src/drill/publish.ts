@@ -3,7 +3,7 @@ import { CollectorError, ConfigurationError } from "../engine/errors.js";
 import { loadKubeConfig } from "../sources/cluster.js";
 import { parseJsonText } from "../sources/json.js";
 import { isRecord } from "../sources/kubernetes.js";
-import { readTextFile } from "../sources/yaml.js";
+import { readStandaloneTextFile } from "../sources/files.js";
 
 /** Label of a ConfigMap that holds a restore proof (its value: the store); the restore-proofs gate lists by it. */
 export const PROOF_LABEL = "resilience-gates.io/restore-proof";
@@ -24,7 +24,7 @@ export interface PublishOptions {
  * not the publisher, decides whether to trust it.
  */
 export async function publishProof(file: string, shown: string, options: PublishOptions): Promise<{ namespace: string; name: string; store: string }> {
-  const text = readTextFile(file, shown);
+  const text = readStandaloneTextFile(file, shown);
   const json = parseJsonText(text, shown);
   const store = isRecord(json.value) ? json.value.store : undefined;
   if (typeof store !== "string" || !/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/.test(store)) {

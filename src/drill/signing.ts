@@ -1,7 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigurationError } from "../engine/errors.js";
+import { readStandaloneTextFile } from "../sources/files.js";
 
 /**
  * Restore-drill proofs are signed with Ed25519 (RFC 8032, pure, no prehash).
@@ -130,7 +131,7 @@ export function parsePrivateKey(pem: string, where: string): KeyObject {
 
 export function readPublicKeyFile(file: string, shown = file): KeyObject {
   if (!existsSync(file)) throw new ConfigurationError(`public key ${shown} does not exist`);
-  return parsePublicKey(readFileSync(file, "utf8"), `public key ${shown}`);
+  return parsePublicKey(readStandaloneTextFile(file, shown, 64 * 1024), `public key ${shown}`);
 }
 
 /**
@@ -140,7 +141,7 @@ export function readPublicKeyFile(file: string, shown = file): KeyObject {
 export function loadSigningKey(file: string | undefined, env: NodeJS.ProcessEnv = process.env): KeyObject {
   if (file) {
     if (!existsSync(file)) throw new ConfigurationError(`signing key ${file} does not exist`);
-    return parsePrivateKey(readFileSync(file, "utf8"), `signing key ${file}`);
+    return parsePrivateKey(readStandaloneTextFile(file, file, 64 * 1024), `signing key ${file}`);
   }
   const pem = env[PRIVATE_KEY_ENV];
   if (pem?.trim()) return parsePrivateKey(pem, `$${PRIVATE_KEY_ENV}`);

@@ -2,6 +2,7 @@ import type { KeyObject } from "node:crypto";
 import { validate } from "../config/schemas.js";
 import { ConfigurationError } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
+import type { Workspace } from "../sources/files.js";
 import { parseJsonText, readJsonFile, type JsonFile } from "../sources/json.js";
 import type { RestoreProof } from "./proof.js";
 import { verifyProof, type SignatureCheck } from "./signing.js";
@@ -15,8 +16,8 @@ export type ReadProof =
  * valid against schemas/restore-proof.schema.json, and its signature checked against the trusted keys.
  * Every problem is returned, never thrown, so that one broken file does not hide the others.
  */
-export function readProofFile(absolute: string, shown: string, trusted: readonly KeyObject[]): ReadProof {
-  return checkProof(() => readJsonFile(absolute, shown, 64 * 1024 * 1024), shown, trusted);
+export function readProofFile(workspace: Workspace, absolute: string, shown: string, trusted: readonly KeyObject[]): ReadProof {
+  return checkProof(() => readJsonFile(workspace, absolute, shown), shown, trusted);
 }
 
 /** The same checks on a proof's text that did not come from a file (a ConfigMap read from the cluster). */

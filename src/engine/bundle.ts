@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
+import { filesBelow, readStandaloneTextFile, standaloneWorkspace, type Workspace } from "../sources/files.js";
 import { runTool } from "../sources/tools.js";
 import { ConfigurationError } from "./errors.js";
 import { packageRoot } from "./package-root.js";
@@ -23,32 +24,30 @@ export interface CompiledPolicies {
   entrypoints: string[];
 }
 
-/** Rego files of the given directories, tests excluded, sorted; what the bundle is built from. */
-export function regoFiles(directories: readonly string[]): string[] {
+/**
+ * Rego files of the given directories, tests excluded, sorted; what the bundle is built from. Links are
+ * followed (opa follows them too) while they stay inside the repository at `root`; one that leads out
+ * is refused by name.
+ */
+export function regoFiles(directories: readonly string[], root?: string): string[] {
   const files: string[] = [];
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".rego") && !entry.name.endsWith("_test.rego")) files.push(path);
-    }
-  };
   for (const directory of directories) {
     if (!statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
       throw new ConfigurationError(`policy directory ${directory} does not exist`);
     }
-    walk(directory);
+    const workspace: Workspace = root ? { root, base: root } : standaloneWorkspace(join(directory, "."));
+    files.push(...filesBelow(workspace, directory, (name) => name.endsWith(".rego") && !name.endsWith("_test.rego"), "policy file"));
   }
   return files.sort();
 }
 
 /** A digest of everything that goes into the bundle, so a compiled custom bundle can be cached. */
-export function policiesDigest(directories: readonly string[]): string {
+export function policiesDigest(directories: readonly string[], root?: string): string {
   // Paths are hashed relative to their directory so that the digest is the same in every checkout.
   const hash = createHash("sha256");
   directories.forEach((directory, index) => {
-    for (const file of regoFiles([directory])) {
-      hash.update(`${index}:${relative(directory, file)}`).update("\0").update(readFileSync(file)).update("\0");
+    for (const file of regoFiles([directory], root)) {
+      hash.update(`${index}:${relative(directory, file)}`).update("\0").update(readStandaloneTextFile(file, file)).update("\0");
     }
   });
   return hash.digest("hex");
@@ -59,9 +58,10 @@ export function policiesDigest(directories: readonly string[]): string {
  * opa-wasm SDK implements, so an unsupported builtin fails here instead of at evaluation time.
  */
 export async function compilePolicies(directories: readonly string[], gateIds: readonly string[], cwd: string): Promise<CompiledPolicies> {
-  const files = regoFiles(directories);
-  for (const file of files) checkSprintfVerbs(file, relative(cwd, file));
-  const packages = new Set(files.flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^package\s+resilience\.([a-z_]+)\s*$/gm)].map((m) => m[1])));
+  const files = regoFiles(directories, cwd);
+  const texts = files.map((file) => readStandaloneTextFile(file, relative(cwd, file)));
+  files.forEach((file, index) => checkSprintfVerbs(texts[index] ?? "", relative(cwd, file)));
+  const packages = new Set(texts.flatMap((text) => [...text.matchAll(/^package\s+resilience\.([a-z_]+)\s*$/gm)].map((m) => m[1])));
   const entrypoints = gateIds.filter((id) => packages.has(policyPackage(id))).map(entrypointOf);
   if (entrypoints.length === 0) throw new ConfigurationError(`no policy packages resilience.<gate> found in ${directories.join(", ")}`);
 
@@ -75,7 +75,7 @@ export async function compilePolicies(directories: readonly string[], gateIds: r
     // opa embeds the paths it is given in the wasm; relative ones keep the build the same in every checkout.
     const shownDirectories = directories.map((directory) => (relative(cwd, directory).startsWith("..") ? directory : relative(cwd, directory) || "."));
     const build = await runTool("opa", [...args, ...shownDirectories], { cwd, timeoutMs: 300_000 });
-    if (build.exitCode !== 0) throw new ConfigurationError(`opa build failed:\n${build.stderr.trim()}`);
+    if (build.exitCode !== 0) throw opaError("opa build", build, cwd);
     const wasm = readTarGzMember(readFileSync(output), "policy.wasm");
     if (!wasm) throw new Error("opa build wrote no policy.wasm");
 
@@ -83,7 +83,7 @@ export async function compilePolicies(directories: readonly string[], gateIds: r
     const annotations: InspectAnnotation[] = [];
     for (const directory of shownDirectories) {
       const inspect = await runTool("opa", ["inspect", "-a", "--format", "json", directory], { cwd, timeoutMs: 120_000 });
-      if (inspect.exitCode !== 0) throw new ConfigurationError(`opa inspect ${directory} failed:\n${inspect.stderr.trim()}`);
+      if (inspect.exitCode !== 0) throw opaError(`opa inspect ${directory}`, inspect, cwd);
       annotations.push(...((JSON.parse(inspect.stdout) as { annotations?: InspectAnnotation[] }).annotations ?? []));
     }
     return { wasm, rules: rulesFromInspect({ annotations }, cwd), entrypoints };
@@ -92,18 +92,37 @@ export async function compilePolicies(directories: readonly string[], gateIds: r
   }
 }
 
+/**
+ * The builtins opa-wasm implements: the capabilities file its package ships, copied into dist/ by the
+ * build, because an installed package (or the action's checkout) has no node_modules of its own.
+ */
 function wasmCapabilities(): unknown {
-  const shipped = JSON.parse(
-    readFileSync(join(packageRoot(), "node_modules", "@open-policy-agent", "opa-wasm", "capabilities.json"), "utf8"),
-  ) as Record<string, unknown>;
+  const shipped = JSON.parse(readFileSync(join(packageRoot(), "dist", "opa-wasm-capabilities.json"), "utf8")) as Record<string, unknown>;
   return { ...shipped, features: ["rego_v1"] };
+}
+
+/**
+ * opa writes its errors to standard output (`file:line: rego_parse_error: message`, then the source
+ * line): the first becomes the error's location, and every one is in the message.
+ */
+export function opaError(what: string, run: { stdout: string; stderr: string; exitCode: number }, cwd: string): ConfigurationError {
+  const text = `${run.stdout}\n${run.stderr}`.trim();
+  const errors = [...text.matchAll(/(?:^|\s)((?:[^\s:]+\/)*[^\s:]+\.rego):(\d+)(?::(\d+))?: (rego_[a-z_]+_error: [^\n]*)/g)];
+  const first = errors[0];
+  if (!first) return new ConfigurationError(`${what} failed (exit code ${run.exitCode}): ${text || "opa printed nothing"}`);
+  const shownFile = (file: string) => (isAbsolute(file) ? relative(cwd, file) || file : file);
+  const listed = errors.map((match) => `${shownFile(match[1] ?? "")}:${match[2]}: ${match[4]}`);
+  const location = { file: shownFile(first[1] ?? ""), line: Number(first[2]), ...(first[3] ? { column: Number(first[3]) } : {}) };
+  return new ConfigurationError(
+    `${what} failed: ${first[4]}${listed.length > 1 ? ` (${listed.length} errors: ${listed.slice(1, 10).join("; ")})` : ""}`,
+    location,
+  );
 }
 
 const SPRINTF = /sprintf\(\s*"((?:[^"\\]|\\.)*)"/g;
 
 /** opa-wasm formats sprintf in JavaScript, which knows no Go verbs such as %q or %v. */
-export function checkSprintfVerbs(file: string, shown: string): void {
-  const text = readFileSync(file, "utf8");
+export function checkSprintfVerbs(text: string, shown: string): void {
   for (const match of text.matchAll(SPRINTF)) {
     const format = match[1] ?? "";
     const bad = /%(?!%)(?![sd])./.exec(format.replace(/%%/g, ""));

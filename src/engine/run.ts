@@ -23,6 +23,11 @@ export interface RunRequest {
   gates: [string, Record<string, unknown>][];
   now: Date;
   logger: Logger;
+  /**
+   * Gates whose options were typed on the command line: their paths are the user's own choice and may
+   * lie outside the repository (paths from a config file may not).
+   */
+  commandLineGates?: readonly string[];
 }
 
 const ORDER: Verdict[] = ["pass", "warn", "block", "error"];
@@ -35,7 +40,7 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
 export async function loadBundle(config: LoadedConfig, logger: Logger): Promise<PolicyBundle> {
   if (config.policies.length === 0) return loadBuiltInBundle();
   const directories = [join(packageRoot(), "policies"), ...config.policies];
-  const digest = policiesDigest(directories);
+  const digest = policiesDigest(directories, config.workspace.root);
   const cache = cacheDirectory(digest);
   if (!cachingEnabled() || !existsSync(join(cache, "policies.wasm"))) {
     logger.info(`compiling custom policies from ${config.policies.length} director${config.policies.length === 1 ? "y" : "ies"} with opa`);
@@ -70,7 +75,8 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
         throw new ConfigurationError(`options of gate ${id}: ${problems.map((p) => p.message).join("; ")}`);
       }
       logger.info(`${id}: collecting`);
-      const collected = await gate.collect(context, options);
+      const gateContext = request.commandLineGates?.includes(id) ? { ...context, workspace: { ...config.workspace, commandLine: true } } : context;
+      const collected = await gate.collect(gateContext, options);
       const entrypoint = entrypointOf(id);
       if (!bundle.hasEntrypoint(entrypoint)) throw new ConfigurationError(`the policy bundle has no entrypoint ${entrypoint}`);
       const raw = await evaluateCollected(bundle, entrypoint, id, collected, gate.independentItems, Math.floor(now.getTime() / 1000));

@@ -25,7 +25,7 @@ export interface WaiverSet {
 /** Reads the waivers file; each bad entry is a problem at its line, never a reason to stop. */
 export function loadWaiversFile(workspace: Workspace, file: string, now: Date): WaiverSet {
   const shown = displayPath(workspace, file);
-  const documents = readYamlFile(file, shown).filter((document) => document.value !== null && document.value !== undefined);
+  const documents = readYamlFile(workspace, file, shown).filter((document) => document.value !== null && document.value !== undefined);
   if (documents.length === 0) return { waivers: [], problems: [] };
   const [document] = documents;
   if (!document || documents.length > 1 || !isRecord(document.value) || !Array.isArray(document.value.waivers)) {

@@ -85,7 +85,7 @@ export function loadCatalog(workspace: Workspace, path: string | undefined): Cat
       `catalog ${given} does not exist; write one (services with owner and tier, and their stores) or point --catalog at it`,
     );
   }
-  const documents = readYamlFile(file, shown).filter((document) => document.value !== null && document.value !== undefined);
+  const documents = readYamlFile(workspace, file, shown).filter((document) => document.value !== null && document.value !== undefined);
   if (documents.length !== 1) throw new ConfigurationError(`expected one YAML document in the catalog, found ${documents.length}`, { file: shown, line: 1 });
   const document = documents[0] as YamlDocument;
   const at = (path: readonly PathSegment[]): SourceLocation => {

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigurationError } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
-import { displayPath, requireDirectory, resolveInside, type Workspace } from "./files.js";
+import { displayPath, filesBelow, readTextFile, requireDirectory, resolveInside, type Workspace } from "./files.js";
 import { getPath, isRecord, manifestObjects, type ManifestObject } from "./kubernetes.js";
 import { findInTemplateOfKind, valuesReferenceNear } from "./template-map.js";
 import { runTool } from "./tools.js";
@@ -25,6 +24,8 @@ export async function renderChart(workspace: Workspace, chart: ChartSource): Pro
   const chartDir = resolveInside(workspace, chart.path, "chart");
   const shownChart = displayPath(workspace, chartDir);
   requireDirectory(chartDir, shownChart, "chart");
+  // helm follows links inside a chart: one that leads out of the repository is refused by name.
+  filesBelow(workspace, chartDir, () => false, "chart file");
   const args = ["template", chart.release ?? "release", chartDir];
   if (chart.namespace) args.push("--namespace", chart.namespace);
   const valuesFiles = [join(chartDir, "values.yaml")];
@@ -55,7 +56,7 @@ export async function renderChart(workspace: Workspace, chart: ChartSource): Pro
     }
     let lines: string[] = [];
     if (template) {
-      lines = templateLines.get(template) ?? readLines(template);
+      lines = templateLines.get(template) ?? readLines(workspace, template);
       templateLines.set(template, lines);
     }
     return documents.flatMap((document) =>
@@ -64,9 +65,9 @@ export async function renderChart(workspace: Workspace, chart: ChartSource): Pro
   });
 }
 
-function readLines(file: string): string[] {
+function readLines(workspace: Workspace, file: string): string[] {
   try {
-    return readFileSync(file, "utf8").split("\n");
+    return readTextFile(workspace, file, displayPath(workspace, file)).split("\n");
   } catch {
     return [];
   }
@@ -148,7 +149,7 @@ class ValuesFiles {
     this.documents ??= this.files
       .map((file) => {
         try {
-          return { file: displayPath(this.workspace, file), document: readYamlFile(file, displayPath(this.workspace, file))[0] };
+          return { file: displayPath(this.workspace, file), document: readYamlFile(this.workspace, file, displayPath(this.workspace, file))[0] };
         } catch {
           return { file, document: undefined };
         }

@@ -1,10 +1,9 @@
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { lstatSync, statSync } from "node:fs";
 import { ConfigurationError } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
-import { expandGlobs, resolveInside, type Workspace } from "./files.js";
+import { expandGlobs, filesBelow, readTextFile, resolveInside, type Workspace } from "./files.js";
 import { LineIndex } from "./lines.js";
-import { parseYamlDocuments, readTextFile, type PathSegment } from "./yaml.js";
+import { parseYamlDocuments, type PathSegment } from "./yaml.js";
 
 /** A strict JSON file with a way back from a path in its value to the line and column it is written on. */
 export interface JsonFile {
@@ -14,15 +13,13 @@ export interface JsonFile {
   locate(path: readonly PathSegment[]): SourceLocation;
 }
 
-export const MAX_JSON_FILE_BYTES = 16 * 1024 * 1024;
-
 /**
  * Reads a JSON file strictly (JSON.parse: no comments, no trailing commas, no duplicate keys). A syntax
  * error, a truncated file or a duplicate key is a ConfigurationError at the file, line and column.
  * Positions of nodes come from the YAML parser, which reads JSON as the YAML subset it is.
  */
-export function readJsonFile(absolute: string, shown: string, maxBytes = MAX_JSON_FILE_BYTES): JsonFile {
-  const text = readTextFile(absolute, shown, maxBytes);
+export function readJsonFile(workspace: Workspace, absolute: string, shown: string, maxBytes?: number): JsonFile {
+  const text = readTextFile(workspace, absolute, shown, maxBytes);
   return parseJsonText(text, shown);
 }
 
@@ -78,22 +75,12 @@ export function expandJsonInputs(workspace: Workspace, inputs: readonly string[]
       continue;
     }
     const absolute = resolveInside(workspace, input, what);
-    const stat = statSync(absolute, { throwIfNoEntry: false });
-    if (!stat) throw new ConfigurationError(`${what} ${input} does not exist`);
-    if (stat.isDirectory()) for (const file of jsonFilesBelow(absolute)) files.add(file);
-    else files.add(absolute);
+    if (!lstatSync(absolute, { throwIfNoEntry: false })) throw new ConfigurationError(`${what} ${input} does not exist`);
+    // A dangling link or a FIFO is kept: reading it reports it by name.
+    if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) {
+      for (const file of filesBelow(workspace, absolute, (name) => name.endsWith(".json"), what)) files.add(file);
+    } else files.add(absolute);
   }
   if (globs.length > 0) for (const file of expandGlobs(workspace, globs, { what })) files.add(file);
   return [...files].sort();
-}
-
-function jsonFilesBelow(directory: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    if (entry.name.startsWith(".")) continue;
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...jsonFilesBelow(path));
-    else if (entry.isFile() && entry.name.endsWith(".json")) found.push(path);
-  }
-  return found;
 }

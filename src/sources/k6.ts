@@ -18,6 +18,7 @@ import { pathToFileURL } from "node:url";
 import { CollectorError, ConfigurationError } from "../engine/errors.js";
 import type { Logger } from "../engine/logger.js";
 import type { SourceLocation } from "../engine/types.js";
+import { standaloneWorkspace, type Workspace } from "./files.js";
 import { readJsonFile, type JsonFile } from "./json.js";
 import { pinnedVersion, runProcess, resolveTool } from "./tools.js";
 import type { PathSegment } from "./yaml.js";
@@ -53,8 +54,8 @@ export const TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)
 
 const HINT = "expected the JSON k6 writes with `k6 run --summary-export F` or from handleSummary (`JSON.stringify(data)`)";
 
-export function readK6Summary(absolute: string, shown: string): K6Summary {
-  return parseK6Summary(readJsonFile(absolute, shown));
+export function readK6Summary(workspace: Workspace, absolute: string, shown: string): K6Summary {
+  return parseK6Summary(readJsonFile(workspace, absolute, shown));
 }
 
 export function parseK6Summary(json: JsonFile): K6Summary {
@@ -81,13 +82,18 @@ export function parseK6Summary(json: JsonFile): K6Summary {
     const { name, tags } = parseMetricKey(key, () => at(["metrics", key]));
     const source = shape === "handleSummary" ? (raw.values as Record<string, unknown>) : raw;
     const values: Record<string, number> = {};
+    const statPath = (stat: string): PathSegment[] => (shape === "handleSummary" ? ["metrics", key, "values", stat] : ["metrics", key, stat]);
     for (const [stat, value] of Object.entries(source)) {
-      if (stat === "thresholds") continue;
+      if (stat === "thresholds" || (shape === "summary-export" && (stat === "type" || stat === "contains"))) continue;
       if (typeof value === "number" && Number.isFinite(value)) values[stat] = value;
-      else if (value !== null && shape === "summary-export" && stat !== "type" && stat !== "contains") {
-        throw new ConfigurationError(`metric ${key}: statistic ${stat} is ${JSON.stringify(value)}, expected a number; ${HINT}`, at(["metrics", key, stat]));
+      else if (typeof value === "number") {
+        throw new ConfigurationError(`metric ${key}: statistic ${stat} is ${String(value)}, which no k6 run writes; the summary cannot be a real k6 run`, at(statPath(stat)));
+      } else if (value !== null) {
+        throw new ConfigurationError(`metric ${key}: statistic ${stat} is ${JSON.stringify(value)}, expected a number; ${HINT}`, at(statPath(stat)));
       }
     }
+    const impossible = impossibleStatistic(name, values);
+    if (impossible) throw new ConfigurationError(`metric ${key}: ${impossible}; the summary cannot be a real k6 run`, at(statPath(impossible.split(" ")[1] ?? "")));
     const thresholds: K6Threshold[] = [];
     if (raw.thresholds !== undefined) {
       if (!isObject(raw.thresholds)) throw new ConfigurationError(`metric ${key}: thresholds is not an object; ${HINT}`, at(["metrics", key, "thresholds"]));
@@ -108,6 +114,48 @@ export function parseK6Summary(json: JsonFile): K6Summary {
   const state = isObject(root.state) ? root.state : undefined;
   const durationMs = typeof state?.testRunDurationMs === "number" ? state.testRunDurationMs : null;
   return { file: json.file, shape, durationMs, metrics, locate: at };
+}
+
+/** k6's own metrics, whose values cannot be negative (a custom Gauge or Trend may be). */
+const BUILT_IN = /^(http_req_[a-z_]+|http_reqs|iterations|iteration_duration|group_duration|data_sent|data_received|vus|vus_max|checks|dropped_iterations|grpc_req_duration|ws_[a-z_]+)$/;
+const ORDERED_STATS: readonly (readonly string[])[] = [
+  ["min", "med", "max"],
+  ["min", "avg", "max"],
+  ["p(90)", "p(95)", "p(99)", "max"],
+  ["min", "p(90)"],
+];
+
+/**
+ * What makes a metric's statistics impossible, as "statistic NAME is ..." (the second word names the
+ * statistic): a negative count, a rate outside 0..1, a negative value of a built-in metric, or trend
+ * statistics out of order (a p(95) above the max). Undefined when they could be real.
+ */
+export function impossibleStatistic(name: string, values: Readonly<Record<string, number>>): string | undefined {
+  for (const stat of ["count", "passes", "fails"]) {
+    const value = values[stat];
+    if (value !== undefined && (value < 0 || !Number.isInteger(value))) return `statistic ${stat} is ${value}, but a count is a whole number of at least 0`;
+  }
+  for (const stat of ["rate", "value"]) {
+    const value = values[stat];
+    if (value === undefined || !BUILT_IN.test(name)) continue;
+    if (value < 0) return `statistic ${stat} is ${value}, but ${name} cannot be negative`;
+    if ((name === "http_req_failed" || name === "checks") && value > 1) return `statistic ${stat} is ${value}, but ${name} is a share between 0 and 1`;
+  }
+  if (BUILT_IN.test(name)) {
+    for (const [stat, value] of Object.entries(values)) if (value < 0) return `statistic ${stat} is ${value}, but ${name} cannot be negative`;
+  }
+  for (const order of ORDERED_STATS) {
+    const present = order.filter((stat) => values[stat] !== undefined);
+    for (let i = 1; i < present.length; i++) {
+      const low = present[i - 1] as string;
+      const high = present[i] as string;
+      // k6 rounds nothing, but a hand-made summary may: allow one part in a million.
+      if ((values[low] as number) > (values[high] as number) * (1 + 1e-6) + 1e-9) {
+        return `statistic ${low} is ${values[low]}, above ${high} (${values[high]}): trend statistics out of order`;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** `http_req_duration{endpoint:create-payment,method:GET}` -> name and tags. */
@@ -309,7 +357,7 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
     if (!existsSync(summaryFile)) {
       throw new CollectorError(`k6 exited with code ${run.exitCode} but wrote no summary to ${request.summaryShown ?? summaryFile}: ${k6Message(run.stderr)}`);
     }
-    const summary = readK6Summary(summaryFile, request.summaryShown ?? "k6 summary");
+    const summary = readK6Summary(standaloneWorkspace(summaryFile), summaryFile, request.summaryShown ?? "k6 summary");
     request.logger.info(`k6: finished in ${seconds}s with exit code ${run.exitCode}${run.exitCode === K6_THRESHOLDS_FAILED ? " (thresholds failed)" : ""}`);
     return { exitCode: run.exitCode, summary };
   } finally {

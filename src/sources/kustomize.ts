@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { ConfigurationError } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
-import { displayPath, requireDirectory, resolveInside, type Workspace } from "./files.js";
+import { displayPath, filesBelow, requireDirectory, resolveInside, type Workspace } from "./files.js";
 import { isRecord, locateInDocument, manifestObjects, type ManifestObject } from "./kubernetes.js";
 import { runTool } from "./tools.js";
 import { parseYamlDocuments, parseYamlValue, readYamlFile, type YamlDocument } from "./yaml.js";
@@ -18,6 +18,7 @@ export async function buildKustomization(workspace: Workspace, path: string): Pr
   const directory = resolveInside(workspace, path, "kustomization");
   const shown = displayPath(workspace, directory);
   requireDirectory(directory, shown, "kustomization");
+  filesBelow(workspace, directory, () => false, "kustomization file");
   const wrapper = mkdtempSync(join(tmpdir(), "resilience-gates-kustomize-"));
   try {
     writeFileSync(
@@ -39,7 +40,8 @@ export async function buildKustomization(workspace: Workspace, path: string): Pr
       manifestObjects(document).map((manifest) => {
         const origin = takeOrigin(manifest.object);
         if (!origin) return manifest;
-        const file = resolve(wrapper, origin);
+        // A resource kustomize loaded from outside the repository (`../../elsewhere`) is refused by name.
+        const file = resolveInside(workspace, resolve(wrapper, origin), `resource of kustomization ${shown}`);
         const source = findOriginal(workspace, file, manifest, originals);
         return source ? { ...manifest, locate: source } : manifest;
       }),
@@ -69,7 +71,7 @@ function findOriginal(
   let documents = cache.get(file);
   if (!documents) {
     try {
-      documents = readYamlFile(file, displayPath(workspace, file));
+      documents = readYamlFile(workspace, file, displayPath(workspace, file));
     } catch {
       documents = [];
     }

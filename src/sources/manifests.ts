@@ -18,7 +18,7 @@ export async function readManifestSources(workspace: Workspace, sources: Manifes
   const objects: ManifestObject[] = [];
   const files = expandGlobs(workspace, sources.manifests ?? [], { allowEmpty: sources.allowEmptyGlobs ?? false, what: "manifest" });
   for (const file of files) {
-    for (const document of readYamlFile(file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
+    for (const document of readYamlFile(workspace, file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
   }
   for (const chart of sources.charts ?? []) {
     logger.info(`rendering chart ${chart.path}${chart.values?.length ? ` with ${chart.values.join(", ")}` : ""}`);

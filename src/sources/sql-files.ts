@@ -5,13 +5,15 @@ import { ConfigurationError, describeThrown } from "../engine/errors.js";
 import type { SourceLocation } from "../engine/types.js";
 import { startWorker, workersEnabled, workersForced } from "../engine/workers.js";
 import { loadSqlParser, parseSqlToJsonAt, SqlSyntaxError } from "./sql.js";
-import { readTextFile } from "./yaml.js";
+import { admitFile, decodeText, readAdmittedBytes, type Workspace } from "./files.js";
 
 export interface SqlFileRequest {
   path: string;
   /** The path as messages show it. */
   shown: string;
   maxBytes?: number;
+  /** Set when the file was refused before reading (outside the repository, not a regular file, too large). */
+  refused?: SqlFileFailure;
 }
 
 /** Why a file could not be read or parsed, as plain data (it may cross from a worker thread). */
@@ -40,9 +42,10 @@ const BATCHES_AHEAD = 32;
 
 /** Reads and parses one file; never throws (failures are data). The SQL parser must be loaded. */
 export function readSqlFileTree(request: SqlFileRequest): SqlFileResult {
+  if (request.refused) return { failure: request.refused };
   let text: string;
   try {
-    text = readTextFile(request.path, request.shown, request.maxBytes);
+    text = decodeText(readAdmittedBytes({ path: request.path, shown: request.shown, limit: request.maxBytes ?? Infinity }), request.shown);
   } catch (error) {
     return { failure: failureOf(error) };
   }
@@ -74,11 +77,22 @@ export interface SqlWorkerPacing {
   ahead: number;
 }
 
-/** The files' results in the order of `requests`. */
+/**
+ * The files' results in the order of `requests`. Each file is admitted here, on the calling thread
+ * (boundary, regular file, byte budgets: src/sources/files.ts), before the worker may read it.
+ */
 export async function* readSqlFiles(
-  requests: readonly SqlFileRequest[],
+  workspace: Workspace,
+  given: readonly SqlFileRequest[],
   pacing: SqlWorkerPacing = { batch: BATCH, ahead: BATCHES_AHEAD },
 ): AsyncGenerator<SqlFileResult> {
+  const requests = given.map((request): SqlFileRequest => {
+    try {
+      return { ...request, maxBytes: admitFile(workspace, request.path, request.shown, request.maxBytes).limit };
+    } catch (error) {
+      return { ...request, refused: failureOf(error) };
+    }
+  });
   if (!workersEnabled() || (requests.length < MIN_FILES_FOR_WORKER && !workersForced())) {
     await loadSqlParser();
     for (const request of requests) yield readSqlFileTree(request);

@@ -1,4 +1,3 @@
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import {
   constructFromEvents,
   CORE_SCHEMA,
@@ -11,6 +10,7 @@ import {
   type ScalarEvent,
 } from "js-yaml";
 import { ConfigurationError } from "../engine/errors.js";
+import { readTextFile, type Workspace } from "./files.js";
 import { LineIndex } from "./lines.js";
 
 export type PathSegment = string | number;
@@ -30,69 +30,8 @@ export interface YamlDocument {
   locate(path: readonly PathSegment[]): Position;
 }
 
-export const MAX_YAML_FILE_BYTES = 16 * 1024 * 1024;
-
-/** Reads a file as UTF-8 text, refusing oversize, binary and non-UTF-8 content with a clear error. */
-export function readTextFile(file: string, displayPath: string, maxBytes = MAX_YAML_FILE_BYTES): string {
-  let bytes: Buffer;
-  let descriptor: number | undefined;
-  try {
-    descriptor = openSync(file, "r");
-    const size = fstatSync(descriptor).size;
-    if (size > maxBytes) {
-      throw new ConfigurationError(
-        `${displayPath} is ${(size / 1024 / 1024).toFixed(1)} MiB; files larger than ${maxBytes / 1024 / 1024} MiB are refused`,
-        { file: displayPath, line: 1 },
-      );
-    }
-    bytes = readFileSync(descriptor);
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    throw new ConfigurationError(`cannot read ${displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    throw new ConfigurationError(`binary content (a NUL byte) where text was expected`, {
-      file: displayPath,
-      line: lineOfByte(bytes, nul),
-    });
-  }
-  try {
-    return STRICT_UTF8.decode(bytes);
-  } catch {
-    throw new ConfigurationError(`not valid UTF-8 text`, { file: displayPath, line: lineOfByte(bytes, firstInvalidUtf8(bytes)) });
-  }
-}
-
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
-
-function lineOfByte(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  // The longest valid prefix, by bisection; close enough to name the line.
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
-    }
-  }
-  return low;
-}
-
-export function readYamlFile(file: string, displayPath: string): YamlDocument[] {
-  return parseYamlDocuments(readTextFile(file, displayPath), displayPath);
+export function readYamlFile(workspace: Workspace, file: string, displayPath: string): YamlDocument[] {
+  return parseYamlDocuments(readTextFile(workspace, file, displayPath), displayPath);
 }
 
 /**

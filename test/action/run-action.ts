@@ -54,7 +54,12 @@ export function parseOutputFile(text: string): Record<string, string> {
  * environment of a pull_request run, and real GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
  * Asynchronous, so a local API server in this process can answer it.
  */
-export async function runAction(cwd: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+export async function runAction(
+  cwd: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  script = join(repoRoot, "dist", "action.js"),
+): Promise<ActionRun> {
   const runner = mkdtempSync(join(tmpdir(), "rg-action-runner-"));
   const output = join(runner, "output");
   const summary = join(runner, "summary");
@@ -64,7 +69,7 @@ export async function runAction(cwd: string, inputs: Record<string, string>, env
   writeFileSync(event, JSON.stringify({ number: 12, pull_request: { number: 12, head: { sha: "4f2a9c0e1b7d3a5c6e8f0a1b2c3d4e5f6a7b8c9d" } } }));
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, "_").toUpperCase()}`, value]));
   const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("GITHUB_") && !key.startsWith("INPUT_") && !key.startsWith("RUNNER_")));
-  const child = spawn(process.execPath, [join(repoRoot, "dist", "action.js")], {
+  const child = spawn(process.execPath, [script], {
     cwd,
     env: {
       ...cleanEnv,

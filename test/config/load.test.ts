@@ -26,7 +26,7 @@ describe("loading .resilience/gates.yaml", () => {
     const root = project("version: 1\ngates:\n  security-context:\n    manifests: ['deploy/*.yaml']\n");
     const config = loadConfig({ cwd: root });
     expect(config.file).toBe(".resilience/gates.yaml");
-    expect(config.workspace).toEqual({ root, base: root });
+    expect(config.workspace).toMatchObject({ root, base: root, reads: { used: 0, limits: { maxFileBytes: 16 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 } } });
     expect(config.gates["security-context"]).toEqual({ manifests: ["deploy/*.yaml"] });
   });
 

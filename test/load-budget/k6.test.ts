@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CollectorError, ConfigurationError } from "../../src/engine/errors.js";
 import type { Logger } from "../../src/engine/logger.js";
+import { standaloneWorkspace } from "../../src/sources/files.js";
 import { measureEndpoint, parseK6Summary, readK6Summary, requireJudgeable, runK6, type K6RunRequest } from "../../src/sources/k6.js";
 import { parseJsonText } from "../../src/sources/json.js";
 import { runProcess } from "../../src/sources/tools.js";
@@ -86,8 +87,8 @@ describe.skipIf(skip)("k6 runs and summaries (real k6)", () => {
     expect(run.exitCode).toBe(99);
     expect(logger.lines.some((line) => /^k6: \d+s elapsed, \d+ requests, \d+ errors$/.test(line))).toBe(true);
 
-    const exported = readK6Summary(join(scratch, "export.json"), "export.json");
-    const handled = readK6Summary(handle, "handle.json");
+    const exported = readK6Summary(standaloneWorkspace(scratch), join(scratch, "export.json"), "export.json");
+    const handled = readK6Summary(standaloneWorkspace(scratch), handle, "handle.json");
     expect(exported.shape).toBe("summary-export");
     expect(handled.shape).toBe("handleSummary");
     // --summary-export wrote `true` for the failed threshold; both read as passed: false.
@@ -115,11 +116,36 @@ describe.skipIf(skip)("k6 runs and summaries (real k6)", () => {
     expect(measureEndpoint(exported, "endpoint", "ok").errorRate).toBe(0);
   });
 
+  it("refuses a summary of that real run edited into numbers no k6 run writes, naming the metric", () => {
+    const exportText = readFileSync(join(scratch, "export.json"), "utf8");
+    const handleText = readFileSync(join(scratch, "handle.json"), "utf8");
+    type Metrics = { metrics: Record<string, Record<string, unknown> & { values?: Record<string, unknown> }> };
+    const mutate = (text: string, edit: (summary: Metrics) => void, raw?: (json: string) => string): string => {
+      const summary = JSON.parse(text) as Metrics;
+      edit(summary);
+      const json = JSON.stringify(summary, null, 2);
+      return raw ? raw(json) : json;
+    };
+    const cases: [string, string, RegExp][] = [
+      ["negative-count.json", mutate(exportText, (s) => ((s.metrics["http_reqs{endpoint:ok}"] as Record<string, unknown>).count = -5)), /metric http_reqs\{endpoint:ok\}: statistic count is -5/],
+      ["negative-p95.json", mutate(exportText, (s) => ((s.metrics["http_req_duration{endpoint:ok}"] as Record<string, unknown>)["p(95)"] = -1)), /metric http_req_duration\{endpoint:ok\}: statistic p\(95\) is -1/],
+      ["p95-over-max.json", mutate(exportText, (s) => ((s.metrics["http_req_duration{endpoint:ok}"] as Record<string, unknown>)["p(95)"] = 1e9)), /metric http_req_duration\{endpoint:ok\}: statistic p\(95\) is 1000000000, above p\(99\)/],
+      ["rate-over-one.json", mutate(exportText, (s) => ((s.metrics["http_req_failed{endpoint:ok}"] as Record<string, unknown>).value = 3)), /metric http_req_failed\{endpoint:ok\}: statistic value is 3, but http_req_failed is a share between 0 and 1/],
+      ["infinity.json", mutate(exportText, (s) => ((s.metrics["http_req_duration{endpoint:ok}"] as Record<string, unknown>).max = 12345.5), (json) => json.replace('"max": 12345.5', '"max": 1e999')), /metric http_req_duration\{endpoint:ok\}: statistic max is Infinity, which no k6 run writes/],
+      ["nan-string.json", mutate(handleText, (s) => ((s.metrics["http_req_duration{endpoint:ok}"]?.values as Record<string, unknown>).med = "NaN")), /metric http_req_duration\{endpoint:ok\}: statistic med is "NaN", expected a number/],
+    ];
+    for (const [name, text, expected] of cases) {
+      writeFileSync(join(scratch, name), text);
+      expect(() => readK6Summary(standaloneWorkspace(scratch), join(scratch, name), name), name).toThrow(expected);
+      expect(() => readK6Summary(standaloneWorkspace(scratch), join(scratch, name), name), name).toThrow(new RegExp(`^${name.replace(".", "\\.")}:\\d+:\\d+: `));
+    }
+  });
+
   it("refuses a summary of a run made with --no-thresholds, and refuses to make one", async () => {
     const file = join(scratch, "no-thresholds.json");
     const made = await runProcess(k6, ["run", "--quiet", "--no-thresholds", `--summary-export=${file}`, "-e", `BASE_URL=${target}`, "-e", `HANDLE_SUMMARY=${join(scratch, "unused.json")}`, script("plain.js", LOAD)], { cwd: repoRoot, timeoutMs: 60_000 });
     expect(made.exitCode).toBe(0);
-    expect(() => requireJudgeable(readK6Summary(file, "no-thresholds.json"))).toThrow(/no-thresholds.json has no thresholds at all: the run was made with --no-thresholds/);
+    expect(() => requireJudgeable(readK6Summary(standaloneWorkspace(scratch), file, "no-thresholds.json"))).toThrow(/no-thresholds.json has no thresholds at all: the run was made with --no-thresholds/);
     await expect(runK6(request(script("again.js", LOAD), { args: ["--no-thresholds"] }))).rejects.toThrow(/k6 argument --no-thresholds is not allowed/);
     await expect(runK6(request(script("again.js", LOAD), { args: ["--summary-mode=disabled"] }))).rejects.toThrow(/k6 argument --summary-mode=disabled is not allowed/);
   });
@@ -128,7 +154,7 @@ describe.skipIf(skip)("k6 runs and summaries (real k6)", () => {
     const file = join(scratch, "machine-readable.json");
     const made = await runProcess(k6, ["run", "--quiet", "--new-machine-readable-summary", `--summary-export=${file}`, "-e", `BASE_URL=${target}`, "-e", `HANDLE_SUMMARY=${join(scratch, "unused.json")}`, script("mr.js", LOAD)], { cwd: repoRoot, timeoutMs: 60_000 });
     expect(made.exitCode).toBe(99);
-    expect(() => readK6Summary(file, "machine-readable.json")).toThrow(
+    expect(() => readK6Summary(standaloneWorkspace(scratch), file, "machine-readable.json")).toThrow(
       /^machine-readable\.json:\d+:\d+: this is k6's new machine-readable summary \(--new-machine-readable-summary or K6_NEW_MACHINE_READABLE_SUMMARY, schema 1\.0\.0\), which has no threshold results and no p\(99\)/,
     );
   });

@@ -102,7 +102,7 @@ describe("reading SQL files ahead in a worker thread", () => {
       process.env.RESILIENCE_GATES_WORKERS = "on";
       const seen: string[] = [];
       // Two files a message, one message ahead: the worker must wait on the reader many times.
-      for await (const result of readSqlFiles(requests, { batch: 2, ahead: 1 })) {
+      for await (const result of readSqlFiles({ root: directory, base: directory }, requests, { batch: 2, ahead: 1 })) {
         seen.push(result.failure ? `${result.failure.kind}@${result.failure.location?.file}:${result.failure.location?.line}` : (result.text ?? ""));
         await new Promise((resolve) => setTimeout(resolve, 2));
       }

@@ -46,7 +46,7 @@ export function readEvidence(workspace: Workspace, inputs: readonly string[]): {
     const shown = displayPath(workspace, absolute);
     let json;
     try {
-      json = readJsonFile(absolute, shown);
+      json = readJsonFile(workspace, absolute, shown);
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
       problems.push({ file: shown, message: error.message.replace(/^[^:]+:\d+(:\d+)?: /, ""), location: error.location ?? { file: shown, line: 1 } });

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, FindingPlace, Gate, GateContext } from "../../engine/gate.js";
 import type { PolicyFinding, SourceLocation } from "../../engine/types.js";
 import { loadCatalog, storeFacts, type Catalog } from "../../sources/catalog.js";
 import { isValidTimeZone, parseSchedule, ScheduleError, worstCaseGap, zoneOffsetMs, type GapAnalysis, type ParsedSchedule } from "../../sources/cron.js";
 import { epochSeconds, formatDuration } from "../../sources/duration.js";
+import { readStandaloneTextFile } from "../../sources/files.js";
 import type { ChartSource } from "../../sources/helm.js";
 import type { ManifestObject } from "../../sources/kubernetes.js";
 import { readManifestSources } from "../../sources/manifests.js";
@@ -332,7 +332,7 @@ export function fixtureOptionsFor(file: string): BackupsOptions {
 function readHeader(file: string): string {
   // Only the leading comment lines are the header.
   const header: string[] = [];
-  for (const line of readFileSync(file, "utf8").split("\n")) {
+  for (const line of readStandaloneTextFile(file, file).split("\n")) {
     if (!line.startsWith("#")) break;
     header.push(line);
   }

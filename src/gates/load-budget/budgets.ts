@@ -34,7 +34,7 @@ export function readBudgets(workspace: Workspace, given: string | undefined): Lo
   if (!existsSync(absolute)) {
     throw new ConfigurationError(`load budgets ${path} do not exist; write one (see docs/load-budget.md) or point --budgets at it`);
   }
-  const documents = readYamlFile(absolute, shown).filter((document) => document.value !== null && document.value !== undefined);
+  const documents = readYamlFile(workspace, absolute, shown).filter((document) => document.value !== null && document.value !== undefined);
   if (documents.length !== 1) throw new ConfigurationError(`expected one YAML document of load budgets, found ${documents.length}`, { file: shown, line: 1 });
   const document = documents[0] as YamlDocument;
   const at = (segments: readonly PathSegment[]): SourceLocation => ({ file: shown, ...document.locate(segments) });

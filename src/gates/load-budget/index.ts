@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, FindingPlace, Gate, GateContext } from "../../engine/gate.js";
 import type { PolicyFinding, SourceLocation } from "../../engine/types.js";
-import { displayPath, resolveInside } from "../../sources/files.js";
+import { displayPath, resolveInside, standaloneWorkspace } from "../../sources/files.js";
 import { isRecord } from "../../sources/kubernetes.js";
 import { measureEndpoint, readK6Summary, requireJudgeable, type EndpointMeasurement, type K6Summary } from "../../sources/k6.js";
 import { readYamlFile } from "../../sources/yaml.js";
@@ -40,7 +40,7 @@ async function obtainSummary(context: GateContext, options: LoadBudgetOptions, t
   if (options.summary !== undefined) {
     const absolute = resolveInside(context.workspace, options.summary, "k6 summary");
     if (!existsSync(absolute)) throw new ConfigurationError(`load-budget: k6 summary ${options.summary} does not exist; write it with \`k6 run --summary-export ${options.summary}\``);
-    const summary = readK6Summary(absolute, displayPath(context.workspace, absolute));
+    const summary = readK6Summary(context.workspace, absolute, displayPath(context.workspace, absolute));
     requireJudgeable(summary);
     return { summary, exitCode: null };
   }
@@ -190,7 +190,7 @@ export const loadBudgetGate: Gate<LoadBudgetOptions> = {
   },
   collect,
   fixtureOptions(file) {
-    const [document] = readYamlFile(file, file);
+    const [document] = readYamlFile(standaloneWorkspace(file), file, file);
     if (!isRecord(document?.value)) throw new ConfigurationError(`fixture ${file} must be a mapping of load-budget options`);
     return document.value as LoadBudgetOptions;
   },

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import picomatch from "picomatch";
 import { cachingEnabled } from "../../engine/cache.js";
@@ -6,10 +5,9 @@ import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, Gate, GateContext } from "../../engine/gate.js";
 import type { Logger } from "../../engine/logger.js";
 import type { PolicyFinding, SourceLocation } from "../../engine/types.js";
-import { displayPath, expandGlobs, type Workspace } from "../../sources/files.js";
+import { admitFile, displayPath, expandGlobs, readAdmittedBytes, readStandaloneTextFile, readTextFile, type Workspace } from "../../sources/files.js";
 import { SqlText, statementsOf, type ParsedSql } from "../../sources/sql.js";
 import { failureError, readSqlFiles } from "../../sources/sql-files.js";
-import { readTextFile } from "../../sources/yaml.js";
 import { readDirectives } from "./directives.js";
 import { durationMs, FileAnalyzer, type StatementFacts, type TransactionModel } from "./facts.js";
 import { MIGRATIONS_FLAGS } from "./flags.js";
@@ -184,7 +182,7 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
   // The files before the first judged one are schema context only: what they leave may be cached.
   let prefix = 0;
   while (prefix < requests.length && (prefix < schemaPaths.length || !judgedSet.has((ordered[prefix - schemaPaths.length] as MigrationFile).path))) prefix++;
-  const key = holdForTrace || prefix < MIN_CACHED_PREFIX || !cachingEnabled() ? undefined : prefixKey(requests.slice(0, prefix), schemaPaths.length, ordered, transaction, {
+  const key = holdForTrace || prefix < MIN_CACHED_PREFIX || !cachingEnabled() ? undefined : prefixKey(workspace, requests.slice(0, prefix), schemaPaths.length, ordered, transaction, {
     connection,
     onParseError,
     maxFileBytes: options.maxFileBytes ?? null,
@@ -199,7 +197,7 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
     if (key && !restored && replayed === prefix) cacheSchema(key, schema, logger);
   };
   let position = restored ? prefix : 0;
-  for await (const result of readSqlFiles(requests.slice(position))) {
+  for await (const result of readSqlFiles(workspace, requests.slice(position))) {
     keepSchema(position);
     const request = requests[position] as (typeof requests)[number];
     const file = position < schemaPaths.length ? undefined : ordered[position - schemaPaths.length];
@@ -267,7 +265,7 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
   }
   keepSchema(position);
   for (const file of edited) {
-    const text = readTextFile(file.path, file.shown, options.maxFileBytes);
+    const text = readTextFile(workspace, file.path, file.shown, options.maxFileBytes);
     const entry: JudgedFile = {
       file,
       source: new SqlText(text),
@@ -305,6 +303,7 @@ const MIN_CACHED_PREFIX = 32;
 
 /** The cache key of the schema the first files leave; undefined when one cannot be read (the replay says why). */
 function prefixKey(
+  workspace: Workspace,
   requests: readonly { path: string; shown: string }[],
   schemaFiles: number,
   ordered: readonly MigrationFile[],
@@ -313,7 +312,7 @@ function prefixKey(
 ): string | undefined {
   try {
     const files = requests.map((request, index) => {
-      const bytes = readFileSync(request.path);
+      const bytes = readAdmittedBytes(admitFile(workspace, request.path, request.shown, undefined, false));
       const file = index < schemaFiles ? undefined : ordered[index - schemaFiles];
       return { shown: request.shown, bytes, transaction: file ? runnerTransaction(file, bytes.toString("utf8"), transaction) : "none" };
     });
@@ -458,7 +457,7 @@ export const migrationsGate: Gate<MigrationsOptions> = {
   },
   collect,
   fixtureOptions: (file) => {
-    const header = readFileSync(file, "utf8").match(/^-- options: (.*)$/m)?.[1];
+    const header = readStandaloneTextFile(file, file).match(/^-- options: (.*)$/m)?.[1];
     const extra = header ? (JSON.parse(header) as Partial<MigrationsOptions>) : {};
     return { files: [file], ...extra };
   },

@@ -1,8 +1,9 @@
 // Which migration files run, in which order, and which file undoes which: Flyway, Prisma, golang-migrate
 // and plain SQL naming schemes.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { ConfigurationError } from "../../engine/errors.js";
+import { readStandaloneTextFile } from "../../sources/files.js";
 
 export type MigrationFormat = "plain" | "flyway" | "prisma" | "golang-migrate";
 export const MIGRATION_FORMATS: readonly MigrationFormat[] = ["plain", "flyway", "prisma", "golang-migrate"];
@@ -163,7 +164,7 @@ function findFlywayUndo(path: string, version: string, listings: Map<string, Map
 function flywayScriptTransaction(path: string): "per-file" | "none" | undefined {
   const conf = `${path}.conf`;
   if (!existsSync(conf)) return undefined;
-  const match = /^\s*executeInTransaction\s*=\s*(true|false)\s*$/im.exec(readFileSync(conf, "utf8"));
+  const match = /^\s*executeInTransaction\s*=\s*(true|false)\s*$/im.exec(readStandaloneTextFile(conf, conf, 64 * 1024));
   if (!match) return undefined;
   return match[1]?.toLowerCase() === "false" ? "none" : "per-file";
 }

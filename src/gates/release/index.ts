@@ -1,7 +1,7 @@
 import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, FindingPlace, Gate, GateContext } from "../../engine/gate.js";
 import type { Finding, PolicyFinding, SourceLocation, Verdict } from "../../engine/types.js";
-import { displayPath, resolveInside } from "../../sources/files.js";
+import { displayPath, resolveInside, standaloneWorkspace } from "../../sources/files.js";
 import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile, type PathSegment, type YamlDocument } from "../../sources/yaml.js";
 import { RELEASE_FLAGS } from "./flags.js";
@@ -80,7 +80,7 @@ interface FactsFile {
 function readFactsFile(context: GateContext, path: string): FactsFile {
   const absolute = resolveInside(context.workspace, path, "check-runs file");
   const shown = displayPath(context.workspace, absolute);
-  const documents = readYamlFile(absolute, shown).filter((document) => document.value !== null && document.value !== undefined);
+  const documents = readYamlFile(context.workspace, absolute, shown).filter((document) => document.value !== null && document.value !== undefined);
   const [document] = documents;
   if (!document || documents.length !== 1 || !isRecord(document.value)) {
     throw new CollectorError(`expected one mapping with tag, commit and check_runs`, { file: shown, line: 1 });
@@ -278,7 +278,7 @@ export const releaseGate: Gate<ReleaseOptions> = {
 
 /** A fixture may carry `fixture_options:` (allowWarn, trustedApps, tagPattern, requiredGates) for its case. */
 function fixtureOverrides(file: string): Partial<ReleaseOptions> {
-  const [document] = readYamlFile(file, file);
+  const [document] = readYamlFile(standaloneWorkspace(file), file, file);
   const value = isRecord(document?.value) ? document.value.fixture_options : undefined;
   return isRecord(value) ? (value as Partial<ReleaseOptions>) : {};
 }

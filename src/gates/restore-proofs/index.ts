@@ -10,7 +10,7 @@ import type { JsonFile } from "../../sources/json.js";
 import { expandJsonInputs } from "../../sources/json.js";
 import { loadCatalog, storeFacts } from "../../sources/catalog.js";
 import { epochSeconds } from "../../sources/duration.js";
-import { displayPath, resolveInside } from "../../sources/files.js";
+import { displayPath, resolveInside, standaloneWorkspace } from "../../sources/files.js";
 import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile, type PathSegment } from "../../sources/yaml.js";
 import { RESTORE_PROOFS_FLAGS } from "./flags.js";
@@ -83,7 +83,7 @@ async function collect(context: GateContext, options: RestoreProofsOptions): Pro
   const storeIndex = new Map(catalog.stores.map((store, id) => [store.name, id]));
   const sources: ProofSource[] = files.map((absolute) => {
     const shown = displayPath(workspace, absolute);
-    return { shown, result: readProofFile(absolute, shown, keys) };
+    return { shown, result: readProofFile(workspace, absolute, shown, keys) };
   });
   if (options.cluster) sources.push(...(await clusterProofs(context, options.cluster === true ? {} : options.cluster, keys)));
 
@@ -193,7 +193,7 @@ export const restoreProofsGate: Gate<RestoreProofsOptions> = {
   },
   collect,
   fixtureOptions(file) {
-    const [document] = readYamlFile(file, file);
+    const [document] = readYamlFile(standaloneWorkspace(file), file, file);
     if (!isRecord(document?.value)) throw new ConfigurationError(`fixture ${file} must be a mapping of restore-proofs options`);
     return document.value as unknown as RestoreProofsOptions;
   },

@@ -37,7 +37,7 @@ export function readBaseline(workspace: Workspace, path: string): LoadedBaseline
   if (!existsSync(absolute)) {
     throw new ConfigurationError(`baseline ${path} does not exist; write it on the default branch with \`resilience-gates baseline save --slo F ... --output ${path}\``);
   }
-  return checkedBaseline(readJsonFile(absolute, shown));
+  return checkedBaseline(readJsonFile(workspace, absolute, shown));
 }
 
 /** A baseline from text that is not a file of the repository (a workflow artifact's). */

@@ -54,7 +54,7 @@ export function readSlos(workspace: Workspace, given: string | undefined, defaul
   const absolute = resolveInside(workspace, path, "SLO file");
   const shown = displayPath(workspace, absolute);
   if (!existsSync(absolute)) throw new ConfigurationError(`SLO file ${path} does not exist; write one (see docs/slo.md) or point --slo at it`);
-  const documents = readYamlFile(absolute, shown).filter((document) => document.value !== null && document.value !== undefined);
+  const documents = readYamlFile(workspace, absolute, shown).filter((document) => document.value !== null && document.value !== undefined);
   if (documents.length === 0) throw new ConfigurationError("the SLO file has no documents; write at least one `kind: SLO`", { file: shown, line: 1 });
   const names = new Map<string, number>();
   const slos = documents.map((document): SloDefinition => {

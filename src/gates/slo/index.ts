@@ -4,7 +4,7 @@ import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, FindingPlace, Gate, GateContext } from "../../engine/gate.js";
 import type { PolicyFinding } from "../../engine/types.js";
 import { formatDuration, parseCatalogDuration, parseGoDuration } from "../../sources/duration.js";
-import { displayPath, resolveInside } from "../../sources/files.js";
+import { displayPath, resolveInside, standaloneWorkspace } from "../../sources/files.js";
 import { readK6Summary, requireJudgeable } from "../../sources/k6.js";
 import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile } from "../../sources/yaml.js";
@@ -58,7 +58,7 @@ async function measurerFor(context: GateContext, options: SloOptions, slos: read
   if (options.summary !== undefined) {
     const absolute = resolveInside(context.workspace, options.summary, "k6 summary");
     if (!existsSync(absolute)) throw new ConfigurationError(`slo: k6 summary ${options.summary} does not exist; write it with \`k6 run --summary-export ${options.summary}\``);
-    const summary = readK6Summary(absolute, displayPath(context.workspace, absolute));
+    const summary = readK6Summary(context.workspace, absolute, displayPath(context.workspace, absolute));
     requireJudgeable(summary);
     return k6Measurer(summary);
   }
@@ -289,7 +289,7 @@ export const sloGate: Gate<SloOptions> = {
   optionsFromFlags: sloOptionsFromFlags,
   collect,
   fixtureOptions(file) {
-    const [document] = readYamlFile(file, file);
+    const [document] = readYamlFile(standaloneWorkspace(file), file, file);
     if (!isRecord(document?.value)) throw new ConfigurationError(`fixture ${file} must be a mapping of slo options`);
     return document.value as SloOptions;
   },
