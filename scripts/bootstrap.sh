@@ -7,6 +7,7 @@
 #
 #   scripts/bootstrap.sh            install everything
 #   scripts/bootstrap.sh opa helm   install only the named tools
+#   scripts/bootstrap.sh k8s-reference   build only the in-repository Go program tools/k8s-reference
 set -euo pipefail
 shopt -s extglob
 
@@ -150,7 +151,27 @@ install_redis() {
   if command -v systemctl >/dev/null 2>&1; then systemctl disable --now redis-server >/dev/null 2>&1 || true; fi
 }
 
+# The project's own Go programs (tools/<name>/, each a module with its pinned requirements in go.mod and
+# go.sum): test references such as tools/k8s-reference. Rebuilt when their sources change.
+install_repo_go_tool() {
+  local name="$1" dir="$root/tools/$1" stamp="$stamps/$1" want
+  want="$(cat "$dir"/go.mod "$dir"/go.sum "$dir"/*.go | sha256sum | cut -d' ' -f1)"
+  if [ -x "$bin/$name" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+    return 0
+  fi
+  command -v go >/dev/null 2>&1 || { log "go is not on PATH: cannot build tools/$name"; return 1; }
+  log "building $name from tools/$name"
+  (cd "$dir" && CGO_ENABLED=0 go build -trimpath -o "$bin/$name" .) || { log "could not build tools/$name"; return 1; }
+  printf '%s\n' "$want" >"$stamp"
+}
+
 failed=()
+for dir in "$root"/tools/*/; do
+  [ -f "$dir/go.mod" ] || continue
+  name="$(basename "$dir")"
+  is_wanted "$name" || continue
+  install_repo_go_tool "$name" || failed+=("$name")
+done
 # Group the wanted, out-of-date tools by module root and version (the package path up to /cmd/).
 declare -A groups=()
 order=()

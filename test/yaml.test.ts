@@ -36,8 +36,41 @@ describe("YAML documents with source positions", () => {
     const [doc] = parseYamlDocuments(['defaults: &ctx', '  "runAsUser": 0', "  'privileged': true", "spec:", "  securityContext: *ctx", ""].join("\n"), "a.yaml");
     expect(doc?.value).toEqual({ defaults: { runAsUser: 0, privileged: true }, spec: { securityContext: { runAsUser: 0, privileged: true } } });
     expect(doc?.locate(["defaults", "privileged"])).toEqual({ line: 3, column: 3 });
-    // Through the alias, the position is the anchored node's key.
-    expect(doc?.locate(["spec", "securityContext", "runAsUser"])).toEqual({ line: 2, column: 3 });
+    // Through the alias, the position is the anchored node's key, and the alias is named.
+    expect(doc?.locate(["spec", "securityContext", "runAsUser"])).toEqual({ line: 2, column: 3, via: { line: 5, column: 20, merge: false } });
+  });
+
+  it("reads YAML 1.1 scalars as Kubernetes does", () => {
+    const [doc] = parseYamlDocuments("a: yes\nb: Off\nc: y\nd: 0644\ne: ~\nf: 1e3\ng: 'yes'\nh: yEs\ni: 2001-12-14\nj: 1:30\nyes: k\n", "s.yaml");
+    expect(doc?.value).toStrictEqual({ a: true, b: false, c: true, d: 420, e: null, f: 1000, g: "yes", h: "yEs", i: "2001-12-14", j: "1:30", true: "k" });
+  });
+
+  it("refuses what JSON cannot carry, naming the line", () => {
+    expect(errorOf(() => parseYamlDocuments("a: 1\nb: .inf\n", "inf.yaml")).message).toMatch(/^inf\.yaml:2:4: invalid YAML: \.inf is not a number JSON can carry/);
+    expect(errorOf(() => parseYamlDocuments("a: 1\n~: 2\n", "null.yaml")).location?.line).toBe(2);
+  });
+
+  it("applies merge keys in go-yaml v2's order and locates merged values in the anchor", () => {
+    const text = [
+      "defaults: &hardened",
+      "  privileged: false",
+      "  runAsNonRoot: true",
+      "loose: &loose",
+      "  privileged: true",
+      "spec:",
+      "  a:",
+      "    <<: *hardened",
+      "    runAsNonRoot: false",
+      "  b:",
+      "    <<: [*loose, *hardened]",
+      "",
+    ].join("\n");
+    const [doc] = parseYamlDocuments(text, "m.yaml");
+    expect(doc?.value).toMatchObject({ spec: { a: { privileged: false, runAsNonRoot: false }, b: { privileged: true, runAsNonRoot: true } } });
+    expect(doc?.locate(["spec", "a", "runAsNonRoot"])).toEqual({ line: 9, column: 5 });
+    expect(doc?.locate(["spec", "a", "privileged"])).toEqual({ line: 2, column: 3, via: { line: 8, column: 5, merge: true } });
+    // The earlier item of a merge list wins.
+    expect(doc?.locate(["spec", "b", "privileged"])).toEqual({ line: 5, column: 3, via: { line: 11, column: 5, merge: true } });
   });
 
   it("names file, line and column of malformed YAML", () => {
