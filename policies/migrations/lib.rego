@@ -125,12 +125,42 @@ refs(kind) := found if {
 	found := input.index.statements[kind]
 } else := object.get(input.index.actions, kind, [])
 
-# The advice for statements that cannot run inside a transaction block.
-no_transaction_advice := concat(" ", [
-	"Put it in a migration file of its own that runs outside a transaction (Flyway: executeInTransaction=false",
-	"in the script's .conf file, which the gate reads; golang-migrate: a file with only this statement;",
-	"psql in autocommit mode: tell the gate with `transaction: none`).",
-])
+# no_transaction_advice is how to run a statement outside a transaction block with the file's runner
+# (f.runner; the facts also say which model the gate assumed, f.runner_model).
+no_transaction_advice(f) := object.get(runner_advice, object.get(f, "runner", "plain"), runner_advice.plain)
+
+runner_advice := {
+	"prisma": concat("", [
+		"Move it to a migration.sql of its own holding only this statement: Prisma sends the file as one ",
+		"simple-query message, and PostgreSQL runs a single-statement message outside any transaction block.",
+	]),
+	"golang-migrate": concat("", [
+		"Move it to a .up.sql file of its own holding only this statement: golang-migrate sends the file as one ",
+		"simple-query message, and PostgreSQL runs a single-statement message outside any transaction block.",
+	]),
+	"golang-migrate-multi-statement": "Remove the BEGIN around it: with x-multi-statement each statement runs on its own.",
+	"flyway": concat("", [
+		"Move it to a V<n>__name.sql of its own holding only this statement, with executeInTransaction=false in ",
+		"that script's .conf file, which the gate reads (for CREATE or DROP INDEX CONCURRENTLY alone in a file ",
+		"Flyway does this by itself).",
+	]),
+	"diesel": concat("", [
+		"Move it to a migration of its own holding only this statement, with run_in_transaction = false in its ",
+		"metadata.toml (Diesel then sends up.sql as one message without BEGIN).",
+	]),
+	"node-pg-migrate": "Run it from a migration of its own that calls pgm.noTransaction(), holding only this statement.",
+	"rails": "Move it to a migration of its own with disable_ddl_transaction!, holding only this statement.",
+	"graphile-migrate": concat("", [
+		"Move it to a migration of its own that starts with --! no-transaction and holds only this statement ",
+		"(graphile-migrate sends it as one message; a second statement would put it in an implicit transaction block).",
+	]),
+	"psql": "Remove the BEGIN ... COMMIT around it: psql runs each statement on its own in autocommit.",
+	"psql-single-transaction": "Run that file with psql without -1 (--single-transaction), in a file of its own.",
+	"plain": concat("", [
+		"Put it in a migration file of its own that runs outside a transaction, and tell the gate how the runner ",
+		"executes it (runner: psql for autocommit, or a `--! no-transaction` header in the file).",
+	]),
+}
 
 postgres_version := object.get(input, ["settings", "postgres_version"], 15)
 

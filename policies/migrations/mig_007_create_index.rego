@@ -22,7 +22,7 @@ violation contains finding if {
 	message := concat("", [
 		"CREATE INDEX builds the index while holding ", lock_phrase("SHARE", s.table.name),
 		". Instead build it concurrently (SHARE UPDATE EXCLUSIVE: reads and writes continue): ", concurrent_index_sql(s),
-		outside_transaction_note(s),
+		outside_transaction_note(f, s),
 	])
 	finding := at_statement("MIG-007", message, f, s)
 }
@@ -48,6 +48,6 @@ only_word(s) := "ONLY " if s.only
 
 else := ""
 
-outside_transaction_note(s) := concat("", [" ", no_transaction_advice]) if s.in_transaction
+outside_transaction_note(f, s) := concat("", [" ", no_transaction_advice(f)]) if s.in_transaction
 
 else := ""

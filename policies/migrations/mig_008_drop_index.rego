@@ -25,7 +25,7 @@ violation contains finding if {
 	message := concat("", [
 		"DROP INDEX ", index.name, " takes ", lock_phrase("ACCESS EXCLUSIVE", table.name),
 		". Instead drop it concurrently, one index per statement and without CASCADE: DROP INDEX CONCURRENTLY ",
-		if_exists_word(s), qname(index.name), ";", outside_transaction_note(s),
+		if_exists_word(s), qname(index.name), ";", outside_transaction_note(f, s),
 	])
 	finding := at_statement("MIG-008", message, f, s)
 }

@@ -22,7 +22,7 @@ violation contains finding if {
 		"REINDEX ", upper(s.target), " ", s.name, " takes ", lock_phrase("SHARE", reindex_table_name(s)),
 		", and an ACCESS EXCLUSIVE lock on each index it rebuilds, which blocks the reads that use it. Instead: ", "REINDEX ",
 		upper(s.target), " CONCURRENTLY ", qname(s.name),
-		"; (PostgreSQL 12+; SHARE UPDATE EXCLUSIVE: reads and writes continue)", outside_transaction_note(s),
+		"; (PostgreSQL 12+; SHARE UPDATE EXCLUSIVE: reads and writes continue)", outside_transaction_note(f, s),
 	])
 	finding := at_statement("MIG-009", message, f, s)
 }

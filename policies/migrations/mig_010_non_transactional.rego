@@ -5,16 +5,20 @@ package resilience.migrations
 # description: |
 #   CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION
 #   CONCURRENTLY, VACUUM, CREATE and DROP DATABASE, ALTER SYSTEM (and, before PostgreSQL 12, ALTER TYPE
-#   ... ADD VALUE) fail with "cannot run inside a transaction block". The gate knows whether each
-#   statement runs inside one from the runner's transaction model (`transaction: per-file`, the default
-#   for Flyway, Prisma and golang-migrate) and from explicit BEGIN / COMMIT in the file.
+#   ... ADD VALUE) fail with "cannot run inside a transaction block". Whether a statement runs inside
+#   one follows from how the runner sends the file (`runner`): Prisma and golang-migrate send it as one
+#   simple-query message, so a file holding only this statement runs outside any block and a second
+#   statement makes the whole message one implicit block; Flyway runs a file of only such statements
+#   without a transaction; Diesel, Rails, node-pg-migrate, graphile-migrate and psql -1 wrap the file in
+#   BEGIN ... COMMIT; psql runs each statement on its own. BEGIN / COMMIT in the file count too.
 # custom:
 #   id: MIG-010
 #   severity: block
 #   remediation: |
-#     Give the statement a migration file of its own that runs without a transaction: Flyway
-#     `executeInTransaction=false` in `V<n>__name.sql.conf`; golang-migrate a file with only this
-#     statement; plain SQL run with psql in autocommit mode (`transaction: none`).
+#     Give the statement a migration file of its own, holding only it, that the runner runs without a
+#     transaction: Prisma and golang-migrate need nothing more; Flyway `executeInTransaction=false` in
+#     `V<n>__name.sql.conf`; Diesel `run_in_transaction = false` in metadata.toml; graphile-migrate
+#     `--! no-transaction`; Rails `disable_ddl_transaction!`.
 #   docs: docs/migrations.md#mig-010
 violation contains finding if {
 	some kind in [
@@ -35,8 +39,9 @@ violation contains finding if {
 	what := non_transactional(s)
 	message := concat("", [
 		what, " cannot run inside a transaction block, and this statement runs inside ", transaction_phrase(f, s),
-		": the migration fails with \"", what, " cannot run inside a transaction block\" before it takes any lock. ",
-		no_transaction_advice,
+		": the migration fails with \"", what, " cannot run inside a transaction block\" before it takes any lock ",
+		"(runner model assumed: ", object.get(f, "runner_model", "statement by statement in one transaction per file"),
+		"). ", no_transaction_advice(f),
 	])
 	finding := at_statement("MIG-010", message, f, s)
 }
@@ -72,5 +77,14 @@ non_transactional(s) := "CREATE INDEX CONCURRENTLY" if {
 
 transaction_phrase(f, s) := "the transaction opened by BEGIN earlier in the file" if {
 	s.explicit_transaction
-	f.transaction == "none"
-} else := "the transaction the runner wraps around each file (transaction: per-file)"
+} else := concat("", [
+	"the implicit transaction block PostgreSQL opens for a simple-query message of more than one statement ",
+	"(the runner sends the whole file as one message; alone in its file this statement would run outside any block)",
+]) if {
+	s.implicit_transaction
+} else := concat("", [
+	"a transaction: Flyway runs this file in one because it also holds statements Flyway runs in a transaction ",
+	"(with mixed=false, the default, Flyway even refuses the file)",
+]) if {
+	f.flyway_mixed
+} else := "the transaction the runner wraps around each file"

@@ -4,7 +4,19 @@ test_mig_010_concurrently_inside_the_runner_transaction if {
 	statement := ctx({"kind": "create_index", "concurrent": true, "table": table("t"), "definition_sql": "t (a)"})
 	some message in messages("MIG-010", found([statement]))
 	contains(message, "cannot run inside a transaction block")
-	contains(message, "transaction: per-file")
+	contains(message, "the transaction the runner wraps around each file")
+}
+
+test_mig_010_implicit_block_of_a_single_message if {
+	statement := object.union(
+		ctx({"kind": "create_index", "concurrent": true, "table": table("t"), "definition_sql": "t (a)"}),
+		{"implicit_transaction": true},
+	)
+	f := object.union(file([statement]), {"runner": "prisma", "runner_model": "prisma: one message", "transaction": "single-message"})
+	some message in messages("MIG-010", found_in(doc_with([f], {})))
+	contains(message, "implicit transaction block")
+	contains(message, "runner model assumed: prisma: one message")
+	contains(message, "migration.sql of its own")
 }
 
 test_mig_010_autocommit_passes if {

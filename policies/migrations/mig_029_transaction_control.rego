@@ -6,9 +6,11 @@ package resilience.migrations
 # description: |
 #   When the runner wraps each file in a transaction (`transaction: per-file`), a COMMIT in the file ends
 #   the runner's transaction early, so a later failure leaves the migration half applied, and a BEGIN
-#   only draws a warning. In files run without a runner transaction, a BEGIN inside an open transaction,
-#   a COMMIT with none open, and above all a BEGIN never committed (the changes are rolled back when
-#   the session ends) are mistakes.
+#   only draws a warning. When the runner sends the file as one simple-query message (Prisma,
+#   golang-migrate), the message is already one implicit transaction: a COMMIT in it does commit what
+#   came before, and the statements after it run in a new implicit transaction. In files run without a
+#   runner transaction, a BEGIN inside an open transaction, a COMMIT with none open, and above all a
+#   BEGIN never committed (the changes are rolled back when the session ends) are mistakes.
 # custom:
 #   id: MIG-029
 #   severity: block
@@ -35,7 +37,28 @@ violation contains finding if {
 	some [fi, si] in input.index.statements.transaction
 	f := input.files[fi]
 	s := f.statements[si]
-	f.transaction == "none"
+	f.transaction == "single-message"
+	s.action in {"commit", "rollback"}
+	s.statements_after > 0
+	message := concat("", [
+		upper(s.action), " in a file the runner sends as one simple-query message (", f.runner_model, "): it ",
+		single_message_effect(s), ", and the ", format_int(s.statements_after, 10), " statement(s) after it run in a new ",
+		"implicit transaction, so if one of them fails the migration is left half applied and the runner does not ",
+		"record it. Instead remove it (the message is already one transaction) or move the statements after it to ",
+		"a migration of their own",
+	])
+	finding := object.union(at_statement("MIG-029", message, f, s), {"severity": "warn"})
+}
+
+single_message_effect(s) := "commits the statements before it" if s.action == "commit"
+
+else := "rolls back the statements before it"
+
+violation contains finding if {
+	some [fi, si] in input.index.statements.transaction
+	f := input.files[fi]
+	s := f.statements[si]
+	f.transaction != "per-file"
 	s.nested
 	message := concat("", [
 		"BEGIN inside a transaction that is already open: PostgreSQL only warns and keeps one ",
@@ -48,7 +71,7 @@ violation contains finding if {
 	some [fi, si] in input.index.statements.transaction
 	f := input.files[fi]
 	s := f.statements[si]
-	f.transaction == "none"
+	f.transaction != "per-file"
 	s.outside_transaction
 	message := concat("", [
 		upper(s.action),

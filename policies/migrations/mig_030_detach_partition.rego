@@ -23,14 +23,14 @@ violation contains finding if {
 	not action.concurrent
 	message := concat("", [
 		"DETACH PARTITION ", action.partition.name, " takes ", lock_phrase("ACCESS EXCLUSIVE", s.table.name),
-		", including every other partition. Instead: ", detach_rewrite(s, action),
+		", including every other partition. Instead: ", detach_rewrite(f, s, action),
 	])
 	finding := at_statement("MIG-030", message, f, s)
 }
 
-detach_rewrite(s, action) := concat("", [
+detach_rewrite(f, s, action) := concat("", [
 	"ALTER TABLE ", qname(s.table.name), " DETACH PARTITION ", qname(action.partition.name),
-	" CONCURRENTLY; (SHARE UPDATE EXCLUSIVE: reads and writes continue) ", no_transaction_advice,
+	" CONCURRENTLY; (SHARE UPDATE EXCLUSIVE: reads and writes continue) ", no_transaction_advice(f),
 ]) if {
 	postgres_version >= 14
 } else := concat("", [

@@ -113,10 +113,16 @@ describe("bad input is an error, never a silent pass", () => {
     expect(places(result)).toEqual(["MIG-001@a.sql:1", "MIG-020@b.sql:1", "MIG-022@b.sql:1", "MIG-027@b.sql:1"]);
   });
 
-  it("empty, comment-only, non-UTF-8, binary and oversize files", async () => {
+  it("an empty or comment-only migration is nothing to judge, and the files beside it are still judged", async () => {
+    const root = workspace({ "1_empty.sql": "", "2_comments.sql": "-- nothing\n/* at all */\n;\n", "3_real.sql": "TRUNCATE t;" });
+    const result = await run(root, { files: ["*.sql"], requireStatementTimeout: false });
+    expect(result.error).toBeUndefined();
+    expect(places(result)).toEqual(["MIG-020@3_real.sql:1", "MIG-022@3_real.sql:1", "MIG-027@3_real.sql:1"]);
+    expect(result.stats).toMatchObject({ files: 3, emptyFiles: 2, statements: 1 });
+  });
+
+  it("non-UTF-8, binary and oversize files", async () => {
     const cases: [string, string | Buffer, Record<string, unknown>, RegExp][] = [
-      ["empty.sql", "", {}, /empty\.sql:1: the file has no SQL statements/],
-      ["comments.sql", "-- nothing\n/* at all */\n", {}, /comments\.sql:1: the file has no SQL statements/],
       ["latin1.sql", Buffer.from([0x53, 0x45, 0x4c, 0x45, 0x43, 0x54, 0x0a, 0x27, 0xe9, 0x27]), {}, /latin1\.sql:2: not valid UTF-8 text/],
       ["binary.sql", Buffer.from([0x53, 0x00, 0x51]), {}, /binary\.sql:1: binary content/],
       ["huge.sql", `SELECT 1;\n${"-- padding\n".repeat(20)}`, { maxFileBytes: 100 }, /huge\.sql is 0\.0 MiB; files larger than .* are refused/],
@@ -141,14 +147,21 @@ describe("options", () => {
   it("from one-off CLI flags", () => {
     expect(migrationsGate.optionsFromFlags({})).toBeUndefined();
     expect(
-      migrationsGate.optionsFromFlags({ files: ["a.sql", "b.sql"], base: "origin/main", "migration-format": "flyway", transaction: "none" }),
-    ).toEqual({ files: ["a.sql", "b.sql"], base: "origin/main", format: "flyway", transaction: "none" });
+      migrationsGate.optionsFromFlags({ files: ["a.sql", "b.sql"], base: "origin/main", "migration-format": "flyway", runner: "psql", transaction: "none" }),
+    ).toEqual({ files: ["a.sql", "b.sql"], base: "origin/main", format: "flyway", runner: "psql", transaction: "none" });
   });
 
   it("are validated against schemas/gates.schema.json", () => {
     expect(validate("gates", { files: ["a.sql"], transaction: "per-file", maxLockTimeout: "2s", connection: { lockTimeout: "1s" } }, "$defs/migrations")).toEqual([]);
-    const problems = validate("gates", { files: ["a.sql"], transaction: "sometimes", format: "liquibase" }, "$defs/migrations").map((p) => p.message);
-    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining("`transaction` must be one of"), expect.stringContaining("`format` must be one of")]));
+    expect(validate("gates", { files: ["a.sql"], runner: "prisma", transaction: "single-message" }, "$defs/migrations")).toEqual([]);
+    const problems = validate("gates", { files: ["a.sql"], transaction: "sometimes", format: "liquibase", runner: "liquibase" }, "$defs/migrations").map((p) => p.message);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("`transaction` must be one of"),
+        expect.stringContaining("`format` must be one of"),
+        expect.stringContaining("`runner` must be one of"),
+      ]),
+    );
     expect(validate("gates", {}, "$defs/migrations").map((p) => p.message)).toEqual([expect.stringContaining("missing required key `files`")]);
   });
 

@@ -7,7 +7,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/engine/logger.js";
 import { runGates } from "../../src/engine/run.js";
-import { FileAnalyzer } from "../../src/gates/migrations/facts.js";
+import { CONTEXT_EXECUTION, FileAnalyzer } from "../../src/gates/migrations/facts.js";
+import { runnerExecution } from "../../src/gates/migrations/runners.js";
 import type { TableLock } from "../../src/gates/migrations/locks.js";
 import { SchemaState } from "../../src/gates/migrations/schema.js";
 import { findPostgresBin, MODE_NAMES, startThrowawayPostgres, type Server } from "../../src/gates/migrations/trace.js";
@@ -103,10 +104,10 @@ function predicted(statement: string, table: string): string | undefined {
   const schema = new SchemaState();
   const connection = { lockTimeoutMs: null, statementTimeoutMs: null };
   const setup = parseSql(SETUP, "setup.sql");
-  const context = new FileAnalyzer(schema, setup.source, "none", connection);
+  const context = new FileAnalyzer(schema, setup.source, CONTEXT_EXECUTION, connection);
   for (const s of setup.statements) context.analyze(s);
   const parsed = parseSql(statement, "m.sql");
-  const facts = new FileAnalyzer(schema, parsed.source, "per-file", connection).analyze(parsed.statements[0] as never);
+  const facts = new FileAnalyzer(schema, parsed.source, runnerExecution("plain"), connection, 1).analyze(parsed.statements[0] as never);
   return (facts.locks as TableLock[]).find((lock) => lock.id === `public.${table}`)?.mode;
 }
 

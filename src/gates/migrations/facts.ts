@@ -3,10 +3,14 @@
 // only: which of them is dangerous is for policies/migrations to decide.
 import { clauseExtent, longIdentifiers, type SqlNode, type SqlStatement, type SqlText } from "../../sources/sql.js";
 import { lockRank, predictLocks, type LockMode } from "./locks.js";
+import type { Execution, TransactionModel } from "./runners.js";
 import type { SchemaState, TableState, TypeFact } from "./schema.js";
 import { builtInVolatility, worstVolatility, type Volatility } from "./volatility.js";
 
-export type TransactionModel = "per-file" | "none";
+export type { TransactionModel };
+
+/** How schema-context files run: their transactions do not matter, only what they leave. */
+export const CONTEXT_EXECUTION: Execution = { transaction: "none", oneMessage: false, reopens: false, assumed: "schema context" };
 
 /** This module's file (a bundle chunk, or the source): the schema cache keys its entries by its bytes. */
 export const ANALYZER_MODULE = import.meta.url;
@@ -82,6 +86,10 @@ export function durationMs(value: string | number): number | null {
 interface Transaction {
   id: number;
   explicit: boolean;
+  /** The implicit block PostgreSQL opens for a simple-query message of several statements. */
+  implicit: boolean;
+  /** Opened by the runner (its BEGIN), not by the file. */
+  runner: boolean;
   /** table.constraint of constraints added NOT VALID in this transaction. */
   notValid: Set<string>;
   /** The strongest lock the transaction holds on each table (by id), from its earlier statements. */
@@ -112,25 +120,48 @@ export class FileAnalyzer {
   /** Whether the file has a word long enough to be a truncated identifier (most files do not). */
   private readonly hasLongWords: boolean;
 
+  readonly model: TransactionModel;
+
+  /**
+   * `statementCount` is the file's number of statements: under `single-message`, one statement runs
+   * outside any transaction block and several run in one implicit block.
+   */
   constructor(
     private readonly schema: SchemaState,
     private readonly source: SqlText,
-    readonly model: TransactionModel,
+    private readonly execution: Execution,
     connection: ConnectionSettings,
+    private readonly statementCount = 0,
   ) {
+    this.model = execution.transaction;
     this.session = { lock_timeout: connection.lockTimeoutMs, statement_timeout: connection.statementTimeoutMs };
     this.hasLongWords = longIdentifiers(source.text).length > 0;
-    this.transaction = model === "per-file" ? this.begin(false) : null;
+    this.transaction = this.model === "per-file" ? this.begin({ runner: true }) : this.implicitBlock();
   }
 
-  private begin(explicit: boolean): Transaction {
-    return { id: this.nextTransaction++, explicit, notValid: new Set(), held: new Map(), sessionAtStart: { ...this.session } };
+  private begin(kind: { explicit?: boolean; implicit?: boolean; runner?: boolean }): Transaction {
+    return {
+      id: this.nextTransaction++,
+      explicit: kind.explicit ?? false,
+      implicit: kind.implicit ?? false,
+      runner: kind.runner ?? false,
+      notValid: new Set(),
+      held: new Map(),
+      sessionAtStart: { ...this.session },
+    };
   }
 
+  /** The implicit block of a multi-statement message, when the file travels as one. */
+  private implicitBlock(): Transaction | null {
+    return this.execution.oneMessage && this.statementCount > 1 ? this.begin({ implicit: true }) : null;
+  }
+
+  /** After COMMIT or ROLLBACK: what the next statement runs in depends on how the runner sends them. */
   private end(rollback: boolean): void {
     if (rollback && this.transaction) this.session = { ...this.transaction.sessionAtStart };
     this.local = {};
-    this.transaction = this.model === "per-file" ? this.begin(false) : null;
+    if (this.execution.oneMessage) this.transaction = this.implicitBlock();
+    else this.transaction = this.model === "per-file" && this.execution.reopens ? this.begin({ runner: true }) : null;
   }
 
   analyze(statement: SqlStatement): StatementFacts {
@@ -141,6 +172,7 @@ export class FileAnalyzer {
       in_transaction: before !== null,
       transaction: before?.id ?? null,
       explicit_transaction: before?.explicit ?? false,
+      implicit_transaction: before?.implicit ?? false,
       lock_timeout_ms: this.effective("lock_timeout"),
       statement_timeout_ms: this.effective("statement_timeout"),
     };
@@ -795,16 +827,29 @@ export class FileAnalyzer {
     let nested = false;
     let noTransaction = false;
     if (kind === "TRANS_STMT_BEGIN" || kind === "TRANS_STMT_START") {
-      nested = this.transaction !== null;
-      if (this.transaction) this.transaction.explicit = true;
-      else this.transaction = this.begin(true);
+      // BEGIN inside a message's implicit block turns it into a regular block, without a warning.
+      nested = this.transaction !== null && !this.transaction.implicit;
+      if (this.transaction) {
+        this.transaction.explicit = true;
+        this.transaction.implicit = false;
+      } else this.transaction = this.begin({ explicit: true });
       this.openedBy = statement.index;
     } else if (kind === "TRANS_STMT_COMMIT" || kind === "TRANS_STMT_ROLLBACK") {
       noTransaction = this.transaction === null;
-      const endsRunner = this.model === "per-file";
+      const endsRunner = this.transaction?.runner ?? false;
+      const endsImplicit = this.transaction?.implicit ?? false;
       this.end(kind === "TRANS_STMT_ROLLBACK");
       this.openedBy = null;
-      return { kind: "transaction", action, nested, outside_transaction: noTransaction, ends_runner_transaction: endsRunner, in_transaction: base.in_transaction };
+      return {
+        kind: "transaction",
+        action,
+        nested,
+        outside_transaction: noTransaction,
+        ends_runner_transaction: endsRunner,
+        ends_implicit_block: endsImplicit,
+        statements_after: this.statementCount - statement.index - 1,
+        in_transaction: base.in_transaction,
+      };
     }
     return { kind: "transaction", action, nested, outside_transaction: noTransaction, ends_runner_transaction: false };
   }

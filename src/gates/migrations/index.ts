@@ -9,11 +9,12 @@ import { admitFile, displayPath, expandGlobs, readAdmittedBytes, readStandaloneT
 import { SqlText, statementsOf, type ParsedSql } from "../../sources/sql.js";
 import { failureError, readSqlFiles } from "../../sources/sql-files.js";
 import { readDirectives } from "./directives.js";
-import { durationMs, FileAnalyzer, type StatementFacts, type TransactionModel } from "./facts.js";
+import { CONTEXT_EXECUTION, durationMs, FileAnalyzer, type StatementFacts } from "./facts.js";
 import { MIGRATIONS_FLAGS } from "./flags.js";
 import { diffAgainstBase } from "./git.js";
 import { detectFormat, MIGRATION_FORMATS, naturalSort, orderMigrations, type MigrationFile, type MigrationFormat } from "./order.js";
 import type { TableLock } from "./locks.js";
+import { defaultRunner, fileExecution, flywayNonTransactional, runnerExecution, RUNNERS, TRANSACTION_MODELS, type Execution, type Runner, type TransactionModel } from "./runners.js";
 import { SchemaState } from "./schema.js";
 import { cachedSchema, cacheSchema, schemaKey } from "./schema-cache.js";
 import type { StatementTrace, TraceFile } from "./trace.js";
@@ -25,6 +26,9 @@ export interface MigrationsOptions {
   /** Globs of SQL replayed first as schema context and never judged (a schema dump, say). */
   schemaFiles?: string[];
   format?: "auto" | MigrationFormat;
+  /** The tool that applies the migrations; decides how each file reaches PostgreSQL (default: from the format). */
+  runner?: Runner;
+  /** Overrides the runner's transaction model for every file. */
   transaction?: TransactionModel;
   /** Judge only files added since this git ref; the others are schema context. */
   base?: string;
@@ -86,6 +90,13 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
   const schemaPaths = expandInOrder(workspace, options.schemaFiles ?? [], allowEmpty, "schema file");
   const format = !options.format || options.format === "auto" ? detectFormat(paths) : options.format;
   if (!MIGRATION_FORMATS.includes(format)) throw new ConfigurationError(`unknown migration format ${format}`);
+  if (options.runner !== undefined && !RUNNERS.includes(options.runner)) {
+    throw new ConfigurationError(`unknown migration runner ${options.runner}: expected one of ${RUNNERS.join(", ")}`);
+  }
+  if (options.transaction !== undefined && !TRANSACTION_MODELS.includes(options.transaction)) {
+    throw new ConfigurationError(`unknown transaction model ${options.transaction}: expected one of ${TRANSACTION_MODELS.join(", ")}`);
+  }
+  const runner = options.runner ?? defaultRunner(format, paths);
   const ordered = orderMigrations(
     paths.map((path) => ({ path, shown: displayPath(workspace, path) })),
     format,
@@ -125,7 +136,7 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
     statements: 0,
   };
   return {
-    slices: judgeInSlices({ context, options, format, schemaPaths, ordered, judgedSet, edited, settings, judged, stats }),
+    slices: judgeInSlices({ context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats }),
     locate: (finding: PolicyFinding) => locate(judged, finding),
     stats,
   };
@@ -135,6 +146,7 @@ interface Judging {
   context: GateContext;
   options: MigrationsOptions;
   format: MigrationFormat;
+  runner: Runner;
   schemaPaths: string[];
   ordered: MigrationFile[];
   judgedSet: Set<string>;
@@ -151,9 +163,9 @@ interface Judging {
  * mode holds them back until the trace has run.
  */
 async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, unknown>> {
-  const { context, options, format, schemaPaths, ordered, judgedSet, edited, settings, judged, stats } = judging;
+  const { context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats } = judging;
   const { workspace, logger } = context;
-  const transaction = options.transaction ?? "per-file";
+  const transaction = options.transaction;
   const connection = {
     lockTimeoutMs: parseDuration(options.connection?.lockTimeout, "connection.lockTimeout"),
     statementTimeoutMs: parseDuration(options.connection?.statementTimeout, "connection.statementTimeout"),
@@ -182,7 +194,7 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
   // The files before the first judged one are schema context only: what they leave may be cached.
   let prefix = 0;
   while (prefix < requests.length && (prefix < schemaPaths.length || !judgedSet.has((ordered[prefix - schemaPaths.length] as MigrationFile).path))) prefix++;
-  const key = holdForTrace || prefix < MIN_CACHED_PREFIX || !cachingEnabled() ? undefined : prefixKey(workspace, requests.slice(0, prefix), schemaPaths.length, ordered, transaction, {
+  const key = holdForTrace || prefix < MIN_CACHED_PREFIX || !cachingEnabled() ? undefined : prefixKey(workspace, requests.slice(0, prefix), schemaPaths.length, ordered, runner, transaction, {
     connection,
     onParseError,
     maxFileBytes: options.maxFileBytes ?? null,
@@ -208,25 +220,32 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
     const parsed = result.treeJson === undefined ? { source: new SqlText(result.text), statements: [] } : statementsOf(result.text, result.treeJson);
     const { source, statements } = parsed;
     if (!file) {
-      const analyzer = new FileAnalyzer(schema, source, "none", connection);
+      const analyzer = new FileAnalyzer(schema, source, CONTEXT_EXECUTION, connection);
       for (const statement of statements) analyzer.analyze(statement);
       if (holdForTrace) tracePlan.push({ shown: request.shown, statements: sqlOf(parsed), judged: false, transaction: "none", touched: [] });
       continue;
     }
     const isJudged = judgedSet.has(file.path);
-    const model = runnerTransaction(file, result.text, transaction);
+    const sqls = sqlOf(parsed);
+    const execution = executionOf(file, result.text, runner, transaction, sqls);
+    const model = execution.transaction;
     const parseError = result.failure ? { message: result.failure.reason, line: result.failure.location?.line ?? 1, column: result.failure.location?.column ?? 1 } : null;
     if (!result.failure && statements.length === 0) {
-      throw new CollectorError("the file has no SQL statements (it is empty or only comments); a migration that does nothing is a mistake", { file: file.shown, line: 1 });
+      // An empty or comments-only migration is a no-op that real projects ship: nothing to judge.
+      if (isJudged) {
+        stats.emptyFiles = (stats.emptyFiles ?? 0) + 1;
+        logger.info(`migrations: ${file.shown} has no SQL statements (empty or only comments): nothing to judge`);
+      }
+      continue;
     }
-    const analyzer = result.failure ? undefined : new FileAnalyzer(schema, source, model, connection);
+    const analyzer = result.failure ? undefined : new FileAnalyzer(schema, source, execution, connection, statements.length);
     const facts: StatementFacts[] = [];
     for (const statement of statements) {
       const fact = analyzer?.analyze(statement);
       if (fact && isJudged) facts.push(fact);
     }
     if (holdForTrace && !result.failure) {
-      tracePlan.push({ shown: file.shown, statements: sqlOf(parsed), judged: isJudged, transaction: model, touched: isJudged ? touchedTables(facts) : [] });
+      tracePlan.push({ shown: file.shown, statements: sqls, judged: isJudged, transaction: traceModel(execution, statements.length), touched: isJudged ? touchedTables(facts) : [] });
     }
     if (!isJudged) continue;
     (stats.statements as number) += facts.length;
@@ -241,6 +260,9 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
         format,
         ...(file.version !== undefined ? { version: file.version } : {}),
         transaction: model,
+        runner,
+        runner_model: execution.assumed,
+        ...(execution.flywayMixed ? { flyway_mixed: true } : {}),
         rollback: {
           file: file.rollbackFile ? displayPath(workspace, file.rollbackFile) : null,
           notes: directives.rollbackNotes,
@@ -248,7 +270,7 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
         modified: false,
         statements: facts,
         ignores: directives.ignores,
-        unclosed_transaction: model === "none" ? (analyzer?.openedBy ?? null) : null,
+        unclosed_transaction: model !== "per-file" ? (analyzer?.openedBy ?? null) : null,
         parse_error: parseError,
       },
     };
@@ -274,7 +296,8 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
         index: judged.length,
         path: file.shown,
         format,
-        transaction: runnerTransaction(file, text, transaction),
+        transaction: executionOf(file, text, runner, transaction, []).transaction,
+        runner,
         rollback: { file: null, notes: [] },
         modified: true,
         statements: [],
@@ -307,16 +330,18 @@ function prefixKey(
   requests: readonly { path: string; shown: string }[],
   schemaFiles: number,
   ordered: readonly MigrationFile[],
-  transaction: TransactionModel,
+  runner: Runner,
+  transaction: TransactionModel | undefined,
   settings: unknown,
 ): string | undefined {
   try {
     const files = requests.map((request, index) => {
       const bytes = readAdmittedBytes(admitFile(workspace, request.path, request.shown, undefined, false));
       const file = index < schemaFiles ? undefined : ordered[index - schemaFiles];
-      return { shown: request.shown, bytes, transaction: file ? runnerTransaction(file, bytes.toString("utf8"), transaction) : "none" };
+      // Flyway's own choice depends on the statements, which the bytes already key.
+      return { shown: request.shown, bytes, transaction: file ? executionOf(file, bytes.toString("utf8"), runner, transaction, []).assumed : "none" };
     });
-    return schemaKey(files, settings);
+    return schemaKey(files, { runner, settings });
   } catch {
     return undefined;
   }
@@ -449,6 +474,7 @@ export const migrationsGate: Gate<MigrationsOptions> = {
     const options: MigrationsOptions = { files };
     if (typeof flags.base === "string") options.base = flags.base;
     if (typeof flags["migration-format"] === "string") options.format = flags["migration-format"] as MigrationsOptions["format"];
+    if (typeof flags.runner === "string") options.runner = flags.runner as Runner;
     if (typeof flags.transaction === "string") options.transaction = flags.transaction as TransactionModel;
     if (flags.trace === true || typeof flags["trace-url"] === "string") {
       options.trace = typeof flags["trace-url"] === "string" ? { url: flags["trace-url"] } : {};
@@ -463,21 +489,40 @@ export const migrationsGate: Gate<MigrationsOptions> = {
   },
 };
 
-/** How the runner executes a file: its Flyway .conf, else its own header, else the configured model. */
-function runnerTransaction(file: MigrationFile, text: string, configured: TransactionModel): TransactionModel {
-  return file.transactionOverride ?? headerTransaction(text) ?? configured;
+/**
+ * How the runner executes a file: its Flyway .conf, else the file's own choice (graphile-migrate's
+ * header, Diesel's metadata.toml), else Flyway's reading of its statements, else the runner's model
+ * (or the configured `transaction`).
+ */
+function executionOf(
+  file: MigrationFile,
+  text: string,
+  runner: Runner,
+  configured: TransactionModel | undefined,
+  statements: readonly string[],
+): Execution & { flywayMixed?: boolean } {
+  if (file.transactionOverride) {
+    return {
+      transaction: file.transactionOverride,
+      oneMessage: false,
+      reopens: true,
+      assumed: `flyway: executeInTransaction=${file.transactionOverride === "none" ? "false" : "true"} in ${basename(file.path)}.conf`,
+    };
+  }
+  const own = fileExecution(runner, file.path, text);
+  if (own) return own;
+  if (runner === "flyway" && configured === undefined && statements.length > 0) {
+    const outside = statements.filter(flywayNonTransactional).length;
+    if (outside === statements.length) {
+      return { transaction: "none", oneMessage: false, reopens: false, assumed: "flyway: every statement is one Flyway runs outside a transaction, so it runs the file without one" };
+    }
+    if (outside > 0) return { ...runnerExecution(runner), flywayMixed: true };
+  }
+  return runnerExecution(runner, configured);
 }
 
-/**
- * A file may say in its leading comments that the runner executes it outside a transaction, the way
- * graphile-migrate spells it: `--! no-transaction`.
- */
-function headerTransaction(text: string): "none" | undefined {
-  for (const line of text.split("\n", 50)) {
-    const trimmed = line.trim();
-    if (trimmed === "") continue;
-    if (!trimmed.startsWith("--")) return undefined;
-    if (/^--!\s*no-transaction\s*$/i.test(trimmed)) return "none";
-  }
-  return undefined;
+/** The trace runs a statement in a transaction exactly when PostgreSQL would put it in one. */
+function traceModel(execution: Execution, statements: number): "per-file" | "none" {
+  if (execution.transaction === "single-message") return statements > 1 ? "per-file" : "none";
+  return execution.transaction;
 }

@@ -13,7 +13,6 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { CollectorError } from "../../engine/errors.js";
 import type { Logger } from "../../engine/logger.js";
-import type { TransactionModel } from "./facts.js";
 import type { LockMode } from "./locks.js";
 import { freePort } from "../../sources/ports.js";
 
@@ -51,7 +50,8 @@ export interface TraceFile {
   statements: string[];
   /** Judged (traced, seeded) or only replayed. */
   judged: boolean;
-  transaction: TransactionModel;
+  /** Whether PostgreSQL runs the file's statements in the runner's transaction or one by one. */
+  transaction: "per-file" | "none";
   /** Tables the judged file's statements touch (schema-qualified), to seed before it runs. */
   touched: string[];
 }
