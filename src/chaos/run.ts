@@ -148,7 +148,7 @@ export async function runExperiment(config: ChaosConfig, experiment: Experiment,
   const ledger = new UndoLedger((line) => logger.warn(`chaos ${experiment.name}: ${line}`));
   let injected: Injected | undefined;
   let faultStartedAt: Date | null = null;
-  let faultEndedAt: Date | null = null;
+  let faultEndedAt: Date | null;
   let duringSummary: K6Summary | undefined;
   let aborted = false;
   const promResults: { description: string; ok: boolean; detail: string; expectation: boolean }[] = [];

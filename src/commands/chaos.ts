@@ -10,7 +10,7 @@ import { CHAOS_RESULT_CONFIGMAP } from "../chaos/publish.js";
 import { readResultFile, writeSignedResult, type ChaosResult } from "../chaos/result.js";
 import { dryRun, runExperiment } from "../chaos/run.js";
 import { publishSigned } from "../drill/publish.js";
-import { loadSigningKey, parsePublicKey, PUBLIC_KEY_ENV, readPublicKeyFile } from "../drill/signing.js";
+import { loadSigningKey, PUBLIC_KEY_ENV, trustedKeysFrom } from "../drill/signing.js";
 import { toolVersion } from "../report/links.js";
 
 export const CHAOS_HELP = `Usage: resilience-gates chaos <command> [options]
@@ -119,9 +119,7 @@ function verify(args: string[]): number {
   const { values, positionals } = parseCommandLine(args, { "public-key": { type: "string", multiple: true } });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError("chaos verify needs exactly one result FILE and --public-key F");
-  const trusted: KeyObject[] = strings(values, "public-key").map((path) => readPublicKeyFile(resolve(path), path));
-  const fromEnv = process.env[PUBLIC_KEY_ENV];
-  if (fromEnv?.trim()) trusted.push(parsePublicKey(fromEnv, `$${PUBLIC_KEY_ENV}`));
+  const trusted = trustedKeysFrom(strings(values, "public-key"));
   if (trusted.length === 0) throw new UsageError(`chaos verify needs --public-key F (or ${PUBLIC_KEY_ENV})`);
   if (!existsSync(file)) throw new ConfigurationError(`result ${file} does not exist`);
   const read = readResultFile(resolve(file), file, trusted);
