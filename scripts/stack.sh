@@ -13,7 +13,7 @@
 # Settings (environment): STACK_DIR (.work/stack), STACK_PG_PORT (55432), STACK_REDIS_PORT (56379),
 # STACK_API_PORT (58080), STACK_PAYMENTS_PORT (58081), STACK_DB (reference_app), STACK_ADMIN_TOKEN
 # (generated once into STACK_DIR/admin-token), PG_BIN (PostgreSQL's bin directory; found when unset),
-# and for the services FAIL_MODE, SLOW_MODE, RATE_LIMIT_MAX, RATE_LIMIT_WINDOW_MS, LOG_LEVEL.
+# and for the services FAIL_MODE, SLOW_MODE, RATE_LIMIT_MAX, RATE_LIMIT_WINDOW_MS, PAYMENTS_TIMEOUT_MS (1000), LOG_LEVEL.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -226,6 +226,8 @@ start_service() { # start_service NAME PORT
     export PORT="$port" HOST=127.0.0.1 DATABASE_URL="$(database_url)" REDIS_URL="$(redis_url)" ADMIN_TOKEN="$(admin_token)"
     export PAYMENTS_URL="http://127.0.0.1:$payments_port"
     export SHUTDOWN_TIMEOUT_MS="${SHUTDOWN_TIMEOUT_MS:-10000}"
+    # The api's budget for a payments call: a slow payments costs at most this, then 503 (the chaos experiment payments-slow).
+    export PAYMENTS_TIMEOUT_MS="${PAYMENTS_TIMEOUT_MS:-1000}"
     nohup node "dist/$name.js" >>"$log_dir/$name.log" 2>&1 </dev/null &
     echo $! >"$pidfile"
   )

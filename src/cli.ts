@@ -14,6 +14,7 @@ Commands:
   init               scaffold .resilience/gates.yaml and waivers.yaml
   drill ...          restore drills: keygen, postgres, redis, verify (drill --help)
   baseline save      measure the SLOs and write the baseline the slo gate compares with
+  chaos ...          chaos experiments: run, verify, publish (chaos --help)
 
 Options for check:
   --config F         config file (default .resilience/gates.yaml)
@@ -86,6 +87,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import("./commands/drill.js")).drill(rest);
       case "baseline":
         return await (await import("./commands/baseline.js")).baseline(rest);
+      case "chaos":
+        return await (await import("./commands/chaos.js")).chaos(rest);
       default:
         throw new UsageError(`unknown command ${command}\nRun \`resilience-gates --help\` for usage.`);
     }

@@ -50,7 +50,7 @@ interface UpstreamResponse {
 
 class UpstreamError extends Error {
   constructor(
-    readonly status: 502 | 504,
+    readonly status: 502 | 503,
     message: string,
   ) {
     super(message);
@@ -161,7 +161,7 @@ export function buildApi(config: ApiConfig): ApiService {
         }
         upstreamDuration.observe({ upstream: "payments", operation, status: timedOut ? "timeout" : "error" }, (performance.now() - started) / 1000);
         throw timedOut
-          ? new UpstreamError(504, `payments did not answer within ${config.paymentsTimeoutMs} ms`)
+          ? new UpstreamError(503, `payments did not answer within ${config.paymentsTimeoutMs} ms`)
           : new UpstreamError(502, `payments unreachable: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
@@ -170,7 +170,9 @@ export function buildApi(config: ApiConfig): ApiService {
   const sendUpstreamError = (request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply => {
     if (error instanceof UpstreamError) {
       request.log.error({ err: error }, "payments call failed");
-      return reply.code(error.status).send({ error: error.status === 504 ? "upstream_timeout" : "upstream_unavailable", message: error.message });
+      // A slow payments is "try again later" within the api's own budget: 503 with Retry-After, like a store outage.
+      if (error.status === 503) reply.header("retry-after", 1);
+      return reply.code(error.status).send({ error: error.status === 503 ? "upstream_timeout" : "upstream_unavailable", message: error.message });
     }
     throw error;
   };

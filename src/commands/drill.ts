@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import type { KeyObject } from "node:crypto";
 import { EXIT, parseCommandLine, UsageError, type FlagValues } from "../cli.js";
 import { ConfigurationError } from "../engine/errors.js";
 import { packageRoot } from "../engine/package-root.js";
@@ -10,7 +9,7 @@ import { drillPostgres } from "../drill/postgres.js";
 import { createProgress, silentProgress } from "../drill/progress.js";
 import { writeSignedProof, type RestoreProof } from "../drill/proof.js";
 import { drillRedis } from "../drill/redis.js";
-import { loadSigningKey, parsePublicKey, PUBLIC_KEY_ENV, readPublicKeyFile, writeKeyPair } from "../drill/signing.js";
+import { loadSigningKey, PUBLIC_KEY_ENV, trustedKeysFrom, writeKeyPair } from "../drill/signing.js";
 import { publishProof } from "../drill/publish.js";
 import { readProofFile } from "../drill/verify.js";
 
@@ -175,9 +174,7 @@ function verifyCommand(args: string[]): number {
   const { values, positionals } = parseCommandLine(args, { "public-key": { type: "string", multiple: true } });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError("drill verify needs exactly one proof FILE and --public-key F");
-  const trusted: KeyObject[] = strings(values, "public-key").map((path) => readPublicKeyFile(resolve(path), path));
-  const fromEnv = process.env[PUBLIC_KEY_ENV];
-  if (fromEnv?.trim()) trusted.push(parsePublicKey(fromEnv, `$${PUBLIC_KEY_ENV}`));
+  const trusted = trustedKeysFrom(strings(values, "public-key"));
   if (trusted.length === 0) throw new UsageError(`drill verify needs --public-key F (or ${PUBLIC_KEY_ENV})`);
   if (!existsSync(file)) throw new ConfigurationError(`proof ${file} does not exist`);
   const read = readProofFile(standaloneWorkspace(resolve(file)), resolve(file), file, trusted);

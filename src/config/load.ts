@@ -76,6 +76,11 @@ export function loadConfig(options: { config?: string; cwd: string }): LoadedCon
  * reported at the line of the offending key.
  */
 export function readSingleDocument(workspace: Workspace, file: string, shown: string, schema: SchemaName): Record<string, unknown> {
+  return readValidatedDocument(workspace, file, shown, schema).value as Record<string, unknown>;
+}
+
+/** The same, returning the YAML document (to locate later problems at their lines). */
+export function readValidatedDocument(workspace: Workspace, file: string, shown: string, schema: SchemaName): YamlDocument {
   const documents = readYamlFile(workspace, file, shown).filter((document) => document.value !== null && document.value !== undefined);
   if (documents.length !== 1) {
     throw new ConfigurationError(`expected one YAML document, found ${documents.length}`, { file: shown, line: 1 });
@@ -91,7 +96,7 @@ export function readSingleDocument(workspace: Workspace, file: string, shown: st
     const rest = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1, 4).map((p) => `line ${locationOf(document, p.path).line}: ${p.message}`).join("; ")})` : "";
     throw new ConfigurationError(`${first?.message ?? "invalid"}${rest}`, location);
   }
-  return document.value;
+  return document;
 }
 
 function locationOf(document: YamlDocument, path: readonly (string | number)[]): SourceLocation {

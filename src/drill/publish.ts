@@ -18,23 +18,40 @@ export interface PublishOptions {
   name?: string;
 }
 
+/** Where a kind of signed evidence is published: its label (valued with `field`), data key and default name prefix. */
+export interface PublishedKind {
+  label: string;
+  dataKey: string;
+  field: string;
+  namePrefix: string;
+  noun: string;
+}
+
+export const RESTORE_PROOF_CONFIGMAP: PublishedKind = { label: PROOF_LABEL, dataKey: PROOF_KEY, field: "store", namePrefix: "restore-proof-", noun: "restore proof" };
+
 /**
  * Publishes a signed proof where `check restore-proofs --cluster` finds it: a ConfigMap labelled with the
  * store, created or replaced. The proof is stored as written, so its signature still verifies; the gate,
  * not the publisher, decides whether to trust it.
  */
 export async function publishProof(file: string, shown: string, options: PublishOptions): Promise<{ namespace: string; name: string; store: string }> {
+  const published = await publishSigned(file, shown, options, RESTORE_PROOF_CONFIGMAP);
+  return { namespace: published.namespace, name: published.name, store: published.value };
+}
+
+/** The same for any signed evidence (chaos results too): a labelled ConfigMap holding the file as written. */
+export async function publishSigned(file: string, shown: string, options: PublishOptions, kind: PublishedKind): Promise<{ namespace: string; name: string; value: string }> {
   const text = readStandaloneTextFile(file, shown);
   const json = parseJsonText(text, shown);
-  const store = isRecord(json.value) ? json.value.store : undefined;
-  if (typeof store !== "string" || !/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/.test(store)) {
-    throw new ConfigurationError(`${shown} has no \`store\` that can be a label value; is it a restore proof?`, json.locate(["store"]));
+  const value = isRecord(json.value) ? json.value[kind.field] : undefined;
+  if (typeof value !== "string" || !/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/.test(value)) {
+    throw new ConfigurationError(`${shown} has no \`${kind.field}\` that can be a label value; is it a ${kind.noun}?`, json.locate([kind.field]));
   }
   const { config, contextName } = await loadKubeConfig(options.context);
   const { ApiException, CoreV1Api } = await import("../sources/kube-client.js");
   const namespace = options.namespace ?? config.getContextObject(contextName)?.namespace ?? "default";
-  const name = options.name ?? `restore-proof-${store}`;
-  const body: V1ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace, labels: { [PROOF_LABEL]: store } }, data: { [PROOF_KEY]: text } };
+  const name = options.name ?? `${kind.namePrefix}${value}`;
+  const body: V1ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace, labels: { [kind.label]: value } }, data: { [kind.dataKey]: text } };
   const api = config.makeApiClient(CoreV1Api);
   try {
     try {
@@ -49,7 +66,7 @@ export async function publishProof(file: string, shown: string, options: Publish
       `cannot publish ${shown} as ConfigMap ${namespace}/${name} (context ${contextName}): ${detail}${error instanceof ApiException && error.code === 403 ? ' (the drill\'s service account needs "create" and "update" on "configmaps" in that namespace)' : ""}`,
     );
   }
-  return { namespace, name, store };
+  return { namespace, name, value };
 }
 
 function apiMessage(body: unknown): string {

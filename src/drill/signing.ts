@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { ConfigurationError } from "../engine/errors.js";
 import { readStandaloneTextFile } from "../sources/files.js";
 
@@ -127,6 +127,14 @@ export function parsePrivateKey(pem: string, where: string): KeyObject {
   }
   if (key.asymmetricKeyType !== "ed25519") throw new ConfigurationError(`${where} is a ${key.asymmetricKeyType ?? "unknown"} key; drill proofs use Ed25519`);
   return key;
+}
+
+/** The keys a `verify` command trusts: each --public-key file (relative to the working directory), then $RESILIENCE_GATES_DRILL_PUBLIC_KEY. */
+export function trustedKeysFrom(files: readonly string[], env: NodeJS.ProcessEnv = process.env): KeyObject[] {
+  const trusted = files.map((path) => readPublicKeyFile(resolve(path), path));
+  const fromEnv = env[PUBLIC_KEY_ENV];
+  if (fromEnv?.trim()) trusted.push(parsePublicKey(fromEnv, `$${PUBLIC_KEY_ENV}`));
+  return trusted;
 }
 
 export function readPublicKeyFile(file: string, shown = file): KeyObject {

@@ -48,8 +48,20 @@ export interface CatalogStore {
   locate(path: readonly PathSegment[]): SourceLocation;
 }
 
+export interface CatalogService {
+  name: string;
+  owner: string;
+  tier: Tier;
+  /** What the service calls (`dependencies:`), in the order written. */
+  dependencies: string[];
+  /** Its `name:` key in the catalog. */
+  location: SourceLocation;
+  locate(path: readonly PathSegment[]): SourceLocation;
+}
+
 export interface Catalog {
   file: string;
+  services: CatalogService[];
   stores: CatalogStore[];
   byName: ReadonlyMap<string, CatalogStore>;
 }
@@ -69,6 +81,7 @@ interface RawService {
   name: string;
   owner: string;
   tier: Tier;
+  dependencies?: string[];
   stores?: RawStore[];
 }
 
@@ -141,7 +154,15 @@ export function loadCatalog(workspace: Workspace, path: string | undefined): Cat
       byName.set(store.name, store);
     });
   });
-  return { file: shown, stores, byName };
+  const serviceList = services.map((service, s): CatalogService => ({
+    name: service.name,
+    owner: service.owner,
+    tier: service.tier,
+    dependencies: service.dependencies ?? [],
+    location: at(["services", s, "name"]),
+    locate: (path) => at(["services", s, ...path]),
+  }));
+  return { file: shown, services: serviceList, stores, byName };
 }
 
 /** The facts about a store that both evidence gates give their policies. */

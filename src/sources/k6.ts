@@ -283,6 +283,10 @@ export interface K6RunRequest {
   cwd: string;
   logger: Logger;
   progressIntervalMs?: number;
+  /** More thresholds, kept beside the script's own for the same metric (abort limits with abortOnFail, say). */
+  thresholds?: Readonly<Record<string, readonly unknown[]>>;
+  /** Runs once the script's setup() has returned and before its scenarios start; the run waits for it. */
+  afterSetup?: () => Promise<void>;
 }
 
 export interface K6RunResult {
@@ -323,6 +327,7 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
     const wrapper = join(scratch, "wrapper.js");
     writeFileSync(wrapper, wrapperModule(request));
     const port = await freePort();
+    const sync = request.afterSetup ? await startSyncServer(request.afterSetup) : undefined;
     const stats = [...new Set([...TREND_STATS, ...(request.trendStats ?? [])])];
     const args = [
       "run",
@@ -334,6 +339,7 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
       `--summary-trend-stats=${stats.join(",")}`,
       "-e",
       `${request.targetEnv}=${request.target}`,
+      ...(sync ? ["-e", `${SYNC_ENV}=${sync.url}`] : []),
       ...Object.entries(request.env ?? {}).flatMap(([key, value]) => ["-e", `${key}=${value}`]),
       ...(request.args ?? []),
       wrapper,
@@ -348,7 +354,9 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
       run = await runProcess(k6, args, { cwd: request.cwd, env, timeoutMs: request.timeoutMs });
     } finally {
       progress.stop();
+      await sync?.close();
     }
+    if (sync?.failure) throw sync.failure;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (run.exitCode !== 0 && run.exitCode !== K6_THRESHOLDS_FAILED) {
       const meaning = EXIT_CODES[run.exitCode] ?? "k6 failed";
@@ -429,16 +437,61 @@ function wrapperModule(request: K6RunRequest): string {
     extra[`http_req_failed${tags}`] = ["rate>=0"];
     extra[`http_reqs${tags}`] = ["count>=0"];
   }
+  // A local export shadows the script's setup of the same name that `export *` would re-export.
+  const setup = request.afterSetup
+    ? `import http from "k6/http";
+export function setup() {
+  const data = typeof script.setup === "function" ? script.setup() : undefined;
+  const answer = http.get(__ENV.${SYNC_ENV}, { timeout: "600s", tags: { ${JSON.stringify(request.tag)}: "resilience-gates-sync" } });
+  if (answer.status !== 200) throw new Error("resilience-gates: the step after setup() failed: " + answer.body);
+  return data;
+}
+`
+    : "";
   return `// Written by resilience-gates for one run; re-exports ${request.scriptShown}.
 import * as script from ${url};
 export * from ${url};
-const base = script.options || {};
+${setup}const base = script.options || {};
 const added = ${JSON.stringify(extra)};
+const more = ${JSON.stringify(request.thresholds ?? {})};
 const thresholds = Object.assign({}, base.thresholds || {});
 for (const key of Object.keys(added)) if (!(key in thresholds)) thresholds[key] = added[key];
+for (const key of Object.keys(more)) thresholds[key] = (thresholds[key] || []).concat(more[key]);
 export const options = Object.assign({}, base, { thresholds });
 export default script.default;
 `;
+}
+
+const SYNC_ENV = "RESILIENCE_GATES_SYNC_URL";
+
+/** A loopback server the wrapper's setup() calls: it runs `step` and answers 200, or 500 when the step threw. */
+async function startSyncServer(step: () => Promise<void>): Promise<{ url: string; failure: Error | undefined; close(): Promise<void> }> {
+  const { createServer } = await import("node:http");
+  const state: { url: string; failure: Error | undefined; close(): Promise<void> } = { url: "", failure: undefined, close: async () => {} };
+  let ran = false;
+  const server = createServer((_request, response) => {
+    if (ran) {
+      response.writeHead(409).end("already ran");
+      return;
+    }
+    ran = true;
+    step().then(
+      () => response.writeHead(200).end("ok"),
+      (error: unknown) => {
+        state.failure = error instanceof Error ? error : new Error(String(error));
+        response.writeHead(500).end(state.failure.message);
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  state.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/after-setup`;
+  state.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return state;
 }
 
 /** k6's error lines (JSON log format), or the tail of its output. */

@@ -4,7 +4,7 @@ import { ConfigurationError } from "../../engine/errors.js";
 import type { GateContext } from "../../engine/gate.js";
 import { parseGoDuration } from "../../sources/duration.js";
 import { displayPath, resolveInside } from "../../sources/files.js";
-import { runK6, type K6RunResult } from "../../sources/k6.js";
+import { runK6, type K6RunRequest, type K6RunResult } from "../../sources/k6.js";
 import { flagList } from "../flag-values.js";
 
 /** How a gate runs k6 itself (`--script` and `--target`); shared by load-budget and slo. */
@@ -56,6 +56,7 @@ export async function runScript(
   tag: string,
   endpoints: readonly string[],
   trendStats: readonly string[] = [],
+  hooks: Pick<K6RunRequest, "thresholds" | "afterSetup"> = {},
 ): Promise<K6RunResult> {
   if (!run.script || !run.target) {
     throw new ConfigurationError(`${gate}: a k6 run needs both --script F and --target URL (gates.${gate}.script and .target); give both, or judge an existing --summary F`);
@@ -85,6 +86,7 @@ export async function runScript(
     ...(run.k6 ? { k6Path: resolve(context.workspace.base, run.k6) } : {}),
     ...(run.extensions ? { extensions: run.extensions } : {}),
     ...(summaryFile ? { summaryFile, summaryShown: displayPath(context.workspace, summaryFile) } : {}),
+    ...hooks,
     timeoutMs: timeoutSeconds * 1000,
     cwd: context.workspace.root,
     logger: context.logger,
