@@ -8,33 +8,35 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-UHH4VIWG.js";
+} from "./chunks/chunk-TD3BH63S.js";
 import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-DX5CWFXE.js";
-import "./chunks/chunk-KXP3JKP3.js";
-import "./chunks/chunk-647UBY3D.js";
+} from "./chunks/chunk-3BO4LA73.js";
 import {
   GitHubApi,
   GitHubApiError,
   repoPath
-} from "./chunks/chunk-WGKKRTE3.js";
-import "./chunks/chunk-WGETQMF3.js";
+} from "./chunks/chunk-TOT33RUI.js";
+import "./chunks/chunk-QLYWWAAS.js";
+import "./chunks/chunk-JEPAHEEN.js";
+import "./chunks/chunk-647UBY3D.js";
+import "./chunks/chunk-S63MBXB7.js";
+import "./chunks/chunk-525K4M5I.js";
 import {
   toolVersion
-} from "./chunks/chunk-IRHUGHDA.js";
-import "./chunks/chunk-3U2DUXYO.js";
+} from "./chunks/chunk-666SKX4D.js";
+import "./chunks/chunk-NUD3GI67.js";
 import "./chunks/chunk-RZEBD3HU.js";
-import "./chunks/chunk-5EGQPAS2.js";
+import "./chunks/chunk-WQQHA2IA.js";
 import "./chunks/chunk-SOQPJMEU.js";
 import {
   loadConfig
-} from "./chunks/chunk-F7O2VXKP.js";
-import "./chunks/chunk-K5VVQ2NH.js";
+} from "./chunks/chunk-TOQCFF6U.js";
+import "./chunks/chunk-2AFNVZHP.js";
 import "./chunks/chunk-XI6Y4Q6H.js";
-import "./chunks/chunk-4MMK2NZR.js";
+import "./chunks/chunk-ZLKJCLDS.js";
 import "./chunks/chunk-SYHSNYPK.js";
 import "./chunks/chunk-SEVPFPOZ.js";
 import {

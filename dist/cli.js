@@ -5,8 +5,8 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-IRHUGHDA.js";
-import "./chunks/chunk-3U2DUXYO.js";
+} from "./chunks/chunk-666SKX4D.js";
+import "./chunks/chunk-NUD3GI67.js";
 import "./chunks/chunk-SYHSNYPK.js";
 import "./chunks/chunk-TPY7VXDW.js";
 import "./chunks/chunk-JPIEGBNI.js";

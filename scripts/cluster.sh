@@ -245,17 +245,13 @@ EOF
 # ---------------------------------------------------------------------------------------------------
 # Components
 
-pause_image() { # the pause image scripts/images.sh built (its name is in the image list it writes)
-  local list="$root/.work/images/images.env"
-  if [ -f "$list" ]; then
-    # shellcheck disable=SC1090
-    (. "$list"; printf '%s' "${IMAGE_PAUSE:-}")
-  fi
+image_ref() { # image_ref NAME: the reference of an image scripts/images.sh built, or nothing
+  bash "$root/scripts/images.sh" list 2>/dev/null | awk -v n="$1" '$1 == n {print $2; exit}'
 }
 
 write_containerd_config() {
   local pause
-  pause="$(pause_image)"
+  pause="$(image_ref pause)"
   [ -n "$pause" ] || pause="resilience-gates.local/pause:missing"
   mkdir -p "$dir/containerd"
   cat >"$dir/containerd/config.toml" <<EOF
@@ -400,7 +396,7 @@ start_node() {
   write_kube_proxy_config
   PATH="$bin:$PATH" start containerd "$bin/containerd" --config "$dir/containerd/config.toml"
   wait_for "containerd" 60 "$bin/ctr" --address "$dir/containerd/containerd.sock" version
-  if [ -n "$(pause_image)" ]; then
+  if [ -n "$(image_ref pause)" ]; then
     "$root/scripts/images.sh" import --address "$dir/containerd/containerd.sock" >&2
   else
     say "no images built yet (scripts/images.sh build): pods cannot start until they are imported"
@@ -413,11 +409,7 @@ start_node() {
 
 install_addons() {
   local coredns
-  coredns="$(
-    # shellcheck disable=SC1090
-    [ -f "$root/.work/images/images.env" ] && . "$root/.work/images/images.env"
-    printf '%s' "${IMAGE_COREDNS:-}"
-  )"
+  coredns="$(image_ref coredns)"
   if [ -z "$coredns" ]; then
     say "no CoreDNS image built yet (scripts/images.sh build): cluster DNS is not installed"
     return 0

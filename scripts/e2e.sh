@@ -136,7 +136,7 @@ namespace_and_key() {
 values_args() {
   local args=(--values charts/reference-app/values-dev.yaml)
   if [ "$mode" = local ]; then
-    args+=(--values charts/reference-app/values-local-cluster.yaml --values "$root/.work/images/values-images.yaml")
+    args+=(--values charts/reference-app/values-local-cluster.yaml --values "$(bash scripts/images.sh values)")
   else
     args+=(--set api.service.type=NodePort)
     [ -n "${E2E_VALUES:-}" ] && args+=(--values "$E2E_VALUES")

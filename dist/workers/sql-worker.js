@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   loadSqlParser,
   readSqlFileTree
-} from "../chunks/chunk-5EGQPAS2.js";
+} from "../chunks/chunk-WQQHA2IA.js";
 import "../chunks/chunk-SOQPJMEU.js";
-import "../chunks/chunk-4MMK2NZR.js";
+import "../chunks/chunk-ZLKJCLDS.js";
 import "../chunks/chunk-SYHSNYPK.js";
 import "../chunks/chunk-TPY7VXDW.js";
 import "../chunks/chunk-JPIEGBNI.js";

@@ -1,10 +1,95 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
+  LineIndex,
+  readTextFile
+} from "./chunk-ZLKJCLDS.js";
+import {
   ConfigurationError
 } from "./chunk-TPY7VXDW.js";
 
-// src/sources/yaml.ts
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+// src/sources/kubernetes.ts
+var BUILT_IN_POD_TEMPLATE_PATHS = [
+  { kind: "Pod", path: [] },
+  { kind: "PodTemplate", path: ["template"] },
+  { kind: "Deployment", path: ["spec", "template"] },
+  { kind: "StatefulSet", path: ["spec", "template"] },
+  { kind: "DaemonSet", path: ["spec", "template"] },
+  { kind: "ReplicaSet", path: ["spec", "template"] },
+  { kind: "ReplicationController", path: ["spec", "template"] },
+  { kind: "Job", path: ["spec", "template"] },
+  { kind: "CronJob", path: ["spec", "jobTemplate", "spec", "template"] },
+  { kind: "Rollout", apiVersion: "argoproj.io/v1alpha1", path: ["spec", "template"] }
+];
+function parseFieldPath(path) {
+  if (path === "" || path === ".") return [];
+  return path.split(".").map((part) => /^\d+$/.test(part) ? Number(part) : part);
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function manifestObjects(document, locateIn = locateInDocument) {
+  if (document.value === null || document.value === void 0) return [];
+  const make = (value, prefix) => {
+    const where = locateIn(document, prefix);
+    if (!isRecord(value)) {
+      throw new ConfigurationError(`document ${document.index + 1} is not a Kubernetes object (expected a mapping with apiVersion and kind)`, where);
+    }
+    const { apiVersion, kind } = value;
+    if (typeof kind !== "string" || kind === "") {
+      throw new ConfigurationError(`document ${document.index + 1} is not a Kubernetes object: it has no \`kind\``, where);
+    }
+    if (typeof apiVersion !== "string" || apiVersion === "") {
+      throw new ConfigurationError(`${kind} in document ${document.index + 1} has no \`apiVersion\``, where);
+    }
+    if (kind.endsWith("List") && Array.isArray(value.items)) {
+      return value.items.flatMap((item, index) => make(item, [...prefix, "items", index]));
+    }
+    const metadata = isRecord(value.metadata) ? value.metadata : void 0;
+    const name = metadata?.name ?? metadata?.generateName;
+    if (typeof name !== "string" || name === "") {
+      throw new ConfigurationError(`${kind} in document ${document.index + 1} has no metadata.name`, where);
+    }
+    const namespace = typeof metadata?.namespace === "string" ? metadata.namespace : void 0;
+    return [
+      {
+        object: value,
+        apiVersion,
+        ref: namespace ? { kind, name, namespace } : { kind, name },
+        locate: (path) => locateIn(document, [...prefix, ...path])
+      }
+    ];
+  };
+  return make(document.value, []);
+}
+function locateInDocument(document, path) {
+  const position = document.locate(path);
+  return { file: document.file, line: position.line, column: position.column };
+}
+function findWorkloads(objects, paths) {
+  const workloads = [];
+  for (const manifest of objects) {
+    const entry = paths.find((p) => p.kind === manifest.ref.kind && (!p.apiVersion || p.apiVersion === manifest.apiVersion));
+    if (!entry) continue;
+    const template = getPath(manifest.object, entry.path);
+    if (!isRecord(template)) {
+      throw new ConfigurationError(
+        `${manifest.ref.kind} ${manifest.ref.name} has no pod template at ${entry.path.join(".") || "(root)"}`,
+        manifest.locate(entry.path)
+      );
+    }
+    workloads.push({ manifest, templatePath: entry.path, template });
+  }
+  return workloads;
+}
+function getPath(value, path) {
+  let current = value;
+  for (const segment of path) {
+    if (Array.isArray(current) && typeof segment === "number") current = current[segment];
+    else if (isRecord(current)) current = current[String(segment)];
+    else return void 0;
+  }
+  return current;
+}
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
@@ -1211,40 +1296,6 @@ var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
 });
 var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
 var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
-function tagPercentDecode(source) {
-  let result = "";
-  let index = 0;
-  while (index < source.length) {
-    if (source.charCodeAt(index) !== 37) {
-      result += source[index++];
-      continue;
-    }
-    let ch = parseInt(source.slice(index + 1, index + 3), 16);
-    index += 3;
-    if (ch >= 192) {
-      let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
-      ch &= (1 << 6 - remaining) - 1;
-      while (remaining-- > 0) {
-        ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
-        index += 3;
-      }
-    }
-    if (ch < 65536) result += String.fromCharCode(ch);
-    else {
-      ch -= 65536;
-      result += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-    }
-  }
-  return result;
-}
-function tagNameFull(rawTag, tagHandlers) {
-  if (rawTag.startsWith("!<") && rawTag.endsWith(">")) return tagPercentDecode(rawTag.slice(2, -1));
-  const handleEnd = rawTag.indexOf("!", 1);
-  const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
-  return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
-}
-var NO_RANGE$2 = -1;
-var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
 var DEFAULT_CONSTRUCTOR_OPTIONS = {
   filename: "",
   schema: CORE_SCHEMA,
@@ -1252,242 +1303,6 @@ var DEFAULT_CONSTRUCTOR_OPTIONS = {
   maxTotalMergeKeys: 1e4,
   maxAliases: -1
 };
-function eventPosition$1(event) {
-  if ("tagStart" in event && event.tagStart !== NO_RANGE$2) return event.tagStart;
-  if ("anchorStart" in event && event.anchorStart !== NO_RANGE$2) return event.anchorStart;
-  if ("valueStart" in event && event.valueStart !== NO_RANGE$2) return event.valueStart;
-  if ("start" in event) return event.start;
-  return 0;
-}
-function throwError$1(state, message) {
-  YAMLException.throwAt(state.source, state.position, message, state.filename);
-}
-function finalizeCollection(state, position, tag, carrier) {
-  try {
-    return tag.finalize(carrier);
-  } catch (error) {
-    if (error instanceof YAMLException) throw error;
-    YAMLException.throwAt(state.source, position, error instanceof Error ? error.message : String(error), state.filename);
-  }
-}
-function constructScalar(state, event) {
-  const source = getScalarValue(state.source, event);
-  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
-  const strTag2 = state.schema.defaultScalarTag;
-  if (rawTag !== "") {
-    if (rawTag === "!") return {
-      value: source,
-      tag: strTag2
-    };
-    const tagName = tagNameFull(rawTag, state.tagHandlers);
-    const scalarTag = state.schema.lookupScalarTag(tagName);
-    if (scalarTag) {
-      const result = scalarTag.resolve(source, true, tagName);
-      if (result === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
-      return {
-        value: result,
-        tag: scalarTag
-      };
-    }
-    const collectionTagDef = state.schema.lookupMappingTag(tagName) ?? state.schema.lookupSequenceTag(tagName);
-    if (collectionTagDef) {
-      if (source !== "") throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
-      const carrier = collectionTagDef.create(tagName);
-      return {
-        value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state, state.position, collectionTagDef, carrier),
-        tag: collectionTagDef
-      };
-    }
-    throwError$1(state, `unknown scalar tag !<${tagName}>`);
-  }
-  if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
-  return {
-    value: strTag2.resolve(source, false, strTag2.tagName),
-    tag: strTag2
-  };
-}
-function collectionTagName(state, event, defaultTagName) {
-  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
-  return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state.tagHandlers);
-}
-function isMappingTag(tag) {
-  return tag.nodeKind === "mapping";
-}
-function chargeMergeWork(state) {
-  state.totalMergeKeys++;
-  if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
-}
-function mergeKeys(state, frame, source, sourceTag) {
-  chargeMergeWork(state);
-  for (const sourceKey of sourceTag.keys(source)) {
-    chargeMergeWork(state);
-    if (frame.tag.has(frame.value, sourceKey)) continue;
-    const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
-    if (err) throwError$1(state, err);
-    frame.overridable ??= /* @__PURE__ */ new Set();
-    frame.overridable.add(sourceKey);
-  }
-}
-function mergeSource(state, frame, source, sourceTag) {
-  state.position = frame.keyPosition;
-  if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
-  else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
-    if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
-    for (const element of source) {
-      const elementTag = state.nodeTags.get(element);
-      if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
-      mergeKeys(state, frame, element, elementTag);
-    }
-  } else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
-}
-function addMappingValue(state, frame, key, value, tag) {
-  state.position = frame.keyPosition;
-  if (frame.keyIsMerge) {
-    mergeSource(state, frame, value, tag);
-    return;
-  }
-  if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
-  const err = frame.tag.addPair(frame.value, key, value);
-  if (err) throwError$1(state, err);
-  frame.overridable?.delete(key);
-}
-function addValue(state, value, tag) {
-  const frame = state.frames[state.frames.length - 1];
-  if (frame.kind === "document") {
-    frame.value = value;
-    frame.hasValue = true;
-  } else if (frame.kind === "sequence") {
-    if (isMappingTag(tag)) state.nodeTags.set(value, tag);
-    const err = frame.tag.addItem(frame.value, value, frame.index++);
-    if (err) throwError$1(state, err);
-  } else if (frame.hasKey) {
-    const key = frame.key;
-    frame.key = void 0;
-    frame.hasKey = false;
-    addMappingValue(state, frame, key, value, tag);
-  } else {
-    frame.key = value;
-    frame.keyPosition = state.position;
-    frame.hasKey = true;
-    frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
-  }
-}
-function storeAnchor(state, event, value, tag, isValueFinal) {
-  if (event.anchorStart !== NO_RANGE$2) {
-    const anchor = {
-      value,
-      tag,
-      isValueFinal
-    };
-    state.anchors.set(state.source.slice(event.anchorStart, event.anchorEnd), anchor);
-    return anchor;
-  }
-  return null;
-}
-function constructFromEvents(events, options) {
-  const state = {
-    ...DEFAULT_CONSTRUCTOR_OPTIONS,
-    ...options,
-    events,
-    documents: [],
-    eventIndex: 0,
-    position: 0,
-    frames: [],
-    anchors: /* @__PURE__ */ new Map(),
-    nodeTags: /* @__PURE__ */ new Map(),
-    tagHandlers: /* @__PURE__ */ Object.create(null),
-    totalMergeKeys: 0,
-    aliasCount: 0
-  };
-  while (state.eventIndex < state.events.length) {
-    const event = state.events[state.eventIndex++];
-    state.position = eventPosition$1(event);
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        state.anchors = /* @__PURE__ */ new Map();
-        state.nodeTags = /* @__PURE__ */ new Map();
-        state.aliasCount = 0;
-        state.tagHandlers = /* @__PURE__ */ Object.create(null);
-        for (const directive of event.directives) if (directive.kind === "tag") state.tagHandlers[directive.handle] = directive.prefix;
-        state.frames.push({
-          kind: "document",
-          position: state.position,
-          value: void 0,
-          hasValue: false
-        });
-        break;
-      case EVENT_ID.SCALAR: {
-        const { value, tag } = constructScalar(state, event);
-        storeAnchor(state, event, value, tag, true);
-        addValue(state, value, tag);
-        break;
-      }
-      case EVENT_ID.SEQUENCE: {
-        const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
-        const tag = state.schema.lookupSequenceTag(tagName);
-        if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
-        const value = tag.create(tagName);
-        const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
-        state.frames.push({
-          kind: "sequence",
-          position: state.position,
-          value,
-          tag,
-          anchor,
-          index: 0
-        });
-        break;
-      }
-      case EVENT_ID.MAPPING: {
-        const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
-        const tag = state.schema.lookupMappingTag(tagName);
-        if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
-        const value = tag.create(tagName);
-        const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
-        state.frames.push({
-          kind: "mapping",
-          position: state.position,
-          value,
-          tag,
-          anchor,
-          key: void 0,
-          keyPosition: state.position,
-          hasKey: false,
-          keyIsMerge: false,
-          overridable: null
-        });
-        break;
-      }
-      case EVENT_ID.ALIAS: {
-        if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
-        const name = state.source.slice(event.anchorStart, event.anchorEnd);
-        const anchor = state.anchors.get(name);
-        if (!anchor) throwError$1(state, `unidentified alias "${name}"`);
-        if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
-        addValue(state, anchor.value, anchor.tag);
-        break;
-      }
-      case EVENT_ID.POP: {
-        const frame = state.frames.pop();
-        if (frame.kind === "mapping" && frame.hasKey) {
-          state.position = frame.keyPosition;
-          throwError$1(state, "incomplete mapping pair in event stream");
-        }
-        if (frame.kind === "document") state.documents.push(frame.value);
-        else {
-          const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
-          if (frame.anchor) {
-            frame.anchor.value = value;
-            frame.anchor.isValueFinal = true;
-          }
-          addValue(state, value, frame.tag);
-        }
-        break;
-      }
-    }
-  }
-  return state.documents;
-}
 var NO_RANGE$1 = -1;
 var HAS_OWN = Object.prototype.hasOwnProperty;
 var CONTEXT_FLOW_IN = 1;
@@ -2478,108 +2293,537 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
-// src/sources/lines.ts
-function lineStartOffsets(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
+// src/sources/yaml-scalars.ts
+var LONG_TAG_PREFIX = "tag:yaml.org,2002:";
+var STR_TAG = `${LONG_TAG_PREFIX}str`;
+var MERGE_TAG = `${LONG_TAG_PREFIX}merge`;
+var BOOL_TAG = `${LONG_TAG_PREFIX}bool`;
+var INT_TAG = `${LONG_TAG_PREFIX}int`;
+var FLOAT_TAG = `${LONG_TAG_PREFIX}float`;
+var NULL_TAG = `${LONG_TAG_PREFIX}null`;
+var TIMESTAMP_TAG = `${LONG_TAG_PREFIX}timestamp`;
+var BINARY_TAG = `${LONG_TAG_PREFIX}binary`;
+var RESOLVABLE = /* @__PURE__ */ new Set(["", STR_TAG, BOOL_TAG, INT_TAG, FLOAT_TAG, NULL_TAG, TIMESTAMP_TAG]);
+var KNOWN = /* @__PURE__ */ new Map();
+for (const [value, tag, spellings] of [
+  [true, BOOL_TAG, ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]],
+  [false, BOOL_TAG, ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]],
+  [null, NULL_TAG, ["", "~", "null", "Null", "NULL"]],
+  [Number.NaN, FLOAT_TAG, [".nan", ".NaN", ".NAN"]],
+  [Number.POSITIVE_INFINITY, FLOAT_TAG, [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]],
+  [Number.NEGATIVE_INFINITY, FLOAT_TAG, ["-.inf", "-.Inf", "-.INF"]],
+  ["<<", MERGE_TAG, ["<<"]]
+]) {
+  for (const spelling of spellings) KNOWN.set(spelling, { tag, value });
 }
-function lineIndexOf(starts, offset) {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = low + high + 1 >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
+function hintOf(text) {
+  if (text === "") return "M";
+  const first = text[0];
+  if (first === "+" || first === "-") return "S";
+  if (first >= "0" && first <= "9") return "D";
+  if ("yYnNtTfFoO~".includes(first)) return "M";
+  if (first === ".") return ".";
+  return void 0;
+}
+var YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+var INT64_MIN = -(2n ** 63n);
+var INT64_MAX = 2n ** 63n - 1n;
+var UINT64_MAX = 2n ** 64n - 1n;
+function parseGoInteger(text, signed) {
+  let rest = text;
+  let negative = false;
+  if (signed && (rest[0] === "+" || rest[0] === "-")) {
+    negative = rest[0] === "-";
+    rest = rest.slice(1);
   }
-  return low;
+  let digits = /^[0-9]+$/;
+  let prefix = "";
+  let body = rest;
+  if (/^0[xX]/.test(rest)) [prefix, digits, body] = ["0x", /^[0-9a-fA-F]+$/, rest.slice(2)];
+  else if (/^0[oO]/.test(rest)) [prefix, digits, body] = ["0o", /^[0-7]+$/, rest.slice(2)];
+  else if (/^0[bB]/.test(rest)) [prefix, digits, body] = ["0b", /^[01]+$/, rest.slice(2)];
+  else if (/^0./.test(rest)) [prefix, digits, body] = ["0o", /^[0-7]+$/, rest.slice(1)];
+  if (!digits.test(body)) return void 0;
+  const magnitude = BigInt(`${prefix}${body}`);
+  const value = negative ? -magnitude : magnitude;
+  if (signed ? value < INT64_MIN || value > INT64_MAX : value > UINT64_MAX) return void 0;
+  return value;
 }
-var LineIndex = class {
-  constructor(text) {
+function parseGoFloat(text) {
+  if (!YAML_STYLE_FLOAT.test(text)) return void 0;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : void 0;
+}
+function integer(value) {
+  const number = Number(value);
+  return number === 0 ? 0 : number;
+}
+function resolveTagged(tag, text) {
+  const hint = hintOf(text);
+  if (hint === void 0 || tag === STR_TAG || tag === BINARY_TAG) return { tag: STR_TAG, value: text };
+  const known = KNOWN.get(text);
+  if (known) return known;
+  if (hint === ".") {
+    const value = /^\.[0-9]/.test(text) ? parseGoFloat(text) : void 0;
+    if (value !== void 0) return { tag: FLOAT_TAG, value };
+  } else if (hint === "D" || hint === "S") {
+    if ((tag === "" || tag === TIMESTAMP_TAG) && looksLikeTimestamp(text)) return { tag: TIMESTAMP_TAG, value: text };
+    const plain = text.replaceAll("_", "");
+    const signed = parseGoInteger(plain, true);
+    if (signed !== void 0) return { tag: INT_TAG, value: integer(signed), integer: signed };
+    const unsigned = parseGoInteger(plain, false);
+    if (unsigned !== void 0) return { tag: INT_TAG, value: integer(unsigned), integer: unsigned, unsigned: true };
+    const float = parseGoFloat(plain);
+    if (float !== void 0) return { tag: FLOAT_TAG, value: float === 0 && plain.startsWith("-") ? -0 : float };
+  }
+  return { tag: STR_TAG, value: text };
+}
+function looksLikeTimestamp(text) {
+  if (!/^[0-9]{4}-/.test(text)) return false;
+  const date = "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})";
+  const time = "([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\\.[0-9]+)?";
+  const zone = "(Z|[+-][0-9]{2}:[0-9]{2})";
+  const layouts = [new RegExp(`^${date}[Tt]${time}${zone}$`), new RegExp(`^${date} ${time}$`), new RegExp(`^${date}$`)];
+  for (const layout of layouts) {
+    const match = layout.exec(text);
+    if (!match) continue;
+    const [month, day] = [Number(match[2]), Number(match[3])];
+    const year = Number(match[1]);
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (month < 1 || month > 12 || day < 1 || day > days) continue;
+    if (match[4] !== void 0 && (Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 59)) continue;
+    if (match[8] !== void 0 && match[8] !== "Z" && (Number(match[8].slice(1, 3)) > 23 || Number(match[8].slice(4, 6)) > 59)) continue;
+    return true;
+  }
+  return false;
+}
+function longTag(written) {
+  if (written.startsWith("!!")) return `${LONG_TAG_PREFIX}${written.slice(2)}`;
+  if (written.startsWith("!<") && written.endsWith(">")) return written.slice(2, -1);
+  return written;
+}
+var SHORT = (tag) => tag.startsWith(LONG_TAG_PREFIX) ? `!!${tag.slice(LONG_TAG_PREFIX.length)}` : tag;
+function resolveScalar(text, plain, tag) {
+  if (tag === "" && !plain) return { value: text, tag: STR_TAG };
+  if (!RESOLVABLE.has(tag)) {
+    if (tag === BINARY_TAG) return decodeBinary(text);
+    return { value: text, tag: STR_TAG };
+  }
+  const resolved = resolveTagged(tag, text);
+  let { value, tag: resolvedTag } = resolved;
+  if (tag !== "" && tag !== resolvedTag && tag !== STR_TAG) {
+    if (tag !== FLOAT_TAG || resolvedTag !== INT_TAG || resolved.unsigned) return { error: `cannot decode ${SHORT(resolvedTag)} \`${text}\` as a ${SHORT(tag)}` };
+    [value, resolvedTag] = [Number(value), FLOAT_TAG];
+  }
+  if (resolvedTag === MERGE_TAG) return { value: "<<", tag: STR_TAG };
+  if (typeof value === "number" && !Number.isFinite(value)) return { value: null, tag: resolvedTag, nonFinite: text };
+  if (resolvedTag === INT_TAG && resolved.integer !== void 0) return { value, tag: resolvedTag, integer: resolved.integer, ...resolved.unsigned ? { unsigned: true } : {} };
+  return { value, tag: resolvedTag };
+}
+function decodeBinary(text) {
+  const compact = text.replace(/[\r\n]/g, "");
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) return { error: "!!binary value contains invalid base64 data" };
+  return { value: new TextDecoder("utf-8").decode(Buffer.from(compact, "base64")), tag: STR_TAG };
+}
+function isMergeKey(text, plain, tag) {
+  return text === "<<" && (plain && tag === "" || tag === MERGE_TAG);
+}
+function jsonKey(key) {
+  const { value, tag, nonFinite } = key;
+  if (nonFinite !== void 0) return /nan/i.test(nonFinite) ? ".nan" : nonFinite.startsWith("-") ? "-.inf" : ".inf";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (value === null) return void 0;
+  if (tag === INT_TAG) return key.unsigned || key.integer === void 0 ? void 0 : key.integer.toString();
+  return formatFloat32(value);
+}
+function formatFloat32(x) {
+  const target = Math.fround(x);
+  if (target === 0) return Object.is(target, -0) ? "-0" : "0";
+  if (!Number.isFinite(target)) return target > 0 ? "+Inf" : "-Inf";
+  let digits = "";
+  let exponent = 0;
+  for (let precision = 1; precision <= 9; precision++) {
+    const candidate = Math.abs(target).toExponential(precision - 1);
+    if (Math.fround(Number(candidate)) === Math.abs(target)) {
+      const [mantissa, exp] = candidate.split("e");
+      digits = mantissa.replace(".", "");
+      exponent = Number(exp);
+      break;
+    }
+  }
+  const sign = target < 0 ? "-" : "";
+  if (exponent < -4 || exponent >= 6) {
+    const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${mantissa}e${exponent < 0 ? "-" : "+"}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  if (exponent < 0) return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+  if (digits.length <= exponent + 1) return `${sign}${digits}${"0".repeat(exponent + 1 - digits.length)}`;
+  return `${sign}${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+}
+
+// src/sources/yaml-events.ts
+var YamlDecodeError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+var MAPPING = EVENT_ID.MAPPING;
+var SEQUENCE = EVENT_ID.SEQUENCE;
+var SCALAR = EVENT_ID.SCALAR;
+var ALIAS = EVENT_ID.ALIAS;
+var POP = EVENT_ID.POP;
+var DOCUMENT = EVENT_ID.DOCUMENT;
+var MAX_MERGED_KEYS = 1e6;
+function tagOf(text, event) {
+  return event.tagStart >= 0 ? longTag(text.slice(event.tagStart, event.tagEnd)) : "";
+}
+function startOf(event) {
+  switch (event.type) {
+    case SCALAR: {
+      const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+      const starts = [event.anchorStart - 1, event.tagStart, quoted ? event.valueStart - 1 : event.valueStart].filter((offset) => offset >= 0);
+      return starts.length > 0 ? Math.min(...starts) : 0;
+    }
+    case MAPPING:
+    case SEQUENCE:
+      return event.start;
+    case ALIAS:
+      return event.anchorStart - 1;
+    default:
+      return 0;
+  }
+}
+function constructDocuments(text, events) {
+  const documents = [];
+  let anchors = /* @__PURE__ */ new Map();
+  let started = /* @__PURE__ */ new Map();
+  let starts = 0;
+  let merged = 0;
+  let at = 0;
+  const keyTypes = /* @__PURE__ */ new WeakMap();
+  const fail = (message, event) => {
+    throw new YamlDecodeError(message, startOf(event));
+  };
+  const anchorName = (event) => "anchorStart" in event && event.type !== ALIAS && event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : void 0;
+  const scalar = (event) => {
+    const resolved = resolveScalar(getScalarValue(text, event), event.style === SCALAR_STYLE.PLAIN, tagOf(text, event));
+    if ("error" in resolved) return fail(resolved.error, event);
+    return resolved;
+  };
+  const node = () => {
+    const event = events[at];
+    const name = anchorName(event);
+    const start = ++starts;
+    if (name !== void 0) started.set(name, start);
+    let result;
+    switch (event.type) {
+      case SCALAR: {
+        at++;
+        const decoded = scalar(event);
+        result = { value: decoded.value, scalar: decoded, mapping: false };
+        break;
+      }
+      case ALIAS: {
+        at++;
+        const target = text.slice(event.anchorStart, event.anchorEnd);
+        const found = anchors.get(target);
+        const latest = started.get(target);
+        if (latest === void 0) fail(`unknown anchor '${target}' referenced`, event);
+        if (!found || found.started !== latest) fail(`anchor '${target}' value contains itself`, event);
+        result = found;
+        break;
+      }
+      case SEQUENCE: {
+        at++;
+        const items = [];
+        while (events[at].type !== POP) items.push(value());
+        at++;
+        result = { value: items, mapping: false };
+        break;
+      }
+      case MAPPING:
+        result = { value: mapping(), mapping: true };
+        break;
+      default:
+        return fail("unexpected YAML event", event);
+    }
+    if (name !== void 0 && started.get(name) === start) anchors.set(name, { ...result, started: start });
+    return result;
+  };
+  const value = () => {
+    const event = events[at];
+    const result = node();
+    if (result.scalar?.nonFinite !== void 0) {
+      fail(`${result.scalar.nonFinite} is not a number JSON can carry: Kubernetes (sigs.k8s.io/yaml) refuses the document; quote it if a string is meant`, event);
+    }
+    return result.value;
+  };
+  const mapping = () => {
+    const object = {};
+    const written = /* @__PURE__ */ new Set();
+    const types = /* @__PURE__ */ new Map();
+    keyTypes.set(object, types);
+    at++;
+    while (events[at].type !== POP) {
+      const keyEvent = events[at];
+      if (keyEvent.type === SCALAR && isMergeKey(getScalarValue(text, keyEvent), keyEvent.style === SCALAR_STYLE.PLAIN, tagOf(text, keyEvent))) {
+        at++;
+        merge(object, events[at]);
+        continue;
+      }
+      const key = node();
+      if (!key.scalar) fail("invalid map key: a mapping or sequence cannot be a key in Kubernetes YAML", keyEvent);
+      const name = jsonKey(key.scalar);
+      if (name === void 0) fail(`unsupported map key ${JSON.stringify(key.value)}: JSON object keys must be strings`, keyEvent);
+      const tag = key.scalar.tag;
+      if (written.has(name) && types.get(name) === tag) fail(`duplicate key ${JSON.stringify(name)}: keys in a mapping must be unique`, keyEvent);
+      checkKeyType(types, name, tag, keyEvent);
+      written.add(name);
+      assign(object, name, value());
+    }
+    at++;
+    return object;
+  };
+  const checkKeyType = (types, name, tag, event) => {
+    const earlier = types.get(name);
+    if (earlier !== void 0 && earlier !== tag) {
+      fail(`keys of different types both become the JSON key ${JSON.stringify(name)} (Kubernetes would keep one of them at random); write the key once`, event);
+    }
+    types.set(name, tag);
+  };
+  const merge = (into, event) => {
+    const intoTypes = keyTypes.get(into);
+    const mergedValue = node();
+    const sources = [];
+    if (mergedValue.mapping) sources.push(mergedValue.value);
+    else if (event.type === SEQUENCE) {
+      const items = mergedValue.value;
+      for (const item of items) {
+        if (typeof item !== "object" || item === null || Array.isArray(item)) fail("map merge requires map or sequence of maps as the value", event);
+      }
+      for (let i = items.length - 1; i >= 0; i--) sources.push(items[i]);
+    } else fail("map merge requires map or sequence of maps as the value", event);
+    for (const source of sources) {
+      const sourceTypes = keyTypes.get(source);
+      for (const key of Object.keys(source)) {
+        checkKeyType(intoTypes, key, sourceTypes?.get(key) ?? "", event);
+        if (++merged > MAX_MERGED_KEYS) fail(`merge keys copy more than ${MAX_MERGED_KEYS.toLocaleString("en")} keys (a merge bomb?)`, event);
+        assign(into, key, source[key]);
+      }
+    }
+  };
+  while (at < events.length) {
+    const event = events[at];
+    if (event.type !== DOCUMENT) {
+      at++;
+      continue;
+    }
+    at++;
+    anchors = /* @__PURE__ */ new Map();
+    started = /* @__PURE__ */ new Map();
+    documents.push(events[at]?.type === POP || at >= events.length ? null : value());
+    at++;
+  }
+  return documents;
+}
+function assign(object, key, value) {
+  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+var EventStream = class {
+  constructor(text, events) {
     this.text = text;
+    this.length = events.length;
+    this.packed = new Int32Array(events.length * 4);
+    events.forEach((event, index) => {
+      const at = index * 4;
+      this.packed[at] = event.type;
+      switch (event.type) {
+        case DOCUMENT:
+          this.documentStarts.push(index);
+          break;
+        case MAPPING:
+        case SEQUENCE:
+          this.packed[at + 1] = event.start;
+          break;
+        case SCALAR:
+          this.packed[at] = event.type | event.style << 3 | event.chomping << 6 | (event.fast ? 1 : 0) << 8 | event.indent + 1 << 9;
+          this.packed[at + 1] = startOf(event);
+          this.packed[at + 2] = event.valueStart;
+          this.packed[at + 3] = event.valueEnd;
+          if (event.tagStart >= 0) this.tags.set(index, tagOf(text, event));
+          break;
+        case ALIAS:
+          this.packed[at + 1] = event.anchorStart - 1;
+          this.anchors.set(index, `*${text.slice(event.anchorStart, event.anchorEnd)}`);
+          break;
+      }
+      if (event.type !== ALIAS && "anchorStart" in event && event.anchorStart >= 0) {
+        this.anchors.set(index, `&${text.slice(event.anchorStart, event.anchorEnd)}`);
+      }
+    });
   }
   text;
-  starts;
-  position(offset) {
-    this.starts ??= lineStartOffsets(this.text);
-    const line = lineIndexOf(this.starts, offset);
-    return { line: line + 1, column: offset - this.starts[line] + 1 };
+  documentStarts = [];
+  packed;
+  anchors = /* @__PURE__ */ new Map();
+  tags = /* @__PURE__ */ new Map();
+  length;
+  type(index) {
+    return index < this.length ? this.packed[index * 4] & 7 : POP;
+  }
+  nodeStart(index) {
+    return index < this.length ? this.packed[index * 4 + 1] : 0;
+  }
+  scalarText(index) {
+    const head = this.packed[index * 4];
+    const event = {
+      type: SCALAR,
+      valueStart: this.packed[index * 4 + 2],
+      valueEnd: this.packed[index * 4 + 3],
+      anchorStart: -1,
+      anchorEnd: -1,
+      tagStart: -1,
+      tagEnd: -1,
+      style: head >> 3 & 7,
+      chomping: head >> 6 & 3,
+      fast: (head >> 8 & 1) === 1,
+      indent: (head >> 9) - 1
+    };
+    return { text: getScalarValue(this.text, event), plain: event.style === SCALAR_STYLE.PLAIN, tag: this.tags.get(index) ?? "" };
+  }
+  /** The JSON key a key node stands for (through an alias), or undefined for one that is not a scalar. */
+  keyName(index) {
+    const node = this.type(index) === ALIAS ? this.resolveAlias(index) : index;
+    if (this.type(node) !== SCALAR) return void 0;
+    const { text, plain, tag } = this.scalarText(node);
+    const resolved = resolveScalar(text, plain, tag);
+    return "error" in resolved ? void 0 : jsonKey(resolved);
+  }
+  isMerge(index) {
+    if (this.type(index) !== SCALAR) return false;
+    const { text, plain, tag } = this.scalarText(index);
+    return isMergeKey(text, plain, tag);
+  }
+  /** Whether the document whose root node is at `root` uses an alias. */
+  hasAlias(root) {
+    for (let i = root, depth = 0; i < this.length; i++) {
+      const type = this.type(i);
+      if (type === ALIAS) return true;
+      if (type === MAPPING || type === SEQUENCE) depth++;
+      else if (type === POP && --depth < 0) return false;
+    }
+    return false;
+  }
+  /** Index of the event after the node that starts at `index`. */
+  skipNode(index) {
+    const first = this.type(index);
+    if (first !== MAPPING && first !== SEQUENCE) return index + 1;
+    let depth = 0;
+    for (let i = index; i < this.length; i++) {
+      const type = this.type(i);
+      if (type === MAPPING || type === SEQUENCE) depth++;
+      else if (type === POP && --depth === 0) return i + 1;
+    }
+    return this.length;
+  }
+  /** The node an alias names: the last anchor of that name defined before it. */
+  resolveAlias(index) {
+    const name = this.anchors.get(index)?.slice(1);
+    for (let i = index - 1; i >= 0; i--) {
+      if (this.type(i) !== ALIAS && this.anchors.get(i) === `&${name}`) return i;
+    }
+    return index;
+  }
+  /**
+   * The pair that sets `name` in the mapping at `node`: the last one written in go-yaml's order, with
+   * the merge key of this mapping that brought it in, if a merge did.
+   */
+  winningPair(node, name) {
+    let found;
+    const visit = (mapping, merge, depth) => {
+      if (depth > 64) return;
+      for (let key = mapping + 1; this.type(key) !== POP && key < this.length; ) {
+        const value = this.skipNode(key);
+        const next = this.skipNode(value);
+        if (this.isMerge(key)) {
+          const via = merge ?? key;
+          const target = this.type(value) === ALIAS ? this.resolveAlias(value) : value;
+          if (this.type(target) === MAPPING) visit(target, via, depth + 1);
+          else if (this.type(target) === SEQUENCE) {
+            const items = [];
+            for (let item = target + 1; this.type(item) !== POP && item < this.length; item = this.skipNode(item)) items.push(item);
+            for (const item of items.reverse()) {
+              const mapped = this.type(item) === ALIAS ? this.resolveAlias(item) : item;
+              if (this.type(mapped) === MAPPING) visit(mapped, via, depth + 1);
+            }
+          }
+        } else if (this.keyName(key) === name) {
+          found = merge === void 0 ? { key, value } : { key, value, merge };
+        }
+        key = next;
+      }
+    };
+    visit(node, void 0, 0);
+    return found;
+  }
+  /** The deepest node along `path` that exists in the source (see policies/README.md). */
+  locate(root, path) {
+    let node = root;
+    let located = { offset: this.nodeStart(node) };
+    let via;
+    for (const segment of path) {
+      if (this.type(node) === ALIAS) {
+        via = { offset: this.nodeStart(node), merge: false };
+        node = this.resolveAlias(node);
+      }
+      const type = this.type(node);
+      let found;
+      if (type === MAPPING) found = this.winningPair(node, String(segment));
+      else if (type === SEQUENCE && typeof segment === "number") {
+        let item = node + 1;
+        for (let i = 0; i < segment && this.type(item) !== POP; i++) item = this.skipNode(item);
+        if (this.type(item) !== POP) found = { key: item, value: item };
+      }
+      if (!found) break;
+      if (found.merge !== void 0) via = { offset: this.nodeStart(found.merge), merge: true };
+      located = via ? { offset: this.nodeStart(found.key), via } : { offset: this.nodeStart(found.key) };
+      node = found.value;
+    }
+    return located;
   }
 };
 
 // src/sources/yaml.ts
-var MAX_YAML_FILE_BYTES = 16 * 1024 * 1024;
-function readTextFile(file, displayPath, maxBytes = MAX_YAML_FILE_BYTES) {
-  let bytes;
-  let descriptor;
-  try {
-    descriptor = openSync(file, "r");
-    const size = fstatSync(descriptor).size;
-    if (size > maxBytes) {
-      throw new ConfigurationError(
-        `${displayPath} is ${(size / 1024 / 1024).toFixed(1)} MiB; files larger than ${maxBytes / 1024 / 1024} MiB are refused`,
-        { file: displayPath, line: 1 }
-      );
-    }
-    bytes = readFileSync(descriptor);
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    throw new ConfigurationError(`cannot read ${displayPath}: ${error.code ?? String(error)}`);
-  } finally {
-    if (descriptor !== void 0) closeSync(descriptor);
-  }
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    throw new ConfigurationError(`binary content (a NUL byte) where text was expected`, {
-      file: displayPath,
-      line: lineOfByte(bytes, nul)
-    });
-  }
-  try {
-    return STRICT_UTF8.decode(bytes);
-  } catch {
-    throw new ConfigurationError(`not valid UTF-8 text`, { file: displayPath, line: lineOfByte(bytes, firstInvalidUtf8(bytes)) });
-  }
-}
-var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
-function lineOfByte(bytes, offset) {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
-  return line;
-}
-function firstInvalidUtf8(bytes) {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
-    }
-  }
-  return low;
-}
-function readYamlFile(file, displayPath) {
-  return parseYamlDocuments(readTextFile(file, displayPath), displayPath);
+function readYamlFile(workspace, file, displayPath) {
+  return parseYamlDocuments(readTextFile(workspace, file, displayPath), displayPath);
 }
 function parseYamlDocuments(text, displayPath) {
   let events;
   let values;
+  const lines = new LineIndex(text);
   try {
     events = parseEvents(text, { filename: displayPath });
   } catch (error) {
     throw yamlError(error, displayPath, "invalid YAML");
   }
   try {
-    values = constructFromEvents(events, { source: text, filename: displayPath, schema: CORE_SCHEMA });
+    values = constructDocuments(text, events);
   } catch (error) {
-    throw yamlError(error, displayPath, error instanceof YAMLException ? "invalid YAML" : "cannot expand YAML");
+    if (error instanceof YamlDecodeError) {
+      const { line, column } = lines.position(error.offset);
+      throw new ConfigurationError(`invalid YAML: ${error.message}`, { file: displayPath, line, column });
+    }
+    throw yamlError(error, displayPath, "cannot expand YAML");
   }
   const stream = new EventStream(text, events);
-  const lines = new LineIndex(text);
+  const position = (located) => {
+    const at = lines.position(located.offset);
+    return located.via ? { ...at, via: { ...lines.position(located.via.offset), merge: located.via.merge } } : at;
+  };
   return values.map((value, index) => {
     const root = (stream.documentStarts[index] ?? 0) + 1;
     if (stream.hasAlias(root)) checkExpansion(value, () => lines.position(stream.nodeStart(root)), displayPath);
@@ -2587,7 +2831,7 @@ function parseYamlDocuments(text, displayPath) {
       file: displayPath,
       index,
       value,
-      locate: (path) => lines.position(stream.locate(root, path))
+      locate: (path) => position(stream.locate(root, path))
     };
   });
 }
@@ -2627,142 +2871,15 @@ function checkExpansion(value, where, displayPath) {
     );
   }
 }
-var MAPPING = EVENT_ID.MAPPING;
-var SEQUENCE = EVENT_ID.SEQUENCE;
-var SCALAR = EVENT_ID.SCALAR;
-var ALIAS = EVENT_ID.ALIAS;
-var POP = EVENT_ID.POP;
-var EventStream = class {
-  constructor(text, events) {
-    this.text = text;
-    this.length = events.length;
-    this.packed = new Int32Array(events.length * 4);
-    events.forEach((event, index) => {
-      const at = index * 4;
-      switch (event.type) {
-        case EVENT_ID.DOCUMENT:
-          this.documentStarts.push(index);
-          this.packed[at] = event.type;
-          break;
-        case MAPPING:
-        case SEQUENCE:
-          this.packed[at] = event.type;
-          this.packed[at + 1] = event.start;
-          break;
-        case SCALAR: {
-          const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
-          const starts = [event.anchorStart - 1, event.tagStart - 1, quoted ? event.valueStart - 1 : event.valueStart].filter((offset) => offset >= 0);
-          this.packed[at] = event.type | event.style << 3 | event.chomping << 6 | (event.fast ? 1 : 0) << 8 | event.indent + 1 << 9;
-          this.packed[at + 1] = starts.length > 0 ? Math.min(...starts) : 0;
-          this.packed[at + 2] = event.valueStart;
-          this.packed[at + 3] = event.valueEnd;
-          break;
-        }
-        case ALIAS:
-          this.packed[at] = event.type;
-          this.packed[at + 1] = event.anchorStart - 1;
-          this.anchors.set(index, `*${text.slice(event.anchorStart, event.anchorEnd)}`);
-          break;
-        default:
-          this.packed[at] = event.type;
-      }
-      if (event.type !== ALIAS && "anchorStart" in event && event.anchorStart >= 0) {
-        this.anchors.set(index, `&${text.slice(event.anchorStart, event.anchorEnd)}`);
-      }
-    });
-  }
-  text;
-  documentStarts = [];
-  packed;
-  anchors = /* @__PURE__ */ new Map();
-  length;
-  type(index) {
-    return index < this.length ? this.packed[index * 4] & 7 : POP;
-  }
-  nodeStart(index) {
-    return index < this.length ? this.packed[index * 4 + 1] : 0;
-  }
-  scalarValue(index) {
-    const head = this.packed[index * 4];
-    const event = {
-      type: SCALAR,
-      valueStart: this.packed[index * 4 + 2],
-      valueEnd: this.packed[index * 4 + 3],
-      anchorStart: -1,
-      anchorEnd: -1,
-      tagStart: -1,
-      tagEnd: -1,
-      style: head >> 3 & 7,
-      chomping: head >> 6 & 3,
-      fast: (head >> 8 & 1) === 1,
-      indent: (head >> 9) - 1
-    };
-    return getScalarValue(this.text, event);
-  }
-  /** Whether the document whose root node is at `root` uses an alias. */
-  hasAlias(root) {
-    for (let i = root, depth = 0; i < this.length; i++) {
-      const type = this.type(i);
-      if (type === ALIAS) return true;
-      if (type === MAPPING || type === SEQUENCE) depth++;
-      else if (type === POP && --depth < 0) return false;
-    }
-    return false;
-  }
-  /** Index of the event after the node that starts at `index`. */
-  skipNode(index) {
-    const first = this.type(index);
-    if (first !== MAPPING && first !== SEQUENCE) return index + 1;
-    let depth = 0;
-    for (let i = index; i < this.length; i++) {
-      const type = this.type(i);
-      if (type === MAPPING || type === SEQUENCE) depth++;
-      else if (type === POP && --depth === 0) return i + 1;
-    }
-    return this.length;
-  }
-  /** The node an alias names: the last anchor of that name defined before it. */
-  resolveAlias(index) {
-    const name = this.anchors.get(index)?.slice(1);
-    for (let i = index - 1; i >= 0; i--) {
-      if (this.type(i) !== ALIAS && this.anchors.get(i) === `&${name}`) return i;
-    }
-    return index;
-  }
-  /** Offset of the deepest node along `path` that exists in the source (see policies/README.md). */
-  locate(root, path) {
-    let node = root;
-    let offset = this.nodeStart(node);
-    for (const segment of path) {
-      if (this.type(node) === ALIAS) node = this.resolveAlias(node);
-      const type = this.type(node);
-      let found;
-      if (type === MAPPING) {
-        for (let key = node + 1; this.type(key) !== POP; ) {
-          const value = this.skipNode(key);
-          if (this.type(key) === SCALAR && this.scalarValue(key) === String(segment)) {
-            found = { key, value };
-            break;
-          }
-          key = this.skipNode(value);
-        }
-      } else if (type === SEQUENCE && typeof segment === "number") {
-        let item = node + 1;
-        for (let i = 0; i < segment && this.type(item) !== POP; i++) item = this.skipNode(item);
-        if (this.type(item) !== POP) found = { key: item, value: item };
-      }
-      if (!found) break;
-      offset = this.nodeStart(found.key);
-      node = found.value;
-    }
-    return offset;
-  }
-};
 
 export {
-  lineIndexOf,
-  LineIndex,
-  readTextFile,
+  BUILT_IN_POD_TEMPLATE_PATHS,
+  parseFieldPath,
+  isRecord,
+  manifestObjects,
+  locateInDocument,
+  findWorkloads,
+  getPath,
   readYamlFile,
   parseYamlDocuments,
   parseYamlValue

@@ -1,5 +1,15 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
+  GitHubApi,
+  GitHubApiError,
+  repoPath,
+  sloGate
+} from "./chunk-TOT33RUI.js";
+import {
+  loadCatalog,
+  storeFacts
+} from "./chunk-QLYWWAAS.js";
+import {
   PROOF_KEY,
   PROOF_LABEL,
   PUBLIC_KEY_ENV,
@@ -7,16 +17,12 @@ import {
   readProofFile,
   readProofText,
   readPublicKeyFile
-} from "./chunk-KXP3JKP3.js";
+} from "./chunk-JEPAHEEN.js";
 import {
-  GitHubApi,
-  GitHubApiError,
   flagList,
   loadBudgetGate,
-  objectSourcesFromFlags,
-  repoPath,
-  sloGate
-} from "./chunk-WGKKRTE3.js";
+  objectSourcesFromFlags
+} from "./chunk-S63MBXB7.js";
 import {
   ClusterReader,
   clusterFromFlags,
@@ -30,14 +36,14 @@ import {
   readJsonFile,
   repositoryIndex,
   runTool
-} from "./chunk-WGETQMF3.js";
+} from "./chunk-525K4M5I.js";
 import {
   BACKUPS_FLAGS,
   MIGRATIONS_FLAGS,
   RELEASE_FLAGS,
   RESTORE_PROOFS_FLAGS,
   SECURITY_CONTEXT_FLAGS
-} from "./chunk-3U2DUXYO.js";
+} from "./chunk-NUD3GI67.js";
 import {
   PolicyBundle,
   checkInput,
@@ -53,31 +59,36 @@ import {
   sqlComments,
   sqlParserWasm,
   statementsOf
-} from "./chunk-5EGQPAS2.js";
+} from "./chunk-WQQHA2IA.js";
 import {
   BUILT_IN_POD_TEMPLATE_PATHS,
-  displayPath,
-  expandGlobs,
   findWorkloads,
   getPath,
   isRecord,
   locateInDocument,
   manifestObjects,
   parseFieldPath,
-  requireDirectory,
-  require_picomatch,
-  resolveInside
-} from "./chunk-K5VVQ2NH.js";
+  parseYamlDocuments,
+  parseYamlValue,
+  readYamlFile
+} from "./chunk-2AFNVZHP.js";
 import {
   hasSchema,
   validate
 } from "./chunk-XI6Y4Q6H.js";
 import {
-  parseYamlDocuments,
-  parseYamlValue,
+  admitFile,
+  displayPath,
+  expandGlobs,
+  filesBelow,
+  readAdmittedBytes,
+  readStandaloneTextFile,
   readTextFile,
-  readYamlFile
-} from "./chunk-4MMK2NZR.js";
+  requireDirectory,
+  require_picomatch,
+  resolveInside,
+  standaloneWorkspace
+} from "./chunk-ZLKJCLDS.js";
 import {
   packageRoot
 } from "./chunk-SYHSNYPK.js";
@@ -9288,8 +9299,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync8 } = __require("fs");
-        const data = readFileSync8(filePath, "utf8");
+        const { readFileSync: readFileSync5 } = __require("fs");
+        const data = readFileSync5(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -9401,103 +9412,9 @@ var require_dist = __commonJS({
 
 // src/engine/run.ts
 var import_picomatch3 = __toESM(require_picomatch(), 1);
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync7, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join8 } from "node:path";
 import { performance } from "node:perf_hooks";
-
-// src/gates/backups/index.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-
-// src/sources/catalog.ts
-import { existsSync } from "node:fs";
-var DEFAULT_CATALOG = ".resilience/catalog.yaml";
-var TIER_DEFAULTS = {
-  0: { rpo: 5 * 60, rto: 15 * 60, drillEvery: 90 * 86400 },
-  1: { rpo: 30 * 60, rto: 60 * 60, drillEvery: 90 * 86400 },
-  2: { rpo: 4 * 3600, rto: 8 * 3600, drillEvery: 30 * 86400 },
-  3: { rpo: 24 * 3600, rto: 24 * 3600, drillEvery: 182 * 86400 }
-};
-function loadCatalog(workspace, path) {
-  const given = path ?? DEFAULT_CATALOG;
-  const file = resolveInside(workspace, given, "catalog");
-  const shown = displayPath(workspace, file);
-  if (!existsSync(file)) {
-    throw new ConfigurationError(
-      `catalog ${given} does not exist; write one (services with owner and tier, and their stores) or point --catalog at it`
-    );
-  }
-  const documents2 = readYamlFile(file, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
-  if (documents2.length !== 1) throw new ConfigurationError(`expected one YAML document in the catalog, found ${documents2.length}`, { file: shown, line: 1 });
-  const document = documents2[0];
-  const at = (path2) => {
-    const position = document.locate(path2);
-    return { file: shown, line: position.line, column: position.column };
-  };
-  if (!isRecord(document.value)) throw new ConfigurationError("the catalog must be a mapping with a `services:` list", at([]));
-  const problems = validate("catalog", document.value);
-  if (problems.length > 0) {
-    const [first] = problems;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-    throw new ConfigurationError(`catalog: ${first?.message ?? "invalid"}${more}`, at(first?.path ?? []));
-  }
-  const services = document.value.services;
-  const stores = [];
-  const byName = /* @__PURE__ */ new Map();
-  services.forEach((service, s) => {
-    (service.stores ?? []).forEach((raw, i) => {
-      const base = ["services", s, "stores", i];
-      const previous = byName.get(raw.name);
-      if (previous) {
-        throw new ConfigurationError(
-          `store name ${raw.name} is used twice (also at line ${previous.location.line}); store names must be unique across the catalog`,
-          at([...base, "name"])
-        );
-      }
-      const tier = raw.tier ?? service.tier;
-      const defaults = TIER_DEFAULTS[tier];
-      const overrides = [];
-      const seconds = (key) => {
-        const text = raw[key];
-        if (text === void 0) return defaults[key];
-        const value = parseCatalogDuration(text);
-        if (value === void 0 || value <= 0) throw new ConfigurationError(`${key} ${text} is not a positive duration like 15m, 4h or 90d`, at([...base, key]));
-        overrides.push(key);
-        return value;
-      };
-      const store = {
-        name: raw.name,
-        service: service.name,
-        owner: raw.owner ?? service.owner,
-        engine: raw.engine,
-        tier,
-        rpo: seconds("rpo"),
-        rto: seconds("rto"),
-        drillEvery: seconds("drillEvery"),
-        overrides,
-        backups: raw.backups ?? [],
-        location: at([...base, "name"]),
-        locate: (path2) => at([...base, ...path2])
-      };
-      stores.push(store);
-      byName.set(store.name, store);
-    });
-  });
-  return { file: shown, stores, byName };
-}
-function storeFacts(store, id) {
-  return {
-    id,
-    name: store.name,
-    service: store.service,
-    owner: store.owner,
-    engine: store.engine,
-    tier: store.tier,
-    rpo_seconds: store.rpo,
-    rto_seconds: store.rto,
-    drill_every_seconds: store.drillEvery,
-    overrides: [...store.overrides].sort()
-  };
-}
 
 // src/sources/cron.ts
 var import_cron_parser = __toESM(require_dist(), 1);
@@ -9708,7 +9625,6 @@ function offsetChanges(zone, start, end) {
 }
 
 // src/sources/helm.ts
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 // src/sources/template-map.ts
@@ -9804,6 +9720,7 @@ async function renderChart(workspace, chart) {
   const chartDir = resolveInside(workspace, chart.path, "chart");
   const shownChart = displayPath(workspace, chartDir);
   requireDirectory(chartDir, shownChart, "chart");
+  filesBelow(workspace, chartDir, () => false, "chart file");
   const args = ["template", chart.release ?? "release", chartDir];
   if (chart.namespace) args.push("--namespace", chart.namespace);
   const valuesFiles = [join(chartDir, "values.yaml")];
@@ -9833,7 +9750,7 @@ async function renderChart(workspace, chart) {
     }
     let lines = [];
     if (template) {
-      lines = templateLines.get(template) ?? readLines(template);
+      lines = templateLines.get(template) ?? readLines(workspace, template);
       templateLines.set(template, lines);
     }
     return documents2.flatMap(
@@ -9841,9 +9758,9 @@ async function renderChart(workspace, chart) {
     );
   });
 }
-function readLines(file) {
+function readLines(workspace, file) {
   try {
-    return readFileSync(file, "utf8").split("\n");
+    return readTextFile(workspace, file, displayPath(workspace, file)).split("\n");
   } catch {
     return [];
   }
@@ -9912,7 +9829,7 @@ var ValuesFiles = class {
   loaded() {
     this.documents ??= this.files.map((file) => {
       try {
-        return { file: displayPath(this.workspace, file), document: readYamlFile(file, displayPath(this.workspace, file))[0] };
+        return { file: displayPath(this.workspace, file), document: readYamlFile(this.workspace, file, displayPath(this.workspace, file))[0] };
       } catch {
         return { file, document: void 0 };
       }
@@ -9960,6 +9877,7 @@ async function buildKustomization(workspace, path) {
   const directory = resolveInside(workspace, path, "kustomization");
   const shown = displayPath(workspace, directory);
   requireDirectory(directory, shown, "kustomization");
+  filesBelow(workspace, directory, () => false, "kustomization file");
   const wrapper = mkdtempSync(join2(tmpdir(), "resilience-gates-kustomize-"));
   try {
     writeFileSync(
@@ -9984,7 +9902,7 @@ buildMetadata: [originAnnotations]
       (document) => manifestObjects(document).map((manifest) => {
         const origin = takeOrigin(manifest.object);
         if (!origin) return manifest;
-        const file = resolve(wrapper, origin);
+        const file = resolveInside(workspace, resolve(wrapper, origin), `resource of kustomization ${shown}`);
         const source = findOriginal(workspace, file, manifest, originals);
         return source ? { ...manifest, locate: source } : manifest;
       })
@@ -10007,7 +9925,7 @@ function findOriginal(workspace, file, manifest, cache) {
   let documents2 = cache.get(file);
   if (!documents2) {
     try {
-      documents2 = readYamlFile(file, displayPath(workspace, file));
+      documents2 = readYamlFile(workspace, file, displayPath(workspace, file));
     } catch {
       documents2 = [];
     }
@@ -10027,7 +9945,7 @@ async function readManifestSources(workspace, sources, logger) {
   const objects = [];
   const files = expandGlobs(workspace, sources.manifests ?? [], { allowEmpty: sources.allowEmptyGlobs ?? false, what: "manifest" });
   for (const file of files) {
-    for (const document of readYamlFile(file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
+    for (const document of readYamlFile(workspace, file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
   }
   for (const chart of sources.charts ?? []) {
     logger.info(`rendering chart ${chart.path}${chart.values?.length ? ` with ${chart.values.join(", ")}` : ""}`);
@@ -10253,7 +10171,7 @@ function readEvidence(workspace, inputs) {
     const shown = displayPath(workspace, absolute);
     let json;
     try {
-      json = readJsonFile(absolute, shown);
+      json = readJsonFile(workspace, absolute, shown);
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
       problems.push({ file: shown, message: error.message.replace(/^[^:]+:\d+(:\d+)?: /, ""), location: error.location ?? { file: shown, line: 1 } });
@@ -10652,7 +10570,7 @@ function fixtureOptionsFor(file) {
 }
 function readHeader(file) {
   const header = [];
-  for (const line of readFileSync2(file, "utf8").split("\n")) {
+  for (const line of readStandaloneTextFile(file, file).split("\n")) {
     if (!line.startsWith("#")) break;
     header.push(line);
   }
@@ -10661,7 +10579,6 @@ function readHeader(file) {
 
 // src/gates/migrations/index.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
-import { readFileSync as readFileSync5 } from "node:fs";
 import { basename as basename2 } from "node:path";
 
 // src/engine/cache.ts
@@ -10980,6 +10897,7 @@ function worstVolatility(a, b) {
 }
 
 // src/gates/migrations/facts.ts
+var CONTEXT_EXECUTION = { transaction: "none", oneMessage: false, reopens: false, assumed: "schema context" };
 var ANALYZER_MODULE = import.meta.url;
 var rec = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 var list = (value) => Array.isArray(value) ? value : [];
@@ -11009,17 +10927,24 @@ function durationMs(value) {
 }
 var TIMEOUTS = /* @__PURE__ */ new Set(["lock_timeout", "statement_timeout"]);
 var FileAnalyzer = class {
-  constructor(schema, source, model, connection) {
+  /**
+   * `statementCount` is the file's number of statements: under `single-message`, one statement runs
+   * outside any transaction block and several run in one implicit block.
+   */
+  constructor(schema, source, execution, connection, statementCount = 0) {
     this.schema = schema;
     this.source = source;
-    this.model = model;
+    this.execution = execution;
+    this.statementCount = statementCount;
+    this.model = execution.transaction;
     this.session = { lock_timeout: connection.lockTimeoutMs, statement_timeout: connection.statementTimeoutMs };
     this.hasLongWords = longIdentifiers(source.text).length > 0;
-    this.transaction = model === "per-file" ? this.begin(false) : null;
+    this.transaction = this.model === "per-file" ? this.begin({ runner: true }) : this.implicitBlock();
   }
   schema;
   source;
-  model;
+  execution;
+  statementCount;
   created = /* @__PURE__ */ new Set();
   transaction;
   nextTransaction = 0;
@@ -11030,13 +10955,28 @@ var FileAnalyzer = class {
   openedBy = null;
   /** Whether the file has a word long enough to be a truncated identifier (most files do not). */
   hasLongWords;
-  begin(explicit) {
-    return { id: this.nextTransaction++, explicit, notValid: /* @__PURE__ */ new Set(), held: /* @__PURE__ */ new Map(), sessionAtStart: { ...this.session } };
+  model;
+  begin(kind) {
+    return {
+      id: this.nextTransaction++,
+      explicit: kind.explicit ?? false,
+      implicit: kind.implicit ?? false,
+      runner: kind.runner ?? false,
+      notValid: /* @__PURE__ */ new Set(),
+      held: /* @__PURE__ */ new Map(),
+      sessionAtStart: { ...this.session }
+    };
   }
+  /** The implicit block of a multi-statement message, when the file travels as one. */
+  implicitBlock() {
+    return this.execution.oneMessage && this.statementCount > 1 ? this.begin({ implicit: true }) : null;
+  }
+  /** After COMMIT or ROLLBACK: what the next statement runs in depends on how the runner sends them. */
   end(rollback) {
     if (rollback && this.transaction) this.session = { ...this.transaction.sessionAtStart };
     this.local = {};
-    this.transaction = this.model === "per-file" ? this.begin(false) : null;
+    if (this.execution.oneMessage) this.transaction = this.implicitBlock();
+    else this.transaction = this.model === "per-file" && this.execution.reopens ? this.begin({ runner: true }) : null;
   }
   analyze(statement) {
     const before = this.transaction;
@@ -11046,6 +10986,7 @@ var FileAnalyzer = class {
       in_transaction: before !== null,
       transaction: before?.id ?? null,
       explicit_transaction: before?.explicit ?? false,
+      implicit_transaction: before?.implicit ?? false,
       lock_timeout_ms: this.effective("lock_timeout"),
       statement_timeout_ms: this.effective("statement_timeout")
     };
@@ -11665,16 +11606,28 @@ var FileAnalyzer = class {
     let nested = false;
     let noTransaction = false;
     if (kind === "TRANS_STMT_BEGIN" || kind === "TRANS_STMT_START") {
-      nested = this.transaction !== null;
-      if (this.transaction) this.transaction.explicit = true;
-      else this.transaction = this.begin(true);
+      nested = this.transaction !== null && !this.transaction.implicit;
+      if (this.transaction) {
+        this.transaction.explicit = true;
+        this.transaction.implicit = false;
+      } else this.transaction = this.begin({ explicit: true });
       this.openedBy = statement.index;
     } else if (kind === "TRANS_STMT_COMMIT" || kind === "TRANS_STMT_ROLLBACK") {
       noTransaction = this.transaction === null;
-      const endsRunner = this.model === "per-file";
+      const endsRunner = this.transaction?.runner ?? false;
+      const endsImplicit = this.transaction?.implicit ?? false;
       this.end(kind === "TRANS_STMT_ROLLBACK");
       this.openedBy = null;
-      return { kind: "transaction", action, nested, outside_transaction: noTransaction, ends_runner_transaction: endsRunner, in_transaction: base.in_transaction };
+      return {
+        kind: "transaction",
+        action,
+        nested,
+        outside_transaction: noTransaction,
+        ends_runner_transaction: endsRunner,
+        ends_implicit_block: endsImplicit,
+        statements_after: this.statementCount - statement.index - 1,
+        in_transaction: base.in_transaction
+      };
     }
     return { kind: "transaction", action, nested, outside_transaction: noTransaction, ends_runner_transaction: false };
   }
@@ -11851,7 +11804,7 @@ function diffAgainstBase(cwd, ref) {
 }
 
 // src/gates/migrations/order.ts
-import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join as join4 } from "node:path";
 var MIGRATION_FORMATS = ["plain", "flyway", "prisma", "golang-migrate"];
 var FLYWAY = /^([VUR])([0-9]+(?:[._][0-9]+)*)?__(.*)\.sql$/i;
@@ -11974,8 +11927,8 @@ function findFlywayUndo(path, version, listings) {
 }
 function flywayScriptTransaction(path) {
   const conf = `${path}.conf`;
-  if (!existsSync2(conf)) return void 0;
-  const match = /^\s*executeInTransaction\s*=\s*(true|false)\s*$/im.exec(readFileSync3(conf, "utf8"));
+  if (!existsSync(conf)) return void 0;
+  const match = /^\s*executeInTransaction\s*=\s*(true|false)\s*$/im.exec(readStandaloneTextFile(conf, conf, 64 * 1024));
   if (!match) return void 0;
   return match[1]?.toLowerCase() === "false" ? "none" : "per-file";
 }
@@ -11988,7 +11941,7 @@ function orderPrisma(files) {
       throw new ConfigurationError(`${file.shown} is not a Prisma migration (migrations/<timestamp>_<name>/migration.sql)`, { file: file.shown, line: 1 });
     }
     const down = join4(dirname(file.path), "down.sql");
-    forward.push({ ...file, folder, version: folder, ...existsSync2(down) ? { rollbackFile: down } : {} });
+    forward.push({ ...file, folder, version: folder, ...existsSync(down) ? { rollbackFile: down } : {} });
   }
   forward.sort((a, b) => a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : naturalCompare(a.shown, b.shown));
   return forward.map(({ folder: _folder, ...file }) => file);
@@ -12002,7 +11955,7 @@ function orderGolangMigrate(files) {
     }
     if (match[3] === "down") continue;
     const down = join4(dirname(file.path), basename(file.path).replace(/\.up\.sql$/, ".down.sql"));
-    forward.push({ ...file, version: match[1] ?? "0", ...existsSync2(down) ? { rollbackFile: down } : {} });
+    forward.push({ ...file, version: match[1] ?? "0", ...existsSync(down) ? { rollbackFile: down } : {} });
   }
   forward.sort((a, b) => compareVersions(a.version, b.version) || naturalCompare(a.shown, b.shown));
   for (let i = 1; i < forward.length; i++) {
@@ -12020,13 +11973,83 @@ function orderPlain(files) {
     const name = basename(file.path);
     if (/\.down\.sql$/i.test(name) || name === "down.sql") continue;
     const candidates = [join4(dirname(file.path), name.replace(/(\.up)?\.sql$/i, ".down.sql")), join4(dirname(file.path), "down.sql")];
-    const rollbackFile = candidates.find((candidate) => candidate !== file.path && existsSync2(candidate));
+    const rollbackFile = candidates.find((candidate) => candidate !== file.path && existsSync(candidate));
     forward.push({ ...file, ...rollbackFile ? { rollbackFile } : {} });
   }
   return forward;
 }
 function naturalSort(paths) {
   return paths.sort(naturalCompare);
+}
+
+// src/gates/migrations/runners.ts
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { dirname as dirname2, join as join5 } from "node:path";
+var RUNNERS = [
+  "prisma",
+  "golang-migrate",
+  "golang-migrate-multi-statement",
+  "flyway",
+  "diesel",
+  "node-pg-migrate",
+  "rails",
+  "graphile-migrate",
+  "psql",
+  "psql-single-transaction",
+  "plain"
+];
+var TRANSACTION_MODELS = ["per-file", "none", "single-message"];
+var MODELS = {
+  prisma: { transaction: "single-message", oneMessage: true, reopens: false, how: "migration.sql sent as one simple-query message, without BEGIN" },
+  "golang-migrate": { transaction: "single-message", oneMessage: true, reopens: false, how: "the .up.sql file sent as one simple-query message, without BEGIN" },
+  "golang-migrate-multi-statement": { transaction: "none", oneMessage: false, reopens: false, how: "x-multi-statement: each statement sent on its own, in autocommit" },
+  flyway: { transaction: "per-file", oneMessage: false, reopens: true, how: "statement by statement in one JDBC transaction per file" },
+  diesel: { transaction: "per-file", oneMessage: true, reopens: false, how: "BEGIN, then up.sql as one simple-query message, then COMMIT" },
+  "node-pg-migrate": { transaction: "per-file", oneMessage: true, reopens: false, how: "BEGIN, then the migration's SQL as one query, then COMMIT" },
+  rails: { transaction: "per-file", oneMessage: false, reopens: false, how: "statement by statement inside the migration's DDL transaction" },
+  "graphile-migrate": { transaction: "per-file", oneMessage: true, reopens: false, how: "BEGIN, then the file as one query, then COMMIT" },
+  psql: { transaction: "none", oneMessage: false, reopens: false, how: "psql without -1: each statement on its own, in autocommit" },
+  "psql-single-transaction": { transaction: "per-file", oneMessage: false, reopens: false, how: "psql -1: BEGIN, each statement on its own, COMMIT" },
+  plain: { transaction: "per-file", oneMessage: false, reopens: true, how: "statement by statement in one transaction per file" }
+};
+function defaultRunner(format, paths) {
+  if (format === "prisma" || format === "golang-migrate" || format === "flyway") return format;
+  if (paths.length > 0 && paths.every((path) => /(^|\/)up\.sql$/.test(path))) return "diesel";
+  return "plain";
+}
+function runnerExecution(runner, override) {
+  const model = MODELS[runner];
+  const transaction = override ?? model.transaction;
+  const how = override && override !== model.transaction ? `${override} (configured)` : model.how;
+  return { transaction, oneMessage: transaction === "single-message" || transaction === "per-file" && model.oneMessage, reopens: model.reopens, assumed: `${runner}: ${how}` };
+}
+function fileExecution(runner, path, text) {
+  switch (runner) {
+    case "graphile-migrate":
+      return noTransactionHeader(text) ? { transaction: "single-message", oneMessage: true, reopens: false, assumed: "graphile-migrate: --! no-transaction, the file sent as one query without BEGIN" } : void 0;
+    case "diesel":
+      return dieselWithoutTransaction(path) ? { transaction: "single-message", oneMessage: true, reopens: false, assumed: "diesel: run_in_transaction = false (metadata.toml), up.sql sent as one simple-query message" } : void 0;
+    default:
+      return noTransactionHeader(text) ? { transaction: "none", oneMessage: false, reopens: false, assumed: `${runner}: --! no-transaction header, each statement in autocommit` } : void 0;
+  }
+}
+function noTransactionHeader(text) {
+  for (const line of text.split("\n", 50)) {
+    const trimmed = line.trim();
+    if (trimmed === "") continue;
+    if (!trimmed.startsWith("--")) return false;
+    if (/^--!\s*no-transaction\s*$/i.test(trimmed)) return true;
+  }
+  return false;
+}
+function dieselWithoutTransaction(path) {
+  const metadata = join5(dirname2(path), "metadata.toml");
+  if (!existsSync2(metadata)) return false;
+  return /^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(readFileSync(metadata, "utf8"));
+}
+function flywayNonTransactional(sql) {
+  const simplified = sql.replace(/--[^\n]*/g, " ").replace(/\s+/g, " ").trim().toUpperCase();
+  return /^(CREATE|DROP) (DATABASE|TABLESPACE|SUBSCRIPTION)\b/.test(simplified) || /^ALTER SYSTEM\b/.test(simplified) || /^(CREATE|DROP)( UNIQUE)? INDEX CONCURRENTLY\b/.test(simplified) || /^REINDEX( VERBOSE)? (SCHEMA|DATABASE|SYSTEM)\b/.test(simplified) || /^VACUUM\b/.test(simplified) || /^DISCARD ALL\b/.test(simplified);
 }
 
 // src/gates/migrations/schema.ts
@@ -12059,8 +12082,8 @@ var SchemaState = class {
 
 // src/gates/migrations/schema-cache.ts
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync4, renameSync, rmSync as rmSync2, statSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join5 } from "node:path";
+import { mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync, rmSync as rmSync2, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, join as join6 } from "node:path";
 import { fileURLToPath } from "node:url";
 var FORMAT = "schema-cache 1";
 var KEEP = 16;
@@ -12069,8 +12092,8 @@ function replayCodeDigest() {
   if (codeDigest) return codeDigest;
   const hash = createHash("sha256");
   const here = fileURLToPath(ANALYZER_MODULE);
-  const files = here.endsWith(".ts") ? readdirSync2(dirname2(here)).filter((name) => name.endsWith(".ts")).sort().map((name) => join5(dirname2(here), name)) : [here];
-  for (const file of [...files, sqlParserWasm()]) hash.update(file.slice(dirname2(file).length)).update(readFileSync4(file));
+  const files = here.endsWith(".ts") ? readdirSync2(dirname3(here)).filter((name) => name.endsWith(".ts")).sort().map((name) => join6(dirname3(here), name)) : [here];
+  for (const file of [...files, sqlParserWasm()]) hash.update(file.slice(dirname3(file).length)).update(readFileSync2(file));
   codeDigest = hash.digest("hex");
   return codeDigest;
 }
@@ -12086,7 +12109,7 @@ function cachedSchema(key, logger) {
   const file = entryFile(key);
   let text;
   try {
-    text = readFileSync4(file, "utf8");
+    text = readFileSync2(file, "utf8");
   } catch {
     return void 0;
   }
@@ -12117,18 +12140,18 @@ function cacheSchema(key, schema, logger) {
   };
   const file = entryFile(key);
   try {
-    mkdirSync(dirname2(file), { recursive: true });
+    mkdirSync(dirname3(file), { recursive: true });
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync2(partial, JSON.stringify(stored));
     renameSync(partial, file);
-    pruneEntries(dirname2(file));
+    pruneEntries(dirname3(file));
   } catch (error) {
-    logger.info(`migrations: could not keep the replayed schema in ${dirname2(file)} (${error instanceof Error ? error.message : String(error)})`);
+    logger.info(`migrations: could not keep the replayed schema in ${dirname3(file)} (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 function pruneEntries(directory) {
-  const entries = readdirSync2(directory).filter((name) => name.endsWith(".json")).map((name) => ({ name, at: statSync(join5(directory, name)).mtimeMs })).sort((a, b) => b.at - a.at);
-  for (const entry of entries.slice(KEEP)) rmSync2(join5(directory, entry.name), { force: true });
+  const entries = readdirSync2(directory).filter((name) => name.endsWith(".json")).map((name) => ({ name, at: statSync(join6(directory, name)).mtimeMs })).sort((a, b) => b.at - a.at);
+  for (const entry of entries.slice(KEEP)) rmSync2(join6(directory, entry.name), { force: true });
 }
 
 // src/gates/migrations/index.ts
@@ -12162,6 +12185,13 @@ async function collect2(context, options) {
   const schemaPaths = expandInOrder(workspace, options.schemaFiles ?? [], allowEmpty, "schema file");
   const format = !options.format || options.format === "auto" ? detectFormat(paths) : options.format;
   if (!MIGRATION_FORMATS.includes(format)) throw new ConfigurationError(`unknown migration format ${format}`);
+  if (options.runner !== void 0 && !RUNNERS.includes(options.runner)) {
+    throw new ConfigurationError(`unknown migration runner ${options.runner}: expected one of ${RUNNERS.join(", ")}`);
+  }
+  if (options.transaction !== void 0 && !TRANSACTION_MODELS.includes(options.transaction)) {
+    throw new ConfigurationError(`unknown transaction model ${options.transaction}: expected one of ${TRANSACTION_MODELS.join(", ")}`);
+  }
+  const runner = options.runner ?? defaultRunner(format, paths);
   const ordered = orderMigrations(
     paths.map((path) => ({ path, shown: displayPath(workspace, path) })),
     format
@@ -12197,15 +12227,15 @@ async function collect2(context, options) {
     statements: 0
   };
   return {
-    slices: judgeInSlices({ context, options, format, schemaPaths, ordered, judgedSet, edited, settings, judged, stats }),
+    slices: judgeInSlices({ context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats }),
     locate: (finding) => locate(judged, finding),
     stats
   };
 }
 async function* judgeInSlices(judging) {
-  const { context, options, format, schemaPaths, ordered, judgedSet, edited, settings, judged, stats } = judging;
+  const { context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats } = judging;
   const { workspace, logger } = context;
-  const transaction = options.transaction ?? "per-file";
+  const transaction = options.transaction;
   const connection = {
     lockTimeoutMs: parseDuration(options.connection?.lockTimeout, "connection.lockTimeout"),
     statementTimeoutMs: parseDuration(options.connection?.statementTimeout, "connection.statementTimeout")
@@ -12232,7 +12262,7 @@ async function* judgeInSlices(judging) {
   ].map((request) => ({ ...request, ...options.maxFileBytes !== void 0 ? { maxBytes: options.maxFileBytes } : {} }));
   let prefix = 0;
   while (prefix < requests.length && (prefix < schemaPaths.length || !judgedSet.has(ordered[prefix - schemaPaths.length].path))) prefix++;
-  const key = holdForTrace || prefix < MIN_CACHED_PREFIX || !cachingEnabled() ? void 0 : prefixKey(requests.slice(0, prefix), schemaPaths.length, ordered, transaction, {
+  const key = holdForTrace || prefix < MIN_CACHED_PREFIX || !cachingEnabled() ? void 0 : prefixKey(workspace, requests.slice(0, prefix), schemaPaths.length, ordered, runner, transaction, {
     connection,
     onParseError,
     maxFileBytes: options.maxFileBytes ?? null
@@ -12247,7 +12277,7 @@ async function* judgeInSlices(judging) {
     if (key && !restored && replayed === prefix) cacheSchema(key, schema, logger);
   };
   let position = restored ? prefix : 0;
-  for await (const result of readSqlFiles(requests.slice(position))) {
+  for await (const result of readSqlFiles(workspace, requests.slice(position))) {
     keepSchema(position);
     const request = requests[position];
     const file = position < schemaPaths.length ? void 0 : ordered[position - schemaPaths.length];
@@ -12258,25 +12288,31 @@ async function* judgeInSlices(judging) {
     const parsed = result.treeJson === void 0 ? { source: new SqlText(result.text), statements: [] } : statementsOf(result.text, result.treeJson);
     const { source, statements } = parsed;
     if (!file) {
-      const analyzer2 = new FileAnalyzer(schema, source, "none", connection);
+      const analyzer2 = new FileAnalyzer(schema, source, CONTEXT_EXECUTION, connection);
       for (const statement of statements) analyzer2.analyze(statement);
       if (holdForTrace) tracePlan.push({ shown: request.shown, statements: sqlOf(parsed), judged: false, transaction: "none", touched: [] });
       continue;
     }
     const isJudged = judgedSet.has(file.path);
-    const model = runnerTransaction(file, result.text, transaction);
+    const sqls = sqlOf(parsed);
+    const execution = executionOf(file, result.text, runner, transaction, sqls);
+    const model = execution.transaction;
     const parseError = result.failure ? { message: result.failure.reason, line: result.failure.location?.line ?? 1, column: result.failure.location?.column ?? 1 } : null;
     if (!result.failure && statements.length === 0) {
-      throw new CollectorError("the file has no SQL statements (it is empty or only comments); a migration that does nothing is a mistake", { file: file.shown, line: 1 });
+      if (isJudged) {
+        stats.emptyFiles = (stats.emptyFiles ?? 0) + 1;
+        logger.info(`migrations: ${file.shown} has no SQL statements (empty or only comments): nothing to judge`);
+      }
+      continue;
     }
-    const analyzer = result.failure ? void 0 : new FileAnalyzer(schema, source, model, connection);
+    const analyzer = result.failure ? void 0 : new FileAnalyzer(schema, source, execution, connection, statements.length);
     const facts = [];
     for (const statement of statements) {
       const fact = analyzer?.analyze(statement);
       if (fact && isJudged) facts.push(fact);
     }
     if (holdForTrace && !result.failure) {
-      tracePlan.push({ shown: file.shown, statements: sqlOf(parsed), judged: isJudged, transaction: model, touched: isJudged ? touchedTables(facts) : [] });
+      tracePlan.push({ shown: file.shown, statements: sqls, judged: isJudged, transaction: traceModel(execution, statements.length), touched: isJudged ? touchedTables(facts) : [] });
     }
     if (!isJudged) continue;
     stats.statements += facts.length;
@@ -12291,6 +12327,9 @@ async function* judgeInSlices(judging) {
         format,
         ...file.version !== void 0 ? { version: file.version } : {},
         transaction: model,
+        runner,
+        runner_model: execution.assumed,
+        ...execution.flywayMixed ? { flyway_mixed: true } : {},
         rollback: {
           file: file.rollbackFile ? displayPath(workspace, file.rollbackFile) : null,
           notes: directives.rollbackNotes
@@ -12298,7 +12337,7 @@ async function* judgeInSlices(judging) {
         modified: false,
         statements: facts,
         ignores: directives.ignores,
-        unclosed_transaction: model === "none" ? analyzer?.openedBy ?? null : null,
+        unclosed_transaction: model !== "per-file" ? analyzer?.openedBy ?? null : null,
         parse_error: parseError
       }
     };
@@ -12315,7 +12354,7 @@ async function* judgeInSlices(judging) {
   }
   keepSchema(position);
   for (const file of edited) {
-    const text = readTextFile(file.path, file.shown, options.maxFileBytes);
+    const text = readTextFile(workspace, file.path, file.shown, options.maxFileBytes);
     const entry = {
       file,
       source: new SqlText(text),
@@ -12324,7 +12363,8 @@ async function* judgeInSlices(judging) {
         index: judged.length,
         path: file.shown,
         format,
-        transaction: runnerTransaction(file, text, transaction),
+        transaction: executionOf(file, text, runner, transaction, []).transaction,
+        runner,
         rollback: { file: null, notes: [] },
         modified: true,
         statements: [],
@@ -12345,14 +12385,14 @@ async function* judgeInSlices(judging) {
   if (waiting.length > 0 || yielded === 0) yield slice(waiting);
 }
 var MIN_CACHED_PREFIX = 32;
-function prefixKey(requests, schemaFiles, ordered, transaction, settings) {
+function prefixKey(workspace, requests, schemaFiles, ordered, runner, transaction, settings) {
   try {
     const files = requests.map((request, index) => {
-      const bytes2 = readFileSync5(request.path);
+      const bytes2 = readAdmittedBytes(admitFile(workspace, request.path, request.shown, void 0, false));
       const file = index < schemaFiles ? void 0 : ordered[index - schemaFiles];
-      return { shown: request.shown, bytes: bytes2, transaction: file ? runnerTransaction(file, bytes2.toString("utf8"), transaction) : "none" };
+      return { shown: request.shown, bytes: bytes2, transaction: file ? executionOf(file, bytes2.toString("utf8"), runner, transaction, []).assumed : "none" };
     });
-    return schemaKey(files, settings);
+    return schemaKey(files, { runner, settings });
   } catch {
     return void 0;
   }
@@ -12451,6 +12491,7 @@ var migrationsGate = {
     const options = { files };
     if (typeof flags.base === "string") options.base = flags.base;
     if (typeof flags["migration-format"] === "string") options.format = flags["migration-format"];
+    if (typeof flags.runner === "string") options.runner = flags.runner;
     if (typeof flags.transaction === "string") options.transaction = flags.transaction;
     if (flags.trace === true || typeof flags["trace-url"] === "string") {
       options.trace = typeof flags["trace-url"] === "string" ? { url: flags["trace-url"] } : {};
@@ -12459,22 +12500,34 @@ var migrationsGate = {
   },
   collect: collect2,
   fixtureOptions: (file) => {
-    const header = readFileSync5(file, "utf8").match(/^-- options: (.*)$/m)?.[1];
+    const header = readStandaloneTextFile(file, file).match(/^-- options: (.*)$/m)?.[1];
     const extra = header ? JSON.parse(header) : {};
     return { files: [file], ...extra };
   }
 };
-function runnerTransaction(file, text, configured) {
-  return file.transactionOverride ?? headerTransaction(text) ?? configured;
-}
-function headerTransaction(text) {
-  for (const line of text.split("\n", 50)) {
-    const trimmed = line.trim();
-    if (trimmed === "") continue;
-    if (!trimmed.startsWith("--")) return void 0;
-    if (/^--!\s*no-transaction\s*$/i.test(trimmed)) return "none";
+function executionOf(file, text, runner, configured, statements) {
+  if (file.transactionOverride) {
+    return {
+      transaction: file.transactionOverride,
+      oneMessage: false,
+      reopens: true,
+      assumed: `flyway: executeInTransaction=${file.transactionOverride === "none" ? "false" : "true"} in ${basename2(file.path)}.conf`
+    };
   }
-  return void 0;
+  const own = fileExecution(runner, file.path, text);
+  if (own) return own;
+  if (runner === "flyway" && configured === void 0 && statements.length > 0) {
+    const outside = statements.filter(flywayNonTransactional).length;
+    if (outside === statements.length) {
+      return { transaction: "none", oneMessage: false, reopens: false, assumed: "flyway: every statement is one Flyway runs outside a transaction, so it runs the file without one" };
+    }
+    if (outside > 0) return { ...runnerExecution(runner), flywayMixed: true };
+  }
+  return runnerExecution(runner, configured);
+}
+function traceModel(execution, statements) {
+  if (execution.transaction === "single-message") return statements > 1 ? "per-file" : "none";
+  return execution.transaction;
 }
 
 // src/gates/release/github.ts
@@ -12519,7 +12572,7 @@ function tagOf(ref) {
 function readFactsFile(context, path) {
   const absolute = resolveInside(context.workspace, path, "check-runs file");
   const shown = displayPath(context.workspace, absolute);
-  const documents2 = readYamlFile(absolute, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
+  const documents2 = readYamlFile(context.workspace, absolute, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
   const [document] = documents2;
   if (!document || documents2.length !== 1 || !isRecord(document.value)) {
     throw new CollectorError(`expected one mapping with tag, commit and check_runs`, { file: shown, line: 1 });
@@ -12541,7 +12594,7 @@ function latestByGate(runs) {
   return latest;
 }
 async function configuredGates(context, options) {
-  const { loadConfig } = await import("./load-YYJAEQGX.js");
+  const { loadConfig } = await import("./load-FYEQ2NOP.js");
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   return config.file ? config.gates : void 0;
 }
@@ -12549,7 +12602,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-YYJAEQGX.js"), import("./run-QSOYV6WQ.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-FYEQ2NOP.js"), import("./run-LJ4IQSGM.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
@@ -12696,7 +12749,7 @@ var releaseGate = {
   }
 };
 function fixtureOverrides(file) {
-  const [document] = readYamlFile(file, file);
+  const [document] = readYamlFile(standaloneWorkspace(file), file, file);
   const value = isRecord(document?.value) ? document.value.fixture_options : void 0;
   return isRecord(value) ? value : {};
 }
@@ -12744,7 +12797,7 @@ async function collect4(context, options) {
   const storeIndex = new Map(catalog.stores.map((store, id) => [store.name, id]));
   const sources = files.map((absolute) => {
     const shown = displayPath(workspace, absolute);
-    return { shown, result: readProofFile(absolute, shown, keys) };
+    return { shown, result: readProofFile(workspace, absolute, shown, keys) };
   });
   if (options.cluster) sources.push(...await clusterProofs(context, options.cluster === true ? {} : options.cluster, keys));
   const read = [];
@@ -12849,7 +12902,7 @@ var restoreProofsGate = {
   },
   collect: collect4,
   fixtureOptions(file) {
-    const [document] = readYamlFile(file, file);
+    const [document] = readYamlFile(standaloneWorkspace(file), file, file);
     if (!isRecord(document?.value)) throw new ConfigurationError(`fixture ${file} must be a mapping of restore-proofs options`);
     return document.value;
   }
@@ -12861,7 +12914,7 @@ var MAX_WAIVER_DAYS = 90;
 var DAY_MS = 864e5;
 function loadWaiversFile(workspace, file, now) {
   const shown = displayPath(workspace, file);
-  const documents2 = readYamlFile(file, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
+  const documents2 = readYamlFile(workspace, file, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
   if (documents2.length === 0) return { waivers: [], problems: [] };
   const [document] = documents2;
   if (!document || documents2.length > 1 || !isRecord(document.value) || !Array.isArray(document.value.waivers)) {
@@ -13085,9 +13138,9 @@ var GATES = /* @__PURE__ */ new Map([
 
 // src/engine/bundle.ts
 import { createHash as createHash2 } from "node:crypto";
-import { mkdtempSync as mkdtempSync2, readdirSync as readdirSync3, readFileSync as readFileSync6, rmSync as rmSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync3, rmSync as rmSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join6, relative as relative2 } from "node:path";
+import { isAbsolute, join as join7, relative as relative2 } from "node:path";
 
 // src/engine/tar.ts
 import { gunzipSync } from "node:zlib";
@@ -13115,56 +13168,49 @@ function policyPackage(gateId) {
 function entrypointOf(gateId) {
   return `resilience/${policyPackage(gateId)}/findings`;
 }
-function regoFiles(directories) {
+function regoFiles(directories, root) {
   const files = [];
-  const walk = (directory) => {
-    for (const entry of readdirSync3(directory, { withFileTypes: true })) {
-      const path = join6(directory, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".rego") && !entry.name.endsWith("_test.rego")) files.push(path);
-    }
-  };
   for (const directory of directories) {
     if (!statSync2(directory, { throwIfNoEntry: false })?.isDirectory()) {
       throw new ConfigurationError(`policy directory ${directory} does not exist`);
     }
-    walk(directory);
+    const workspace = root ? { root, base: root } : standaloneWorkspace(join7(directory, "."));
+    files.push(...filesBelow(workspace, directory, (name) => name.endsWith(".rego") && !name.endsWith("_test.rego"), "policy file"));
   }
   return files.sort();
 }
-function policiesDigest(directories) {
+function policiesDigest(directories, root) {
   const hash = createHash2("sha256");
   directories.forEach((directory, index) => {
-    for (const file of regoFiles([directory])) {
-      hash.update(`${index}:${relative2(directory, file)}`).update("\0").update(readFileSync6(file)).update("\0");
+    for (const file of regoFiles([directory], root)) {
+      hash.update(`${index}:${relative2(directory, file)}`).update("\0").update(readStandaloneTextFile(file, file)).update("\0");
     }
   });
   return hash.digest("hex");
 }
 async function compilePolicies(directories, gateIds, cwd) {
-  const files = regoFiles(directories);
-  for (const file of files) checkSprintfVerbs(file, relative2(cwd, file));
-  const packages = new Set(files.flatMap((file) => [...readFileSync6(file, "utf8").matchAll(/^package\s+resilience\.([a-z_]+)\s*$/gm)].map((m) => m[1])));
+  const files = regoFiles(directories, cwd);
+  const texts = files.map((file) => readStandaloneTextFile(file, relative2(cwd, file)));
+  files.forEach((file, index) => checkSprintfVerbs(texts[index] ?? "", relative2(cwd, file)));
+  const packages = new Set(texts.flatMap((text) => [...text.matchAll(/^package\s+resilience\.([a-z_]+)\s*$/gm)].map((m) => m[1])));
   const entrypoints = gateIds.filter((id) => packages.has(policyPackage(id))).map(entrypointOf);
   if (entrypoints.length === 0) throw new ConfigurationError(`no policy packages resilience.<gate> found in ${directories.join(", ")}`);
-  const scratch = mkdtempSync2(join6(tmpdir2(), "resilience-gates-opa-"));
+  const scratch = mkdtempSync2(join7(tmpdir2(), "resilience-gates-opa-"));
   try {
-    const capabilities = join6(scratch, "capabilities.json");
+    const capabilities = join7(scratch, "capabilities.json");
     writeFileSync3(capabilities, JSON.stringify(wasmCapabilities()));
-    const output = join6(scratch, "bundle.tar.gz");
+    const output = join7(scratch, "bundle.tar.gz");
     const args = ["build", "-t", "wasm", "--capabilities", capabilities, "--ignore", "*_test.rego", "-o", output];
     for (const entrypoint of entrypoints) args.push("-e", entrypoint);
     const shownDirectories = directories.map((directory) => relative2(cwd, directory).startsWith("..") ? directory : relative2(cwd, directory) || ".");
     const build = await runTool("opa", [...args, ...shownDirectories], { cwd, timeoutMs: 3e5 });
-    if (build.exitCode !== 0) throw new ConfigurationError(`opa build failed:
-${build.stderr.trim()}`);
-    const wasm = readTarGzMember(readFileSync6(output), "policy.wasm");
+    if (build.exitCode !== 0) throw opaError("opa build", build, cwd);
+    const wasm = readTarGzMember(readFileSync3(output), "policy.wasm");
     if (!wasm) throw new Error("opa build wrote no policy.wasm");
     const annotations2 = [];
     for (const directory of shownDirectories) {
       const inspect = await runTool("opa", ["inspect", "-a", "--format", "json", directory], { cwd, timeoutMs: 12e4 });
-      if (inspect.exitCode !== 0) throw new ConfigurationError(`opa inspect ${directory} failed:
-${inspect.stderr.trim()}`);
+      if (inspect.exitCode !== 0) throw opaError(`opa inspect ${directory}`, inspect, cwd);
       annotations2.push(...JSON.parse(inspect.stdout).annotations ?? []);
     }
     return { wasm, rules: rulesFromInspect({ annotations: annotations2 }, cwd), entrypoints };
@@ -13173,14 +13219,25 @@ ${inspect.stderr.trim()}`);
   }
 }
 function wasmCapabilities() {
-  const shipped = JSON.parse(
-    readFileSync6(join6(packageRoot(), "node_modules", "@open-policy-agent", "opa-wasm", "capabilities.json"), "utf8")
-  );
+  const shipped = JSON.parse(readFileSync3(join7(packageRoot(), "dist", "opa-wasm-capabilities.json"), "utf8"));
   return { ...shipped, features: ["rego_v1"] };
 }
+function opaError(what, run, cwd) {
+  const text = `${run.stdout}
+${run.stderr}`.trim();
+  const errors = [...text.matchAll(/(?:^|\s)((?:[^\s:]+\/)*[^\s:]+\.rego):(\d+)(?::(\d+))?: (rego_[a-z_]+_error: [^\n]*)/g)];
+  const first = errors[0];
+  if (!first) return new ConfigurationError(`${what} failed (exit code ${run.exitCode}): ${text || "opa printed nothing"}`);
+  const shownFile = (file) => isAbsolute(file) ? relative2(cwd, file) || file : file;
+  const listed = errors.map((match) => `${shownFile(match[1] ?? "")}:${match[2]}: ${match[4]}`);
+  const location = { file: shownFile(first[1] ?? ""), line: Number(first[2]), ...first[3] ? { column: Number(first[3]) } : {} };
+  return new ConfigurationError(
+    `${what} failed: ${first[4]}${listed.length > 1 ? ` (${listed.length} errors: ${listed.slice(1, 10).join("; ")})` : ""}`,
+    location
+  );
+}
 var SPRINTF = /sprintf\(\s*"((?:[^"\\]|\\.)*)"/g;
-function checkSprintfVerbs(file, shown) {
-  const text = readFileSync6(file, "utf8");
+function checkSprintfVerbs(text, shown) {
   for (const match of text.matchAll(SPRINTF)) {
     const format = match[1] ?? "";
     const bad = /%(?!%)(?![sd])./.exec(format.replace(/%%/g, ""));
@@ -13241,19 +13298,19 @@ function worstVerdict(verdicts) {
 }
 async function loadBundle(config, logger) {
   if (config.policies.length === 0) return loadBuiltInBundle();
-  const directories = [join7(packageRoot(), "policies"), ...config.policies];
-  const digest = policiesDigest(directories);
+  const directories = [join8(packageRoot(), "policies"), ...config.policies];
+  const digest = policiesDigest(directories, config.workspace.root);
   const cache = cacheDirectory(digest);
-  if (!cachingEnabled() || !existsSync3(join7(cache, "policies.wasm"))) {
+  if (!cachingEnabled() || !existsSync3(join8(cache, "policies.wasm"))) {
     logger.info(`compiling custom policies from ${config.policies.length} director${config.policies.length === 1 ? "y" : "ies"} with opa`);
     const compiled = await compilePolicies(directories, [...GATES.keys()], config.workspace.root);
     if (!cachingEnabled()) return PolicyBundle.load(compiled.wasm, compiled.rules, digest);
     mkdirSync2(cache, { recursive: true });
-    writeFileSync4(join7(cache, "rules.json"), JSON.stringify(compiled.rules));
-    writeFileSync4(join7(cache, "policies.wasm"), compiled.wasm);
+    writeFileSync4(join8(cache, "rules.json"), JSON.stringify(compiled.rules));
+    writeFileSync4(join8(cache, "policies.wasm"), compiled.wasm);
   }
-  const rules = JSON.parse(readFileSync7(join7(cache, "rules.json"), "utf8"));
-  return PolicyBundle.load(readFileSync7(join7(cache, "policies.wasm")), rules, digest);
+  const rules = JSON.parse(readFileSync4(join8(cache, "rules.json"), "utf8"));
+  return PolicyBundle.load(readFileSync4(join8(cache, "policies.wasm")), rules, digest);
 }
 async function runGates(request, bundle) {
   const { config, now, logger } = request;
@@ -13276,7 +13333,8 @@ async function runGates(request, bundle) {
         throw new ConfigurationError(`options of gate ${id}: ${problems.map((p) => p.message).join("; ")}`);
       }
       logger.info(`${id}: collecting`);
-      const collected = await gate.collect(context, options);
+      const gateContext = request.commandLineGates?.includes(id) ? { ...context, workspace: { ...config.workspace, commandLine: true } } : context;
+      const collected = await gate.collect(gateContext, options);
       const entrypoint = entrypointOf(id);
       if (!bundle.hasEntrypoint(entrypoint)) throw new ConfigurationError(`the policy bundle has no entrypoint ${entrypoint}`);
       const raw = await evaluateCollected(bundle, entrypoint, id, collected, gate.independentItems, Math.floor(now.getTime() / 1e3));

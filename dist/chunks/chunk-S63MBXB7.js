@@ -4,27 +4,26 @@ import {
   formatDuration,
   parseCatalogDuration,
   parseGoDuration,
-  parseJsonText,
   pinnedVersion,
   readJsonFile,
   resolveTool,
   runProcess
-} from "./chunk-WGETQMF3.js";
+} from "./chunk-525K4M5I.js";
 import {
-  LOAD_BUDGET_FLAGS,
-  SLO_FLAGS
-} from "./chunk-3U2DUXYO.js";
+  LOAD_BUDGET_FLAGS
+} from "./chunk-NUD3GI67.js";
 import {
-  displayPath,
   isRecord,
-  resolveInside
-} from "./chunk-K5VVQ2NH.js";
+  readYamlFile
+} from "./chunk-2AFNVZHP.js";
 import {
   validate
 } from "./chunk-XI6Y4Q6H.js";
 import {
-  readYamlFile
-} from "./chunk-4MMK2NZR.js";
+  displayPath,
+  resolveInside,
+  standaloneWorkspace
+} from "./chunk-ZLKJCLDS.js";
 import {
   freePort
 } from "./chunk-SEVPFPOZ.js";
@@ -33,9 +32,31 @@ import {
   ConfigurationError
 } from "./chunk-TPY7VXDW.js";
 
-// src/gates/slo/index.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { setTimeout as sleep2 } from "node:timers/promises";
+// src/gates/flag-values.ts
+function flagList(value) {
+  return Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+}
+function chartsFromFlags(flags) {
+  const values = flagList(flags.values);
+  return flagList(flags.chart).map((path) => ({
+    path,
+    ...values.length ? { values } : {},
+    ...typeof flags.release === "string" ? { release: flags.release } : {},
+    ...typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}
+  }));
+}
+function objectSourcesFromFlags(flags) {
+  const manifests = flagList(flags.manifests);
+  const kustomize = flagList(flags.kustomize);
+  const charts = chartsFromFlags(flags);
+  const cluster = clusterFromFlags(flags);
+  return {
+    ...cluster ? { cluster } : {},
+    ...manifests.length ? { manifests } : {},
+    ...kustomize.length ? { kustomize } : {},
+    ...charts.length ? { charts } : {}
+  };
+}
 
 // src/sources/k6.ts
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
@@ -44,8 +65,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 var TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
 var HINT = "expected the JSON k6 writes with `k6 run --summary-export F` or from handleSummary (`JSON.stringify(data)`)";
-function readK6Summary(absolute, shown) {
-  return parseK6Summary(readJsonFile(absolute, shown));
+function readK6Summary(workspace, absolute, shown) {
+  return parseK6Summary(readJsonFile(workspace, absolute, shown));
 }
 function parseK6Summary(json) {
   const at = (path) => json.locate(path);
@@ -71,13 +92,18 @@ function parseK6Summary(json) {
     const { name, tags } = parseMetricKey(key, () => at(["metrics", key]));
     const source = shape === "handleSummary" ? raw.values : raw;
     const values = {};
+    const statPath = (stat) => shape === "handleSummary" ? ["metrics", key, "values", stat] : ["metrics", key, stat];
     for (const [stat, value] of Object.entries(source)) {
-      if (stat === "thresholds") continue;
+      if (stat === "thresholds" || shape === "summary-export" && (stat === "type" || stat === "contains")) continue;
       if (typeof value === "number" && Number.isFinite(value)) values[stat] = value;
-      else if (value !== null && shape === "summary-export" && stat !== "type" && stat !== "contains") {
-        throw new ConfigurationError(`metric ${key}: statistic ${stat} is ${JSON.stringify(value)}, expected a number; ${HINT}`, at(["metrics", key, stat]));
+      else if (typeof value === "number") {
+        throw new ConfigurationError(`metric ${key}: statistic ${stat} is ${String(value)}, which no k6 run writes; the summary cannot be a real k6 run`, at(statPath(stat)));
+      } else if (value !== null) {
+        throw new ConfigurationError(`metric ${key}: statistic ${stat} is ${JSON.stringify(value)}, expected a number; ${HINT}`, at(statPath(stat)));
       }
     }
+    const impossible = impossibleStatistic(name, values);
+    if (impossible) throw new ConfigurationError(`metric ${key}: ${impossible}; the summary cannot be a real k6 run`, at(statPath(impossible.split(" ")[1] ?? "")));
     const thresholds = [];
     if (raw.thresholds !== void 0) {
       if (!isObject(raw.thresholds)) throw new ConfigurationError(`metric ${key}: thresholds is not an object; ${HINT}`, at(["metrics", key, "thresholds"]));
@@ -97,6 +123,39 @@ function parseK6Summary(json) {
   const state = isObject(root.state) ? root.state : void 0;
   const durationMs = typeof state?.testRunDurationMs === "number" ? state.testRunDurationMs : null;
   return { file: json.file, shape, durationMs, metrics, locate: at };
+}
+var BUILT_IN = /^(http_req_[a-z_]+|http_reqs|iterations|iteration_duration|group_duration|data_sent|data_received|vus|vus_max|checks|dropped_iterations|grpc_req_duration|ws_[a-z_]+)$/;
+var ORDERED_STATS = [
+  ["min", "med", "max"],
+  ["min", "avg", "max"],
+  ["p(90)", "p(95)", "p(99)", "max"],
+  ["min", "p(90)"]
+];
+function impossibleStatistic(name, values) {
+  for (const stat of ["count", "passes", "fails"]) {
+    const value = values[stat];
+    if (value !== void 0 && (value < 0 || !Number.isInteger(value))) return `statistic ${stat} is ${value}, but a count is a whole number of at least 0`;
+  }
+  for (const stat of ["rate", "value"]) {
+    const value = values[stat];
+    if (value === void 0 || !BUILT_IN.test(name)) continue;
+    if (value < 0) return `statistic ${stat} is ${value}, but ${name} cannot be negative`;
+    if ((name === "http_req_failed" || name === "checks") && value > 1) return `statistic ${stat} is ${value}, but ${name} is a share between 0 and 1`;
+  }
+  if (BUILT_IN.test(name)) {
+    for (const [stat, value] of Object.entries(values)) if (value < 0) return `statistic ${stat} is ${value}, but ${name} cannot be negative`;
+  }
+  for (const order of ORDERED_STATS) {
+    const present = order.filter((stat) => values[stat] !== void 0);
+    for (let i = 1; i < present.length; i++) {
+      const low = present[i - 1];
+      const high = present[i];
+      if (values[low] > values[high] * (1 + 1e-6) + 1e-9) {
+        return `statistic ${low} is ${values[low]}, above ${high} (${values[high]}): trend statistics out of order`;
+      }
+    }
+  }
+  return void 0;
 }
 function parseMetricKey(key, location) {
   const match = /^([^{}]+?)(?:\{(.*)\})?$/.exec(key);
@@ -192,6 +251,7 @@ async function runK6(request) {
     const wrapper = join(scratch, "wrapper.js");
     writeFileSync(wrapper, wrapperModule(request));
     const port = await freePort();
+    const sync = request.afterSetup ? await startSyncServer(request.afterSetup) : void 0;
     const stats = [.../* @__PURE__ */ new Set([...TREND_STATS, ...request.trendStats ?? []])];
     const args = [
       "run",
@@ -203,6 +263,7 @@ async function runK6(request) {
       `--summary-trend-stats=${stats.join(",")}`,
       "-e",
       `${request.targetEnv}=${request.target}`,
+      ...sync ? ["-e", `${SYNC_ENV}=${sync.url}`] : [],
       ...Object.entries(request.env ?? {}).flatMap(([key, value]) => ["-e", `${key}=${value}`]),
       ...request.args ?? [],
       wrapper
@@ -217,7 +278,9 @@ async function runK6(request) {
       run = await runProcess(k6, args, { cwd: request.cwd, env, timeoutMs: request.timeoutMs });
     } finally {
       progress.stop();
+      await sync?.close();
     }
+    if (sync?.failure) throw sync.failure;
     const seconds = ((Date.now() - started) / 1e3).toFixed(1);
     if (run.exitCode !== 0 && run.exitCode !== K6_THRESHOLDS_FAILED) {
       const meaning = EXIT_CODES[run.exitCode] ?? "k6 failed";
@@ -226,7 +289,7 @@ async function runK6(request) {
     if (!existsSync(summaryFile)) {
       throw new CollectorError(`k6 exited with code ${run.exitCode} but wrote no summary to ${request.summaryShown ?? summaryFile}: ${k6Message(run.stderr)}`);
     }
-    const summary = readK6Summary(summaryFile, request.summaryShown ?? "k6 summary");
+    const summary = readK6Summary(standaloneWorkspace(summaryFile), summaryFile, request.summaryShown ?? "k6 summary");
     request.logger.info(`k6: finished in ${seconds}s with exit code ${run.exitCode}${run.exitCode === K6_THRESHOLDS_FAILED ? " (thresholds failed)" : ""}`);
     return { exitCode: run.exitCode, summary };
   } finally {
@@ -280,16 +343,55 @@ function wrapperModule(request) {
     extra[`http_req_failed${tags}`] = ["rate>=0"];
     extra[`http_reqs${tags}`] = ["count>=0"];
   }
+  const setup = request.afterSetup ? `import http from "k6/http";
+export function setup() {
+  const data = typeof script.setup === "function" ? script.setup() : undefined;
+  const answer = http.get(__ENV.${SYNC_ENV}, { timeout: "600s", tags: { ${JSON.stringify(request.tag)}: "resilience-gates-sync" } });
+  if (answer.status !== 200) throw new Error("resilience-gates: the step after setup() failed: " + answer.body);
+  return data;
+}
+` : "";
   return `// Written by resilience-gates for one run; re-exports ${request.scriptShown}.
 import * as script from ${url};
 export * from ${url};
-const base = script.options || {};
+${setup}const base = script.options || {};
 const added = ${JSON.stringify(extra)};
+const more = ${JSON.stringify(request.thresholds ?? {})};
 const thresholds = Object.assign({}, base.thresholds || {});
 for (const key of Object.keys(added)) if (!(key in thresholds)) thresholds[key] = added[key];
+for (const key of Object.keys(more)) thresholds[key] = (thresholds[key] || []).concat(more[key]);
 export const options = Object.assign({}, base, { thresholds });
 export default script.default;
 `;
+}
+var SYNC_ENV = "RESILIENCE_GATES_SYNC_URL";
+async function startSyncServer(step) {
+  const { createServer } = await import("node:http");
+  const state = { url: "", failure: void 0, close: async () => {
+  } };
+  let ran = false;
+  const server = createServer((_request, response) => {
+    if (ran) {
+      response.writeHead(409).end("already ran");
+      return;
+    }
+    ran = true;
+    step().then(
+      () => response.writeHead(200).end("ok"),
+      (error) => {
+        state.failure = error instanceof Error ? error : new Error(String(error));
+        response.writeHead(500).end(state.failure.message);
+      }
+    );
+  });
+  await new Promise((resolve2) => server.listen(0, "127.0.0.1", resolve2));
+  const address = server.address();
+  state.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/after-setup`;
+  state.close = () => new Promise((resolve2) => {
+    server.closeAllConnections();
+    server.close(() => resolve2());
+  });
+  return state;
 }
 function k6Message(stderr) {
   const errors = [];
@@ -337,21 +439,79 @@ function startProgress(port, started, logger, intervalMs) {
   };
 }
 
+// src/gates/load-budget/run.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { resolve } from "node:path";
+function k6RunFromFlags(flags) {
+  const script = typeof flags.script === "string" ? flags.script : void 0;
+  const target = typeof flags.target === "string" ? flags.target : void 0;
+  if (!script && !target) return void 0;
+  const env = {};
+  for (const pair of flagList(flags["k6-env"])) {
+    const equals = pair.indexOf("=");
+    if (equals <= 0) throw new ConfigurationError(`--k6-env ${pair} is not KEY=VALUE`);
+    env[pair.slice(0, equals)] = pair.slice(equals + 1);
+  }
+  return {
+    script: script ?? "",
+    target: target ?? "",
+    ...Object.keys(env).length ? { env } : {},
+    ...typeof flags.k6 === "string" ? { k6: flags.k6 } : {},
+    ...flagList(flags["k6-extension"]).length ? { extensions: flagList(flags["k6-extension"]) } : {},
+    ...typeof flags["save-summary"] === "string" ? { saveSummary: flags["save-summary"] } : {}
+  };
+}
+async function runScript(context, gate, run, tag, endpoints, trendStats = [], hooks = {}) {
+  if (!run.script || !run.target) {
+    throw new ConfigurationError(`${gate}: a k6 run needs both --script F and --target URL (gates.${gate}.script and .target); give both, or judge an existing --summary F`);
+  }
+  let target;
+  try {
+    target = new URL(run.target);
+  } catch {
+    throw new ConfigurationError(`${gate}: target ${run.target} is not a URL; give the base URL of the service, like http://127.0.0.1:8080`);
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:") throw new ConfigurationError(`${gate}: target ${run.target} must be an http:// or https:// URL`);
+  const script = resolveInside(context.workspace, run.script, "k6 script");
+  if (!existsSync2(script)) throw new ConfigurationError(`${gate}: k6 script ${run.script} does not exist`);
+  const timeoutSeconds = run.timeout === void 0 ? 1800 : parseGoDuration(run.timeout);
+  if (timeoutSeconds === void 0 || timeoutSeconds <= 0) throw new ConfigurationError(`${gate}: timeout ${run.timeout} is not a duration like 90s or 30m`);
+  const summaryFile = run.saveSummary ? resolveInside(context.workspace, run.saveSummary, "summary output") : void 0;
+  return runK6({
+    script,
+    scriptShown: displayPath(context.workspace, script),
+    target: run.target,
+    targetEnv: run.targetEnv ?? "BASE_URL",
+    tag,
+    endpoints,
+    trendStats,
+    ...run.env ? { env: run.env } : {},
+    ...run.args ? { args: run.args } : {},
+    ...run.k6 ? { k6Path: resolve(context.workspace.base, run.k6) } : {},
+    ...run.extensions ? { extensions: run.extensions } : {},
+    ...summaryFile ? { summaryFile, summaryShown: displayPath(context.workspace, summaryFile) } : {},
+    ...hooks,
+    timeoutMs: timeoutSeconds * 1e3,
+    cwd: context.workspace.root,
+    logger: context.logger
+  });
+}
+
 // src/gates/load-budget/index.ts
 import { existsSync as existsSync4 } from "node:fs";
 
 // src/gates/load-budget/budgets.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 var DEFAULT_BUDGETS = ".resilience/load-budgets.yaml";
 var BUDGET_FIELDS = ["p95Ms", "p99Ms", "maxErrorRate", "minThroughputRps", "minSamples"];
 function readBudgets(workspace, given) {
   const path = given ?? DEFAULT_BUDGETS;
   const absolute = resolveInside(workspace, path, "load budgets");
   const shown = displayPath(workspace, absolute);
-  if (!existsSync2(absolute)) {
+  if (!existsSync3(absolute)) {
     throw new ConfigurationError(`load budgets ${path} do not exist; write one (see docs/load-budget.md) or point --budgets at it`);
   }
-  const documents = readYamlFile(absolute, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
+  const documents = readYamlFile(workspace, absolute, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
   if (documents.length !== 1) throw new ConfigurationError(`expected one YAML document of load budgets, found ${documents.length}`, { file: shown, line: 1 });
   const document = documents[0];
   const at = (segments) => ({ file: shown, ...document.locate(segments) });
@@ -388,91 +548,6 @@ function readBudgets(workspace, given) {
   return { file: shown, tag: value.tag ?? "endpoint", endpoints };
 }
 
-// src/gates/load-budget/run.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { resolve } from "node:path";
-
-// src/gates/flag-values.ts
-function flagList(value) {
-  return Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
-}
-function chartsFromFlags(flags) {
-  const values = flagList(flags.values);
-  return flagList(flags.chart).map((path) => ({
-    path,
-    ...values.length ? { values } : {},
-    ...typeof flags.release === "string" ? { release: flags.release } : {},
-    ...typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}
-  }));
-}
-function objectSourcesFromFlags(flags) {
-  const manifests = flagList(flags.manifests);
-  const kustomize = flagList(flags.kustomize);
-  const charts = chartsFromFlags(flags);
-  const cluster = clusterFromFlags(flags);
-  return {
-    ...cluster ? { cluster } : {},
-    ...manifests.length ? { manifests } : {},
-    ...kustomize.length ? { kustomize } : {},
-    ...charts.length ? { charts } : {}
-  };
-}
-
-// src/gates/load-budget/run.ts
-function k6RunFromFlags(flags) {
-  const script = typeof flags.script === "string" ? flags.script : void 0;
-  const target = typeof flags.target === "string" ? flags.target : void 0;
-  if (!script && !target) return void 0;
-  const env = {};
-  for (const pair of flagList(flags["k6-env"])) {
-    const equals = pair.indexOf("=");
-    if (equals <= 0) throw new ConfigurationError(`--k6-env ${pair} is not KEY=VALUE`);
-    env[pair.slice(0, equals)] = pair.slice(equals + 1);
-  }
-  return {
-    script: script ?? "",
-    target: target ?? "",
-    ...Object.keys(env).length ? { env } : {},
-    ...typeof flags.k6 === "string" ? { k6: flags.k6 } : {},
-    ...flagList(flags["k6-extension"]).length ? { extensions: flagList(flags["k6-extension"]) } : {},
-    ...typeof flags["save-summary"] === "string" ? { saveSummary: flags["save-summary"] } : {}
-  };
-}
-async function runScript(context, gate, run, tag, endpoints, trendStats = []) {
-  if (!run.script || !run.target) {
-    throw new ConfigurationError(`${gate}: a k6 run needs both --script F and --target URL (gates.${gate}.script and .target); give both, or judge an existing --summary F`);
-  }
-  let target;
-  try {
-    target = new URL(run.target);
-  } catch {
-    throw new ConfigurationError(`${gate}: target ${run.target} is not a URL; give the base URL of the service, like http://127.0.0.1:8080`);
-  }
-  if (target.protocol !== "http:" && target.protocol !== "https:") throw new ConfigurationError(`${gate}: target ${run.target} must be an http:// or https:// URL`);
-  const script = resolveInside(context.workspace, run.script, "k6 script");
-  if (!existsSync3(script)) throw new ConfigurationError(`${gate}: k6 script ${run.script} does not exist`);
-  const timeoutSeconds = run.timeout === void 0 ? 1800 : parseGoDuration(run.timeout);
-  if (timeoutSeconds === void 0 || timeoutSeconds <= 0) throw new ConfigurationError(`${gate}: timeout ${run.timeout} is not a duration like 90s or 30m`);
-  const summaryFile = run.saveSummary ? resolveInside(context.workspace, run.saveSummary, "summary output") : void 0;
-  return runK6({
-    script,
-    scriptShown: displayPath(context.workspace, script),
-    target: run.target,
-    targetEnv: run.targetEnv ?? "BASE_URL",
-    tag,
-    endpoints,
-    trendStats,
-    ...run.env ? { env: run.env } : {},
-    ...run.args ? { args: run.args } : {},
-    ...run.k6 ? { k6Path: resolve(context.workspace.base, run.k6) } : {},
-    ...run.extensions ? { extensions: run.extensions } : {},
-    ...summaryFile ? { summaryFile, summaryShown: displayPath(context.workspace, summaryFile) } : {},
-    timeoutMs: timeoutSeconds * 1e3,
-    cwd: context.workspace.root,
-    logger: context.logger
-  });
-}
-
 // src/gates/load-budget/index.ts
 function formatMs(ms) {
   return ms < 100 ? `${Number(ms.toFixed(1))} ms` : `${Math.round(ms)} ms`;
@@ -491,7 +566,7 @@ async function obtainSummary(context, options, tag, endpoints) {
   if (options.summary !== void 0) {
     const absolute = resolveInside(context.workspace, options.summary, "k6 summary");
     if (!existsSync4(absolute)) throw new ConfigurationError(`load-budget: k6 summary ${options.summary} does not exist; write it with \`k6 run --summary-export ${options.summary}\``);
-    const summary = readK6Summary(absolute, displayPath(context.workspace, absolute));
+    const summary = readK6Summary(context.workspace, absolute, displayPath(context.workspace, absolute));
     requireJudgeable(summary);
     return { summary, exitCode: null };
   }
@@ -628,229 +703,14 @@ var loadBudgetGate = {
   },
   collect,
   fixtureOptions(file) {
-    const [document] = readYamlFile(file, file);
+    const [document] = readYamlFile(standaloneWorkspace(file), file, file);
     if (!isRecord(document?.value)) throw new ConfigurationError(`fixture ${file} must be a mapping of load-budget options`);
     return document.value;
   }
 };
 
-// src/report/github/api.ts
-import { setTimeout as sleep } from "node:timers/promises";
-var GitHubApiError = class extends Error {
-  constructor(method, path, status, body) {
-    super(`${method} ${path}: ${status === 0 ? "no response" : `HTTP ${status}`}${body ? `: ${body.slice(0, 300)}` : ""}`);
-    this.method = method;
-    this.path = path;
-    this.status = status;
-    this.body = body;
-  }
-  method;
-  path;
-  status;
-  body;
-  name = "GitHubApiError";
-  /** 403 or 401: a token that may not write (a fork PR's read-only token, missing permissions). */
-  get forbidden() {
-    return this.status === 403 || this.status === 401;
-  }
-};
-var GitHubApi = class {
-  constructor(options) {
-    this.options = options;
-    this.retries = options.retries ?? 2;
-    this.retryDelayMs = options.retryDelayMs ?? 1e3;
-  }
-  options;
-  retries;
-  retryDelayMs;
-  async request(method, path, body) {
-    const text = (await this.send(method, path, body)).toString("utf8");
-    return text ? JSON.parse(text) : void 0;
-  }
-  /** The bytes of a GET (an artifact's zip: GitHub answers with a redirect to storage, which fetch follows). */
-  download(path) {
-    return this.send("GET", path);
-  }
-  async send(method, path, body) {
-    const url = `${this.options.apiUrl.replace(/\/+$/, "")}${path}`;
-    let attempt = 0;
-    for (; ; ) {
-      let response;
-      try {
-        response = await fetch(url, {
-          method,
-          headers: {
-            accept: "application/vnd.github+json",
-            authorization: `Bearer ${this.options.token}`,
-            "x-github-api-version": "2022-11-28",
-            "user-agent": this.options.userAgent ?? "resilience-gates",
-            ...body === void 0 ? {} : { "content-type": "application/json" }
-          },
-          ...body === void 0 ? {} : { body: JSON.stringify(body) }
-        });
-      } catch (error) {
-        if (attempt++ < this.retries) {
-          await sleep(this.retryDelayMs * attempt);
-          continue;
-        }
-        throw new GitHubApiError(method, path, 0, error instanceof Error ? error.message : String(error));
-      }
-      const bytes = Buffer.from(await response.arrayBuffer());
-      if (response.ok) return bytes;
-      const text = bytes.toString("utf8");
-      const retryable = response.status >= 500 || response.status === 429 || response.status === 403 && response.headers.get("retry-after") !== null;
-      if (retryable && attempt++ < this.retries) {
-        const after = Number(response.headers.get("retry-after"));
-        await sleep(Number.isFinite(after) && after > 0 ? Math.min(after * 1e3, 3e4) : this.retryDelayMs * attempt);
-        continue;
-      }
-      throw new GitHubApiError(method, path, response.status, text);
-    }
-  }
-  /** Every item of a paged list (per_page=100), up to `maxPages` pages. */
-  async paginate(path, pick, maxPages = 10) {
-    const items = [];
-    for (let page = 1; page <= maxPages; page += 1) {
-      const separator = path.includes("?") ? "&" : "?";
-      const batch = pick(await this.request("GET", `${path}${separator}per_page=100&page=${page}`));
-      items.push(...batch);
-      if (batch.length < 100) break;
-    }
-    return items;
-  }
-};
-function repoPath(owner, repo) {
-  return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
-}
-
-// src/sources/zip.ts
-import { inflateRawSync } from "node:zlib";
-var END_OF_CENTRAL_DIRECTORY = 101010256;
-var CENTRAL_DIRECTORY_ENTRY = 33639248;
-var LOCAL_FILE_HEADER = 67324752;
-var STORED = 0;
-var DEFLATED = 8;
-function readZip(archive, shown, maxEntryBytes = 16 * 1024 * 1024) {
-  const broken = (what) => new ConfigurationError(`${shown} is not a zip archive this reader takes: ${what}`);
-  let end = -1;
-  for (let at = archive.length - 22; at >= Math.max(0, archive.length - 22 - 65535); at--) {
-    if (archive.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) throw broken("no end of central directory (truncated, or not a zip)");
-  const count = archive.readUInt16LE(end + 10);
-  let entry = archive.readUInt32LE(end + 16);
-  if (count === 65535 || entry === 4294967295) throw broken("zip64 archives are not supported");
-  const files = /* @__PURE__ */ new Map();
-  for (let index = 0; index < count; index++) {
-    if (entry + 46 > archive.length || archive.readUInt32LE(entry) !== CENTRAL_DIRECTORY_ENTRY) throw broken(`central directory entry ${index + 1} is damaged`);
-    const method = archive.readUInt16LE(entry + 10);
-    const compressedSize = archive.readUInt32LE(entry + 20);
-    const size = archive.readUInt32LE(entry + 24);
-    const nameLength = archive.readUInt16LE(entry + 28);
-    const extraLength = archive.readUInt16LE(entry + 30);
-    const commentLength = archive.readUInt16LE(entry + 32);
-    const local = archive.readUInt32LE(entry + 42);
-    const name = archive.toString("utf8", entry + 46, entry + 46 + nameLength);
-    entry += 46 + nameLength + extraLength + commentLength;
-    if (name.endsWith("/")) continue;
-    if (size > maxEntryBytes) throw broken(`${name} unpacks to ${size} bytes, more than the ${maxEntryBytes} allowed`);
-    if (local + 30 > archive.length || archive.readUInt32LE(local) !== LOCAL_FILE_HEADER) throw broken(`the local header of ${name} is damaged`);
-    const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
-    const data = archive.subarray(start, start + compressedSize);
-    if (data.length !== compressedSize) throw broken(`${name} is cut short`);
-    let content;
-    if (method === STORED) content = Buffer.from(data);
-    else if (method === DEFLATED) {
-      try {
-        content = inflateRawSync(data, { maxOutputLength: maxEntryBytes });
-      } catch (error) {
-        throw broken(`${name} does not inflate: ${error.message}`);
-      }
-    } else throw broken(`${name} uses compression method ${method}; only stored and deflated are read`);
-    if (content.length !== size) throw broken(`${name} unpacks to ${content.length} bytes, not the ${size} its entry says`);
-    files.set(name, content);
-  }
-  return files;
-}
-
-// src/gates/slo/artifact.ts
-async function fetchBaselineArtifact(spec, env, logger) {
-  const what = `baseline artifact ${spec.artifact}`;
-  const repository = spec.repository ?? env.GITHUB_REPOSITORY;
-  if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
-    throw new ConfigurationError(`${what}: no repository to read it from; set GITHUB_REPOSITORY (a workflow does) or baseline.repository: owner/name`);
-  }
-  const token = env.GITHUB_TOKEN;
-  if (!token) {
-    throw new ConfigurationError(`${what}: GITHUB_TOKEN is not set; in a workflow give it \`env: GITHUB_TOKEN: \${{ github.token }}\` with \`permissions: actions: read\``);
-  }
-  const api = new GitHubApi({ apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token });
-  const repo = `/repos/${repository}`;
-  try {
-    const branch = spec.branch ?? (await api.request("GET", repo)).default_branch;
-    const listing = await api.request("GET", `${repo}/actions/artifacts?name=${encodeURIComponent(spec.artifact)}&per_page=100`);
-    const named = listing.artifacts.filter((artifact) => artifact.name === spec.artifact);
-    const usable = named.filter((artifact) => !artifact.expired && artifact.workflow_run?.head_branch === branch).sort((a, b) => (b.created_at ?? "").localeCompare(a.created_at ?? ""));
-    const chosen = usable[0];
-    if (!chosen) {
-      const expired = named.filter((artifact) => artifact.expired).length;
-      throw new CollectorError(
-        `${what}: no unexpired artifact of that name from a run on ${branch} in ${repository} (${named.length} with that name, ${expired} expired); run \`resilience-gates baseline save\` on ${branch} and keep the file with actions/upload-artifact (name: ${spec.artifact})`
-      );
-    }
-    logger.info(`slo: baseline from artifact ${spec.artifact} #${chosen.id} (run ${chosen.workflow_run?.id ?? "?"} on ${branch}, ${chosen.created_at ?? "time unknown"})`);
-    const shownArchive = `artifact ${spec.artifact} #${chosen.id}`;
-    const files = readZip(await api.download(`${repo}/actions/artifacts/${chosen.id}/zip`), shownArchive);
-    const json = [...files.keys()].filter((name2) => name2.endsWith(".json"));
-    const name = spec.file ?? (json.length === 1 ? json[0] : void 0);
-    const content = name === void 0 ? void 0 : files.get(name);
-    if (name === void 0 || content === void 0) {
-      throw new CollectorError(
-        `${what}: ${spec.file ? `the artifact has no file ${spec.file}` : `the artifact holds ${json.length} JSON files, not one`} (it holds ${[...files.keys()].join(", ") || "nothing"}); name the file with baseline.file`
-      );
-    }
-    return { text: content.toString("utf8"), shown: `${shownArchive}/${name}` };
-  } catch (error) {
-    if (error instanceof GitHubApiError) {
-      const hint = error.forbidden || error.status === 404 ? " (the token needs `actions: read` on the repository, and the repository must exist)" : "";
-      throw new CollectorError(`${what}: ${error.message}${hint}`);
-    }
-    throw error;
-  }
-}
-
-// src/gates/slo/baseline.ts
-import { existsSync as existsSync5 } from "node:fs";
-function baselineKey(measurement) {
-  return `${measurement.slo}#${measurement.objective ?? "-"}#${measurement.metric}`;
-}
-function readBaseline(workspace, path) {
-  const absolute = resolveInside(workspace, path, "baseline");
-  const shown = displayPath(workspace, absolute);
-  if (!existsSync5(absolute)) {
-    throw new ConfigurationError(`baseline ${path} does not exist; write it on the default branch with \`resilience-gates baseline save --slo F ... --output ${path}\``);
-  }
-  return checkedBaseline(readJsonFile(absolute, shown));
-}
-function parseBaseline(text, shown) {
-  return checkedBaseline(parseJsonText(text, shown));
-}
-function checkedBaseline(json) {
-  const shown = json.file;
-  const problems = validate("slo-baseline", json.value, void 0, "the baseline");
-  if (problems.length > 0) {
-    const [first] = problems;
-    throw new ConfigurationError(`not a baseline written by \`resilience-gates baseline save\`: ${first?.message ?? "invalid"}`, json.locate(first?.path ?? []));
-  }
-  const baseline = json.value;
-  return { ...baseline, file: shown };
-}
-
 // src/gates/slo/definitions.ts
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 var DEFAULT_SLOS = ".resilience/slos.yaml";
 var K6_ENDPOINT_ANNOTATION = "resilience-gates.io/k6-endpoint";
 var K6_TAG_ANNOTATION = "resilience-gates.io/k6-tag";
@@ -858,8 +718,8 @@ function readSlos(workspace, given, defaultTag) {
   const path = given ?? DEFAULT_SLOS;
   const absolute = resolveInside(workspace, path, "SLO file");
   const shown = displayPath(workspace, absolute);
-  if (!existsSync6(absolute)) throw new ConfigurationError(`SLO file ${path} does not exist; write one (see docs/slo.md) or point --slo at it`);
-  const documents = readYamlFile(absolute, shown).filter((document) => document.value !== null && document.value !== void 0);
+  if (!existsSync5(absolute)) throw new ConfigurationError(`SLO file ${path} does not exist; write one (see docs/slo.md) or point --slo at it`);
+  const documents = readYamlFile(workspace, absolute, shown).filter((document) => document.value !== null && document.value !== void 0);
   if (documents.length === 0) throw new ConfigurationError("the SLO file has no documents; write at least one `kind: SLO`", { file: shown, line: 1 });
   const names = /* @__PURE__ */ new Map();
   const slos = documents.map((document) => {
@@ -1219,239 +1079,25 @@ function prometheusMeasurer(client, window) {
   };
 }
 
-// src/gates/slo/index.ts
-var DEFAULT_MIN_SAMPLES = 100;
-async function measurerFor(context, options, slos) {
-  const sources = [options.summary !== void 0, options.prometheus !== void 0, (options.metrics?.length ?? 0) > 0].filter(Boolean).length;
-  if (sources !== 1) {
-    throw new ConfigurationError(
-      `slo: give exactly one source of measurements: --summary F (a k6 summary), --prometheus URL (a query API) or --metrics URL (scrapes of /metrics around a run); got ${sources}`
-    );
-  }
-  if (options.summary !== void 0) {
-    const absolute = resolveInside(context.workspace, options.summary, "k6 summary");
-    if (!existsSync7(absolute)) throw new ConfigurationError(`slo: k6 summary ${options.summary} does not exist; write it with \`k6 run --summary-export ${options.summary}\``);
-    const summary = readK6Summary(absolute, displayPath(context.workspace, absolute));
-    requireJudgeable(summary);
-    return k6Measurer(summary);
-  }
-  if (options.prometheus !== void 0) {
-    if (options.window !== void 0 && parseCatalogDuration(options.window) === void 0) throw new ConfigurationError(`slo: window ${options.window} is not a duration like 1h or 28d`);
-    return prometheusMeasurer(new PrometheusClient(options.prometheus), options.window);
-  }
-  const urls = options.metrics ?? [];
-  for (const url of urls) {
-    try {
-      new URL(url);
-    } catch {
-      throw new ConfigurationError(`slo: --metrics ${url} is not a URL; give the service's metrics URL, like http://127.0.0.1:8080/metrics`);
-    }
-  }
-  const hasRun = options.script !== void 0 || options.target !== void 0;
-  if (!hasRun && options.observe === void 0) {
-    throw new ConfigurationError("slo: --metrics scrapes before and after a load run: give --script F --target URL (the gate runs k6 between the scrapes) or --observe 60s (it waits that long)");
-  }
-  const before = (await Promise.all(urls.map((url) => scrape(url)))).flat();
-  if (hasRun) {
-    const endpoints = [...new Set(slos.flatMap((slo) => slo.k6 ? [slo.k6.endpoint] : []))];
-    await runScript(context, "slo", { script: options.script ?? "", target: options.target ?? "", ...options }, options.tag ?? "endpoint", endpoints);
-  } else {
-    const seconds = parseGoDuration(options.observe ?? "");
-    if (seconds === void 0 || seconds <= 0) throw new ConfigurationError(`slo: observe ${options.observe} is not a duration like 60s or 5m`);
-    context.logger.info(`slo: observing ${urls.join(", ")} for ${formatDuration(seconds)}`);
-    await sleep2(seconds * 1e3);
-  }
-  const after = (await Promise.all(urls.map((url) => scrape(url)))).flat();
-  return scrapeMeasurer(before, after, urls);
-}
-async function measureSlos(context, options) {
-  const { file, slos } = readSlos(context.workspace, options.slos, options.tag ?? "endpoint");
-  const measurer = await measurerFor(context, options, slos);
-  const measured = [];
-  for (const slo of slos) {
-    for (const objective of slo.objectives) measured.push({ slo, objective, measurement: await measurer.measure(slo, objective) });
-  }
-  return { file, measurer, measured };
-}
-function baselineMeasurements(measured) {
-  const result = [];
-  for (const { slo, objective, measurement } of measured) {
-    if (slo.indicator.kind === "ratio") {
-      if (objective.index === 0 && measurement.ratio !== null) result.push({ slo: slo.name, objective: null, metric: "error_rate", value: 1 - measurement.ratio, samples: measurement.samples });
-    } else if (measurement.quantileSeconds !== null) {
-      result.push({ slo: slo.name, objective: objective.index, metric: "latency", quantile: objective.target, value: measurement.quantileSeconds, samples: measurement.samples });
-    }
-  }
-  return result;
-}
-function percentBeside(value, target) {
-  for (let digits = 2; digits < 6; digits++) {
-    if ((value * 100).toFixed(digits) !== (target * 100).toFixed(digits)) return `${Number((value * 100).toFixed(digits))}%`;
-  }
-  return `${Number((value * 100).toFixed(6))}%`;
-}
-function measuredText(slo, objective, m) {
-  const requests = `${m.samples} events`;
-  if (slo.indicator.kind === "ratio") {
-    return { measured: `${percentBeside(m.ratio ?? 0, objective.target)} good of ${requests}`, objective: `at least ${formatPercent(objective.target)} good` };
-  }
-  const threshold = formatMs((objective.value ?? 0) * 1e3);
-  const cmp = objective.op === "lt" ? "under" : "at most";
-  if (m.method === "quantile") {
-    return {
-      measured: `${quantileStat(objective.target)} ${formatMs((m.quantileSeconds ?? 0) * 1e3)} over ${requests}`,
-      objective: `${quantileStat(objective.target)} ${cmp} ${threshold}`
-    };
-  }
-  return {
-    measured: `${percentBeside(m.ratio ?? 0, objective.target)} of ${requests} within ${threshold}`,
-    objective: `at least ${formatPercent(objective.target)} ${cmp} ${threshold}`
-  };
-}
-function burnText(errorRatio, target) {
-  return errorRatio === null ? "" : `${Number((errorRatio / (1 - target)).toFixed(1))}x`;
-}
-async function loadBaseline(context, baseline) {
-  if (baseline === void 0) return void 0;
-  if (typeof baseline === "string") return readBaseline(context.workspace, baseline);
-  const { text, shown } = await fetchBaselineArtifact(baseline, process.env, context.logger);
-  return parseBaseline(text, shown);
-}
-async function collect2(context, options) {
-  const baseline = await loadBaseline(context, options.baseline);
-  const { file, measurer, measured } = await measureSlos(context, options);
-  const slos = [...new Set(measured.map((entry) => entry.slo))];
-  const minSamples = options.minSamples ?? DEFAULT_MIN_SAMPLES;
-  const latencyPercent = options.tolerance?.latencyPercent ?? 10;
-  const errorRatePoints = options.tolerance?.errorRatePoints ?? 0.1;
-  const tolerance = {
-    latency_percent: latencyPercent,
-    error_rate_points: errorRatePoints,
-    text: { latency: `+${latencyPercent}%`, error_rate: `+${errorRatePoints} points` }
-  };
-  const baselineIndex = new Map((baseline?.measurements ?? []).map((entry) => [baselineKey(entry), entry]));
-  const current = baselineMeasurements(measured);
-  const comparisons = baseline ? current.map((now, id) => {
-    const found = baselineIndex.get(baselineKey(now));
-    const then = found && (now.metric !== "latency" || found.quantile === now.quantile) ? found : void 0;
-    const show = (value) => now.metric === "latency" ? formatMs(value * 1e3) : formatPercent(value);
-    const change = then === void 0 ? "" : now.metric === "latency" ? then.value > 0 ? `${now.value >= then.value ? "+" : ""}${Number(((now.value - then.value) / then.value * 100).toFixed(1))}%` : "new latency" : `${now.value >= then.value ? "+" : ""}${Number(((now.value - then.value) * 100).toFixed(2))} points`;
-    return {
-      id,
-      slo: slos.findIndex((slo) => slo.name === now.slo),
-      slo_name: now.slo,
-      objective: now.objective,
-      metric: now.metric,
-      label: now.metric === "latency" ? `${quantileStat(now.quantile ?? 0)} latency` : "error rate",
-      current: now.value,
-      current_samples: now.samples,
-      baseline: then?.value ?? null,
-      baseline_samples: then?.samples ?? null,
-      text: { current: show(now.value), baseline: then === void 0 ? "" : show(then.value), change }
-    };
-  }) : [];
-  const input = {
-    slo_file: file,
-    source: measurer.source,
-    source_detail: measurer.describe,
-    baseline_file: baseline?.file ?? null,
-    min_samples: minSamples,
-    tolerance,
-    slos: slos.map((slo, id) => ({ id, name: slo.name, display_name: slo.displayName, service: slo.service, indicator: slo.indicator.kind, window: slo.windowText })),
-    objectives: measured.map(({ slo, objective, measurement }, id) => {
-      const texts = measuredText(slo, objective, measurement);
-      return {
-        id,
-        slo: slos.indexOf(slo),
-        slo_name: slo.name,
-        index: objective.index,
-        display_name: objective.displayName,
-        target: objective.target,
-        op: objective.op,
-        value: objective.value,
-        method: measurement.method,
-        samples: measurement.samples,
-        ratio: measurement.ratio,
-        quantile_seconds: measurement.quantileSeconds,
-        burn: measurement.burn,
-        text: {
-          ...texts,
-          burn: Object.fromEntries(BURN_WINDOWS.map((window) => [window, burnText(measurement.burn?.[window] ?? null, objective.target)]))
-        }
-      };
-    }),
-    comparisons
-  };
-  const locate = (finding) => {
-    if (typeof finding.objective === "number") {
-      const entry = measured[finding.objective];
-      if (!entry) throw new CollectorError(`policy finding ${finding.rule} names unknown objective ${finding.objective}`);
-      return { resource: { kind: "SLO", name: entry.slo.name }, location: entry.slo.locate(["spec", "objectives", entry.objective.index]) };
-    }
-    if (typeof finding.comparison === "number") {
-      const comparison = comparisons[finding.comparison];
-      const slo = comparison ? slos[comparison.slo] : void 0;
-      if (!comparison || !slo) throw new CollectorError(`policy finding ${finding.rule} names unknown comparison ${finding.comparison}`);
-      const path = comparison.objective === null ? ["spec", "indicator"] : ["spec", "objectives", comparison.objective];
-      return { resource: { kind: "SLO", name: slo.name }, location: slo.locate(path) };
-    }
-    throw new CollectorError(`policy finding ${finding.rule} has no locator the slo collector knows`);
-  };
-  return {
-    input,
-    locate,
-    stats: {
-      slos: slos.length,
-      objectives: measured.length,
-      events: measured.reduce((total, entry) => total + entry.measurement.samples, 0),
-      ...baseline ? { baselineMeasurements: baseline.measurements.length } : {}
-    }
-  };
-}
-function sloOptionsFromFlags(flags) {
-  const string = (name) => typeof flags[name] === "string" ? flags[name] : void 0;
-  const metrics = flagList(flags.metrics);
-  const slos = string("slo");
-  const summary = string("summary");
-  const prometheus = string("prometheus");
-  if (!slos && !summary && !prometheus && metrics.length === 0) return void 0;
-  const minSamples = string("min-samples");
-  if (minSamples !== void 0 && !/^[0-9]+$/.test(minSamples)) throw new ConfigurationError(`--min-samples ${minSamples} is not a whole number`);
-  return {
-    ...slos ? { slos } : {},
-    ...summary ? { summary } : {},
-    ...prometheus ? { prometheus } : {},
-    ...metrics.length ? { metrics } : {},
-    ...string("baseline") ? { baseline: string("baseline") } : {},
-    ...string("baseline-artifact") ? { baseline: { artifact: string("baseline-artifact") } } : {},
-    ...string("observe") ? { observe: string("observe") } : {},
-    ...string("window") ? { window: string("window") } : {},
-    ...minSamples !== void 0 ? { minSamples: Number(minSamples) } : {},
-    ...k6RunFromFlags(flags)
-  };
-}
-var sloGate = {
-  id: "slo",
-  summary: "Measured SLIs meet every SLO objective, do not regress against the baseline, and do not burn error budget too fast",
-  cliFlags: SLO_FLAGS,
-  optionsFromFlags: sloOptionsFromFlags,
-  collect: collect2,
-  fixtureOptions(file) {
-    const [document] = readYamlFile(file, file);
-    if (!isRecord(document?.value)) throw new ConfigurationError(`fixture ${file} must be a mapping of slo options`);
-    return document.value;
-  }
-};
-
 export {
   flagList,
   objectSourcesFromFlags,
+  readK6Summary,
+  requireJudgeable,
+  measureEndpoint,
+  k6RunFromFlags,
+  runScript,
+  formatMs,
+  formatPercent,
   loadBudgetGate,
-  GitHubApiError,
-  GitHubApi,
-  repoPath,
-  measureSlos,
-  baselineMeasurements,
-  sloOptionsFromFlags,
-  sloGate
+  readSlos,
+  counterSelector,
+  scrape,
+  sumMatching,
+  PrometheusClient,
+  BURN_WINDOWS,
+  quantileStat,
+  k6Measurer,
+  scrapeMeasurer,
+  prometheusMeasurer
 };

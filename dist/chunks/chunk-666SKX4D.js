@@ -7,7 +7,7 @@ import {
   RESTORE_PROOFS_FLAGS,
   SECURITY_CONTEXT_FLAGS,
   SLO_FLAGS
-} from "./chunk-3U2DUXYO.js";
+} from "./chunk-NUD3GI67.js";
 import {
   packageRoot
 } from "./chunk-SYHSNYPK.js";
@@ -62,6 +62,7 @@ Commands:
   init               scaffold .resilience/gates.yaml and waivers.yaml
   drill ...          restore drills: keygen, postgres, redis, verify (drill --help)
   baseline save      measure the SLOs and write the baseline the slo gate compares with
+  chaos ...          chaos experiments: run, verify, publish (chaos --help)
 
 Options for check:
   --config F         config file (default .resilience/gates.yaml)
@@ -122,17 +123,19 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-7WZZAX4U.js")).check(rest);
+        return await (await import("./check-F2SHT7TH.js")).check(rest);
       case "rules":
-        return await (await import("./rules-N6YLZ6R5.js")).rules(rest);
+        return await (await import("./rules-YSN5X6ZV.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-N6YLZ6R5.js")).explain(rest);
+        return await (await import("./rules-YSN5X6ZV.js")).explain(rest);
       case "init":
-        return (await import("./init-IEPBN6LC.js")).init(rest);
+        return (await import("./init-NNNQ3NJF.js")).init(rest);
       case "drill":
-        return await (await import("./drill-TBHZQCT7.js")).drill(rest);
+        return await (await import("./drill-WI2IT7FI.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-5IWWC4YX.js")).baseline(rest);
+        return await (await import("./baseline-PM6EJV5H.js")).baseline(rest);
+      case "chaos":
+        return await (await import("./chaos-KI42DI3D.js")).chaos(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

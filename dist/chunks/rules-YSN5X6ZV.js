@@ -1,28 +1,30 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   loadBundle
-} from "./chunk-DX5CWFXE.js";
-import "./chunk-KXP3JKP3.js";
+} from "./chunk-3BO4LA73.js";
+import "./chunk-TOT33RUI.js";
+import "./chunk-QLYWWAAS.js";
+import "./chunk-JEPAHEEN.js";
 import {
   silentLogger
 } from "./chunk-647UBY3D.js";
-import "./chunk-WGKKRTE3.js";
-import "./chunk-WGETQMF3.js";
+import "./chunk-S63MBXB7.js";
+import "./chunk-525K4M5I.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-IRHUGHDA.js";
-import "./chunk-3U2DUXYO.js";
+} from "./chunk-666SKX4D.js";
+import "./chunk-NUD3GI67.js";
 import "./chunk-RZEBD3HU.js";
-import "./chunk-5EGQPAS2.js";
+import "./chunk-WQQHA2IA.js";
 import "./chunk-SOQPJMEU.js";
 import {
   loadConfig
-} from "./chunk-F7O2VXKP.js";
-import "./chunk-K5VVQ2NH.js";
+} from "./chunk-TOQCFF6U.js";
+import "./chunk-2AFNVZHP.js";
 import "./chunk-XI6Y4Q6H.js";
-import "./chunk-4MMK2NZR.js";
+import "./chunk-ZLKJCLDS.js";
 import "./chunk-SYHSNYPK.js";
 import "./chunk-SEVPFPOZ.js";
 import "./chunk-TPY7VXDW.js";

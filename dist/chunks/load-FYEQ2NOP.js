@@ -2,16 +2,18 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   DEFAULT_CONFIG,
   loadConfig,
-  readSingleDocument
-} from "./chunk-F7O2VXKP.js";
-import "./chunk-K5VVQ2NH.js";
+  readSingleDocument,
+  readValidatedDocument
+} from "./chunk-TOQCFF6U.js";
+import "./chunk-2AFNVZHP.js";
 import "./chunk-XI6Y4Q6H.js";
-import "./chunk-4MMK2NZR.js";
+import "./chunk-ZLKJCLDS.js";
 import "./chunk-SYHSNYPK.js";
 import "./chunk-TPY7VXDW.js";
 import "./chunk-JPIEGBNI.js";
 export {
   DEFAULT_CONFIG,
   loadConfig,
-  readSingleDocument
+  readSingleDocument,
+  readValidatedDocument
 };

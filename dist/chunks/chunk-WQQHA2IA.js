@@ -5,9 +5,11 @@ import {
   workersForced
 } from "./chunk-SOQPJMEU.js";
 import {
+  admitFile,
+  decodeText,
   lineIndexOf,
-  readTextFile
-} from "./chunk-4MMK2NZR.js";
+  readAdmittedBytes
+} from "./chunk-ZLKJCLDS.js";
 import {
   packageRoot
 } from "./chunk-SYHSNYPK.js";
@@ -349,9 +351,10 @@ var MIN_FILES_FOR_WORKER = 64;
 var BATCH = 16;
 var BATCHES_AHEAD = 32;
 function readSqlFileTree(request) {
+  if (request.refused) return { failure: request.refused };
   let text;
   try {
-    text = readTextFile(request.path, request.shown, request.maxBytes);
+    text = decodeText(readAdmittedBytes({ path: request.path, shown: request.shown, limit: request.maxBytes ?? Infinity }), request.shown);
   } catch (error) {
     return { failure: failureOf(error) };
   }
@@ -371,7 +374,14 @@ function failureError(failure) {
   if (failure.kind === "configuration") return new ConfigurationError(failure.reason, failure.location);
   return new Error(failure.reason);
 }
-async function* readSqlFiles(requests, pacing = { batch: BATCH, ahead: BATCHES_AHEAD }) {
+async function* readSqlFiles(workspace, given, pacing = { batch: BATCH, ahead: BATCHES_AHEAD }) {
+  const requests = given.map((request) => {
+    try {
+      return { ...request, maxBytes: admitFile(workspace, request.path, request.shown, request.maxBytes).limit };
+    } catch (error) {
+      return { ...request, refused: failureOf(error) };
+    }
+  });
   if (!workersEnabled() || requests.length < MIN_FILES_FOR_WORKER && !workersForced()) {
     await loadSqlParser();
     for (const request of requests) yield readSqlFileTree(request);

@@ -2,26 +2,28 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   PUBLIC_KEY_ENV,
   loadSigningKey,
-  parsePublicKey,
   publishProof,
   readProofFile,
-  readPublicKeyFile,
   signProof,
+  trustedKeysFrom,
   writeKeyPair
-} from "./chunk-KXP3JKP3.js";
+} from "./chunk-JEPAHEEN.js";
 import {
   formatDuration,
   runProcess
-} from "./chunk-WGETQMF3.js";
+} from "./chunk-525K4M5I.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-IRHUGHDA.js";
-import "./chunk-3U2DUXYO.js";
-import "./chunk-K5VVQ2NH.js";
+} from "./chunk-666SKX4D.js";
+import "./chunk-NUD3GI67.js";
+import "./chunk-2AFNVZHP.js";
 import "./chunk-XI6Y4Q6H.js";
-import "./chunk-4MMK2NZR.js";
+import {
+  readStandaloneTextFile,
+  standaloneWorkspace
+} from "./chunk-ZLKJCLDS.js";
 import {
   packageRoot
 } from "./chunk-SYHSNYPK.js";
@@ -14092,8 +14094,7 @@ ${DRILL_HELP}`);
   if (engine === "postgres") {
     const smoke = [
       ...strings(values, "smoke").map((file) => {
-        if (!existsSync(file)) throw new ConfigurationError(`smoke SQL file ${file} does not exist`);
-        return { name: basename(file), sql: readFileSync2(file, "utf8") };
+        return { name: basename(file), sql: readStandaloneTextFile(resolve(file), file) };
       }),
       ...strings(values, "smoke-sql").map((sql, index) => ({ name: `smoke-sql-${index + 1}`, sql }))
     ];
@@ -14149,12 +14150,10 @@ function verifyCommand(args) {
   const { values, positionals } = parseCommandLine(args, { "public-key": { type: "string", multiple: true } });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError("drill verify needs exactly one proof FILE and --public-key F");
-  const trusted = strings(values, "public-key").map((path) => readPublicKeyFile(resolve(path), path));
-  const fromEnv = process.env[PUBLIC_KEY_ENV];
-  if (fromEnv?.trim()) trusted.push(parsePublicKey(fromEnv, `$${PUBLIC_KEY_ENV}`));
+  const trusted = trustedKeysFrom(strings(values, "public-key"));
   if (trusted.length === 0) throw new UsageError(`drill verify needs --public-key F (or ${PUBLIC_KEY_ENV})`);
   if (!existsSync(file)) throw new ConfigurationError(`proof ${file} does not exist`);
-  const read = readProofFile(resolve(file), file, trusted);
+  const read = readProofFile(standaloneWorkspace(resolve(file)), resolve(file), file, trusted);
   if (!read.ok) {
     process.stdout.write(`INVALID ${read.location.file}:${read.location.line}${read.location.column ? `:${read.location.column}` : ""}: ${read.message}
 `);

@@ -3,16 +3,16 @@ import {
   loadKubeConfig,
   parseJsonText,
   readJsonFile
-} from "./chunk-WGETQMF3.js";
+} from "./chunk-525K4M5I.js";
 import {
   isRecord
-} from "./chunk-K5VVQ2NH.js";
+} from "./chunk-2AFNVZHP.js";
 import {
   validate
 } from "./chunk-XI6Y4Q6H.js";
 import {
-  readTextFile
-} from "./chunk-4MMK2NZR.js";
+  readStandaloneTextFile
+} from "./chunk-ZLKJCLDS.js";
 import {
   CollectorError,
   ConfigurationError
@@ -20,8 +20,8 @@ import {
 
 // src/drill/signing.ts
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 var SIGNATURE_ALGORITHM = "ed25519";
 var PRIVATE_KEY_FILE = "drill-signing-key.pem";
 var PUBLIC_KEY_FILE = "drill-public-key.pem";
@@ -101,14 +101,20 @@ function parsePrivateKey(pem, where) {
   if (key.asymmetricKeyType !== "ed25519") throw new ConfigurationError(`${where} is a ${key.asymmetricKeyType ?? "unknown"} key; drill proofs use Ed25519`);
   return key;
 }
+function trustedKeysFrom(files, env = process.env) {
+  const trusted = files.map((path) => readPublicKeyFile(resolve(path), path));
+  const fromEnv = env[PUBLIC_KEY_ENV];
+  if (fromEnv?.trim()) trusted.push(parsePublicKey(fromEnv, `$${PUBLIC_KEY_ENV}`));
+  return trusted;
+}
 function readPublicKeyFile(file, shown = file) {
   if (!existsSync(file)) throw new ConfigurationError(`public key ${shown} does not exist`);
-  return parsePublicKey(readFileSync(file, "utf8"), `public key ${shown}`);
+  return parsePublicKey(readStandaloneTextFile(file, shown, 64 * 1024), `public key ${shown}`);
 }
 function loadSigningKey(file, env = process.env) {
   if (file) {
     if (!existsSync(file)) throw new ConfigurationError(`signing key ${file} does not exist`);
-    return parsePrivateKey(readFileSync(file, "utf8"), `signing key ${file}`);
+    return parsePrivateKey(readStandaloneTextFile(file, file, 64 * 1024), `signing key ${file}`);
   }
   const pem = env[PRIVATE_KEY_ENV];
   if (pem?.trim()) return parsePrivateKey(pem, `$${PRIVATE_KEY_ENV}`);
@@ -133,18 +139,23 @@ function writeKeyPair(directory, force = false) {
 // src/drill/publish.ts
 var PROOF_LABEL = "resilience-gates.io/restore-proof";
 var PROOF_KEY = "proof.json";
+var RESTORE_PROOF_CONFIGMAP = { label: PROOF_LABEL, dataKey: PROOF_KEY, field: "store", namePrefix: "restore-proof-", noun: "restore proof" };
 async function publishProof(file, shown, options) {
-  const text = readTextFile(file, shown);
+  const published = await publishSigned(file, shown, options, RESTORE_PROOF_CONFIGMAP);
+  return { namespace: published.namespace, name: published.name, store: published.value };
+}
+async function publishSigned(file, shown, options, kind) {
+  const text = readStandaloneTextFile(file, shown);
   const json = parseJsonText(text, shown);
-  const store = isRecord(json.value) ? json.value.store : void 0;
-  if (typeof store !== "string" || !/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/.test(store)) {
-    throw new ConfigurationError(`${shown} has no \`store\` that can be a label value; is it a restore proof?`, json.locate(["store"]));
+  const value = isRecord(json.value) ? json.value[kind.field] : void 0;
+  if (typeof value !== "string" || !/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/.test(value)) {
+    throw new ConfigurationError(`${shown} has no \`${kind.field}\` that can be a label value; is it a ${kind.noun}?`, json.locate([kind.field]));
   }
   const { config, contextName } = await loadKubeConfig(options.context);
-  const { ApiException, CoreV1Api } = await import("./kube-client-ZGFU47PR.js");
+  const { ApiException, CoreV1Api } = await import("./kube-client-KMNGKWQL.js");
   const namespace = options.namespace ?? config.getContextObject(contextName)?.namespace ?? "default";
-  const name = options.name ?? `restore-proof-${store}`;
-  const body = { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace, labels: { [PROOF_LABEL]: store } }, data: { [PROOF_KEY]: text } };
+  const name = options.name ?? `${kind.namePrefix}${value}`;
+  const body = { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace, labels: { [kind.label]: value } }, data: { [kind.dataKey]: text } };
   const api = config.makeApiClient(CoreV1Api);
   try {
     try {
@@ -159,7 +170,7 @@ async function publishProof(file, shown, options) {
       `cannot publish ${shown} as ConfigMap ${namespace}/${name} (context ${contextName}): ${detail}${error instanceof ApiException && error.code === 403 ? ` (the drill's service account needs "create" and "update" on "configmaps" in that namespace)` : ""}`
     );
   }
-  return { namespace, name, store };
+  return { namespace, name, value };
 }
 function apiMessage(body) {
   if (typeof body === "string") {
@@ -174,13 +185,20 @@ function apiMessage(body) {
 }
 
 // src/drill/verify.ts
-function readProofFile(absolute, shown, trusted) {
-  return checkProof(() => readJsonFile(absolute, shown, 64 * 1024 * 1024), shown, trusted);
+var RESTORE_PROOF = { schema: "restore-proof", noun: "restore proof" };
+function readProofFile(workspace, absolute, shown, trusted) {
+  return readSignedFile(workspace, absolute, shown, trusted, RESTORE_PROOF);
 }
 function readProofText(text, shown, trusted) {
-  return checkProof(() => parseJsonText(text, shown), shown, trusted);
+  return readSignedText(text, shown, trusted, RESTORE_PROOF);
 }
-function checkProof(read, shown, trusted) {
+function readSignedFile(workspace, absolute, shown, trusted, kind) {
+  return checkSigned(() => readJsonFile(workspace, absolute, shown), shown, trusted, kind);
+}
+function readSignedText(text, shown, trusted, kind) {
+  return checkSigned(() => parseJsonText(text, shown), shown, trusted, kind);
+}
+function checkSigned(read, shown, trusted, kind) {
   let json;
   try {
     json = read();
@@ -190,11 +208,11 @@ function checkProof(read, shown, trusted) {
     }
     throw error;
   }
-  const problems = validate("restore-proof", json.value, void 0, "the proof");
+  const problems = validate(kind.schema, json.value, void 0, `the ${kind.noun.split(" ").at(-1) ?? "document"}`);
   if (problems.length > 0) {
     const [first] = problems;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-    return { ok: false, message: `not a valid restore proof (schemas/restore-proof.schema.json): ${first?.message ?? "invalid"}${more}`, location: json.locate(first?.path ?? []) };
+    return { ok: false, message: `not a valid ${kind.noun} (schemas/${kind.schema}.schema.json): ${first?.message ?? "invalid"}${more}`, location: json.locate(first?.path ?? []) };
   }
   return { ok: true, json, proof: json.value, signature: verifyProof(json.value, trusted) };
 }
@@ -203,12 +221,15 @@ export {
   PUBLIC_KEY_ENV,
   signProof,
   parsePublicKey,
+  trustedKeysFrom,
   readPublicKeyFile,
   loadSigningKey,
   writeKeyPair,
   PROOF_LABEL,
   PROOF_KEY,
   publishProof,
+  publishSigned,
   readProofFile,
-  readProofText
+  readProofText,
+  readSignedFile
 };

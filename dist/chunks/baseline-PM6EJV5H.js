@@ -1,31 +1,32 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  createStderrLogger
-} from "./chunk-647UBY3D.js";
-import {
   baselineMeasurements,
   measureSlos,
   sloOptionsFromFlags
-} from "./chunk-WGKKRTE3.js";
-import "./chunk-WGETQMF3.js";
+} from "./chunk-TOT33RUI.js";
+import {
+  createStderrLogger
+} from "./chunk-647UBY3D.js";
+import "./chunk-S63MBXB7.js";
+import "./chunk-525K4M5I.js";
 import {
   EXIT,
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-IRHUGHDA.js";
-import "./chunk-3U2DUXYO.js";
+} from "./chunk-666SKX4D.js";
+import "./chunk-NUD3GI67.js";
 import {
   loadConfig
-} from "./chunk-F7O2VXKP.js";
-import {
-  displayPath,
-  resolveInside
-} from "./chunk-K5VVQ2NH.js";
+} from "./chunk-TOQCFF6U.js";
+import "./chunk-2AFNVZHP.js";
 import {
   validate
 } from "./chunk-XI6Y4Q6H.js";
-import "./chunk-4MMK2NZR.js";
+import {
+  displayPath,
+  resolveInside
+} from "./chunk-ZLKJCLDS.js";
 import "./chunk-SYHSNYPK.js";
 import "./chunk-SEVPFPOZ.js";
 import {

@@ -5,7 +5,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-DX5CWFXE.js";
+} from "./chunk-3BO4LA73.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -17,10 +17,10 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-IRHUGHDA.js";
+} from "./chunk-666SKX4D.js";
 import {
   loadConfig
-} from "./chunk-F7O2VXKP.js";
+} from "./chunk-TOQCFF6U.js";
 import {
   ConfigurationError,
   formatLocation
@@ -568,7 +568,8 @@ async function check(args) {
   const config = loadConfig({ cwd, ...typeof values.config === "string" ? { config: values.config } : {} });
   const gates = planGates(positionals, values, config.gates, config.file);
   const bundle = await loadBundle(config, logger);
-  const report = await runGates({ config, gates, now, logger }, bundle);
+  const commandLineGates = gates.filter(([id]) => GATES.get(id)?.optionsFromFlags(values) !== void 0).map(([id]) => id);
+  const report = await runGates({ config, gates, now, logger, commandLineGates }, bundle);
   attestRelease({ report, gates, bundleDigest: bundle.digest, now, base: cwd, version: toolVersion(), logger });
   const rendered = reporter.render(report, {
     color: !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR,

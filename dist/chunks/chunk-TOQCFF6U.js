@@ -1,16 +1,18 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  displayPath,
-  findRepositoryRoot,
   isRecord,
-  resolveInside
-} from "./chunk-K5VVQ2NH.js";
+  readYamlFile
+} from "./chunk-2AFNVZHP.js";
 import {
   validate
 } from "./chunk-XI6Y4Q6H.js";
 import {
-  readYamlFile
-} from "./chunk-4MMK2NZR.js";
+  DEFAULT_READ_LIMITS,
+  ReadBudget,
+  displayPath,
+  findRepositoryRoot,
+  resolveInside
+} from "./chunk-ZLKJCLDS.js";
 import {
   ConfigurationError
 } from "./chunk-TPY7VXDW.js";
@@ -29,15 +31,16 @@ function loadConfig(options) {
   if (!existsSync(file)) {
     if (explicit) throw new ConfigurationError(`config file ${options.config} does not exist`);
     const root2 = findRepositoryRoot(options.cwd);
-    const workspace2 = { root: root2, base: resolve(options.cwd) };
+    const workspace2 = { root: root2, base: resolve(options.cwd), reads: new ReadBudget() };
     const waivers = join(options.cwd, ".resilience", "waivers.yaml");
     return { workspace: workspace2, gates: {}, policies: [], rules: {}, ...existsSync(waivers) ? { waiversFile: waivers } : {} };
   }
   const root = findRepositoryRoot(dirname(file));
-  const workspace = { root, base: projectDirectory(file) };
+  const workspace = { root, base: projectDirectory(file), reads: new ReadBudget() };
   const shown = displayPath(workspace, file);
-  const value = readSingleDocument(file, shown, "gates");
+  const value = readSingleDocument(workspace, file, shown, "gates");
   const config = value;
+  workspace.reads = new ReadBudget({ ...DEFAULT_READ_LIMITS, ...config.limits });
   const waiversPath = config.waivers ?? join(dirname(file), "waivers.yaml");
   const waiversFile = config.waivers ? resolveInside(workspace, config.waivers, "waivers file") : waiversPath;
   if (config.waivers && !existsSync(waiversFile)) {
@@ -52,8 +55,11 @@ function loadConfig(options) {
     ...existsSync(waiversFile) ? { waiversFile } : {}
   };
 }
-function readSingleDocument(file, shown, schema) {
-  const documents = readYamlFile(file, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
+function readSingleDocument(workspace, file, shown, schema) {
+  return readValidatedDocument(workspace, file, shown, schema).value;
+}
+function readValidatedDocument(workspace, file, shown, schema) {
+  const documents = readYamlFile(workspace, file, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
   if (documents.length !== 1) {
     throw new ConfigurationError(`expected one YAML document, found ${documents.length}`, { file: shown, line: 1 });
   }
@@ -68,7 +74,7 @@ function readSingleDocument(file, shown, schema) {
     const rest = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1, 4).map((p) => `line ${locationOf(document, p.path).line}: ${p.message}`).join("; ")})` : "";
     throw new ConfigurationError(`${first?.message ?? "invalid"}${rest}`, location);
   }
-  return document.value;
+  return document;
 }
 function locationOf(document, path) {
   const position = document.locate(path);
@@ -78,5 +84,6 @@ function locationOf(document, path) {
 export {
   DEFAULT_CONFIG,
   loadConfig,
-  readSingleDocument
+  readSingleDocument,
+  readValidatedDocument
 };

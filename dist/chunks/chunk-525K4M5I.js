@@ -1,14 +1,15 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
-  expandGlobs,
   isRecord,
-  resolveInside
-} from "./chunk-K5VVQ2NH.js";
+  parseYamlDocuments
+} from "./chunk-2AFNVZHP.js";
 import {
   LineIndex,
-  parseYamlDocuments,
-  readTextFile
-} from "./chunk-4MMK2NZR.js";
+  expandGlobs,
+  filesBelow,
+  readTextFile,
+  resolveInside
+} from "./chunk-ZLKJCLDS.js";
 import {
   packageRoot
 } from "./chunk-SYHSNYPK.js";
@@ -7443,11 +7444,9 @@ async function runProcess(file, args, options = {}) {
 }
 
 // src/sources/json.ts
-import { readdirSync, statSync as statSync2 } from "node:fs";
-import { join as join2 } from "node:path";
-var MAX_JSON_FILE_BYTES = 16 * 1024 * 1024;
-function readJsonFile(absolute, shown, maxBytes = MAX_JSON_FILE_BYTES) {
-  const text = readTextFile(absolute, shown, maxBytes);
+import { lstatSync, statSync as statSync2 } from "node:fs";
+function readJsonFile(workspace, absolute, shown, maxBytes) {
+  const text = readTextFile(workspace, absolute, shown, maxBytes);
   return parseJsonText(text, shown);
 }
 function parseJsonText(text, shown) {
@@ -7494,23 +7493,13 @@ function expandJsonInputs(workspace, inputs, what) {
       continue;
     }
     const absolute = resolveInside(workspace, input, what);
-    const stat = statSync2(absolute, { throwIfNoEntry: false });
-    if (!stat) throw new ConfigurationError(`${what} ${input} does not exist`);
-    if (stat.isDirectory()) for (const file of jsonFilesBelow(absolute)) files.add(file);
-    else files.add(absolute);
+    if (!lstatSync(absolute, { throwIfNoEntry: false })) throw new ConfigurationError(`${what} ${input} does not exist`);
+    if (statSync2(absolute, { throwIfNoEntry: false })?.isDirectory()) {
+      for (const file of filesBelow(workspace, absolute, (name) => name.endsWith(".json"), what)) files.add(file);
+    } else files.add(absolute);
   }
   if (globs.length > 0) for (const file of expandGlobs(workspace, globs, { what })) files.add(file);
   return [...files].sort();
-}
-function jsonFilesBelow(directory) {
-  const found = [];
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    if (entry.name.startsWith(".")) continue;
-    const path6 = join2(directory, entry.name);
-    if (entry.isDirectory()) found.push(...jsonFilesBelow(path6));
-    else if (entry.isFile() && entry.name.endsWith(".json")) found.push(path6);
-  }
-  return found;
 }
 
 // src/sources/cluster.ts
@@ -7524,7 +7513,7 @@ function rbacResource(type) {
   return type.group === "" ? type.plural : `${type.plural}.${type.group}`;
 }
 async function loadKubeConfig(context) {
-  const { KubeConfig } = await import("./kube-client-ZGFU47PR.js");
+  const { KubeConfig } = await import("./kube-client-KMNGKWQL.js");
   const config = new KubeConfig();
   try {
     config.loadFromDefault();

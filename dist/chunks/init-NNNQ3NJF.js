@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-IRHUGHDA.js";
-import "./chunk-3U2DUXYO.js";
+} from "./chunk-666SKX4D.js";
+import "./chunk-NUD3GI67.js";
 import "./chunk-SYHSNYPK.js";
 import {
   ConfigurationError

@@ -4,17 +4,19 @@ import {
   loadBundle,
   runGates,
   worstVerdict
-} from "./chunk-DX5CWFXE.js";
-import "./chunk-KXP3JKP3.js";
-import "./chunk-WGKKRTE3.js";
-import "./chunk-WGETQMF3.js";
-import "./chunk-3U2DUXYO.js";
+} from "./chunk-3BO4LA73.js";
+import "./chunk-TOT33RUI.js";
+import "./chunk-QLYWWAAS.js";
+import "./chunk-JEPAHEEN.js";
+import "./chunk-S63MBXB7.js";
+import "./chunk-525K4M5I.js";
+import "./chunk-NUD3GI67.js";
 import "./chunk-RZEBD3HU.js";
-import "./chunk-5EGQPAS2.js";
+import "./chunk-WQQHA2IA.js";
 import "./chunk-SOQPJMEU.js";
-import "./chunk-K5VVQ2NH.js";
+import "./chunk-2AFNVZHP.js";
 import "./chunk-XI6Y4Q6H.js";
-import "./chunk-4MMK2NZR.js";
+import "./chunk-ZLKJCLDS.js";
 import "./chunk-SYHSNYPK.js";
 import "./chunk-SEVPFPOZ.js";
 import "./chunk-TPY7VXDW.js";

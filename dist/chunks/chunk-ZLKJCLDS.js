@@ -615,7 +615,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -623,7 +623,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -832,7 +832,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -878,8 +878,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1575,7 +1575,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1633,7 +1633,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1761,7 +1761,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module.exports = picomatch2;
   }
 });
@@ -1784,7 +1784,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/sources/files.ts
-import { existsSync, statSync as statSync2 } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync as readdirSync2, readlinkSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -2571,21 +2571,223 @@ function findRepositoryRoot(start) {
     directory = parent;
   }
 }
+var DEFAULT_READ_LIMITS = { maxFileBytes: 16 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
+var ReadBudget = class {
+  constructor(limits = DEFAULT_READ_LIMITS) {
+    this.limits = limits;
+  }
+  limits;
+  used = 0;
+  charge(bytes, shown) {
+    if (this.used + bytes > this.limits.maxTotalBytes) {
+      throw new ConfigurationError(
+        `reading ${shown} (${mib(bytes)}) would bring this run's input to ${mib(this.used + bytes)}; the limit for all files of one run is ${limitText(this.limits.maxTotalBytes)} (limits.maxTotalBytes in the config)`,
+        { file: shown, line: 1 }
+      );
+    }
+    this.used += bytes;
+  }
+};
 function displayPath(workspace, absolute) {
-  return relative2(workspace.root, absolute).split(sep2).join("/");
+  const fromRoot = relative2(workspace.root, absolute);
+  if (fromRoot.startsWith("..") || isAbsolute2(fromRoot)) return absolute;
+  return fromRoot.split(sep2).join("/");
+}
+function leavesRoot(root, absolute) {
+  const fromRoot = relative2(root, absolute);
+  return fromRoot === ".." || fromRoot.startsWith(`..${sep2}`) || isAbsolute2(fromRoot);
 }
 function resolveInside(workspace, path, what) {
   const absolute = resolve3(workspace.base, path);
-  const fromRoot = relative2(workspace.root, absolute);
-  if (fromRoot.startsWith("..") || isAbsolute2(fromRoot)) {
+  if (workspace.commandLine) return absolute;
+  if (leavesRoot(workspace.root, absolute)) {
     throw new ConfigurationError(`${what} ${path} is outside the repository (${workspace.root}); only files inside it are read`);
   }
+  requireRealPathInside(workspace, absolute, what);
   return absolute;
+}
+function requireRealPathInside(workspace, absolute, what) {
+  if (workspace.commandLine) return;
+  let real;
+  try {
+    real = realpathSync2(absolute);
+  } catch {
+    return;
+  }
+  const root = realRoot(workspace.root);
+  if (!leavesRoot(root, real)) return;
+  const link = firstLinkOut(workspace.root, root, absolute);
+  const shown = displayPath(workspace, absolute);
+  const how = link && link.path !== absolute ? `${displayPath(workspace, link.path)} is a symbolic link to ${link.target}` : `it is a symbolic link to ${link?.target ?? real}`;
+  throw new ConfigurationError(`${what} ${shown} leads outside the repository (${workspace.root}): ${how}; only files inside it are read`, {
+    file: shown,
+    line: 1
+  });
+}
+var realRoots = /* @__PURE__ */ new Map();
+function realRoot(root) {
+  let real = realRoots.get(root);
+  if (real === void 0) {
+    try {
+      real = realpathSync2(root);
+    } catch {
+      real = root;
+    }
+    realRoots.set(root, real);
+  }
+  return real;
+}
+function firstLinkOut(root, realRootPath, absolute) {
+  const parts = relative2(root, absolute).split(sep2);
+  let current = root;
+  for (const part of parts) {
+    current = join(current, part);
+    const stat2 = lstatSync(current, { throwIfNoEntry: false });
+    if (!stat2?.isSymbolicLink()) continue;
+    const target = readlinkSync(current);
+    let real;
+    try {
+      real = realpathSync2(current);
+    } catch {
+      continue;
+    }
+    if (leavesRoot(realRootPath, real)) return { path: current, target };
+  }
+  return void 0;
+}
+function budgetOf(workspace) {
+  workspace.reads ??= new ReadBudget();
+  return workspace.reads;
+}
+function admitFile(workspace, absolute, shown, maxBytes, charge = true) {
+  requireRealPathInside(workspace, absolute, "input file");
+  const budget = budgetOf(workspace);
+  const limit = Math.min(maxBytes ?? budget.limits.maxFileBytes, budget.limits.maxFileBytes);
+  const size = regularFileSize(absolute, shown);
+  if (size > limit) throw tooLarge(shown, size, limit);
+  if (charge) budget.charge(size, shown);
+  return { path: absolute, shown, limit };
+}
+function regularFileSize(absolute, shown) {
+  const link = lstatSync(absolute, { throwIfNoEntry: false });
+  if (!link) throw new ConfigurationError(`${shown} does not exist`, { file: shown, line: 1 });
+  const stat2 = statSync2(absolute, { throwIfNoEntry: false });
+  if (!stat2) {
+    throw new ConfigurationError(`${shown} is a symbolic link to ${readlinkSync(absolute)}, which does not exist (a dangling link)`, { file: shown, line: 1 });
+  }
+  if (!stat2.isFile()) throw notRegular(shown, stat2);
+  return stat2.size;
+}
+function notRegular(shown, stat2) {
+  const kind = stat2.isDirectory() ? "a directory" : stat2.isFIFO() ? "a FIFO (named pipe)" : stat2.isSocket() ? "a socket" : stat2.isCharacterDevice() || stat2.isBlockDevice() ? "a device" : "not a regular file";
+  return new ConfigurationError(`${shown} is ${kind} where a regular file was expected`, { file: shown, line: 1 });
+}
+function tooLarge(shown, size, limit) {
+  return new ConfigurationError(`${shown} is ${mib(size)}; files larger than ${limitText(limit)} are refused (limits.maxFileBytes in the config)`, { file: shown, line: 1 });
+}
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+function limitText(bytes) {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`;
+}
+function readAdmittedBytes(file) {
+  let descriptor;
+  try {
+    descriptor = openSync(file.path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat2 = fstatSync(descriptor);
+    if (!stat2.isFile()) throw notRegular(file.shown, stat2);
+    const buffer = Buffer.allocUnsafe(Math.min(stat2.size, file.limit) + 1);
+    let length = 0;
+    for (; ; ) {
+      const read = readSync(descriptor, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length > file.limit) throw tooLarge(file.shown, length, file.limit);
+      if (length === buffer.length) break;
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    throw new ConfigurationError(`cannot read ${file.shown}: ${error.code ?? String(error)}`, { file: file.shown, line: 1 });
+  } finally {
+    if (descriptor !== void 0) closeSync(descriptor);
+  }
+}
+function readInputBytes(workspace, absolute, shown, maxBytes) {
+  return readAdmittedBytes(admitFile(workspace, absolute, shown, maxBytes));
+}
+function readTextFile(workspace, absolute, shown, maxBytes) {
+  return decodeText(readInputBytes(workspace, absolute, shown, maxBytes), shown);
+}
+function standaloneWorkspace(absolute) {
+  return { root: dirname2(absolute), base: dirname2(absolute), commandLine: true };
+}
+function readStandaloneTextFile(absolute, shown, maxBytes) {
+  return readTextFile(standaloneWorkspace(absolute), absolute, shown, maxBytes);
+}
+function decodeText(bytes, shown) {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new ConfigurationError(`binary content (a NUL byte) where text was expected`, { file: shown, line: lineOfByte(bytes, nul) });
+  }
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new ConfigurationError(`not valid UTF-8 text`, { file: shown, line: lineOfByte(bytes, firstInvalidUtf8(bytes)) });
+  }
+}
+var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+function lineOfByte(bytes, offset) {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+function firstInvalidUtf8(bytes) {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
 }
 function requireDirectory(absolute, shown, what) {
   if (!existsSync(absolute) || !statSync2(absolute).isDirectory()) {
     throw new ConfigurationError(`${what} ${shown} does not exist or is not a directory`);
   }
+}
+function filesBelow(workspace, directory, accept, what) {
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  const walk = (current) => {
+    const real = realpathSync2(current);
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const entry of readdirSync2(current, { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(current, entry.name);
+      if (entry.isSymbolicLink()) {
+        const target = statSync2(path, { throwIfNoEntry: false });
+        if (!target) {
+          if (accept(entry.name)) found.push(path);
+          continue;
+        }
+        requireRealPathInside(workspace, path, what);
+        if (target.isDirectory()) walk(path);
+        else if (accept(entry.name)) found.push(path);
+      } else if (entry.isDirectory()) walk(path);
+      else if (accept(entry.name)) found.push(path);
+    }
+  };
+  walk(directory);
+  return found.sort();
 }
 function expandGlobs(workspace, patterns, options) {
   const files = /* @__PURE__ */ new Set();
@@ -2593,9 +2795,16 @@ function expandGlobs(workspace, patterns, options) {
     const negated = pattern.startsWith("!");
     if (negated) continue;
     const absolutePattern = isAbsolute2(pattern) ? pattern : join(workspace.base, pattern);
+    if (!/[*?[\]{}!]/.test(pattern)) {
+      const absolute = resolveInside(workspace, pattern, options.what);
+      if (lstatSync(absolute, { throwIfNoEntry: false })) {
+        files.add(absolute);
+        continue;
+      }
+    }
     resolveInside(workspace, globBase(absolutePattern), options.what);
     const ignore = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-    const matches = globSync(pattern, { cwd: workspace.base, absolute: true, onlyFiles: true, ignore, expandDirectories: false });
+    const matches = globSync(pattern, { cwd: workspace.base, absolute: true, onlyFiles: true, ignore, expandDirectories: false, followSymbolicLinks: true });
     if (matches.length === 0 && !options.allowEmpty) {
       throw new ConfigurationError(`${options.what} pattern ${pattern} matched no files (relative to ${workspace.base})`);
     }
@@ -2609,102 +2818,51 @@ function globBase(pattern) {
   return index === -1 ? pattern : parts.slice(0, index).join("/") || "/";
 }
 
-// src/sources/kubernetes.ts
-var BUILT_IN_POD_TEMPLATE_PATHS = [
-  { kind: "Pod", path: [] },
-  { kind: "PodTemplate", path: ["template"] },
-  { kind: "Deployment", path: ["spec", "template"] },
-  { kind: "StatefulSet", path: ["spec", "template"] },
-  { kind: "DaemonSet", path: ["spec", "template"] },
-  { kind: "ReplicaSet", path: ["spec", "template"] },
-  { kind: "ReplicationController", path: ["spec", "template"] },
-  { kind: "Job", path: ["spec", "template"] },
-  { kind: "CronJob", path: ["spec", "jobTemplate", "spec", "template"] },
-  { kind: "Rollout", apiVersion: "argoproj.io/v1alpha1", path: ["spec", "template"] }
-];
-function parseFieldPath(path) {
-  if (path === "" || path === ".") return [];
-  return path.split(".").map((part) => /^\d+$/.test(part) ? Number(part) : part);
+// src/sources/lines.ts
+function lineStartOffsets(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
 }
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function manifestObjects(document, locateIn = locateInDocument) {
-  if (document.value === null || document.value === void 0) return [];
-  const make = (value, prefix) => {
-    const where = locateIn(document, prefix);
-    if (!isRecord(value)) {
-      throw new ConfigurationError(`document ${document.index + 1} is not a Kubernetes object (expected a mapping with apiVersion and kind)`, where);
-    }
-    const { apiVersion, kind } = value;
-    if (typeof kind !== "string" || kind === "") {
-      throw new ConfigurationError(`document ${document.index + 1} is not a Kubernetes object: it has no \`kind\``, where);
-    }
-    if (typeof apiVersion !== "string" || apiVersion === "") {
-      throw new ConfigurationError(`${kind} in document ${document.index + 1} has no \`apiVersion\``, where);
-    }
-    if (kind.endsWith("List") && Array.isArray(value.items)) {
-      return value.items.flatMap((item, index) => make(item, [...prefix, "items", index]));
-    }
-    const metadata = isRecord(value.metadata) ? value.metadata : void 0;
-    const name = metadata?.name ?? metadata?.generateName;
-    if (typeof name !== "string" || name === "") {
-      throw new ConfigurationError(`${kind} in document ${document.index + 1} has no metadata.name`, where);
-    }
-    const namespace = typeof metadata?.namespace === "string" ? metadata.namespace : void 0;
-    return [
-      {
-        object: value,
-        apiVersion,
-        ref: namespace ? { kind, name, namespace } : { kind, name },
-        locate: (path) => locateIn(document, [...prefix, ...path])
-      }
-    ];
-  };
-  return make(document.value, []);
-}
-function locateInDocument(document, path) {
-  const position = document.locate(path);
-  return { file: document.file, line: position.line, column: position.column };
-}
-function findWorkloads(objects, paths) {
-  const workloads = [];
-  for (const manifest of objects) {
-    const entry = paths.find((p) => p.kind === manifest.ref.kind && (!p.apiVersion || p.apiVersion === manifest.apiVersion));
-    if (!entry) continue;
-    const template = getPath(manifest.object, entry.path);
-    if (!isRecord(template)) {
-      throw new ConfigurationError(
-        `${manifest.ref.kind} ${manifest.ref.name} has no pod template at ${entry.path.join(".") || "(root)"}`,
-        manifest.locate(entry.path)
-      );
-    }
-    workloads.push({ manifest, templatePath: entry.path, template });
+function lineIndexOf(starts, offset) {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
   }
-  return workloads;
+  return low;
 }
-function getPath(value, path) {
-  let current = value;
-  for (const segment of path) {
-    if (Array.isArray(current) && typeof segment === "number") current = current[segment];
-    else if (isRecord(current)) current = current[String(segment)];
-    else return void 0;
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
   }
-  return current;
-}
+  text;
+  starts;
+  position(offset) {
+    this.starts ??= lineStartOffsets(this.text);
+    const line = lineIndexOf(this.starts, offset);
+    return { line: line + 1, column: offset - this.starts[line] + 1 };
+  }
+};
 
 export {
   require_picomatch2 as require_picomatch,
   findRepositoryRoot,
+  DEFAULT_READ_LIMITS,
+  ReadBudget,
   displayPath,
   resolveInside,
+  admitFile,
+  readAdmittedBytes,
+  readTextFile,
+  standaloneWorkspace,
+  readStandaloneTextFile,
+  decodeText,
   requireDirectory,
+  filesBelow,
   expandGlobs,
-  BUILT_IN_POD_TEMPLATE_PATHS,
-  parseFieldPath,
-  isRecord,
-  manifestObjects,
-  locateInDocument,
-  findWorkloads,
-  getPath
+  lineIndexOf,
+  LineIndex
 };
