@@ -371,7 +371,7 @@ start_control_plane() {
     --kubelet-client-certificate "$pki/apiserver-kubelet-client.crt" --kubelet-client-key "$pki/apiserver-kubelet-client.key" \
     --service-account-issuer https://kubernetes.default.svc.cluster.local \
     --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
-    --authorization-mode Node,RBAC \
+    --authorization-mode Node,RBAC --kubelet-preferred-address-types InternalIP \
     --enable-admission-plugins NodeRestriction,PodSecurity \
     --allow-privileged=true --profiling=false --v=1
   wait_for "kube-apiserver" 90 api_ready

@@ -66,7 +66,7 @@ describe("catalog", () => {
   });
 
   it.each([
-    ["a duplicate store name", "services:\n  - name: a\n    owner: x\n    tier: 1\n    stores:\n      - name: db\n        engine: postgres\n  - name: b\n    owner: y\n    tier: 2\n    stores:\n      - name: db\n        engine: redis\n", 12, /used twice \(also at line 6\)/],
+    ["a duplicate store name", "services:\n  - name: a\n    owner: x\n    tier: 1\n    stores:\n      - name: db\n        engine: postgres\n  - name: b\n    owner: team-y\n    tier: 2\n    stores:\n      - name: db\n        engine: redis\n", 12, /used twice \(also at line 6\)/],
     ["a tier out of range", "services:\n  - name: a\n    owner: x\n    tier: 4\n", 4, /tier/],
     ["an unknown key", "services:\n  - name: a\n    owner: x\n    tier: 1\n    stores:\n      - name: db\n        engine: postgres\n        rpo_minutes: 5\n", 8, /unknown key `rpo_minutes`/],
     ["a duration without a unit", "services:\n  - name: a\n    owner: x\n    tier: 1\n    stores:\n      - name: db\n        engine: postgres\n        rpo: '15'\n", 8, /rpo/],
