@@ -1,6 +1,7 @@
 package resilience.migrations
 
 # METADATA
+# scope: rule
 # title: Column type change rewrites the table
 # description: |
 #   ALTER COLUMN ... TYPE rewrites the table and rebuilds its indexes under ACCESS EXCLUSIVE, which
@@ -8,7 +9,11 @@ package resilience.migrations
 #   clause changes the values. The gate knows the old type from the replayed migrations, so these are
 #   not flagged: varchar(n) to varchar(m) with m >= n or to unbounded varchar or text, text to
 #   unbounded varchar, numeric(p,s) to numeric(q,s) with q >= p or to unbounded numeric, varbit
-#   widening, and cidr to inet. Running application versions that read the old type may break too.
+#   widening, and cidr to inet; and timestamp to timestamptz on PostgreSQL 12+ when the session
+#   TimeZone is UTC (from `sessionTimeZone`, or a SET TIME ZONE earlier in the file). With the time
+#   zone unknown, that conversion is a warning that says what it depends on. USING the column itself
+#   (USING col, USING col::type) converts as no USING does; any other USING expression rewrites.
+#   Running application versions that read the old type may break too.
 # custom:
 #   id: MIG-006
 #   severity: block
@@ -24,6 +29,7 @@ violation contains finding if {
 	existing(s.table)
 	action := s.actions[ai]
 	not safe_type_change(action)
+	not zone_dependent(action)
 	table := qname(s.table.name)
 	new_column := ident(concat("", [action.column, "_new"]))
 	message := concat("", [
@@ -38,12 +44,45 @@ violation contains finding if {
 	finding := at_node("MIG-006", message, f, s, action.at)
 }
 
+violation contains finding if {
+	some [fi, si, ai] in input.index.actions.alter_column_type
+	f := input.files[fi]
+	s := f.statements[si]
+	s.kind == "alter_table"
+	existing(s.table)
+	action := s.actions[ai]
+	zone_dependent(action)
+	message := concat("", [
+		"ALTER COLUMN ", action.column, " TYPE ", action.new_type.display, " (from ", action.old_type.display,
+		") depends on the session TimeZone: with UTC PostgreSQL 12+ only changes the catalog; with any other zone it ",
+		"converts every value and rewrites ", s.table.name, " while holding ", lock_phrase("ACCESS EXCLUSIVE", s.table.name),
+		". The zone is also how PostgreSQL reads each stored value: if they are UTC times, put SET TIME ZONE 'UTC'; ",
+		"before it in the file (or, if the runner's sessions already are UTC, say so with sessionTimeZone: UTC in the ",
+		"gate's config)",
+	])
+	finding := object.union(at_node("MIG-006", message, f, s, action.at), {"severity": "warn"})
+}
+
 old_type_phrase(action) := concat(
 	"",
-	["(from ", action.old_type.display, ", with a USING clause that recomputes every value)"],
+	[
+		"(from ", action.old_type.display, ", with USING ", object.get(action, "using_sql", "..."),
+		", which computes new values)",
+	],
 ) if {
 	is_object(action.old_type)
 	action.using
+} else := concat("", [
+	"(from ", action.old_type.display, ": metadata-only on PostgreSQL 12+ only when the session TimeZone is UTC, and ",
+	"here it is ", zone_of(action), ", so every value is converted)",
+]) if {
+	timestamptz_conversion(action)
+	postgres_version >= 12
+} else := concat("", [
+	"(from ", action.old_type.display, ": PostgreSQL ", format_int(postgres_version, 10),
+	" converts every value; 12+ skips the rewrite when the session TimeZone is UTC)",
+]) if {
+	timestamptz_conversion(action)
 } else := concat("", ["(from ", action.old_type.display, ")"]) if is_object(action.old_type)
 
 else := "(the old type is unknown: no earlier migration given defines the column, so a rewrite is assumed)"
@@ -52,6 +91,39 @@ safe_type_change(action) if {
 	not action.using
 	is_object(action.old_type)
 	binary_coercible(action.old_type, action.new_type)
+}
+
+safe_type_change(action) if {
+	timestamptz_conversion(action)
+	postgres_version >= 12
+	utc_zone(zone_of(action))
+}
+
+# timestamp to timestamptz, converting the column itself, with no narrower precision.
+timestamptz_conversion(action) if {
+	not action.using
+	is_object(action.old_type)
+	action.old_type.name == "timestamp"
+	action.new_type.name == "timestamptz"
+	is_array_type(action.old_type) == is_array_type(action.new_type)
+	not_narrower(mods(action.old_type), mods(action.new_type))
+}
+
+# zone_of is the session TimeZone the conversion runs under: a SET TIME ZONE earlier in the file, else
+# the configured sessionTimeZone; undefined when neither says.
+zone_of(action) := action.session_time_zone if is_string(action.session_time_zone)
+
+else := input.settings.session_time_zone if is_string(input.settings.session_time_zone)
+
+utc_zone(zone) if lower(zone) in {
+	"utc", "etc/utc", "uct", "etc/uct", "gmt", "etc/gmt", "gmt0", "etc/gmt0", "etc/gmt+0", "etc/gmt-0",
+	"universal", "etc/universal", "zulu", "etc/zulu", "greenwich", "etc/greenwich", "z", "+00", "+00:00", "0",
+}
+
+zone_dependent(action) if {
+	timestamptz_conversion(action)
+	postgres_version >= 12
+	not zone_of(action)
 }
 
 binary_coercible(old, new) if {

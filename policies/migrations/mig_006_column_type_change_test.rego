@@ -51,3 +51,42 @@ test_mig_006_unknown_old_type_assumes_a_rewrite if {
 	)
 	contains(message, "old type is unknown")
 }
+
+m006_timestamp := {"name": "timestamp", "display": "timestamp(3)", "mods": [3]}
+
+m006_timestamptz := {"name": "timestamptz", "display": "timestamptz(3)", "mods": [3]}
+
+test_mig_006_timestamptz_under_utc_is_metadata_only if {
+	change := m006_type_change(m006_timestamp, m006_timestamptz, {"session_time_zone": "UTC"})
+	not "MIG-006" in rules(found([alter("t", [change])]))
+}
+
+test_mig_006_timestamptz_with_the_zone_unknown_warns_what_it_depends_on if {
+	some finding in of_rule("MIG-006", found([alter("t", [m006_type_change(m006_timestamp, m006_timestamptz, {})])]))
+	finding.severity == "warn"
+	contains(finding.message, "depends on the session TimeZone")
+	contains(finding.message, "SET TIME ZONE 'UTC'")
+}
+
+test_mig_006_timestamptz_under_another_zone_rewrites if {
+	change := m006_type_change(m006_timestamp, m006_timestamptz, {"session_time_zone": "Europe/Paris"})
+	some finding in of_rule("MIG-006", found([alter("t", [change])]))
+	not finding.severity
+	contains(finding.message, "here it is Europe/Paris, so every value is converted")
+}
+
+test_mig_006_timestamptz_before_postgresql_12_rewrites if {
+	change := m006_type_change(m006_timestamp, m006_timestamptz, {"session_time_zone": "UTC"})
+	some message in messages("MIG-006", found_in(doc_with([file([alter("t", [change])])], {"postgres_version": 11})))
+	contains(message, "PostgreSQL 11 converts every value")
+}
+
+test_mig_006_using_an_expression_names_it if {
+	change := m006_type_change(
+		m006_timestamp,
+		m006_timestamptz,
+		{"using": true, "using_sql": "at AT TIME ZONE 'UTC'", "session_time_zone": "UTC"},
+	)
+	some message in messages("MIG-006", found([alter("t", [change])]))
+	contains(message, "with USING at AT TIME ZONE 'UTC', which computes new values")
+}

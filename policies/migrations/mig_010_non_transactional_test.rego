@@ -12,7 +12,10 @@ test_mig_010_implicit_block_of_a_single_message if {
 		ctx({"kind": "create_index", "concurrent": true, "table": table("t"), "definition_sql": "t (a)"}),
 		{"implicit_transaction": true},
 	)
-	f := object.union(file([statement]), {"runner": "prisma", "runner_model": "prisma: one message", "transaction": "single-message"})
+	f := object.union(
+		file([statement]),
+		{"runner": "prisma", "runner_model": "prisma: one message", "transaction": "single-message"},
+	)
 	some message in messages("MIG-010", found_in(doc_with([f], {})))
 	contains(message, "implicit transaction block")
 	contains(message, "runner model assumed: prisma: one message")

@@ -14,3 +14,11 @@ test_mig_017_drop_new_table_passes if {
 		"objects": [{"id": "public.t", "name": "t", "new": true}],
 	})]))
 }
+
+test_mig_017_view_recreated_in_the_same_transaction_passes if {
+	not "MIG-017" in rules(found([ctx({
+		"kind": "drop",
+		"object_type": "view",
+		"objects": [{"id": "public.v", "name": "v", "recreated": true}],
+	})]))
+}

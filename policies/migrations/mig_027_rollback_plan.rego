@@ -8,6 +8,9 @@ package resilience.migrations
 #   beside it (golang-migrate `.down.sql`, a Flyway `U<version>__` undo script, `x.down.sql` or
 #   `down.sql`), or an expand/contract note in the file, `-- resilience-gates-rollback: <plan>`.
 #   Reported once per file, at the first destructive statement; `requireRollbackPlan: false` turns it off.
+#   Changes the previous release lives with are expand steps and owe no plan: a binary-coercible widening
+#   (varchar(n) to varchar(m > n) or text, numeric precision widened), and a view, function, trigger or
+#   type dropped and re-created in the same transaction.
 # custom:
 #   id: MIG-027
 #   severity: block
@@ -63,6 +66,7 @@ more_changes(fi, si) := concat("", [" (and ", format_int(n, 10), " later stateme
 destructive_changes(s) := {concat("", ["drops ", replace(s.object_type, "_", " "), " ", o.name]) |
 	some o in s.objects
 	not o.new
+	not o.recreated
 } if {
 	s.kind == "drop"
 } else := {concat("", ["truncates ", t.name]) | some t in s.tables; existing(t)} if {
@@ -79,6 +83,14 @@ destructive_changes(s) := {concat("", ["drops ", replace(s.object_type, "_", " "
 altered_destructively(s) := {concat("", [destructive_verb[a.kind], " ", s.table.name, ".", a.column]) |
 	some a in s.actions
 	destructive_verb[a.kind]
+	not expand_step(a)
+}
+
+# A widening the running release keeps working with: no rewrite, every old value still fits.
+expand_step(a) if {
+	a.kind == "alter_column_type"
+	safe_type_change(a)
+	not a.new_type.name == "timestamptz"
 }
 
 destructive_verb := {"drop_column": "drops column", "alter_column_type": "changes the type of"}

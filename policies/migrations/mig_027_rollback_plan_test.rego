@@ -26,3 +26,26 @@ test_mig_027_empty_note_is_no_plan if {
 test_mig_027_can_be_turned_off if {
 	not "MIG-027" in rules(found_in(doc_with([m027_no_plan([m027_drop_column])], {"require_rollback_plan": false})))
 }
+
+test_mig_027_widening_is_an_expand_step if {
+	widen := {
+		"kind": "alter_column_type", "column": "c", "at": 1,
+		"old_type": {"name": "varchar", "display": "varchar(10)", "mods": [10]},
+		"new_type": {"name": "varchar", "display": "varchar(20)", "mods": [20]},
+	}
+	not "MIG-027" in rules(found_in(doc([m027_no_plan([alter("t", [widen])])])))
+	narrow := object.union(widen, {"new_type": {"name": "varchar", "display": "varchar(5)", "mods": [5]}})
+	"MIG-027" in rules(found_in(doc([m027_no_plan([alter("t", [narrow])])])))
+}
+
+test_mig_027_recreated_objects_are_no_drop if {
+	recreated := ctx({
+		"kind": "drop",
+		"object_type": "function",
+		"objects": [{"id": "public.f", "name": "f", "recreated": true}],
+	})
+	not "MIG-027" in rules(found_in(doc([m027_no_plan([recreated])])))
+	dropped := ctx({"kind": "drop", "object_type": "function", "objects": [{"id": "public.f", "name": "f"}]})
+	some message in messages("MIG-027", found_in(doc([m027_no_plan([dropped])])))
+	contains(message, "drops function f and has no rollback plan")
+}

@@ -50,10 +50,6 @@ violation contains finding if {
 	finding := object.union(at_statement("MIG-029", message, f, s), {"severity": "warn"})
 }
 
-single_message_effect(s) := "commits the statements before it" if s.action == "commit"
-
-else := "rolls back the statements before it"
-
 violation contains finding if {
 	some [fi, si] in input.index.statements.transaction
 	f := input.files[fi]
@@ -102,3 +98,7 @@ per_file_effect(s) := concat("", [
 	"it ends the runner's transaction early, so if a later statement fails the migration is left half applied ",
 	"and the runner may not record it",
 ])
+
+single_message_effect(s) := "commits the statements before it" if s.action == "commit"
+
+else := "rolls back the statements before it"

@@ -94,6 +94,8 @@ interface Transaction {
   notValid: Set<string>;
   /** The strongest lock the transaction holds on each table (by id), from its earlier statements. */
   held: Map<string, LockMode>;
+  /** Objects dropped in this transaction (by "kind:id"): re-creating one there means nobody saw it missing. */
+  dropped: Map<string, Facts>;
   sessionAtStart: Settings;
 }
 
@@ -115,6 +117,8 @@ export class FileAnalyzer {
   private session: Settings;
   private local: Settings = {};
   private texts = new Map<number, string>();
+  /** The session TimeZone the file SETs (null: the connection's, unknown here). */
+  private timeZone: string | null = null;
   /** The BEGIN statement of an explicit transaction still open. */
   openedBy: number | null = null;
   /** Whether the file has a word long enough to be a truncated identifier (most files do not). */
@@ -147,6 +151,7 @@ export class FileAnalyzer {
       runner: kind.runner ?? false,
       notValid: new Set(),
       held: new Map(),
+      dropped: new Map(),
       sessionAtStart: { ...this.session },
     };
   }
@@ -259,7 +264,18 @@ export class FileAnalyzer {
       case "CreateEnumStmt": {
         const name = qualified(strings(node.typeName));
         this.schema.enums.set(name, strings(node.vals));
+        this.noteCreated("type", name);
         return { kind: "create_type", type: name };
+      }
+      case "CompositeTypeStmt": {
+        const name = this.tableId(rec(node.typevar));
+        this.noteCreated("type", name);
+        return { kind: "create_type", type: name };
+      }
+      case "CreateDomainStmt": {
+        const name = qualified(strings(node.domainname));
+        this.noteCreated("domain", name);
+        return { kind: "create_domain", type: name };
       }
       case "CreateFunctionStmt":
         return this.createFunction(node);
@@ -279,8 +295,28 @@ export class FileAnalyzer {
         return { kind: "refresh_materialized_view", view: this.tableFact(rec(node.relation)), concurrent: Boolean(node.concurrent), no_data: Boolean(node.skipData) };
       case "AlterDomainStmt":
         return this.alterDomain(node);
-      case "CreateTrigStmt":
-        return { kind: "create_trigger", table: this.tableFact(rec(node.relation)) };
+      case "CreateTrigStmt": {
+        const table = this.tableFact(rec(node.relation));
+        const id = `${table.id}.${str(node.trigname) ?? ""}`;
+        this.schema.triggers.set(id, { table: table.id, function: qualified(strings(node.funcname)) });
+        this.noteCreated("trigger", id);
+        return { kind: "create_trigger", table, name: str(node.trigname) ?? "", replace: Boolean(node.replace) };
+      }
+      case "CreatePolicyStmt":
+      case "AlterPolicyStmt":
+        return { kind: statement.type === "CreatePolicyStmt" ? "create_policy" : "alter_policy", table: this.tableFact(rec(node.table)), name: str(node.policy_name) ?? "" };
+      case "RuleStmt":
+        return { kind: "create_rule", table: this.tableFact(rec(node.relation)), name: str(node.rulename) ?? "" };
+      case "CommentStmt":
+        return this.comment(node);
+      case "CreateStatsStmt": {
+        const table = this.tableFact(unwrapped(list(node.relations)[0], "RangeVar"));
+        const name = strings(node.defnames);
+        if (name.length > 0) this.schema.statistics.set(qualified(name), table.id);
+        return { kind: "create_statistics", table };
+      }
+      case "AlterSeqStmt":
+        return { kind: "alter_sequence", sequence: this.tableFact(rec(node.sequence)) };
       case "LockStmt":
         return {
           kind: "lock",
@@ -295,6 +331,21 @@ export class FileAnalyzer {
         };
       }
     }
+  }
+
+  // ---- objects dropped and re-created in one transaction ----
+
+  private noteDropped(kind: string, id: string, fact: Facts): void {
+    this.transaction?.dropped.set(`${kind}:${id}`, fact);
+  }
+
+  /** A CREATE of something this transaction dropped: the drop is undone before anyone sees it. */
+  private noteCreated(kind: string, id: string): void {
+    const key = `${kind}:${id}`;
+    const dropped = this.transaction?.dropped.get(key);
+    if (!dropped) return;
+    dropped.recreated = true;
+    this.transaction?.dropped.delete(key);
   }
 
   // ---- names ----
@@ -470,7 +521,10 @@ export class FileAnalyzer {
   private applyColumn(table: TableState | undefined, facts: Facts): void {
     if (!table) return;
     const identity = facts.identity !== null || facts.serial === true;
-    table.columns.set(String(facts.name), { type: facts.type as TypeFact, notNull: Boolean(facts.not_null) || identity });
+    // serial is a shorthand, not a type: later messages name the column's integer type.
+    const type = facts.type as TypeFact;
+    const stored = facts.serial === true ? { ...type, display: TYPE_DISPLAY[type.name] ?? type.name } : type;
+    table.columns.set(String(facts.name), { type: stored, notNull: Boolean(facts.not_null) || identity });
   }
 
   private applyConstraint(tableId: string, facts: Facts, raw: N): void {
@@ -485,7 +539,8 @@ export class FileAnalyzer {
     }
     if (type === "not_null" || type === "default") return;
     const notNullColumn = type === "check" ? notNullTestColumn(raw.raw_expr) : undefined;
-    table.constraints.set(String(facts.name), { type, validated: !facts.not_valid, ...(notNullColumn ? { notNullColumn } : {}) });
+    const references = type === "foreign_key" ? (facts.references as TableFact | undefined)?.id : undefined;
+    table.constraints.set(String(facts.name), { type, validated: !facts.not_valid, ...(notNullColumn ? { notNullColumn } : {}), ...(references ? { references } : {}) });
   }
 
   // ---- statements ----
@@ -531,12 +586,16 @@ export class FileAnalyzer {
         const definition = inner(command.def, "ColumnDef") ?? {};
         const newType = this.typeFact(rec(definition.typeName));
         const old = state?.columns.get(column);
+        const using = definition.raw_default;
         const facts = {
           kind: "alter_column_type",
           column,
           old_type: old ? old.type : null,
           new_type: newType,
-          using: definition.raw_default !== undefined,
+          // USING col (or col::newtype) converts exactly as no USING does: PostgreSQL decides the rewrite the same way.
+          using: using !== undefined && !isColumnItself(using, column),
+          ...(using !== undefined ? { using_sql: this.extent(statement, firstLocation(using) ?? statement.startByte, NO_STOPS) } : {}),
+          session_time_zone: this.timeZone,
           at: num(definition.location) ?? statement.startByte,
         };
         if (old) old.type = newType;
@@ -573,9 +632,19 @@ export class FileAnalyzer {
         return { kind: "validate_constraint", name: column, type: existing?.type ?? null, not_valid_added_in_transaction: sameTransaction };
       }
       case "AT_DropConstraint": {
+        const references = state?.constraints.get(column)?.references;
         state?.constraints.delete(column);
-        return { kind: "drop_constraint", name: column, cascade: command.behavior === "DROP_CASCADE", if_exists: Boolean(command.missing_ok) };
+        return {
+          kind: "drop_constraint",
+          name: column,
+          cascade: command.behavior === "DROP_CASCADE",
+          if_exists: Boolean(command.missing_ok),
+          ...(references ? { references: this.tableFactById(references) } : {}),
+        };
       }
+      case "AT_AddInherit":
+      case "AT_DropInherit":
+        return { kind: "other", subtype: snake(subtype.replace(/^AT_/, "")), parent: this.tableFact(inner(command.def, "RangeVar")) };
       case "AT_SetLogged":
         return { kind: "set_logged" };
       case "AT_SetUnLogged":
@@ -644,6 +713,7 @@ export class FileAnalyzer {
     if (!(table.known && node.if_not_exists)) {
       this.schema.createTable(table.id, materialized ? "materialized_view" : "table");
       this.created.add(table.id);
+      if (materialized) this.noteCreated("materialized_view", table.id);
     }
     return { kind: materialized ? "create_materialized_view" : "create_table_as", table: { ...table, new: true } };
   }
@@ -653,6 +723,7 @@ export class FileAnalyzer {
     const view = this.tableFact(relation);
     this.schema.createTable(view.id, "view");
     this.created.add(view.id);
+    this.noteCreated("view", view.id);
     return { kind: "create_view", view: { ...view, new: true }, replace: Boolean(node.replace) };
   }
 
@@ -682,10 +753,7 @@ export class FileAnalyzer {
   private drop(node: N): Facts {
     const removeType = str(node.removeType) ?? "";
     const objectType = objectName(removeType);
-    const names = list(node.objects).map((object) => {
-      const parts = inner(object, "List") ? strings(inner(object, "List")?.items) : [str(inner(object, "String")?.sval) ?? ""];
-      return parts;
-    });
+    const names = list(node.objects).map(objectNameParts);
     const cascade = node.behavior === "DROP_CASCADE";
     const ifExists = Boolean(node.missing_ok);
     if (removeType === "OBJECT_INDEX") {
@@ -697,21 +765,59 @@ export class FileAnalyzer {
       });
       return { kind: "drop_index", indexes, concurrent: Boolean(node.concurrent), cascade, if_exists: ifExists };
     }
-    const objects = names.map((parts) => {
+    /** Tables whose triggers the drop removes too (ACCESS EXCLUSIVE on each): a DROP FUNCTION ... CASCADE's, a dropped table's foreign keys'. */
+    const triggerTables: TableFact[] = [];
+    const objects = names.map((parts): Facts => {
       if (["table", "view", "materialized_view", "foreign_table", "sequence"].includes(objectType)) {
         const id = parts.length > 1 ? parts.join(".") : `public.${parts[0] ?? ""}`;
-        const fact = { ...this.tableFactById(id), name: parts.join(".") };
+        const fact: Facts = { ...this.tableFactById(id), name: parts.join(".") };
+        // Its foreign keys' triggers on the referenced tables go with it.
+        for (const constraint of this.schema.table(id)?.constraints.values() ?? []) {
+          if (constraint.references && constraint.references !== id) triggerTables.push(this.tableFactById(constraint.references));
+        }
         this.schema.dropTable(id);
         this.created.delete(id);
+        this.noteDropped(objectType, id, fact);
         return fact;
       }
+      if (["trigger", "policy", "rule"].includes(objectType)) {
+        // ON table: the parts are the table's (schema and) name, then the object's.
+        const own = parts[parts.length - 1] ?? "";
+        const tableParts = parts.slice(0, -1);
+        const tableId = tableParts.length > 1 ? tableParts.join(".") : `public.${tableParts[0] ?? ""}`;
+        const table = { ...this.tableFactById(tableId), name: tableParts.join(".") };
+        const fact: Facts = { id: `${tableId}.${own}`, name: `${own} on ${table.name}`, known: false, new: false, table };
+        if (objectType === "trigger") this.schema.triggers.delete(`${tableId}.${own}`);
+        this.noteDropped(objectType, `${tableId}.${own}`, fact);
+        return fact;
+      }
+      const id = objectType === "schema" ? parts.join(".") : qualified(parts);
       if (objectType === "schema") {
         const prefix = `${parts[0] ?? ""}.`;
-        for (const id of [...this.schema.tables.keys()]) if (id.startsWith(prefix)) this.schema.dropTable(id);
+        for (const tableId of [...this.schema.tables.keys()]) if (tableId.startsWith(prefix)) this.schema.dropTable(tableId);
       }
-      return { id: parts.join("."), name: parts.join("."), known: false, new: false };
+      const fact: Facts = { id, name: parts.join("."), known: false, new: false };
+      if (objectType === "function" || objectType === "procedure") {
+        this.schema.functions.delete(parts.join("."));
+        if (cascade) {
+          for (const [trigger, state] of [...this.schema.triggers]) {
+            if (state.function !== id) continue;
+            triggerTables.push(this.tableFactById(state.table));
+            this.schema.triggers.delete(trigger);
+          }
+        }
+        this.noteDropped("function", id, fact);
+      } else if (objectType === "statistic_ext") {
+        const tableId = this.schema.statistics.get(id);
+        this.schema.statistics.delete(id);
+        if (tableId) fact.table = this.tableFactById(tableId);
+      } else if (objectType === "type" || objectType === "domain") {
+        this.schema.enums.delete(id);
+        this.noteDropped(objectType, id, fact);
+      }
+      return fact;
     });
-    return { kind: "drop", object_type: objectType, objects, cascade, if_exists: ifExists };
+    return { kind: "drop", object_type: objectType, objects, cascade, if_exists: ifExists, ...(triggerTables.length > 0 ? { trigger_tables: triggerTables } : {}) };
   }
 
   private rename(node: N): Facts {
@@ -752,8 +858,12 @@ export class FileAnalyzer {
         this.schema.indexes.set(`${schema}.${to}`, owner);
       }
     } else if (!from) {
-      const object = node.object;
-      from = inner(object, "List") ? strings(inner(object, "List")?.items).join(".") : (str(inner(object, "String")?.sval) ?? strings(object).join("."));
+      const parts = objectNameParts(node.object);
+      from = parts.join(".");
+      if (renameType === "OBJECT_TYPE" || renameType === "OBJECT_DOMAIN") {
+        const id = qualified(parts);
+        this.schema.renameType(id, `${id.slice(0, id.indexOf("."))}.${to}`);
+      }
     }
     const relationType = objectName(str(node.relationType) ?? "");
     return {
@@ -793,6 +903,7 @@ export class FileAnalyzer {
       raw = sval ?? fval ?? (ival !== undefined ? String(ival) : null);
       value = ival !== undefined ? durationMs(ival) : raw !== null ? durationMs(raw) : null;
     }
+    if (name === "timezone") this.timeZone = kind === "VAR_SET_VALUE" ? raw : null;
     if (TIMEOUTS.has(name) && (kind === "VAR_SET_VALUE" || kind === "VAR_SET_DEFAULT" || kind === "VAR_RESET")) {
       this.set(name as keyof Settings, kind === "VAR_SET_VALUE" ? value : null, isLocal);
     } else if (kind === "VAR_RESET_ALL") {
@@ -854,6 +965,15 @@ export class FileAnalyzer {
     return { kind: "transaction", action, nested, outside_transaction: noTransaction, ends_runner_transaction: false };
   }
 
+  /** COMMENT ON TABLE / COLUMN takes SHARE UPDATE EXCLUSIVE on the table. */
+  private comment(node: N): Facts {
+    const objectType = objectName(str(node.objtype) ?? "");
+    const parts = objectNameParts(node.object);
+    const relationParts = objectType === "column" ? parts.slice(0, -1) : ["table", "view", "materialized_view", "foreign_table"].includes(objectType) ? parts : [];
+    const table = relationParts.length > 0 ? this.tableFactById(qualified(relationParts)) : null;
+    return { kind: "comment", object_type: objectType, ...(table ? { table: { ...table, name: relationParts.join(".") } } : {}) };
+  }
+
   private alterEnum(node: N): Facts {
     const written = strings(node.typeName).join(".");
     const type = qualified(strings(node.typeName));
@@ -892,6 +1012,7 @@ export class FileAnalyzer {
       .find((option) => option.defname === "volatility");
     const volatility = (str(inner(volatilityOption?.arg, "String")?.sval) ?? "volatile") as Volatility;
     this.schema.functions.set(name, volatility);
+    this.noteCreated("function", qualified(strings(node.funcname)));
     return { kind: "create_function", name, volatility, replace: Boolean(node.replace) };
   }
 
@@ -923,6 +1044,17 @@ export class FileAnalyzer {
       ...(constraint ? { constraint_type: CONSTRAINT_TYPES[str(constraint.contype) ?? ""] ?? "other", not_valid: Boolean(constraint.skip_validation) } : {}),
     };
   }
+}
+
+/** The name parts of a DROP's object: a List of Strings, a String, a function's ObjectWithArgs, a TypeName. */
+function objectNameParts(object: unknown): string[] {
+  const listed = inner(object, "List");
+  if (listed) return strings(listed.items);
+  const withArgs = inner(object, "ObjectWithArgs");
+  if (withArgs) return strings(withArgs.objname);
+  const typeName = inner(object, "TypeName");
+  if (typeName) return strings(typeName.names);
+  return [str(inner(object, "String")?.sval) ?? ""];
 }
 
 const CONSTRAINT_TYPES: Record<string, string> = {
@@ -965,6 +1097,30 @@ function constraintBody(sql: string): string {
     .replace(/^CONSTRAINT\s+("(?:[^"]|"")+"|\S+)\s+/i, "")
     .replace(/\s+NOT\s+VALID$/i, "")
     .trim();
+}
+
+/** The smallest byte offset in an expression's tree (a cast's own location is its `::`, after its operand). */
+function firstLocation(expression: unknown): number | undefined {
+  let first: number | undefined;
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    const node = rec(value);
+    if (!node) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === "location" && typeof child === "number" && child >= 0) first = first === undefined ? child : Math.min(first, child);
+      else walk(child);
+    }
+  };
+  walk(expression);
+  return first;
+}
+
+/** `col`, or `col::type`: a USING expression that is just the column being retyped. */
+function isColumnItself(expression: unknown, column: string): boolean {
+  const cast = inner(expression, "TypeCast");
+  const target = cast ? cast.arg : expression;
+  const fields = strings(inner(target, "ColumnRef")?.fields);
+  return fields.length >= 1 && fields[fields.length - 1] === column;
 }
 
 /** For CHECK (col IS NOT NULL), the column. */

@@ -33,6 +33,8 @@ export interface MigrationsOptions {
   /** Judge only files added since this git ref; the others are schema context. */
   base?: string;
   postgresVersion?: number;
+  /** The runner session's TimeZone: decides whether timestamp → timestamptz rewrites (PostgreSQL 12+). */
+  sessionTimeZone?: string;
   requireRollbackPlan?: boolean;
   maxLockTimeout?: string;
   requireStatementTimeout?: boolean;
@@ -116,6 +118,7 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
   const judgedOrder = [...ordered.filter((file) => judgedSet.has(file.path)), ...edited];
   const settings = {
     postgres_version: options.postgresVersion ?? DEFAULT_POSTGRES_VERSION,
+    ...(options.sessionTimeZone !== undefined ? { session_time_zone: options.sessionTimeZone } : {}),
     require_rollback_plan: options.requireRollbackPlan ?? true,
     max_lock_timeout_ms: parseDuration(options.maxLockTimeout ?? DEFAULT_MAX_LOCK_TIMEOUT, "maxLockTimeout") ?? 0,
     require_statement_timeout: options.requireStatementTimeout ?? true,

@@ -26,15 +26,16 @@ export interface TableLock {
   new: boolean;
 }
 
-/** ALTER TABLE forms that take SHARE UPDATE EXCLUSIVE (PostgreSQL docs, ALTER TABLE). */
+/**
+ * ALTER TABLE forms that take SHARE UPDATE EXCLUSIVE (PostgreSQL docs, ALTER TABLE). SET STORAGE and
+ * SET COMPRESSION are not among them: PostgreSQL 15 takes ACCESS EXCLUSIVE for both (pg_locks).
+ */
 const SHARE_UPDATE_SUBTYPES = new Set([
   "set_statistics",
   "set_rel_options",
   "reset_rel_options",
   "cluster_on",
   "drop_cluster",
-  "set_storage",
-  "set_compression",
   "set_options",
   "reset_options",
 ]);
@@ -95,6 +96,10 @@ export function predictLocks(statement: Facts): TableLock[] {
         for (const constraint of constraintsOf(action)) {
           if (constraint.type === "foreign_key") add(constraint.references, "SHARE ROW EXCLUSIVE");
         }
+        // Dropping a foreign key drops its triggers on the referenced table too.
+        if (action.kind === "drop_constraint") add(action.references, "ACCESS EXCLUSIVE");
+        // INHERIT / NO INHERIT: the parent gains or loses a child.
+        if (action.kind === "other" && (action.subtype === "add_inherit" || action.subtype === "drop_inherit")) add(action.parent, "SHARE UPDATE EXCLUSIVE");
         if ((action.kind === "attach_partition" || action.kind === "detach_partition") && !action.concurrent) add(action.partition, "ACCESS EXCLUSIVE");
       }
       break;
@@ -108,13 +113,34 @@ export function predictLocks(statement: Facts): TableLock[] {
       add(statement.table, concurrent("SHARE UPDATE EXCLUSIVE", "SHARE"));
       break;
     case "drop":
-      if (["table", "view", "materialized_view", "foreign_table"].includes(String(statement.object_type))) {
+      if (["table", "view", "materialized_view", "foreign_table", "sequence"].includes(String(statement.object_type))) {
         for (const object of list(statement.objects)) add(object, "ACCESS EXCLUSIVE");
       }
+      // DROP TRIGGER / POLICY / RULE ... ON t, and the triggers a DROP FUNCTION ... CASCADE takes along.
+      if (["trigger", "policy", "rule"].includes(String(statement.object_type))) for (const object of list(statement.objects)) add(object.table, "ACCESS EXCLUSIVE");
+      if (statement.object_type === "statistic_ext") for (const object of list(statement.objects)) add(object.table, "SHARE UPDATE EXCLUSIVE");
+      for (const table of list(statement.trigger_tables)) add(table, "ACCESS EXCLUSIVE");
       break;
     case "rename":
     case "set_schema":
-      if (["table", "view", "materialized_view", "column", "foreign_table"].includes(String(statement.object_type))) add(statement.table, "ACCESS EXCLUSIVE");
+      if (["table", "view", "materialized_view", "column", "foreign_table", "tabconstraint", "trigger", "policy"].includes(String(statement.object_type))) {
+        add(statement.table, "ACCESS EXCLUSIVE");
+      }
+      break;
+    case "create_policy":
+    case "alter_policy":
+    case "create_rule":
+      add(statement.table, "ACCESS EXCLUSIVE");
+      break;
+    case "comment":
+    case "create_statistics":
+      add(statement.table, "SHARE UPDATE EXCLUSIVE");
+      break;
+    case "analyze":
+      for (const table of list(statement.tables)) add(table, "SHARE UPDATE EXCLUSIVE");
+      break;
+    case "alter_sequence":
+      add(statement.sequence, "SHARE ROW EXCLUSIVE");
       break;
     case "truncate":
       for (const table of list(statement.tables)) add(table, "ACCESS EXCLUSIVE");

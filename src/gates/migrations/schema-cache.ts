@@ -10,10 +10,10 @@ import { cacheDirectory } from "../../engine/cache.js";
 import type { Logger } from "../../engine/logger.js";
 import { sqlParserWasm } from "../../sources/sql.js";
 import { ANALYZER_MODULE } from "./facts.js";
-import { SchemaState, type ColumnState, type ConstraintState, type TableState } from "./schema.js";
+import { SchemaState, type ColumnState, type ConstraintState, type TableState, type TriggerState } from "./schema.js";
 import type { Volatility } from "./volatility.js";
 
-const FORMAT = "schema-cache 1";
+const FORMAT = "schema-cache 2";
 /** Entries kept; the oldest go first. */
 const KEEP = 16;
 
@@ -57,6 +57,8 @@ interface StoredSchema {
   indexes: [string, string][];
   enums: [string, string[]][];
   functions: [string, Volatility][];
+  triggers: [string, TriggerState][];
+  statistics: [string, string][];
 }
 
 const entryFile = (key: string) => cacheDirectory("migrations-schema", `${key}.json`);
@@ -80,6 +82,8 @@ export function cachedSchema(key: string, logger: Logger): SchemaState | undefin
     for (const [index, table] of stored.indexes) schema.indexes.set(index, table);
     for (const [type, values] of stored.enums) schema.enums.set(type, values);
     for (const [name, volatility] of stored.functions) schema.functions.set(name, volatility);
+    for (const [id, trigger] of stored.triggers) schema.triggers.set(id, trigger);
+    for (const [id, table] of stored.statistics) schema.statistics.set(id, table);
     return schema;
   } catch (error) {
     logger.info(`migrations: ignoring an unreadable schema cache entry ${file} (${error instanceof Error ? error.message : String(error)}); replaying instead`);
@@ -96,6 +100,8 @@ export function cacheSchema(key: string, schema: SchemaState, logger: Logger): v
     indexes: [...schema.indexes],
     enums: [...schema.enums],
     functions: [...schema.functions],
+    triggers: [...schema.triggers],
+    statistics: [...schema.statistics],
   };
   const file = entryFile(key);
   try {

@@ -22,6 +22,8 @@ export interface ConstraintState {
   validated: boolean;
   /** For CHECK (col IS NOT NULL): the column it proves not null. */
   notNullColumn?: string;
+  /** For a foreign key: the referenced table's id. */
+  references?: string;
 }
 
 export interface TableState {
@@ -30,12 +32,23 @@ export interface TableState {
   constraints: Map<string, ConstraintState>;
 }
 
+export interface TriggerState {
+  /** The table's id. */
+  table: string;
+  /** The trigger function, schema-qualified. */
+  function: string;
+}
+
 export class SchemaState {
   readonly tables = new Map<string, TableState>();
   /** Index id (schema.name) → table id. */
   readonly indexes = new Map<string, string>();
   readonly enums = new Map<string, string[]>();
   readonly functions = new Map<string, Volatility>();
+  /** Trigger id (table id + "." + trigger name) → its table and function. */
+  readonly triggers = new Map<string, TriggerState>();
+  /** Extended statistics id (schema.name) → table id. */
+  readonly statistics = new Map<string, string>();
 
   table(id: string): TableState | undefined {
     return this.tables.get(id);
@@ -50,6 +63,8 @@ export class SchemaState {
   dropTable(id: string): void {
     this.tables.delete(id);
     for (const [index, table] of this.indexes) if (table === id) this.indexes.delete(index);
+    for (const [trigger, state] of this.triggers) if (state.table === id) this.triggers.delete(trigger);
+    for (const [statistics, table] of this.statistics) if (table === id) this.statistics.delete(statistics);
   }
 
   renameTable(from: string, to: string): void {
@@ -58,5 +73,36 @@ export class SchemaState {
     this.tables.delete(from);
     this.tables.set(to, table);
     for (const [index, owner] of this.indexes) if (owner === from) this.indexes.set(index, to);
+    for (const [statistics, owner] of this.statistics) if (owner === from) this.statistics.set(statistics, to);
+    for (const [trigger, state] of [...this.triggers]) {
+      if (state.table !== from) continue;
+      this.triggers.delete(trigger);
+      this.triggers.set(`${to}.${trigger.slice(from.length + 1)}`, { ...state, table: to });
+    }
   }
+
+  /**
+   * ALTER TYPE ... RENAME TO: the enum's values and every column of that type follow the new name.
+   * Ids are schema-qualified; columns name a type in the public schema without it, as written.
+   */
+  renameType(from: string, to: string): void {
+    const values = this.enums.get(from);
+    if (values) {
+      this.enums.delete(from);
+      this.enums.set(to, values);
+    }
+    const unqualified = (id: string) => (id.startsWith("public.") ? id.slice("public.".length) : id);
+    const renamed = new Map([
+      [from, to],
+      [unqualified(from), unqualified(to)],
+    ]);
+    for (const table of this.tables.values()) {
+      for (const column of table.columns.values()) {
+        const name = renamed.get(column.type.name);
+        if (name === undefined) continue;
+        column.type = { ...column.type, name, display: column.type.display.replace(column.type.name, name) };
+      }
+    }
+  }
+
 }
