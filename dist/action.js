@@ -8,12 +8,12 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-TD3BH63S.js";
+} from "./chunks/chunk-XLTRQS6F.js";
 import {
   GATES,
   loadBundle,
   runGates
-} from "./chunks/chunk-3BO4LA73.js";
+} from "./chunks/chunk-QV7A4ZVC.js";
 import {
   GitHubApi,
   GitHubApiError,
@@ -26,7 +26,7 @@ import "./chunks/chunk-S63MBXB7.js";
 import "./chunks/chunk-525K4M5I.js";
 import {
   toolVersion
-} from "./chunks/chunk-666SKX4D.js";
+} from "./chunks/chunk-J5TTHCYF.js";
 import "./chunks/chunk-NUD3GI67.js";
 import "./chunks/chunk-RZEBD3HU.js";
 import "./chunks/chunk-WQQHA2IA.js";

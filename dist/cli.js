@@ -5,7 +5,7 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-666SKX4D.js";
+} from "./chunks/chunk-J5TTHCYF.js";
 import "./chunks/chunk-NUD3GI67.js";
 import "./chunks/chunk-SYHSNYPK.js";
 import "./chunks/chunk-TPY7VXDW.js";

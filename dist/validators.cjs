@@ -12900,8 +12900,8 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 exports.v30 = validate59;
-var schema102 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://resilience-gates.dev/schemas/gates.schema.json", "title": "resilience-gates configuration (.resilience/gates.yaml)", "description": "Which gates run, on which inputs, with which policies. Paths are relative to the directory that holds .resilience/ and may not leave the repository.", "type": "object", "additionalProperties": false, "required": ["version"], "properties": { "version": { "const": 1, "description": "Configuration format version. Always 1." }, "policies": { "type": "array", "description": "Directories of custom Rego policies, compiled and evaluated beside the built-in ones. Rules go in the gate's package (package resilience.security_context) and need a METADATA block with custom.id, severity, remediation and docs.", "items": { "type": "string", "minLength": 1 } }, "waivers": { "type": "string", "description": "Waivers file. Default: .resilience/waivers.yaml next to this file." }, "limits": { "type": "object", "description": "Byte limits on what one run reads, so that a huge or endless input (a FIFO, /dev/zero) cannot exhaust the runner. A file over a limit is an error naming the file and the limit.", "additionalProperties": false, "properties": { "maxFileBytes": { "type": "integer", "minimum": 1, "description": "Largest input file read, in bytes. Default 16777216 (16 MiB)." }, "maxTotalBytes": { "type": "integer", "minimum": 1, "description": "All input files of one run together, in bytes. Default 67108864 (64 MiB)." } } }, "rules": { "type": "object", "description": "Per-rule overrides by rule id: change the severity, or turn a rule off.", "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*-[A-Z0-9-]+$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "severity": { "enum": ["block", "warn", "off"], "description": "block fails the gate, warn reports only, off drops the rule's findings." } } } }, "gates": { "type": "object", "description": "The gates to run and their inputs. A gate not listed here does not run unless named on the command line.", "additionalProperties": false, "properties": { "security-context": { "$ref": "#/$defs/security-context" }, "migrations": { "$ref": "#/$defs/migrations" }, "backups": { "$ref": "#/$defs/backups" }, "restore-proofs": { "$ref": "#/$defs/restore-proofs" }, "release": { "$ref": "#/$defs/release" }, "load-budget": { "$ref": "#/$defs/load-budget" }, "slo": { "$ref": "#/$defs/slo" } } } }, "$defs": { "backups": { "type": "object", "description": "Every stateful store of the catalog has a backup: a schedule whose worst-case gap (real cron semantics, time zone and DST included) is within the store's RPO, retention that covers its restore-drill cadence, and a fresh successful backup in the evidence.", "additionalProperties": false, "properties": { "catalog": { "type": "string", "minLength": 1, "default": ".resilience/catalog.yaml", "description": "Service catalog (schemas/catalog.schema.json): services, stores, tiers, overrides." }, "manifests": { "type": "array", "description": "Globs of Kubernetes YAML with backup definitions: CronJob, Velero Schedule, CloudNativePG ScheduledBackup (and Cluster / ObjectStore for retention), k8up Schedule. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "description": "Helm charts with backup definitions, rendered with the real `helm template`.", "items": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Chart directory." }, "values": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Values files, applied in order." }, "set": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "--set overrides, key=value." }, "release": { "type": "string", "minLength": 1, "description": "Release name (default: release)." }, "namespace": { "type": "string", "minLength": 1, "description": "Namespace to render into." } } } }, "kustomize": { "type": "array", "description": "Kustomization directories with backup definitions, built with the real kustomize.", "items": { "type": "string", "minLength": 1 } }, "evidence": { "type": "array", "description": "Backup evidence (schemas/backup-evidence.schema.json): JSON files, directories (every *.json below) or globs. A store that needs backups and has no successful record is a finding, never a pass.", "items": { "type": "string", "minLength": 1 } }, "bindings": { "type": "array", "description": "Backup definitions tied to stores here instead of by the label resilience-gates.io/store (the catalog's per-store `backups:` list does the same).", "items": { "type": "object", "additionalProperties": false, "required": ["store", "kind", "name"], "properties": { "store": { "type": "string", "minLength": 1, "description": "Catalog store name." }, "kind": { "enum": ["CronJob", "Schedule", "ScheduledBackup"] }, "name": { "type": "string", "minLength": 1 }, "namespace": { "type": "string", "minLength": 1 } } } }, "defaultTimeZone": { "type": "string", "minLength": 1, "default": "UTC", "description": "Time zone of the controllers for schedules that name none (a CronJob without spec.timeZone runs in kube-controller-manager's zone)." }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a manifest glob match no files. Off by default, so a typo cannot pass silently." }, "cluster": { "description": "Judge what is deployed: CronJobs (status.lastSuccessfulTime), Velero Schedules and Backups (the newest with phase Completed), CloudNativePG ScheduledBackups, Clusters and Backups (phase completed) and k8up Schedules and Backups (their Completed condition) are read from the cluster; suspended or paused schedules are findings. `true` uses the kubeconfig's current context. Manifests given beside it only tell findings the file and line of each object.", "oneOf": [{ "const": true }, { "type": "object", "description": "The options of $defs/cluster, and which backup systems must be installed.", "properties": { "context": { "$ref": "#/$defs/cluster/properties/context" }, "namespace": { "$ref": "#/$defs/cluster/properties/namespace" }, "allNamespaces": { "$ref": "#/$defs/cluster/properties/allNamespaces" }, "pageSize": { "$ref": "#/$defs/cluster/properties/pageSize" }, "concurrency": { "$ref": "#/$defs/cluster/properties/concurrency" }, "timeoutSeconds": { "$ref": "#/$defs/cluster/properties/timeoutSeconds" }, "require": { "type": "array", "items": { "enum": ["velero", "cnpg", "k8up"] }, "uniqueItems": true, "description": "Backup systems that must be installed: a missing CRD of one of these is an error. Others are read when their CRDs are installed and skipped (with a note) when not." }, "veleroNamespace": { "type": "string", "minLength": 1, "default": "velero", "description": "Namespace of Velero's Schedules and Backups when one namespace is read." } }, "additionalProperties": false }] } } }, "restore-proofs": { "type": "object", "description": "Every store of the catalog has a passing, fresh, signed restore-drill proof (schemas/restore-proof.schema.json) within its tier's RTO and RPO.", "additionalProperties": false, "anyOf": [{ "required": ["proofs"] }, { "required": ["cluster"] }], "properties": { "catalog": { "type": "string", "minLength": 1, "default": ".resilience/catalog.yaml", "description": "Service catalog (schemas/catalog.schema.json)." }, "proofs": { "type": "array", "minItems": 1, "description": "Restore-drill proofs written by `resilience-gates drill`: directories (every *.json below) or globs.", "items": { "type": "string", "minLength": 1 } }, "publicKey": { "description": "Ed25519 public key(s) (PEM files) whose signatures are trusted; several while keys rotate. Without one, no proof can be verified and the gate errors.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "publicKeyEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "RESILIENCE_GATES_DRILL_PUBLIC_KEY", "description": "Environment variable that may hold a trusted public key (PEM) besides publicKey." }, "cluster": { "description": "Also read the proofs the restore-drill Jobs published in the cluster: ConfigMaps labelled resilience-gates.io/restore-proof whose data key proof.json holds the signed proof, verified exactly like proof files. Findings about them name the ConfigMap. `true` uses the kubeconfig's current context.", "oneOf": [{ "const": true }, { "$ref": "#/$defs/cluster" }] } } }, "release": { "type": "object", "description": "Approves a release tag: blocks unless every required gate's `resilience-gates / <gate>` check run passed on the tagged commit and the evidence gates (backups, restore proofs) still pass when re-evaluated at tag time. Writes a signed attestation of the decision.", "additionalProperties": false, "properties": { "requiredGates": { "type": "array", "minItems": 1, "uniqueItems": true, "description": "Gates whose latest check run on the tagged commit must have passed. Default: every other gate configured in this file.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$" } }, "tagPattern": { "type": "string", "minLength": 1, "default": "v*", "description": "Glob of release tags (`/` separates segments: `v*` matches v1.2.3, `release/*` matches release/2026-11). A tag that does not match is not a release and passes." }, "allowWarn": { "type": "boolean", "default": true, "description": "Whether a gate that only warned (check run conclusion neutral) counts as passed." }, "trustedApps": { "type": "array", "default": ["github-actions"], "description": "Slugs of the GitHub apps whose check runs count. Anyone who may write checks can name a check run anything.", "items": { "type": "string", "minLength": 1 } }, "freshnessGates": { "type": "array", "uniqueItems": true, "description": "Gates re-evaluated through the engine at tag time, with this config and its waivers. Default: backups and restore-proofs, those of them that are configured.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$", "not": { "const": "release" } } }, "tag": { "type": "string", "minLength": 1, "description": "Tag to approve. Default: the tag of GITHUB_REF." }, "commit": { "type": "string", "pattern": "^[0-9a-f]{7,64}$", "description": "Commit the tag points at. Default: GITHUB_SHA." }, "repository": { "type": "string", "pattern": "^[^/\\s]+/[^/\\s]+$", "description": "owner/name. Default: GITHUB_REPOSITORY." }, "checkRunsFile": { "type": "string", "minLength": 1, "description": "Recorded facts (YAML or JSON: tag, commit, check_runs as the API returns them) read instead of the GitHub API, for air-gapped runs and tests." }, "config": { "type": "string", "minLength": 1, "description": "Config file whose gates are required and re-evaluated. Default: .resilience/gates.yaml." }, "attestation": { "type": "object", "additionalProperties": false, "description": "The signed JSON attestation of the decision (gate verdicts, commit, tag, time, rule-bundle digest).", "properties": { "enabled": { "type": "boolean", "default": true, "description": "Write the attestation." }, "path": { "type": "string", "minLength": 1, "default": "release-attestation.json", "description": "Where to write it, relative to the project directory." }, "signingKeyEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "RESILIENCE_GATES_SIGNING_KEY", "description": "Environment variable holding the Ed25519 private key (PKCS#8 PEM). Without one, an ephemeral key signs and the attestation says so." } } } } }, "migrations": { "type": "object", "description": "Judges PostgreSQL migrations with the real PostgreSQL parser: dangerous locks, table rewrites, changes that break the running application.", "additionalProperties": false, "required": ["files"], "properties": { "files": { "type": "array", "minItems": 1, "description": "Globs of migration files, in the order they run (each glob's matches in natural order, or the naming scheme's order). Earlier files are replayed as schema context. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "schemaFiles": { "type": "array", "description": "Globs of SQL replayed before the migrations as schema context and never judged (a schema dump, say).", "items": { "type": "string", "minLength": 1 } }, "format": { "enum": ["auto", "plain", "flyway", "prisma", "golang-migrate"], "default": "auto", "description": "Naming scheme that orders the files: Flyway V<version>__x.sql (numeric versions; U undo and R repeatable files), Prisma <timestamp>_<name>/migration.sql, golang-migrate <version>_x.up.sql / .down.sql, or plain (the order given). auto detects it from the names." }, "runner": { "enum": ["prisma", "golang-migrate", "golang-migrate-multi-statement", "flyway", "diesel", "node-pg-migrate", "rails", "graphile-migrate", "psql", "psql-single-transaction", "plain"], "description": "The tool that applies the migrations, which decides how each file reaches PostgreSQL: prisma and golang-migrate send the file as one simple-query message without BEGIN (one statement runs outside any transaction block, several form one implicit block); flyway runs statement by statement in a JDBC transaction, or without one when every statement is one it cannot run in a transaction; diesel, node-pg-migrate and graphile-migrate send BEGIN and then the file as one message; rails and psql-single-transaction (psql -1) run statement by statement inside BEGIN ... COMMIT; psql and golang-migrate-multi-statement run each statement on its own. Default: from the file names (Prisma, golang-migrate, Flyway, Diesel up.sql folders), else plain (one transaction per file). Per file: Flyway .conf executeInTransaction, Diesel metadata.toml run_in_transaction = false, a `--! no-transaction` header." }, "transaction": { "enum": ["per-file", "single-message", "none"], "description": "Overrides the runner's model for every file: per-file (BEGIN, the statements, COMMIT), single-message (the whole file as one simple-query message, no BEGIN) or none (statement by statement in autocommit). A Flyway script's own .conf (executeInTransaction) still decides for that file." }, "base": { "type": "string", "minLength": 1, "description": "Git ref (e.g. origin/main). Only files added since the merge base with it are judged; the others are schema context, and edited ones are reported (MIG-032)." }, "postgresVersion": { "type": "integer", "minimum": 9, "maximum": 19, "default": 15, "description": "Major version of the production server; changes what rewrites (defaults before 11) and what has a safe form (SET NOT NULL via CHECK from 12, DETACH CONCURRENTLY from 14)." }, "requireRollbackPlan": { "type": "boolean", "default": true, "description": "Destructive changes (drop, truncate, rename, type change) need a down migration beside the file or a `-- resilience-gates-rollback: <plan>` note (MIG-027)." }, "maxLockTimeout": { "type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", "default": "5s", "description": "Longest lock_timeout accepted before a statement that takes a blocking lock (MIG-022), like 2s or 500ms." }, "requireStatementTimeout": { "type": "boolean", "default": true, "description": "Warn when blocking DDL runs with no statement_timeout in effect (MIG-023)." }, "connection": { "type": "object", "additionalProperties": false, "description": "Settings the runner's database connection already applies, so files need not SET them.", "properties": { "lockTimeout": { "type": "string", "minLength": 1, "description": "lock_timeout of the runner's session, like 2s." }, "statementTimeout": { "type": "string", "minLength": 1, "description": "statement_timeout of the runner's session, like 5min." } } }, "onParseError": { "enum": ["error", "warn"], "default": "error", "description": "An unparseable file makes the gate's verdict error (default), or is reported as MIG-001 (warn) while the other files are judged." }, "ignores": { "type": "array", "description": "Rules ignored in whole files, with the reason; like a file-level inline ignore. Waivers (with owner and expiry) are the audited alternative.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "files", "reason"], "properties": { "rule": { "type": "string", "pattern": "^MIG-[0-9]{3}$" }, "files": { "type": "string", "minLength": 1, "description": "Glob of repository-relative paths." }, "reason": { "type": "string", "minLength": 1 } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a glob match no files. Off by default, so a typo cannot pass silently." }, "maxFileBytes": { "type": "integer", "minimum": 1, "description": "Largest migration file read, in bytes (default 16 MiB); larger files are an error." }, "trace": { "type": "object", "additionalProperties": false, "description": "Trace mode: replay the migrations on a throwaway PostgreSQL (or the server at url), run each new statement, and record the locks it takes, whether it rewrote the table, and how long it ran.", "properties": { "url": { "type": "string", "minLength": 1, "description": "postgres:// URL of a scratch database to use instead of a throwaway server. Its contents are changed." }, "rows": { "type": "integer", "minimum": 0, "maximum": 1e7, "default": 1e3, "description": "Rows seeded into each table the new migrations touch." }, "postgresBin": { "type": "string", "minLength": 1, "description": "Directory of initdb and postgres for the throwaway server (default: found on PATH or in /usr/lib/postgresql/<n>/bin)." } } } } }, "security-context": { "type": "object", "description": "Judges pod specs against Pod Security baseline and restricted and hardening good practice.", "additionalProperties": false, "properties": { "manifests": { "type": "array", "description": "Globs of Kubernetes YAML files (multi-document files allowed). Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "description": "Helm charts, rendered with the real `helm template`.", "items": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Chart directory." }, "values": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Values files, applied in order." }, "set": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "--set overrides, key=value." }, "release": { "type": "string", "minLength": 1, "description": "Release name (default: release)." }, "namespace": { "type": "string", "minLength": 1, "description": "Namespace to render into." } } } }, "kustomize": { "type": "array", "description": "Kustomization directories, built with the real kustomize.", "items": { "type": "string", "minLength": 1 } }, "podTemplatePaths": { "type": "array", "description": "Where custom resources carry a pod template, e.g. {kind: Rollout, apiVersion: argoproj.io/v1alpha1, path: spec.template}.", "items": { "type": "object", "additionalProperties": false, "required": ["kind", "path"], "properties": { "kind": { "type": "string", "minLength": 1 }, "apiVersion": { "type": "string", "minLength": 1 }, "path": { "type": "string", "description": "Dot-separated path to the pod template (an object with metadata and spec)." } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a manifest glob match no files. Off by default, so a typo cannot pass silently." }, "cluster": { "description": "Judge what is deployed: the live pod specs of Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, ReplicaSets not owned by a Deployment, and running pods not owned by any of them, read from the cluster (with every admission webhook's mutation). `true` uses the kubeconfig's current context. Manifests, charts and kustomizations given beside it only tell findings the file and line of each object (matched by kind, namespace and name).", "oneOf": [{ "const": true }, { "$ref": "#/$defs/cluster" }] } }, "anyOf": [{ "required": ["manifests"] }, { "required": ["charts"] }, { "required": ["kustomize"] }, { "required": ["cluster"] }] }, "cluster": { "type": "object", "description": "Where and how to read a live cluster (docs/cluster.md). Credentials come from the kubeconfig (KUBECONFIG or ~/.kube/config) or, in a pod, from its service account; the RBAC it needs is in charts/resilience-gates-rbac.", "additionalProperties": false, "properties": { "context": { "type": "string", "minLength": 1, "description": "kubeconfig context (default: the current context)." }, "namespace": { "type": "string", "minLength": 1, "description": "The one namespace to read (default: the context's namespace, else default). Needs the namespaced Role." }, "allNamespaces": { "type": "boolean", "default": false, "description": "Read every namespace. Needs the ClusterRole." }, "pageSize": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 500, "description": "Objects per list request (limit); the rest is paged with continue." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 32, "default": 4, "description": "List requests in flight at once." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 600, "default": 30, "description": "Seconds one request may take; a slower API server is an error, never a pass." } } }, "load-budget": { "type": "object", "description": "A k6 run meets per-endpoint budgets (p95, p99, error rate, throughput, minimum samples) from .resilience/load-budgets.yaml (schemas/load-budgets.schema.json). Give `summary` (an existing k6 summary) or `script` and `target` (the gate runs k6). An endpoint with too few requests is an error.", "additionalProperties": false, "properties": { "budgets": { "type": "string", "minLength": 1, "default": ".resilience/load-budgets.yaml", "description": "Per-endpoint budgets (schemas/load-budgets.schema.json)." }, "summary": { "type": "string", "minLength": 1, "description": "k6 summary JSON to judge: `k6 run --summary-export F` or handleSummary's `JSON.stringify(data)`." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "extensions": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, "description": "xk6 extensions the script needs, as `xk6 build --with` names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`). The k6 binary (`k6`) must carry each, which `k6 version --json` tells; one it lacks is an error before the run." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } }, "slo": { "type": "object", "description": "Measured SLIs meet the objectives of .resilience/slos.yaml (OpenSLO subset, schemas/slo.schema.json), do not regress against a saved baseline, and do not burn error budget faster than the multi-window thresholds. Exactly one source: `summary`, `prometheus` or `metrics`. A missing measurement is an error.", "additionalProperties": false, "properties": { "slos": { "type": "string", "minLength": 1, "default": ".resilience/slos.yaml", "description": "SLO file (one `kind: SLO` per YAML document)." }, "summary": { "type": "string", "minLength": 1, "description": "Measure from a k6 summary; SLOs map to k6 endpoints with the annotation resilience-gates.io/k6-endpoint." }, "prometheus": { "type": "string", "pattern": "^https?://", "description": "Measure from a Prometheus-compatible query API (GET /api/v1/query), which also gives burn rates over 5m, 30m, 1h and 6h." }, "metrics": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https?://" }, "description": "Measure from scrapes of these /metrics URLs (Prometheus text format) before and after a k6 run (`script`, `target`) or an `observe` period." }, "observe": { "type": "string", "description": "With `metrics` and no script: wait this long between the scrapes (Go duration like 60s)." }, "window": { "type": "string", "pattern": "^([0-9]+(s|m|h|d|w))+$", "description": "With `prometheus`: evaluate objectives over this window instead of each SLO's timeWindow." }, "tag": { "type": "string", "default": "endpoint", "description": "The k6 tag that resilience-gates.io/k6-endpoint values refer to." }, "baseline": { "description": "Baseline written by `resilience-gates baseline save` (schemas/slo-baseline.schema.json): a path, or the workflow artifact that keeps it.", "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["artifact"], "properties": { "artifact": { "type": "string", "minLength": 1, "description": "Name of the artifact (actions/upload-artifact `name:`); the newest unexpired one from a run on `branch` is read with GITHUB_TOKEN (permission actions: read)." }, "branch": { "type": "string", "minLength": 1, "description": "Runs of this branch only (default: the repository's default branch)." }, "file": { "type": "string", "minLength": 1, "description": "The file inside the artifact (default: its one .json file)." }, "repository": { "type": "string", "pattern": "^[\\w.-]+/[\\w.-]+$", "description": "owner/name (default: GITHUB_REPOSITORY)." } } }] }, "tolerance": { "type": "object", "additionalProperties": false, "description": "How much worse than the baseline blocks.", "properties": { "latencyPercent": { "type": "number", "minimum": 0, "default": 10, "description": "Latency may grow by this many percent." }, "errorRatePoints": { "type": "number", "minimum": 0, "default": 0.1, "description": "The error rate may grow by this many percentage points." } } }, "minSamples": { "type": "integer", "minimum": 1, "default": 100, "description": "Fewest events on each side for a baseline comparison; fewer is a warning (SLO-004), not a comparison." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "extensions": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, "description": "xk6 extensions the script needs, as `xk6 build --with` names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`). The k6 binary (`k6`) must carry each, which `k6 version --json` tells; one it lacks is an error before the run." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } } } };
-var schema105 = { "type": "object", "description": "Judges PostgreSQL migrations with the real PostgreSQL parser: dangerous locks, table rewrites, changes that break the running application.", "additionalProperties": false, "required": ["files"], "properties": { "files": { "type": "array", "minItems": 1, "description": "Globs of migration files, in the order they run (each glob's matches in natural order, or the naming scheme's order). Earlier files are replayed as schema context. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "schemaFiles": { "type": "array", "description": "Globs of SQL replayed before the migrations as schema context and never judged (a schema dump, say).", "items": { "type": "string", "minLength": 1 } }, "format": { "enum": ["auto", "plain", "flyway", "prisma", "golang-migrate"], "default": "auto", "description": "Naming scheme that orders the files: Flyway V<version>__x.sql (numeric versions; U undo and R repeatable files), Prisma <timestamp>_<name>/migration.sql, golang-migrate <version>_x.up.sql / .down.sql, or plain (the order given). auto detects it from the names." }, "runner": { "enum": ["prisma", "golang-migrate", "golang-migrate-multi-statement", "flyway", "diesel", "node-pg-migrate", "rails", "graphile-migrate", "psql", "psql-single-transaction", "plain"], "description": "The tool that applies the migrations, which decides how each file reaches PostgreSQL: prisma and golang-migrate send the file as one simple-query message without BEGIN (one statement runs outside any transaction block, several form one implicit block); flyway runs statement by statement in a JDBC transaction, or without one when every statement is one it cannot run in a transaction; diesel, node-pg-migrate and graphile-migrate send BEGIN and then the file as one message; rails and psql-single-transaction (psql -1) run statement by statement inside BEGIN ... COMMIT; psql and golang-migrate-multi-statement run each statement on its own. Default: from the file names (Prisma, golang-migrate, Flyway, Diesel up.sql folders), else plain (one transaction per file). Per file: Flyway .conf executeInTransaction, Diesel metadata.toml run_in_transaction = false, a `--! no-transaction` header." }, "transaction": { "enum": ["per-file", "single-message", "none"], "description": "Overrides the runner's model for every file: per-file (BEGIN, the statements, COMMIT), single-message (the whole file as one simple-query message, no BEGIN) or none (statement by statement in autocommit). A Flyway script's own .conf (executeInTransaction) still decides for that file." }, "base": { "type": "string", "minLength": 1, "description": "Git ref (e.g. origin/main). Only files added since the merge base with it are judged; the others are schema context, and edited ones are reported (MIG-032)." }, "postgresVersion": { "type": "integer", "minimum": 9, "maximum": 19, "default": 15, "description": "Major version of the production server; changes what rewrites (defaults before 11) and what has a safe form (SET NOT NULL via CHECK from 12, DETACH CONCURRENTLY from 14)." }, "requireRollbackPlan": { "type": "boolean", "default": true, "description": "Destructive changes (drop, truncate, rename, type change) need a down migration beside the file or a `-- resilience-gates-rollback: <plan>` note (MIG-027)." }, "maxLockTimeout": { "type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", "default": "5s", "description": "Longest lock_timeout accepted before a statement that takes a blocking lock (MIG-022), like 2s or 500ms." }, "requireStatementTimeout": { "type": "boolean", "default": true, "description": "Warn when blocking DDL runs with no statement_timeout in effect (MIG-023)." }, "connection": { "type": "object", "additionalProperties": false, "description": "Settings the runner's database connection already applies, so files need not SET them.", "properties": { "lockTimeout": { "type": "string", "minLength": 1, "description": "lock_timeout of the runner's session, like 2s." }, "statementTimeout": { "type": "string", "minLength": 1, "description": "statement_timeout of the runner's session, like 5min." } } }, "onParseError": { "enum": ["error", "warn"], "default": "error", "description": "An unparseable file makes the gate's verdict error (default), or is reported as MIG-001 (warn) while the other files are judged." }, "ignores": { "type": "array", "description": "Rules ignored in whole files, with the reason; like a file-level inline ignore. Waivers (with owner and expiry) are the audited alternative.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "files", "reason"], "properties": { "rule": { "type": "string", "pattern": "^MIG-[0-9]{3}$" }, "files": { "type": "string", "minLength": 1, "description": "Glob of repository-relative paths." }, "reason": { "type": "string", "minLength": 1 } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a glob match no files. Off by default, so a typo cannot pass silently." }, "maxFileBytes": { "type": "integer", "minimum": 1, "description": "Largest migration file read, in bytes (default 16 MiB); larger files are an error." }, "trace": { "type": "object", "additionalProperties": false, "description": "Trace mode: replay the migrations on a throwaway PostgreSQL (or the server at url), run each new statement, and record the locks it takes, whether it rewrote the table, and how long it ran.", "properties": { "url": { "type": "string", "minLength": 1, "description": "postgres:// URL of a scratch database to use instead of a throwaway server. Its contents are changed." }, "rows": { "type": "integer", "minimum": 0, "maximum": 1e7, "default": 1e3, "description": "Rows seeded into each table the new migrations touch." }, "postgresBin": { "type": "string", "minLength": 1, "description": "Directory of initdb and postgres for the throwaway server (default: found on PATH or in /usr/lib/postgresql/<n>/bin)." } } } } };
+var schema102 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://resilience-gates.dev/schemas/gates.schema.json", "title": "resilience-gates configuration (.resilience/gates.yaml)", "description": "Which gates run, on which inputs, with which policies. Paths are relative to the directory that holds .resilience/ and may not leave the repository.", "type": "object", "additionalProperties": false, "required": ["version"], "properties": { "version": { "const": 1, "description": "Configuration format version. Always 1." }, "policies": { "type": "array", "description": "Directories of custom Rego policies, compiled and evaluated beside the built-in ones. Rules go in the gate's package (package resilience.security_context) and need a METADATA block with custom.id, severity, remediation and docs.", "items": { "type": "string", "minLength": 1 } }, "waivers": { "type": "string", "description": "Waivers file. Default: .resilience/waivers.yaml next to this file." }, "limits": { "type": "object", "description": "Byte limits on what one run reads, so that a huge or endless input (a FIFO, /dev/zero) cannot exhaust the runner. A file over a limit is an error naming the file and the limit.", "additionalProperties": false, "properties": { "maxFileBytes": { "type": "integer", "minimum": 1, "description": "Largest input file read, in bytes. Default 16777216 (16 MiB)." }, "maxTotalBytes": { "type": "integer", "minimum": 1, "description": "All input files of one run together, in bytes. Default 67108864 (64 MiB)." } } }, "rules": { "type": "object", "description": "Per-rule overrides by rule id: change the severity, or turn a rule off.", "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*-[A-Z0-9-]+$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "severity": { "enum": ["block", "warn", "off"], "description": "block fails the gate, warn reports only, off drops the rule's findings." } } } }, "gates": { "type": "object", "description": "The gates to run and their inputs. A gate not listed here does not run unless named on the command line.", "additionalProperties": false, "properties": { "security-context": { "$ref": "#/$defs/security-context" }, "migrations": { "$ref": "#/$defs/migrations" }, "backups": { "$ref": "#/$defs/backups" }, "restore-proofs": { "$ref": "#/$defs/restore-proofs" }, "release": { "$ref": "#/$defs/release" }, "load-budget": { "$ref": "#/$defs/load-budget" }, "slo": { "$ref": "#/$defs/slo" } } } }, "$defs": { "backups": { "type": "object", "description": "Every stateful store of the catalog has a backup: a schedule whose worst-case gap (real cron semantics, time zone and DST included) is within the store's RPO, retention that covers its restore-drill cadence, and a fresh successful backup in the evidence.", "additionalProperties": false, "properties": { "catalog": { "type": "string", "minLength": 1, "default": ".resilience/catalog.yaml", "description": "Service catalog (schemas/catalog.schema.json): services, stores, tiers, overrides." }, "manifests": { "type": "array", "description": "Globs of Kubernetes YAML with backup definitions: CronJob, Velero Schedule, CloudNativePG ScheduledBackup (and Cluster / ObjectStore for retention), k8up Schedule. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "description": "Helm charts with backup definitions, rendered with the real `helm template`.", "items": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Chart directory." }, "values": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Values files, applied in order." }, "set": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "--set overrides, key=value." }, "release": { "type": "string", "minLength": 1, "description": "Release name (default: release)." }, "namespace": { "type": "string", "minLength": 1, "description": "Namespace to render into." } } } }, "kustomize": { "type": "array", "description": "Kustomization directories with backup definitions, built with the real kustomize.", "items": { "type": "string", "minLength": 1 } }, "evidence": { "type": "array", "description": "Backup evidence (schemas/backup-evidence.schema.json): JSON files, directories (every *.json below) or globs. A store that needs backups and has no successful record is a finding, never a pass.", "items": { "type": "string", "minLength": 1 } }, "bindings": { "type": "array", "description": "Backup definitions tied to stores here instead of by the label resilience-gates.io/store (the catalog's per-store `backups:` list does the same).", "items": { "type": "object", "additionalProperties": false, "required": ["store", "kind", "name"], "properties": { "store": { "type": "string", "minLength": 1, "description": "Catalog store name." }, "kind": { "enum": ["CronJob", "Schedule", "ScheduledBackup"] }, "name": { "type": "string", "minLength": 1 }, "namespace": { "type": "string", "minLength": 1 } } } }, "defaultTimeZone": { "type": "string", "minLength": 1, "default": "UTC", "description": "Time zone of the controllers for schedules that name none (a CronJob without spec.timeZone runs in kube-controller-manager's zone)." }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a manifest glob match no files. Off by default, so a typo cannot pass silently." }, "cluster": { "description": "Judge what is deployed: CronJobs (status.lastSuccessfulTime), Velero Schedules and Backups (the newest with phase Completed), CloudNativePG ScheduledBackups, Clusters and Backups (phase completed) and k8up Schedules and Backups (their Completed condition) are read from the cluster; suspended or paused schedules are findings. `true` uses the kubeconfig's current context. Manifests given beside it only tell findings the file and line of each object.", "oneOf": [{ "const": true }, { "type": "object", "description": "The options of $defs/cluster, and which backup systems must be installed.", "properties": { "context": { "$ref": "#/$defs/cluster/properties/context" }, "namespace": { "$ref": "#/$defs/cluster/properties/namespace" }, "allNamespaces": { "$ref": "#/$defs/cluster/properties/allNamespaces" }, "pageSize": { "$ref": "#/$defs/cluster/properties/pageSize" }, "concurrency": { "$ref": "#/$defs/cluster/properties/concurrency" }, "timeoutSeconds": { "$ref": "#/$defs/cluster/properties/timeoutSeconds" }, "require": { "type": "array", "items": { "enum": ["velero", "cnpg", "k8up"] }, "uniqueItems": true, "description": "Backup systems that must be installed: a missing CRD of one of these is an error. Others are read when their CRDs are installed and skipped (with a note) when not." }, "veleroNamespace": { "type": "string", "minLength": 1, "default": "velero", "description": "Namespace of Velero's Schedules and Backups when one namespace is read." } }, "additionalProperties": false }] } } }, "restore-proofs": { "type": "object", "description": "Every store of the catalog has a passing, fresh, signed restore-drill proof (schemas/restore-proof.schema.json) within its tier's RTO and RPO.", "additionalProperties": false, "anyOf": [{ "required": ["proofs"] }, { "required": ["cluster"] }], "properties": { "catalog": { "type": "string", "minLength": 1, "default": ".resilience/catalog.yaml", "description": "Service catalog (schemas/catalog.schema.json)." }, "proofs": { "type": "array", "minItems": 1, "description": "Restore-drill proofs written by `resilience-gates drill`: directories (every *.json below) or globs.", "items": { "type": "string", "minLength": 1 } }, "publicKey": { "description": "Ed25519 public key(s) (PEM files) whose signatures are trusted; several while keys rotate. Without one, no proof can be verified and the gate errors.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "publicKeyEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "RESILIENCE_GATES_DRILL_PUBLIC_KEY", "description": "Environment variable that may hold a trusted public key (PEM) besides publicKey." }, "cluster": { "description": "Also read the proofs the restore-drill Jobs published in the cluster: ConfigMaps labelled resilience-gates.io/restore-proof whose data key proof.json holds the signed proof, verified exactly like proof files. Findings about them name the ConfigMap. `true` uses the kubeconfig's current context.", "oneOf": [{ "const": true }, { "$ref": "#/$defs/cluster" }] } } }, "release": { "type": "object", "description": "Approves a release tag: blocks unless every required gate's `resilience-gates / <gate>` check run passed on the tagged commit and the evidence gates (backups, restore proofs) still pass when re-evaluated at tag time. Writes a signed attestation of the decision.", "additionalProperties": false, "properties": { "requiredGates": { "type": "array", "minItems": 1, "uniqueItems": true, "description": "Gates whose latest check run on the tagged commit must have passed. Default: every other gate configured in this file.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$" } }, "tagPattern": { "type": "string", "minLength": 1, "default": "v*", "description": "Glob of release tags (`/` separates segments: `v*` matches v1.2.3, `release/*` matches release/2026-11). A tag that does not match is not a release and passes." }, "allowWarn": { "type": "boolean", "default": true, "description": "Whether a gate that only warned (check run conclusion neutral) counts as passed." }, "trustedApps": { "type": "array", "default": ["github-actions"], "description": "Slugs of the GitHub apps whose check runs count. Anyone who may write checks can name a check run anything.", "items": { "type": "string", "minLength": 1 } }, "freshnessGates": { "type": "array", "uniqueItems": true, "description": "Gates re-evaluated through the engine at tag time, with this config and its waivers. Default: backups and restore-proofs, those of them that are configured.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$", "not": { "const": "release" } } }, "tag": { "type": "string", "minLength": 1, "description": "Tag to approve. Default: the tag of GITHUB_REF." }, "commit": { "type": "string", "pattern": "^[0-9a-f]{7,64}$", "description": "Commit the tag points at. Default: GITHUB_SHA." }, "repository": { "type": "string", "pattern": "^[^/\\s]+/[^/\\s]+$", "description": "owner/name. Default: GITHUB_REPOSITORY." }, "checkRunsFile": { "type": "string", "minLength": 1, "description": "Recorded facts (YAML or JSON: tag, commit, check_runs as the API returns them) read instead of the GitHub API, for air-gapped runs and tests." }, "config": { "type": "string", "minLength": 1, "description": "Config file whose gates are required and re-evaluated. Default: .resilience/gates.yaml." }, "attestation": { "type": "object", "additionalProperties": false, "description": "The signed JSON attestation of the decision (gate verdicts, commit, tag, time, rule-bundle digest).", "properties": { "enabled": { "type": "boolean", "default": true, "description": "Write the attestation." }, "path": { "type": "string", "minLength": 1, "default": "release-attestation.json", "description": "Where to write it, relative to the project directory." }, "signingKeyEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "RESILIENCE_GATES_SIGNING_KEY", "description": "Environment variable holding the Ed25519 private key (PKCS#8 PEM). Without one, an ephemeral key signs and the attestation says so." } } } } }, "migrations": { "type": "object", "description": "Judges PostgreSQL migrations with the real PostgreSQL parser: dangerous locks, table rewrites, changes that break the running application.", "additionalProperties": false, "required": ["files"], "properties": { "files": { "type": "array", "minItems": 1, "description": "Globs of migration files, in the order they run (each glob's matches in natural order, or the naming scheme's order). Earlier files are replayed as schema context. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "schemaFiles": { "type": "array", "description": "Globs of SQL replayed before the migrations as schema context and never judged (a schema dump, say).", "items": { "type": "string", "minLength": 1 } }, "format": { "enum": ["auto", "plain", "flyway", "prisma", "golang-migrate"], "default": "auto", "description": "Naming scheme that orders the files: Flyway V<version>__x.sql (numeric versions; U undo and R repeatable files), Prisma <timestamp>_<name>/migration.sql, golang-migrate <version>_x.up.sql / .down.sql, or plain (the order given). auto detects it from the names." }, "runner": { "enum": ["prisma", "golang-migrate", "golang-migrate-multi-statement", "flyway", "diesel", "node-pg-migrate", "rails", "graphile-migrate", "psql", "psql-single-transaction", "plain"], "description": "The tool that applies the migrations, which decides how each file reaches PostgreSQL: prisma and golang-migrate send the file as one simple-query message without BEGIN (one statement runs outside any transaction block, several form one implicit block); flyway runs statement by statement in a JDBC transaction, or without one when every statement is one it cannot run in a transaction; diesel, node-pg-migrate and graphile-migrate send BEGIN and then the file as one message; rails and psql-single-transaction (psql -1) run statement by statement inside BEGIN ... COMMIT; psql and golang-migrate-multi-statement run each statement on its own. Default: from the file names (Prisma, golang-migrate, Flyway, Diesel up.sql folders), else plain (one transaction per file). Per file: Flyway .conf executeInTransaction, Diesel metadata.toml run_in_transaction = false, a `--! no-transaction` header." }, "transaction": { "enum": ["per-file", "single-message", "none"], "description": "Overrides the runner's model for every file: per-file (BEGIN, the statements, COMMIT), single-message (the whole file as one simple-query message, no BEGIN) or none (statement by statement in autocommit). A Flyway script's own .conf (executeInTransaction) still decides for that file." }, "base": { "type": "string", "minLength": 1, "description": "Git ref (e.g. origin/main). Only files added since the merge base with it are judged; the others are schema context, and edited ones are reported (MIG-032)." }, "postgresVersion": { "type": "integer", "minimum": 9, "maximum": 19, "default": 15, "description": "Major version of the production server; changes what rewrites (defaults before 11) and what has a safe form (SET NOT NULL via CHECK from 12, DETACH CONCURRENTLY from 14)." }, "sessionTimeZone": { "type": "string", "minLength": 1, "description": "TimeZone of the runner's sessions (like UTC). On PostgreSQL 12+ ALTER COLUMN ... TYPE timestamptz from timestamp is metadata-only under UTC and a full rewrite under any other zone; unset, MIG-006 warns that it depends on it. A SET TIME ZONE in the file wins." }, "requireRollbackPlan": { "type": "boolean", "default": true, "description": "Destructive changes (drop, truncate, rename, type change) need a down migration beside the file or a `-- resilience-gates-rollback: <plan>` note (MIG-027)." }, "maxLockTimeout": { "type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", "default": "5s", "description": "Longest lock_timeout accepted before a statement that takes a blocking lock (MIG-022), like 2s or 500ms." }, "requireStatementTimeout": { "type": "boolean", "default": true, "description": "Warn when blocking DDL runs with no statement_timeout in effect (MIG-023)." }, "connection": { "type": "object", "additionalProperties": false, "description": "Settings the runner's database connection already applies, so files need not SET them.", "properties": { "lockTimeout": { "type": "string", "minLength": 1, "description": "lock_timeout of the runner's session, like 2s." }, "statementTimeout": { "type": "string", "minLength": 1, "description": "statement_timeout of the runner's session, like 5min." } } }, "onParseError": { "enum": ["error", "warn"], "default": "error", "description": "An unparseable file makes the gate's verdict error (default), or is reported as MIG-001 (warn) while the other files are judged." }, "ignores": { "type": "array", "description": "Rules ignored in whole files, with the reason; like a file-level inline ignore. Waivers (with owner and expiry) are the audited alternative.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "files", "reason"], "properties": { "rule": { "type": "string", "pattern": "^MIG-[0-9]{3}$" }, "files": { "type": "string", "minLength": 1, "description": "Glob of repository-relative paths." }, "reason": { "type": "string", "minLength": 1 } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a glob match no files. Off by default, so a typo cannot pass silently." }, "maxFileBytes": { "type": "integer", "minimum": 1, "description": "Largest migration file read, in bytes (default 16 MiB); larger files are an error." }, "trace": { "type": "object", "additionalProperties": false, "description": "Trace mode: replay the migrations on a throwaway PostgreSQL (or the server at url), run each new statement, and record the locks it takes, whether it rewrote the table, and how long it ran.", "properties": { "url": { "type": "string", "minLength": 1, "description": "postgres:// URL of a scratch database to use instead of a throwaway server. Its contents are changed." }, "rows": { "type": "integer", "minimum": 0, "maximum": 1e7, "default": 1e3, "description": "Rows seeded into each table the new migrations touch." }, "postgresBin": { "type": "string", "minLength": 1, "description": "Directory of initdb and postgres for the throwaway server (default: found on PATH or in /usr/lib/postgresql/<n>/bin)." } } } } }, "security-context": { "type": "object", "description": "Judges pod specs against Pod Security baseline and restricted and hardening good practice.", "additionalProperties": false, "properties": { "manifests": { "type": "array", "description": "Globs of Kubernetes YAML files (multi-document files allowed). Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "description": "Helm charts, rendered with the real `helm template`.", "items": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Chart directory." }, "values": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Values files, applied in order." }, "set": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "--set overrides, key=value." }, "release": { "type": "string", "minLength": 1, "description": "Release name (default: release)." }, "namespace": { "type": "string", "minLength": 1, "description": "Namespace to render into." } } } }, "kustomize": { "type": "array", "description": "Kustomization directories, built with the real kustomize.", "items": { "type": "string", "minLength": 1 } }, "podTemplatePaths": { "type": "array", "description": "Where custom resources carry a pod template, e.g. {kind: Rollout, apiVersion: argoproj.io/v1alpha1, path: spec.template}.", "items": { "type": "object", "additionalProperties": false, "required": ["kind", "path"], "properties": { "kind": { "type": "string", "minLength": 1 }, "apiVersion": { "type": "string", "minLength": 1 }, "path": { "type": "string", "description": "Dot-separated path to the pod template (an object with metadata and spec)." } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a manifest glob match no files. Off by default, so a typo cannot pass silently." }, "cluster": { "description": "Judge what is deployed: the live pod specs of Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, ReplicaSets not owned by a Deployment, and running pods not owned by any of them, read from the cluster (with every admission webhook's mutation). `true` uses the kubeconfig's current context. Manifests, charts and kustomizations given beside it only tell findings the file and line of each object (matched by kind, namespace and name).", "oneOf": [{ "const": true }, { "$ref": "#/$defs/cluster" }] } }, "anyOf": [{ "required": ["manifests"] }, { "required": ["charts"] }, { "required": ["kustomize"] }, { "required": ["cluster"] }] }, "cluster": { "type": "object", "description": "Where and how to read a live cluster (docs/cluster.md). Credentials come from the kubeconfig (KUBECONFIG or ~/.kube/config) or, in a pod, from its service account; the RBAC it needs is in charts/resilience-gates-rbac.", "additionalProperties": false, "properties": { "context": { "type": "string", "minLength": 1, "description": "kubeconfig context (default: the current context)." }, "namespace": { "type": "string", "minLength": 1, "description": "The one namespace to read (default: the context's namespace, else default). Needs the namespaced Role." }, "allNamespaces": { "type": "boolean", "default": false, "description": "Read every namespace. Needs the ClusterRole." }, "pageSize": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 500, "description": "Objects per list request (limit); the rest is paged with continue." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 32, "default": 4, "description": "List requests in flight at once." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 600, "default": 30, "description": "Seconds one request may take; a slower API server is an error, never a pass." } } }, "load-budget": { "type": "object", "description": "A k6 run meets per-endpoint budgets (p95, p99, error rate, throughput, minimum samples) from .resilience/load-budgets.yaml (schemas/load-budgets.schema.json). Give `summary` (an existing k6 summary) or `script` and `target` (the gate runs k6). An endpoint with too few requests is an error.", "additionalProperties": false, "properties": { "budgets": { "type": "string", "minLength": 1, "default": ".resilience/load-budgets.yaml", "description": "Per-endpoint budgets (schemas/load-budgets.schema.json)." }, "summary": { "type": "string", "minLength": 1, "description": "k6 summary JSON to judge: `k6 run --summary-export F` or handleSummary's `JSON.stringify(data)`." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "extensions": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, "description": "xk6 extensions the script needs, as `xk6 build --with` names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`). The k6 binary (`k6`) must carry each, which `k6 version --json` tells; one it lacks is an error before the run." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } }, "slo": { "type": "object", "description": "Measured SLIs meet the objectives of .resilience/slos.yaml (OpenSLO subset, schemas/slo.schema.json), do not regress against a saved baseline, and do not burn error budget faster than the multi-window thresholds. Exactly one source: `summary`, `prometheus` or `metrics`. A missing measurement is an error.", "additionalProperties": false, "properties": { "slos": { "type": "string", "minLength": 1, "default": ".resilience/slos.yaml", "description": "SLO file (one `kind: SLO` per YAML document)." }, "summary": { "type": "string", "minLength": 1, "description": "Measure from a k6 summary; SLOs map to k6 endpoints with the annotation resilience-gates.io/k6-endpoint." }, "prometheus": { "type": "string", "pattern": "^https?://", "description": "Measure from a Prometheus-compatible query API (GET /api/v1/query), which also gives burn rates over 5m, 30m, 1h and 6h." }, "metrics": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https?://" }, "description": "Measure from scrapes of these /metrics URLs (Prometheus text format) before and after a k6 run (`script`, `target`) or an `observe` period." }, "observe": { "type": "string", "description": "With `metrics` and no script: wait this long between the scrapes (Go duration like 60s)." }, "window": { "type": "string", "pattern": "^([0-9]+(s|m|h|d|w))+$", "description": "With `prometheus`: evaluate objectives over this window instead of each SLO's timeWindow." }, "tag": { "type": "string", "default": "endpoint", "description": "The k6 tag that resilience-gates.io/k6-endpoint values refer to." }, "baseline": { "description": "Baseline written by `resilience-gates baseline save` (schemas/slo-baseline.schema.json): a path, or the workflow artifact that keeps it.", "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["artifact"], "properties": { "artifact": { "type": "string", "minLength": 1, "description": "Name of the artifact (actions/upload-artifact `name:`); the newest unexpired one from a run on `branch` is read with GITHUB_TOKEN (permission actions: read)." }, "branch": { "type": "string", "minLength": 1, "description": "Runs of this branch only (default: the repository's default branch)." }, "file": { "type": "string", "minLength": 1, "description": "The file inside the artifact (default: its one .json file)." }, "repository": { "type": "string", "pattern": "^[\\w.-]+/[\\w.-]+$", "description": "owner/name (default: GITHUB_REPOSITORY)." } } }] }, "tolerance": { "type": "object", "additionalProperties": false, "description": "How much worse than the baseline blocks.", "properties": { "latencyPercent": { "type": "number", "minimum": 0, "default": 10, "description": "Latency may grow by this many percent." }, "errorRatePoints": { "type": "number", "minimum": 0, "default": 0.1, "description": "The error rate may grow by this many percentage points." } } }, "minSamples": { "type": "integer", "minimum": 1, "default": 100, "description": "Fewest events on each side for a baseline comparison; fewer is a warning (SLO-004), not a comparison." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "extensions": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, "description": "xk6 extensions the script needs, as `xk6 build --with` names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`). The k6 binary (`k6`) must carry each, which `k6 version --json` tells; one it lacks is an error before the run." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } } } };
+var schema105 = { "type": "object", "description": "Judges PostgreSQL migrations with the real PostgreSQL parser: dangerous locks, table rewrites, changes that break the running application.", "additionalProperties": false, "required": ["files"], "properties": { "files": { "type": "array", "minItems": 1, "description": "Globs of migration files, in the order they run (each glob's matches in natural order, or the naming scheme's order). Earlier files are replayed as schema context. Prefix a glob with ! to exclude.", "items": { "type": "string", "minLength": 1 } }, "schemaFiles": { "type": "array", "description": "Globs of SQL replayed before the migrations as schema context and never judged (a schema dump, say).", "items": { "type": "string", "minLength": 1 } }, "format": { "enum": ["auto", "plain", "flyway", "prisma", "golang-migrate"], "default": "auto", "description": "Naming scheme that orders the files: Flyway V<version>__x.sql (numeric versions; U undo and R repeatable files), Prisma <timestamp>_<name>/migration.sql, golang-migrate <version>_x.up.sql / .down.sql, or plain (the order given). auto detects it from the names." }, "runner": { "enum": ["prisma", "golang-migrate", "golang-migrate-multi-statement", "flyway", "diesel", "node-pg-migrate", "rails", "graphile-migrate", "psql", "psql-single-transaction", "plain"], "description": "The tool that applies the migrations, which decides how each file reaches PostgreSQL: prisma and golang-migrate send the file as one simple-query message without BEGIN (one statement runs outside any transaction block, several form one implicit block); flyway runs statement by statement in a JDBC transaction, or without one when every statement is one it cannot run in a transaction; diesel, node-pg-migrate and graphile-migrate send BEGIN and then the file as one message; rails and psql-single-transaction (psql -1) run statement by statement inside BEGIN ... COMMIT; psql and golang-migrate-multi-statement run each statement on its own. Default: from the file names (Prisma, golang-migrate, Flyway, Diesel up.sql folders), else plain (one transaction per file). Per file: Flyway .conf executeInTransaction, Diesel metadata.toml run_in_transaction = false, a `--! no-transaction` header." }, "transaction": { "enum": ["per-file", "single-message", "none"], "description": "Overrides the runner's model for every file: per-file (BEGIN, the statements, COMMIT), single-message (the whole file as one simple-query message, no BEGIN) or none (statement by statement in autocommit). A Flyway script's own .conf (executeInTransaction) still decides for that file." }, "base": { "type": "string", "minLength": 1, "description": "Git ref (e.g. origin/main). Only files added since the merge base with it are judged; the others are schema context, and edited ones are reported (MIG-032)." }, "postgresVersion": { "type": "integer", "minimum": 9, "maximum": 19, "default": 15, "description": "Major version of the production server; changes what rewrites (defaults before 11) and what has a safe form (SET NOT NULL via CHECK from 12, DETACH CONCURRENTLY from 14)." }, "sessionTimeZone": { "type": "string", "minLength": 1, "description": "TimeZone of the runner's sessions (like UTC). On PostgreSQL 12+ ALTER COLUMN ... TYPE timestamptz from timestamp is metadata-only under UTC and a full rewrite under any other zone; unset, MIG-006 warns that it depends on it. A SET TIME ZONE in the file wins." }, "requireRollbackPlan": { "type": "boolean", "default": true, "description": "Destructive changes (drop, truncate, rename, type change) need a down migration beside the file or a `-- resilience-gates-rollback: <plan>` note (MIG-027)." }, "maxLockTimeout": { "type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", "default": "5s", "description": "Longest lock_timeout accepted before a statement that takes a blocking lock (MIG-022), like 2s or 500ms." }, "requireStatementTimeout": { "type": "boolean", "default": true, "description": "Warn when blocking DDL runs with no statement_timeout in effect (MIG-023)." }, "connection": { "type": "object", "additionalProperties": false, "description": "Settings the runner's database connection already applies, so files need not SET them.", "properties": { "lockTimeout": { "type": "string", "minLength": 1, "description": "lock_timeout of the runner's session, like 2s." }, "statementTimeout": { "type": "string", "minLength": 1, "description": "statement_timeout of the runner's session, like 5min." } } }, "onParseError": { "enum": ["error", "warn"], "default": "error", "description": "An unparseable file makes the gate's verdict error (default), or is reported as MIG-001 (warn) while the other files are judged." }, "ignores": { "type": "array", "description": "Rules ignored in whole files, with the reason; like a file-level inline ignore. Waivers (with owner and expiry) are the audited alternative.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "files", "reason"], "properties": { "rule": { "type": "string", "pattern": "^MIG-[0-9]{3}$" }, "files": { "type": "string", "minLength": 1, "description": "Glob of repository-relative paths." }, "reason": { "type": "string", "minLength": 1 } } } }, "allowEmptyGlobs": { "type": "boolean", "default": false, "description": "Let a glob match no files. Off by default, so a typo cannot pass silently." }, "maxFileBytes": { "type": "integer", "minimum": 1, "description": "Largest migration file read, in bytes (default 16 MiB); larger files are an error." }, "trace": { "type": "object", "additionalProperties": false, "description": "Trace mode: replay the migrations on a throwaway PostgreSQL (or the server at url), run each new statement, and record the locks it takes, whether it rewrote the table, and how long it ran.", "properties": { "url": { "type": "string", "minLength": 1, "description": "postgres:// URL of a scratch database to use instead of a throwaway server. Its contents are changed." }, "rows": { "type": "integer", "minimum": 0, "maximum": 1e7, "default": 1e3, "description": "Rows seeded into each table the new migrations touch." }, "postgresBin": { "type": "string", "minLength": 1, "description": "Directory of initdb and postgres for the throwaway server (default: found on PATH or in /usr/lib/postgresql/<n>/bin)." } } } } };
 var schema115 = { "type": "object", "description": "Approves a release tag: blocks unless every required gate's `resilience-gates / <gate>` check run passed on the tagged commit and the evidence gates (backups, restore proofs) still pass when re-evaluated at tag time. Writes a signed attestation of the decision.", "additionalProperties": false, "properties": { "requiredGates": { "type": "array", "minItems": 1, "uniqueItems": true, "description": "Gates whose latest check run on the tagged commit must have passed. Default: every other gate configured in this file.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$" } }, "tagPattern": { "type": "string", "minLength": 1, "default": "v*", "description": "Glob of release tags (`/` separates segments: `v*` matches v1.2.3, `release/*` matches release/2026-11). A tag that does not match is not a release and passes." }, "allowWarn": { "type": "boolean", "default": true, "description": "Whether a gate that only warned (check run conclusion neutral) counts as passed." }, "trustedApps": { "type": "array", "default": ["github-actions"], "description": "Slugs of the GitHub apps whose check runs count. Anyone who may write checks can name a check run anything.", "items": { "type": "string", "minLength": 1 } }, "freshnessGates": { "type": "array", "uniqueItems": true, "description": "Gates re-evaluated through the engine at tag time, with this config and its waivers. Default: backups and restore-proofs, those of them that are configured.", "items": { "type": "string", "pattern": "^[a-z][a-z0-9-]*$", "not": { "const": "release" } } }, "tag": { "type": "string", "minLength": 1, "description": "Tag to approve. Default: the tag of GITHUB_REF." }, "commit": { "type": "string", "pattern": "^[0-9a-f]{7,64}$", "description": "Commit the tag points at. Default: GITHUB_SHA." }, "repository": { "type": "string", "pattern": "^[^/\\s]+/[^/\\s]+$", "description": "owner/name. Default: GITHUB_REPOSITORY." }, "checkRunsFile": { "type": "string", "minLength": 1, "description": "Recorded facts (YAML or JSON: tag, commit, check_runs as the API returns them) read instead of the GitHub API, for air-gapped runs and tests." }, "config": { "type": "string", "minLength": 1, "description": "Config file whose gates are required and re-evaluated. Default: .resilience/gates.yaml." }, "attestation": { "type": "object", "additionalProperties": false, "description": "The signed JSON attestation of the decision (gate verdicts, commit, tag, time, rule-bundle digest).", "properties": { "enabled": { "type": "boolean", "default": true, "description": "Write the attestation." }, "path": { "type": "string", "minLength": 1, "default": "release-attestation.json", "description": "Where to write it, relative to the project directory." }, "signingKeyEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "RESILIENCE_GATES_SIGNING_KEY", "description": "Environment variable holding the Ed25519 private key (PKCS#8 PEM). Without one, an ephemeral key signs and the attestation says so." } } } } };
 var schema116 = { "type": "object", "description": "A k6 run meets per-endpoint budgets (p95, p99, error rate, throughput, minimum samples) from .resilience/load-budgets.yaml (schemas/load-budgets.schema.json). Give `summary` (an existing k6 summary) or `script` and `target` (the gate runs k6). An endpoint with too few requests is an error.", "additionalProperties": false, "properties": { "budgets": { "type": "string", "minLength": 1, "default": ".resilience/load-budgets.yaml", "description": "Per-endpoint budgets (schemas/load-budgets.schema.json)." }, "summary": { "type": "string", "minLength": 1, "description": "k6 summary JSON to judge: `k6 run --summary-export F` or handleSummary's `JSON.stringify(data)`." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "extensions": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, "description": "xk6 extensions the script needs, as `xk6 build --with` names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`). The k6 binary (`k6`) must carry each, which `k6 version --json` tells; one it lacks is an error before the run." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } };
 var schema117 = { "type": "object", "description": "Measured SLIs meet the objectives of .resilience/slos.yaml (OpenSLO subset, schemas/slo.schema.json), do not regress against a saved baseline, and do not burn error budget faster than the multi-window thresholds. Exactly one source: `summary`, `prometheus` or `metrics`. A missing measurement is an error.", "additionalProperties": false, "properties": { "slos": { "type": "string", "minLength": 1, "default": ".resilience/slos.yaml", "description": "SLO file (one `kind: SLO` per YAML document)." }, "summary": { "type": "string", "minLength": 1, "description": "Measure from a k6 summary; SLOs map to k6 endpoints with the annotation resilience-gates.io/k6-endpoint." }, "prometheus": { "type": "string", "pattern": "^https?://", "description": "Measure from a Prometheus-compatible query API (GET /api/v1/query), which also gives burn rates over 5m, 30m, 1h and 6h." }, "metrics": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https?://" }, "description": "Measure from scrapes of these /metrics URLs (Prometheus text format) before and after a k6 run (`script`, `target`) or an `observe` period." }, "observe": { "type": "string", "description": "With `metrics` and no script: wait this long between the scrapes (Go duration like 60s)." }, "window": { "type": "string", "pattern": "^([0-9]+(s|m|h|d|w))+$", "description": "With `prometheus`: evaluate objectives over this window instead of each SLO's timeWindow." }, "tag": { "type": "string", "default": "endpoint", "description": "The k6 tag that resilience-gates.io/k6-endpoint values refer to." }, "baseline": { "description": "Baseline written by `resilience-gates baseline save` (schemas/slo-baseline.schema.json): a path, or the workflow artifact that keeps it.", "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["artifact"], "properties": { "artifact": { "type": "string", "minLength": 1, "description": "Name of the artifact (actions/upload-artifact `name:`); the newest unexpired one from a run on `branch` is read with GITHUB_TOKEN (permission actions: read)." }, "branch": { "type": "string", "minLength": 1, "description": "Runs of this branch only (default: the repository's default branch)." }, "file": { "type": "string", "minLength": 1, "description": "The file inside the artifact (default: its one .json file)." }, "repository": { "type": "string", "pattern": "^[\\w.-]+/[\\w.-]+$", "description": "owner/name (default: GITHUB_REPOSITORY)." } } }] }, "tolerance": { "type": "object", "additionalProperties": false, "description": "How much worse than the baseline blocks.", "properties": { "latencyPercent": { "type": "number", "minimum": 0, "default": 10, "description": "Latency may grow by this many percent." }, "errorRatePoints": { "type": "number", "minimum": 0, "default": 0.1, "description": "The error rate may grow by this many percentage points." } } }, "minSamples": { "type": "integer", "minimum": 1, "default": 100, "description": "Fewest events on each side for a baseline comparison; fewer is a warning (SLO-004), not a comparison." }, "script": { "type": "string", "minLength": 1, "description": "k6 script the gate runs with the real k6 (with `target`); the gate adds per-endpoint submetric thresholds, asks for p(99) and a summary export, and refuses --no-thresholds." }, "target": { "type": "string", "pattern": "^https?://", "description": "Base URL the script runs against, passed as `-e <targetEnv>=<target>`." }, "targetEnv": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "BASE_URL", "description": "The `-e` variable the script reads its base URL from." }, "env": { "type": "object", "additionalProperties": { "type": "string" }, "description": "More `-e NAME=VALUE` variables for the script (DURATION, RATE, ...)." }, "args": { "type": "array", "items": { "type": "string" }, "description": "More `k6 run` arguments. --no-thresholds, --no-summary, --summary-mode, --summary-export, --new-machine-readable-summary, --out and --address are refused." }, "k6": { "type": "string", "minLength": 1, "description": "k6 binary to run instead of .tools/bin/k6 (for example an xk6 build with extensions)." }, "extensions": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, "description": "xk6 extensions the script needs, as `xk6 build --with` names them (`github.com/grafana/xk6-faker` or `...@v0.4.3`). The k6 binary (`k6`) must carry each, which `k6 version --json` tells; one it lacks is an error before the run." }, "timeout": { "type": "string", "default": "30m", "description": "Longest the k6 run may take (Go duration); longer is an error." }, "saveSummary": { "type": "string", "minLength": 1, "description": "Keep the run's --summary-export JSON here (for `check slo --summary` or an artifact)." } } };
@@ -15367,32 +15367,32 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data12.requireRollbackPlan !== void 0) {
-              let data22 = data12.requireRollbackPlan;
-              if (typeof data22 !== "boolean") {
-                const err37 = { instancePath: instancePath + "/gates/migrations/requireRollbackPlan", schemaPath: "#/$defs/migrations/properties/requireRollbackPlan/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.requireRollbackPlan.type, parentSchema: schema105.properties.requireRollbackPlan, data: data22 };
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-            }
-            if (data12.maxLockTimeout !== void 0) {
-              let data23 = data12.maxLockTimeout;
-              if (typeof data23 === "string") {
-                if (!pattern45.test(data23)) {
-                  const err38 = { instancePath: instancePath + "/gates/migrations/maxLockTimeout", schemaPath: "#/$defs/migrations/properties/maxLockTimeout/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$" }, message: 'must match pattern "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$"', schema: "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", parentSchema: schema105.properties.maxLockTimeout, data: data23 };
+            if (data12.sessionTimeZone !== void 0) {
+              let data22 = data12.sessionTimeZone;
+              if (typeof data22 === "string") {
+                if (func3(data22) < 1) {
+                  const err37 = { instancePath: instancePath + "/gates/migrations/sessionTimeZone", schemaPath: "#/$defs/migrations/properties/sessionTimeZone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.sessionTimeZone, data: data22 };
                   if (vErrors === null) {
-                    vErrors = [err38];
+                    vErrors = [err37];
                   } else {
-                    vErrors.push(err38);
+                    vErrors.push(err37);
                   }
                   errors++;
                 }
               } else {
-                const err39 = { instancePath: instancePath + "/gates/migrations/maxLockTimeout", schemaPath: "#/$defs/migrations/properties/maxLockTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.maxLockTimeout.type, parentSchema: schema105.properties.maxLockTimeout, data: data23 };
+                const err38 = { instancePath: instancePath + "/gates/migrations/sessionTimeZone", schemaPath: "#/$defs/migrations/properties/sessionTimeZone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.sessionTimeZone.type, parentSchema: schema105.properties.sessionTimeZone, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data12.requireRollbackPlan !== void 0) {
+              let data23 = data12.requireRollbackPlan;
+              if (typeof data23 !== "boolean") {
+                const err39 = { instancePath: instancePath + "/gates/migrations/requireRollbackPlan", schemaPath: "#/$defs/migrations/properties/requireRollbackPlan/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.requireRollbackPlan.type, parentSchema: schema105.properties.requireRollbackPlan, data: data23 };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -15401,46 +15401,46 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data12.requireStatementTimeout !== void 0) {
-              let data24 = data12.requireStatementTimeout;
-              if (typeof data24 !== "boolean") {
-                const err40 = { instancePath: instancePath + "/gates/migrations/requireStatementTimeout", schemaPath: "#/$defs/migrations/properties/requireStatementTimeout/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.requireStatementTimeout.type, parentSchema: schema105.properties.requireStatementTimeout, data: data24 };
+            if (data12.maxLockTimeout !== void 0) {
+              let data24 = data12.maxLockTimeout;
+              if (typeof data24 === "string") {
+                if (!pattern45.test(data24)) {
+                  const err40 = { instancePath: instancePath + "/gates/migrations/maxLockTimeout", schemaPath: "#/$defs/migrations/properties/maxLockTimeout/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$" }, message: 'must match pattern "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$"', schema: "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", parentSchema: schema105.properties.maxLockTimeout, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+              } else {
+                const err41 = { instancePath: instancePath + "/gates/migrations/maxLockTimeout", schemaPath: "#/$defs/migrations/properties/maxLockTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.maxLockTimeout.type, parentSchema: schema105.properties.maxLockTimeout, data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err40];
+                  vErrors = [err41];
                 } else {
-                  vErrors.push(err40);
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data12.requireStatementTimeout !== void 0) {
+              let data25 = data12.requireStatementTimeout;
+              if (typeof data25 !== "boolean") {
+                const err42 = { instancePath: instancePath + "/gates/migrations/requireStatementTimeout", schemaPath: "#/$defs/migrations/properties/requireStatementTimeout/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.requireStatementTimeout.type, parentSchema: schema105.properties.requireStatementTimeout, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
                 }
                 errors++;
               }
             }
             if (data12.connection !== void 0) {
-              let data25 = data12.connection;
-              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                for (const key7 in data25) {
+              let data26 = data12.connection;
+              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                for (const key7 in data26) {
                   if (!(key7 === "lockTimeout" || key7 === "statementTimeout")) {
-                    const err41 = { instancePath: instancePath + "/gates/migrations/connection", schemaPath: "#/$defs/migrations/properties/connection/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.connection, data: data25 };
-                    if (vErrors === null) {
-                      vErrors = [err41];
-                    } else {
-                      vErrors.push(err41);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.lockTimeout !== void 0) {
-                  let data26 = data25.lockTimeout;
-                  if (typeof data26 === "string") {
-                    if (func3(data26) < 1) {
-                      const err42 = { instancePath: instancePath + "/gates/migrations/connection/lockTimeout", schemaPath: "#/$defs/migrations/properties/connection/properties/lockTimeout/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.connection.properties.lockTimeout, data: data26 };
-                      if (vErrors === null) {
-                        vErrors = [err42];
-                      } else {
-                        vErrors.push(err42);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err43 = { instancePath: instancePath + "/gates/migrations/connection/lockTimeout", schemaPath: "#/$defs/migrations/properties/connection/properties/lockTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.connection.properties.lockTimeout.type, parentSchema: schema105.properties.connection.properties.lockTimeout, data: data26 };
+                    const err43 = { instancePath: instancePath + "/gates/migrations/connection", schemaPath: "#/$defs/migrations/properties/connection/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.connection, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err43];
                     } else {
@@ -15449,11 +15449,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data25.statementTimeout !== void 0) {
-                  let data27 = data25.statementTimeout;
+                if (data26.lockTimeout !== void 0) {
+                  let data27 = data26.lockTimeout;
                   if (typeof data27 === "string") {
                     if (func3(data27) < 1) {
-                      const err44 = { instancePath: instancePath + "/gates/migrations/connection/statementTimeout", schemaPath: "#/$defs/migrations/properties/connection/properties/statementTimeout/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.connection.properties.statementTimeout, data: data27 };
+                      const err44 = { instancePath: instancePath + "/gates/migrations/connection/lockTimeout", schemaPath: "#/$defs/migrations/properties/connection/properties/lockTimeout/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.connection.properties.lockTimeout, data: data27 };
                       if (vErrors === null) {
                         vErrors = [err44];
                       } else {
@@ -15462,7 +15462,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err45 = { instancePath: instancePath + "/gates/migrations/connection/statementTimeout", schemaPath: "#/$defs/migrations/properties/connection/properties/statementTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.connection.properties.statementTimeout.type, parentSchema: schema105.properties.connection.properties.statementTimeout, data: data27 };
+                    const err45 = { instancePath: instancePath + "/gates/migrations/connection/lockTimeout", schemaPath: "#/$defs/migrations/properties/connection/properties/lockTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.connection.properties.lockTimeout.type, parentSchema: schema105.properties.connection.properties.lockTimeout, data: data27 };
                     if (vErrors === null) {
                       vErrors = [err45];
                     } else {
@@ -15471,55 +15471,59 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data26.statementTimeout !== void 0) {
+                  let data28 = data26.statementTimeout;
+                  if (typeof data28 === "string") {
+                    if (func3(data28) < 1) {
+                      const err46 = { instancePath: instancePath + "/gates/migrations/connection/statementTimeout", schemaPath: "#/$defs/migrations/properties/connection/properties/statementTimeout/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.connection.properties.statementTimeout, data: data28 };
+                      if (vErrors === null) {
+                        vErrors = [err46];
+                      } else {
+                        vErrors.push(err46);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err47 = { instancePath: instancePath + "/gates/migrations/connection/statementTimeout", schemaPath: "#/$defs/migrations/properties/connection/properties/statementTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.connection.properties.statementTimeout.type, parentSchema: schema105.properties.connection.properties.statementTimeout, data: data28 };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err46 = { instancePath: instancePath + "/gates/migrations/connection", schemaPath: "#/$defs/migrations/properties/connection/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.connection.type, parentSchema: schema105.properties.connection, data: data25 };
+                const err48 = { instancePath: instancePath + "/gates/migrations/connection", schemaPath: "#/$defs/migrations/properties/connection/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.connection.type, parentSchema: schema105.properties.connection, data: data26 };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err48];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err48);
                 }
                 errors++;
               }
             }
             if (data12.onParseError !== void 0) {
-              let data28 = data12.onParseError;
-              if (!(data28 === "error" || data28 === "warn")) {
-                const err47 = { instancePath: instancePath + "/gates/migrations/onParseError", schemaPath: "#/$defs/migrations/properties/onParseError/enum", keyword: "enum", params: { allowedValues: schema105.properties.onParseError.enum }, message: "must be equal to one of the allowed values", schema: schema105.properties.onParseError.enum, parentSchema: schema105.properties.onParseError, data: data28 };
+              let data29 = data12.onParseError;
+              if (!(data29 === "error" || data29 === "warn")) {
+                const err49 = { instancePath: instancePath + "/gates/migrations/onParseError", schemaPath: "#/$defs/migrations/properties/onParseError/enum", keyword: "enum", params: { allowedValues: schema105.properties.onParseError.enum }, message: "must be equal to one of the allowed values", schema: schema105.properties.onParseError.enum, parentSchema: schema105.properties.onParseError, data: data29 };
                 if (vErrors === null) {
-                  vErrors = [err47];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err47);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
             }
             if (data12.ignores !== void 0) {
-              let data29 = data12.ignores;
-              if (Array.isArray(data29)) {
-                const len3 = data29.length;
+              let data30 = data12.ignores;
+              if (Array.isArray(data30)) {
+                const len3 = data30.length;
                 for (let i3 = 0; i3 < len3; i3++) {
-                  let data30 = data29[i3];
-                  if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                    if (data30.rule === void 0) {
-                      const err48 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3, schemaPath: "#/$defs/migrations/properties/ignores/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data30 };
-                      if (vErrors === null) {
-                        vErrors = [err48];
-                      } else {
-                        vErrors.push(err48);
-                      }
-                      errors++;
-                    }
-                    if (data30.files === void 0) {
-                      const err49 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3, schemaPath: "#/$defs/migrations/properties/ignores/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data30 };
-                      if (vErrors === null) {
-                        vErrors = [err49];
-                      } else {
-                        vErrors.push(err49);
-                      }
-                      errors++;
-                    }
-                    if (data30.reason === void 0) {
-                      const err50 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3, schemaPath: "#/$defs/migrations/properties/ignores/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data30 };
+                  let data31 = data30[i3];
+                  if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+                    if (data31.rule === void 0) {
+                      const err50 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3, schemaPath: "#/$defs/migrations/properties/ignores/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data31 };
                       if (vErrors === null) {
                         vErrors = [err50];
                       } else {
@@ -15527,31 +15531,27 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    for (const key8 in data30) {
-                      if (!(key8 === "rule" || key8 === "files" || key8 === "reason")) {
-                        const err51 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3, schemaPath: "#/$defs/migrations/properties/ignores/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.ignores.items, data: data30 };
-                        if (vErrors === null) {
-                          vErrors = [err51];
-                        } else {
-                          vErrors.push(err51);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data30.rule !== void 0) {
-                      let data31 = data30.rule;
-                      if (typeof data31 === "string") {
-                        if (!pattern46.test(data31)) {
-                          const err52 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/rule", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^MIG-[0-9]{3}$" }, message: 'must match pattern "^MIG-[0-9]{3}$"', schema: "^MIG-[0-9]{3}$", parentSchema: schema105.properties.ignores.items.properties.rule, data: data31 };
-                          if (vErrors === null) {
-                            vErrors = [err52];
-                          } else {
-                            vErrors.push(err52);
-                          }
-                          errors++;
-                        }
+                    if (data31.files === void 0) {
+                      const err51 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3, schemaPath: "#/$defs/migrations/properties/ignores/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data31 };
+                      if (vErrors === null) {
+                        vErrors = [err51];
                       } else {
-                        const err53 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/rule", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.rule.type, parentSchema: schema105.properties.ignores.items.properties.rule, data: data31 };
+                        vErrors.push(err51);
+                      }
+                      errors++;
+                    }
+                    if (data31.reason === void 0) {
+                      const err52 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3, schemaPath: "#/$defs/migrations/properties/ignores/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data31 };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                    for (const key8 in data31) {
+                      if (!(key8 === "rule" || key8 === "files" || key8 === "reason")) {
+                        const err53 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3, schemaPath: "#/$defs/migrations/properties/ignores/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.ignores.items, data: data31 };
                         if (vErrors === null) {
                           vErrors = [err53];
                         } else {
@@ -15560,11 +15560,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data30.files !== void 0) {
-                      let data32 = data30.files;
+                    if (data31.rule !== void 0) {
+                      let data32 = data31.rule;
                       if (typeof data32 === "string") {
-                        if (func3(data32) < 1) {
-                          const err54 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/files", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.ignores.items.properties.files, data: data32 };
+                        if (!pattern46.test(data32)) {
+                          const err54 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/rule", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^MIG-[0-9]{3}$" }, message: 'must match pattern "^MIG-[0-9]{3}$"', schema: "^MIG-[0-9]{3}$", parentSchema: schema105.properties.ignores.items.properties.rule, data: data32 };
                           if (vErrors === null) {
                             vErrors = [err54];
                           } else {
@@ -15573,7 +15573,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err55 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/files", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.files.type, parentSchema: schema105.properties.ignores.items.properties.files, data: data32 };
+                        const err55 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/rule", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.rule.type, parentSchema: schema105.properties.ignores.items.properties.rule, data: data32 };
                         if (vErrors === null) {
                           vErrors = [err55];
                         } else {
@@ -15582,11 +15582,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data30.reason !== void 0) {
-                      let data33 = data30.reason;
+                    if (data31.files !== void 0) {
+                      let data33 = data31.files;
                       if (typeof data33 === "string") {
                         if (func3(data33) < 1) {
-                          const err56 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/reason", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.ignores.items.properties.reason, data: data33 };
+                          const err56 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/files", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.ignores.items.properties.files, data: data33 };
                           if (vErrors === null) {
                             vErrors = [err56];
                           } else {
@@ -15595,7 +15595,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err57 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/reason", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.reason.type, parentSchema: schema105.properties.ignores.items.properties.reason, data: data33 };
+                        const err57 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/files", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.files.type, parentSchema: schema105.properties.ignores.items.properties.files, data: data33 };
                         if (vErrors === null) {
                           vErrors = [err57];
                         } else {
@@ -15604,42 +15604,40 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
+                    if (data31.reason !== void 0) {
+                      let data34 = data31.reason;
+                      if (typeof data34 === "string") {
+                        if (func3(data34) < 1) {
+                          const err58 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/reason", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.ignores.items.properties.reason, data: data34 };
+                          if (vErrors === null) {
+                            vErrors = [err58];
+                          } else {
+                            vErrors.push(err58);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err59 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3 + "/reason", schemaPath: "#/$defs/migrations/properties/ignores/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.reason.type, parentSchema: schema105.properties.ignores.items.properties.reason, data: data34 };
+                        if (vErrors === null) {
+                          vErrors = [err59];
+                        } else {
+                          vErrors.push(err59);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err58 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3, schemaPath: "#/$defs/migrations/properties/ignores/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.ignores.items.type, parentSchema: schema105.properties.ignores.items, data: data30 };
+                    const err60 = { instancePath: instancePath + "/gates/migrations/ignores/" + i3, schemaPath: "#/$defs/migrations/properties/ignores/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.ignores.items.type, parentSchema: schema105.properties.ignores.items, data: data31 };
                     if (vErrors === null) {
-                      vErrors = [err58];
+                      vErrors = [err60];
                     } else {
-                      vErrors.push(err58);
+                      vErrors.push(err60);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err59 = { instancePath: instancePath + "/gates/migrations/ignores", schemaPath: "#/$defs/migrations/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.ignores.type, parentSchema: schema105.properties.ignores, data: data29 };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-            if (data12.allowEmptyGlobs !== void 0) {
-              let data34 = data12.allowEmptyGlobs;
-              if (typeof data34 !== "boolean") {
-                const err60 = { instancePath: instancePath + "/gates/migrations/allowEmptyGlobs", schemaPath: "#/$defs/migrations/properties/allowEmptyGlobs/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.allowEmptyGlobs.type, parentSchema: schema105.properties.allowEmptyGlobs, data: data34 };
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
-            }
-            if (data12.maxFileBytes !== void 0) {
-              let data35 = data12.maxFileBytes;
-              if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
-                const err61 = { instancePath: instancePath + "/gates/migrations/maxFileBytes", schemaPath: "#/$defs/migrations/properties/maxFileBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema105.properties.maxFileBytes.type, parentSchema: schema105.properties.maxFileBytes, data: data35 };
+                const err61 = { instancePath: instancePath + "/gates/migrations/ignores", schemaPath: "#/$defs/migrations/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.ignores.type, parentSchema: schema105.properties.ignores, data: data30 };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -15647,46 +15645,48 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data35 == "number" && isFinite(data35)) {
-                if (data35 < 1 || isNaN(data35)) {
-                  const err62 = { instancePath: instancePath + "/gates/migrations/maxFileBytes", schemaPath: "#/$defs/migrations/properties/maxFileBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema105.properties.maxFileBytes, data: data35 };
+            }
+            if (data12.allowEmptyGlobs !== void 0) {
+              let data35 = data12.allowEmptyGlobs;
+              if (typeof data35 !== "boolean") {
+                const err62 = { instancePath: instancePath + "/gates/migrations/allowEmptyGlobs", schemaPath: "#/$defs/migrations/properties/allowEmptyGlobs/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.allowEmptyGlobs.type, parentSchema: schema105.properties.allowEmptyGlobs, data: data35 };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+            if (data12.maxFileBytes !== void 0) {
+              let data36 = data12.maxFileBytes;
+              if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
+                const err63 = { instancePath: instancePath + "/gates/migrations/maxFileBytes", schemaPath: "#/$defs/migrations/properties/maxFileBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema105.properties.maxFileBytes.type, parentSchema: schema105.properties.maxFileBytes, data: data36 };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+              if (typeof data36 == "number" && isFinite(data36)) {
+                if (data36 < 1 || isNaN(data36)) {
+                  const err64 = { instancePath: instancePath + "/gates/migrations/maxFileBytes", schemaPath: "#/$defs/migrations/properties/maxFileBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema105.properties.maxFileBytes, data: data36 };
                   if (vErrors === null) {
-                    vErrors = [err62];
+                    vErrors = [err64];
                   } else {
-                    vErrors.push(err62);
+                    vErrors.push(err64);
                   }
                   errors++;
                 }
               }
             }
             if (data12.trace !== void 0) {
-              let data36 = data12.trace;
-              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                for (const key9 in data36) {
+              let data37 = data12.trace;
+              if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                for (const key9 in data37) {
                   if (!(key9 === "url" || key9 === "rows" || key9 === "postgresBin")) {
-                    const err63 = { instancePath: instancePath + "/gates/migrations/trace", schemaPath: "#/$defs/migrations/properties/trace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.trace, data: data36 };
-                    if (vErrors === null) {
-                      vErrors = [err63];
-                    } else {
-                      vErrors.push(err63);
-                    }
-                    errors++;
-                  }
-                }
-                if (data36.url !== void 0) {
-                  let data37 = data36.url;
-                  if (typeof data37 === "string") {
-                    if (func3(data37) < 1) {
-                      const err64 = { instancePath: instancePath + "/gates/migrations/trace/url", schemaPath: "#/$defs/migrations/properties/trace/properties/url/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.trace.properties.url, data: data37 };
-                      if (vErrors === null) {
-                        vErrors = [err64];
-                      } else {
-                        vErrors.push(err64);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err65 = { instancePath: instancePath + "/gates/migrations/trace/url", schemaPath: "#/$defs/migrations/properties/trace/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.trace.properties.url.type, parentSchema: schema105.properties.trace.properties.url, data: data37 };
+                    const err65 = { instancePath: instancePath + "/gates/migrations/trace", schemaPath: "#/$defs/migrations/properties/trace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.trace, data: data37 };
                     if (vErrors === null) {
                       vErrors = [err65];
                     } else {
@@ -15695,43 +15695,42 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data36.rows !== void 0) {
-                  let data38 = data36.rows;
-                  if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
-                    const err66 = { instancePath: instancePath + "/gates/migrations/trace/rows", schemaPath: "#/$defs/migrations/properties/trace/properties/rows/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema105.properties.trace.properties.rows.type, parentSchema: schema105.properties.trace.properties.rows, data: data38 };
+                if (data37.url !== void 0) {
+                  let data38 = data37.url;
+                  if (typeof data38 === "string") {
+                    if (func3(data38) < 1) {
+                      const err66 = { instancePath: instancePath + "/gates/migrations/trace/url", schemaPath: "#/$defs/migrations/properties/trace/properties/url/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.trace.properties.url, data: data38 };
+                      if (vErrors === null) {
+                        vErrors = [err66];
+                      } else {
+                        vErrors.push(err66);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err67 = { instancePath: instancePath + "/gates/migrations/trace/url", schemaPath: "#/$defs/migrations/properties/trace/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.trace.properties.url.type, parentSchema: schema105.properties.trace.properties.url, data: data38 };
                     if (vErrors === null) {
-                      vErrors = [err66];
+                      vErrors = [err67];
                     } else {
-                      vErrors.push(err66);
+                      vErrors.push(err67);
                     }
                     errors++;
                   }
-                  if (typeof data38 == "number" && isFinite(data38)) {
-                    if (data38 > 1e7 || isNaN(data38)) {
-                      const err67 = { instancePath: instancePath + "/gates/migrations/trace/rows", schemaPath: "#/$defs/migrations/properties/trace/properties/rows/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e7 }, message: "must be <= 10000000", schema: 1e7, parentSchema: schema105.properties.trace.properties.rows, data: data38 };
-                      if (vErrors === null) {
-                        vErrors = [err67];
-                      } else {
-                        vErrors.push(err67);
-                      }
-                      errors++;
-                    }
-                    if (data38 < 0 || isNaN(data38)) {
-                      const err68 = { instancePath: instancePath + "/gates/migrations/trace/rows", schemaPath: "#/$defs/migrations/properties/trace/properties/rows/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema105.properties.trace.properties.rows, data: data38 };
-                      if (vErrors === null) {
-                        vErrors = [err68];
-                      } else {
-                        vErrors.push(err68);
-                      }
-                      errors++;
-                    }
-                  }
                 }
-                if (data36.postgresBin !== void 0) {
-                  let data39 = data36.postgresBin;
-                  if (typeof data39 === "string") {
-                    if (func3(data39) < 1) {
-                      const err69 = { instancePath: instancePath + "/gates/migrations/trace/postgresBin", schemaPath: "#/$defs/migrations/properties/trace/properties/postgresBin/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.trace.properties.postgresBin, data: data39 };
+                if (data37.rows !== void 0) {
+                  let data39 = data37.rows;
+                  if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
+                    const err68 = { instancePath: instancePath + "/gates/migrations/trace/rows", schemaPath: "#/$defs/migrations/properties/trace/properties/rows/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema105.properties.trace.properties.rows.type, parentSchema: schema105.properties.trace.properties.rows, data: data39 };
+                    if (vErrors === null) {
+                      vErrors = [err68];
+                    } else {
+                      vErrors.push(err68);
+                    }
+                    errors++;
+                  }
+                  if (typeof data39 == "number" && isFinite(data39)) {
+                    if (data39 > 1e7 || isNaN(data39)) {
+                      const err69 = { instancePath: instancePath + "/gates/migrations/trace/rows", schemaPath: "#/$defs/migrations/properties/trace/properties/rows/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e7 }, message: "must be <= 10000000", schema: 1e7, parentSchema: schema105.properties.trace.properties.rows, data: data39 };
                       if (vErrors === null) {
                         vErrors = [err69];
                       } else {
@@ -15739,32 +15738,55 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    if (data39 < 0 || isNaN(data39)) {
+                      const err70 = { instancePath: instancePath + "/gates/migrations/trace/rows", schemaPath: "#/$defs/migrations/properties/trace/properties/rows/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema105.properties.trace.properties.rows, data: data39 };
+                      if (vErrors === null) {
+                        vErrors = [err70];
+                      } else {
+                        vErrors.push(err70);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data37.postgresBin !== void 0) {
+                  let data40 = data37.postgresBin;
+                  if (typeof data40 === "string") {
+                    if (func3(data40) < 1) {
+                      const err71 = { instancePath: instancePath + "/gates/migrations/trace/postgresBin", schemaPath: "#/$defs/migrations/properties/trace/properties/postgresBin/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.trace.properties.postgresBin, data: data40 };
+                      if (vErrors === null) {
+                        vErrors = [err71];
+                      } else {
+                        vErrors.push(err71);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err70 = { instancePath: instancePath + "/gates/migrations/trace/postgresBin", schemaPath: "#/$defs/migrations/properties/trace/properties/postgresBin/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.trace.properties.postgresBin.type, parentSchema: schema105.properties.trace.properties.postgresBin, data: data39 };
+                    const err72 = { instancePath: instancePath + "/gates/migrations/trace/postgresBin", schemaPath: "#/$defs/migrations/properties/trace/properties/postgresBin/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.trace.properties.postgresBin.type, parentSchema: schema105.properties.trace.properties.postgresBin, data: data40 };
                     if (vErrors === null) {
-                      vErrors = [err70];
+                      vErrors = [err72];
                     } else {
-                      vErrors.push(err70);
+                      vErrors.push(err72);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err71 = { instancePath: instancePath + "/gates/migrations/trace", schemaPath: "#/$defs/migrations/properties/trace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.trace.type, parentSchema: schema105.properties.trace, data: data36 };
+                const err73 = { instancePath: instancePath + "/gates/migrations/trace", schemaPath: "#/$defs/migrations/properties/trace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.trace.type, parentSchema: schema105.properties.trace, data: data37 };
                 if (vErrors === null) {
-                  vErrors = [err71];
+                  vErrors = [err73];
                 } else {
-                  vErrors.push(err71);
+                  vErrors.push(err73);
                 }
                 errors++;
               }
             }
           } else {
-            const err72 = { instancePath: instancePath + "/gates/migrations", schemaPath: "#/$defs/migrations/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.type, parentSchema: schema105, data: data12 };
+            const err74 = { instancePath: instancePath + "/gates/migrations", schemaPath: "#/$defs/migrations/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.type, parentSchema: schema105, data: data12 };
             if (vErrors === null) {
-              vErrors = [err72];
+              vErrors = [err74];
             } else {
-              vErrors.push(err72);
+              vErrors.push(err74);
             }
             errors++;
           }
@@ -15782,70 +15804,70 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data10.release !== void 0) {
-          let data42 = data10.release;
-          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-            for (const key10 in data42) {
+          let data43 = data10.release;
+          if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+            for (const key10 in data43) {
               if (!func2.call(schema115.properties, key10)) {
-                const err73 = { instancePath: instancePath + "/gates/release", schemaPath: "#/$defs/release/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema115, data: data42 };
+                const err75 = { instancePath: instancePath + "/gates/release", schemaPath: "#/$defs/release/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema115, data: data43 };
                 if (vErrors === null) {
-                  vErrors = [err73];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err73);
+                  vErrors.push(err75);
                 }
                 errors++;
               }
             }
-            if (data42.requiredGates !== void 0) {
-              let data43 = data42.requiredGates;
-              if (Array.isArray(data43)) {
-                if (data43.length < 1) {
-                  const err74 = { instancePath: instancePath + "/gates/release/requiredGates", schemaPath: "#/$defs/release/properties/requiredGates/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema115.properties.requiredGates, data: data43 };
+            if (data43.requiredGates !== void 0) {
+              let data44 = data43.requiredGates;
+              if (Array.isArray(data44)) {
+                if (data44.length < 1) {
+                  const err76 = { instancePath: instancePath + "/gates/release/requiredGates", schemaPath: "#/$defs/release/properties/requiredGates/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema115.properties.requiredGates, data: data44 };
                   if (vErrors === null) {
-                    vErrors = [err74];
+                    vErrors = [err76];
                   } else {
-                    vErrors.push(err74);
+                    vErrors.push(err76);
                   }
                   errors++;
                 }
-                const len4 = data43.length;
+                const len4 = data44.length;
                 for (let i4 = 0; i4 < len4; i4++) {
-                  let data44 = data43[i4];
-                  if (typeof data44 === "string") {
-                    if (!pattern48.test(data44)) {
-                      const err75 = { instancePath: instancePath + "/gates/release/requiredGates/" + i4, schemaPath: "#/$defs/release/properties/requiredGates/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]*$" }, message: 'must match pattern "^[a-z][a-z0-9-]*$"', schema: "^[a-z][a-z0-9-]*$", parentSchema: schema115.properties.requiredGates.items, data: data44 };
+                  let data45 = data44[i4];
+                  if (typeof data45 === "string") {
+                    if (!pattern48.test(data45)) {
+                      const err77 = { instancePath: instancePath + "/gates/release/requiredGates/" + i4, schemaPath: "#/$defs/release/properties/requiredGates/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]*$" }, message: 'must match pattern "^[a-z][a-z0-9-]*$"', schema: "^[a-z][a-z0-9-]*$", parentSchema: schema115.properties.requiredGates.items, data: data45 };
                       if (vErrors === null) {
-                        vErrors = [err75];
+                        vErrors = [err77];
                       } else {
-                        vErrors.push(err75);
+                        vErrors.push(err77);
                       }
                       errors++;
                     }
                   } else {
-                    const err76 = { instancePath: instancePath + "/gates/release/requiredGates/" + i4, schemaPath: "#/$defs/release/properties/requiredGates/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.requiredGates.items.type, parentSchema: schema115.properties.requiredGates.items, data: data44 };
+                    const err78 = { instancePath: instancePath + "/gates/release/requiredGates/" + i4, schemaPath: "#/$defs/release/properties/requiredGates/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.requiredGates.items.type, parentSchema: schema115.properties.requiredGates.items, data: data45 };
                     if (vErrors === null) {
-                      vErrors = [err76];
+                      vErrors = [err78];
                     } else {
-                      vErrors.push(err76);
+                      vErrors.push(err78);
                     }
                     errors++;
                   }
                 }
-                let i5 = data43.length;
+                let i5 = data44.length;
                 let j0;
                 if (i5 > 1) {
                   const indices0 = {};
                   for (; i5--; ) {
-                    let item0 = data43[i5];
+                    let item0 = data44[i5];
                     if (typeof item0 !== "string") {
                       continue;
                     }
                     if (typeof indices0[item0] == "number") {
                       j0 = indices0[item0];
-                      const err77 = { instancePath: instancePath + "/gates/release/requiredGates", schemaPath: "#/$defs/release/properties/requiredGates/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i5 + " are identical)", schema: true, parentSchema: schema115.properties.requiredGates, data: data43 };
+                      const err79 = { instancePath: instancePath + "/gates/release/requiredGates", schemaPath: "#/$defs/release/properties/requiredGates/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i5 + " are identical)", schema: true, parentSchema: schema115.properties.requiredGates, data: data44 };
                       if (vErrors === null) {
-                        vErrors = [err77];
+                        vErrors = [err79];
                       } else {
-                        vErrors.push(err77);
+                        vErrors.push(err79);
                       }
                       errors++;
                       break;
@@ -15854,29 +15876,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err78 = { instancePath: instancePath + "/gates/release/requiredGates", schemaPath: "#/$defs/release/properties/requiredGates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.requiredGates.type, parentSchema: schema115.properties.requiredGates, data: data43 };
-                if (vErrors === null) {
-                  vErrors = [err78];
-                } else {
-                  vErrors.push(err78);
-                }
-                errors++;
-              }
-            }
-            if (data42.tagPattern !== void 0) {
-              let data45 = data42.tagPattern;
-              if (typeof data45 === "string") {
-                if (func3(data45) < 1) {
-                  const err79 = { instancePath: instancePath + "/gates/release/tagPattern", schemaPath: "#/$defs/release/properties/tagPattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.tagPattern, data: data45 };
-                  if (vErrors === null) {
-                    vErrors = [err79];
-                  } else {
-                    vErrors.push(err79);
-                  }
-                  errors++;
-                }
-              } else {
-                const err80 = { instancePath: instancePath + "/gates/release/tagPattern", schemaPath: "#/$defs/release/properties/tagPattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.tagPattern.type, parentSchema: schema115.properties.tagPattern, data: data45 };
+                const err80 = { instancePath: instancePath + "/gates/release/requiredGates", schemaPath: "#/$defs/release/properties/requiredGates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.requiredGates.type, parentSchema: schema115.properties.requiredGates, data: data44 };
                 if (vErrors === null) {
                   vErrors = [err80];
                 } else {
@@ -15885,64 +15885,58 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data42.allowWarn !== void 0) {
-              let data46 = data42.allowWarn;
-              if (typeof data46 !== "boolean") {
-                const err81 = { instancePath: instancePath + "/gates/release/allowWarn", schemaPath: "#/$defs/release/properties/allowWarn/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema115.properties.allowWarn.type, parentSchema: schema115.properties.allowWarn, data: data46 };
+            if (data43.tagPattern !== void 0) {
+              let data46 = data43.tagPattern;
+              if (typeof data46 === "string") {
+                if (func3(data46) < 1) {
+                  const err81 = { instancePath: instancePath + "/gates/release/tagPattern", schemaPath: "#/$defs/release/properties/tagPattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.tagPattern, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err81];
+                  } else {
+                    vErrors.push(err81);
+                  }
+                  errors++;
+                }
+              } else {
+                const err82 = { instancePath: instancePath + "/gates/release/tagPattern", schemaPath: "#/$defs/release/properties/tagPattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.tagPattern.type, parentSchema: schema115.properties.tagPattern, data: data46 };
                 if (vErrors === null) {
-                  vErrors = [err81];
+                  vErrors = [err82];
                 } else {
-                  vErrors.push(err81);
+                  vErrors.push(err82);
                 }
                 errors++;
               }
             }
-            if (data42.trustedApps !== void 0) {
-              let data47 = data42.trustedApps;
-              if (Array.isArray(data47)) {
-                const len5 = data47.length;
+            if (data43.allowWarn !== void 0) {
+              let data47 = data43.allowWarn;
+              if (typeof data47 !== "boolean") {
+                const err83 = { instancePath: instancePath + "/gates/release/allowWarn", schemaPath: "#/$defs/release/properties/allowWarn/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema115.properties.allowWarn.type, parentSchema: schema115.properties.allowWarn, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+            }
+            if (data43.trustedApps !== void 0) {
+              let data48 = data43.trustedApps;
+              if (Array.isArray(data48)) {
+                const len5 = data48.length;
                 for (let i6 = 0; i6 < len5; i6++) {
-                  let data48 = data47[i6];
-                  if (typeof data48 === "string") {
-                    if (func3(data48) < 1) {
-                      const err82 = { instancePath: instancePath + "/gates/release/trustedApps/" + i6, schemaPath: "#/$defs/release/properties/trustedApps/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.trustedApps.items, data: data48 };
+                  let data49 = data48[i6];
+                  if (typeof data49 === "string") {
+                    if (func3(data49) < 1) {
+                      const err84 = { instancePath: instancePath + "/gates/release/trustedApps/" + i6, schemaPath: "#/$defs/release/properties/trustedApps/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.trustedApps.items, data: data49 };
                       if (vErrors === null) {
-                        vErrors = [err82];
+                        vErrors = [err84];
                       } else {
-                        vErrors.push(err82);
+                        vErrors.push(err84);
                       }
                       errors++;
                     }
                   } else {
-                    const err83 = { instancePath: instancePath + "/gates/release/trustedApps/" + i6, schemaPath: "#/$defs/release/properties/trustedApps/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.trustedApps.items.type, parentSchema: schema115.properties.trustedApps.items, data: data48 };
-                    if (vErrors === null) {
-                      vErrors = [err83];
-                    } else {
-                      vErrors.push(err83);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err84 = { instancePath: instancePath + "/gates/release/trustedApps", schemaPath: "#/$defs/release/properties/trustedApps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.trustedApps.type, parentSchema: schema115.properties.trustedApps, data: data47 };
-                if (vErrors === null) {
-                  vErrors = [err84];
-                } else {
-                  vErrors.push(err84);
-                }
-                errors++;
-              }
-            }
-            if (data42.freshnessGates !== void 0) {
-              let data49 = data42.freshnessGates;
-              if (Array.isArray(data49)) {
-                const len6 = data49.length;
-                for (let i7 = 0; i7 < len6; i7++) {
-                  let data50 = data49[i7];
-                  const _errs107 = errors;
-                  const _errs108 = errors;
-                  if ("release" !== data50) {
-                    const err85 = {};
+                    const err85 = { instancePath: instancePath + "/gates/release/trustedApps/" + i6, schemaPath: "#/$defs/release/properties/trustedApps/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.trustedApps.items.type, parentSchema: schema115.properties.trustedApps.items, data: data49 };
                     if (vErrors === null) {
                       vErrors = [err85];
                     } else {
@@ -15950,61 +15944,89 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  var valid28 = _errs108 === errors;
-                  if (valid28) {
-                    const err86 = { instancePath: instancePath + "/gates/release/freshnessGates/" + i7, schemaPath: "#/$defs/release/properties/freshnessGates/items/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema115.properties.freshnessGates.items.not, parentSchema: schema115.properties.freshnessGates.items, data: data50 };
+                }
+              } else {
+                const err86 = { instancePath: instancePath + "/gates/release/trustedApps", schemaPath: "#/$defs/release/properties/trustedApps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.trustedApps.type, parentSchema: schema115.properties.trustedApps, data: data48 };
+                if (vErrors === null) {
+                  vErrors = [err86];
+                } else {
+                  vErrors.push(err86);
+                }
+                errors++;
+              }
+            }
+            if (data43.freshnessGates !== void 0) {
+              let data50 = data43.freshnessGates;
+              if (Array.isArray(data50)) {
+                const len6 = data50.length;
+                for (let i7 = 0; i7 < len6; i7++) {
+                  let data51 = data50[i7];
+                  const _errs109 = errors;
+                  const _errs110 = errors;
+                  if ("release" !== data51) {
+                    const err87 = {};
                     if (vErrors === null) {
-                      vErrors = [err86];
+                      vErrors = [err87];
                     } else {
-                      vErrors.push(err86);
+                      vErrors.push(err87);
                     }
                     errors++;
-                  } else {
-                    errors = _errs107;
-                    if (vErrors !== null) {
-                      if (_errs107) {
-                        vErrors.length = _errs107;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
                   }
-                  if (typeof data50 === "string") {
-                    if (!pattern48.test(data50)) {
-                      const err87 = { instancePath: instancePath + "/gates/release/freshnessGates/" + i7, schemaPath: "#/$defs/release/properties/freshnessGates/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]*$" }, message: 'must match pattern "^[a-z][a-z0-9-]*$"', schema: "^[a-z][a-z0-9-]*$", parentSchema: schema115.properties.freshnessGates.items, data: data50 };
-                      if (vErrors === null) {
-                        vErrors = [err87];
-                      } else {
-                        vErrors.push(err87);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err88 = { instancePath: instancePath + "/gates/release/freshnessGates/" + i7, schemaPath: "#/$defs/release/properties/freshnessGates/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.freshnessGates.items.type, parentSchema: schema115.properties.freshnessGates.items, data: data50 };
+                  var valid28 = _errs110 === errors;
+                  if (valid28) {
+                    const err88 = { instancePath: instancePath + "/gates/release/freshnessGates/" + i7, schemaPath: "#/$defs/release/properties/freshnessGates/items/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema115.properties.freshnessGates.items.not, parentSchema: schema115.properties.freshnessGates.items, data: data51 };
                     if (vErrors === null) {
                       vErrors = [err88];
                     } else {
                       vErrors.push(err88);
                     }
                     errors++;
+                  } else {
+                    errors = _errs109;
+                    if (vErrors !== null) {
+                      if (_errs109) {
+                        vErrors.length = _errs109;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                  if (typeof data51 === "string") {
+                    if (!pattern48.test(data51)) {
+                      const err89 = { instancePath: instancePath + "/gates/release/freshnessGates/" + i7, schemaPath: "#/$defs/release/properties/freshnessGates/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]*$" }, message: 'must match pattern "^[a-z][a-z0-9-]*$"', schema: "^[a-z][a-z0-9-]*$", parentSchema: schema115.properties.freshnessGates.items, data: data51 };
+                      if (vErrors === null) {
+                        vErrors = [err89];
+                      } else {
+                        vErrors.push(err89);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err90 = { instancePath: instancePath + "/gates/release/freshnessGates/" + i7, schemaPath: "#/$defs/release/properties/freshnessGates/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.freshnessGates.items.type, parentSchema: schema115.properties.freshnessGates.items, data: data51 };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
                   }
                 }
-                let i8 = data49.length;
+                let i8 = data50.length;
                 let j1;
                 if (i8 > 1) {
                   const indices1 = {};
                   for (; i8--; ) {
-                    let item1 = data49[i8];
+                    let item1 = data50[i8];
                     if (typeof item1 !== "string") {
                       continue;
                     }
                     if (typeof indices1[item1] == "number") {
                       j1 = indices1[item1];
-                      const err89 = { instancePath: instancePath + "/gates/release/freshnessGates", schemaPath: "#/$defs/release/properties/freshnessGates/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i8 + " are identical)", schema: true, parentSchema: schema115.properties.freshnessGates, data: data49 };
+                      const err91 = { instancePath: instancePath + "/gates/release/freshnessGates", schemaPath: "#/$defs/release/properties/freshnessGates/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i8 + " are identical)", schema: true, parentSchema: schema115.properties.freshnessGates, data: data50 };
                       if (vErrors === null) {
-                        vErrors = [err89];
+                        vErrors = [err91];
                       } else {
-                        vErrors.push(err89);
+                        vErrors.push(err91);
                       }
                       errors++;
                       break;
@@ -16013,29 +16035,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err90 = { instancePath: instancePath + "/gates/release/freshnessGates", schemaPath: "#/$defs/release/properties/freshnessGates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.freshnessGates.type, parentSchema: schema115.properties.freshnessGates, data: data49 };
-                if (vErrors === null) {
-                  vErrors = [err90];
-                } else {
-                  vErrors.push(err90);
-                }
-                errors++;
-              }
-            }
-            if (data42.tag !== void 0) {
-              let data51 = data42.tag;
-              if (typeof data51 === "string") {
-                if (func3(data51) < 1) {
-                  const err91 = { instancePath: instancePath + "/gates/release/tag", schemaPath: "#/$defs/release/properties/tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.tag, data: data51 };
-                  if (vErrors === null) {
-                    vErrors = [err91];
-                  } else {
-                    vErrors.push(err91);
-                  }
-                  errors++;
-                }
-              } else {
-                const err92 = { instancePath: instancePath + "/gates/release/tag", schemaPath: "#/$defs/release/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.tag.type, parentSchema: schema115.properties.tag, data: data51 };
+                const err92 = { instancePath: instancePath + "/gates/release/freshnessGates", schemaPath: "#/$defs/release/properties/freshnessGates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.freshnessGates.type, parentSchema: schema115.properties.freshnessGates, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err92];
                 } else {
@@ -16044,11 +16044,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data42.commit !== void 0) {
-              let data52 = data42.commit;
+            if (data43.tag !== void 0) {
+              let data52 = data43.tag;
               if (typeof data52 === "string") {
-                if (!pattern50.test(data52)) {
-                  const err93 = { instancePath: instancePath + "/gates/release/commit", schemaPath: "#/$defs/release/properties/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,64}$" }, message: 'must match pattern "^[0-9a-f]{7,64}$"', schema: "^[0-9a-f]{7,64}$", parentSchema: schema115.properties.commit, data: data52 };
+                if (func3(data52) < 1) {
+                  const err93 = { instancePath: instancePath + "/gates/release/tag", schemaPath: "#/$defs/release/properties/tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.tag, data: data52 };
                   if (vErrors === null) {
                     vErrors = [err93];
                   } else {
@@ -16057,7 +16057,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err94 = { instancePath: instancePath + "/gates/release/commit", schemaPath: "#/$defs/release/properties/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.commit.type, parentSchema: schema115.properties.commit, data: data52 };
+                const err94 = { instancePath: instancePath + "/gates/release/tag", schemaPath: "#/$defs/release/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.tag.type, parentSchema: schema115.properties.tag, data: data52 };
                 if (vErrors === null) {
                   vErrors = [err94];
                 } else {
@@ -16066,11 +16066,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data42.repository !== void 0) {
-              let data53 = data42.repository;
+            if (data43.commit !== void 0) {
+              let data53 = data43.commit;
               if (typeof data53 === "string") {
-                if (!pattern51.test(data53)) {
-                  const err95 = { instancePath: instancePath + "/gates/release/repository", schemaPath: "#/$defs/release/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[^/\\s]+/[^/\\s]+$" }, message: 'must match pattern "^[^/\\s]+/[^/\\s]+$"', schema: "^[^/\\s]+/[^/\\s]+$", parentSchema: schema115.properties.repository, data: data53 };
+                if (!pattern50.test(data53)) {
+                  const err95 = { instancePath: instancePath + "/gates/release/commit", schemaPath: "#/$defs/release/properties/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,64}$" }, message: 'must match pattern "^[0-9a-f]{7,64}$"', schema: "^[0-9a-f]{7,64}$", parentSchema: schema115.properties.commit, data: data53 };
                   if (vErrors === null) {
                     vErrors = [err95];
                   } else {
@@ -16079,7 +16079,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err96 = { instancePath: instancePath + "/gates/release/repository", schemaPath: "#/$defs/release/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.repository.type, parentSchema: schema115.properties.repository, data: data53 };
+                const err96 = { instancePath: instancePath + "/gates/release/commit", schemaPath: "#/$defs/release/properties/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.commit.type, parentSchema: schema115.properties.commit, data: data53 };
                 if (vErrors === null) {
                   vErrors = [err96];
                 } else {
@@ -16088,11 +16088,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data42.checkRunsFile !== void 0) {
-              let data54 = data42.checkRunsFile;
+            if (data43.repository !== void 0) {
+              let data54 = data43.repository;
               if (typeof data54 === "string") {
-                if (func3(data54) < 1) {
-                  const err97 = { instancePath: instancePath + "/gates/release/checkRunsFile", schemaPath: "#/$defs/release/properties/checkRunsFile/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.checkRunsFile, data: data54 };
+                if (!pattern51.test(data54)) {
+                  const err97 = { instancePath: instancePath + "/gates/release/repository", schemaPath: "#/$defs/release/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[^/\\s]+/[^/\\s]+$" }, message: 'must match pattern "^[^/\\s]+/[^/\\s]+$"', schema: "^[^/\\s]+/[^/\\s]+$", parentSchema: schema115.properties.repository, data: data54 };
                   if (vErrors === null) {
                     vErrors = [err97];
                   } else {
@@ -16101,7 +16101,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err98 = { instancePath: instancePath + "/gates/release/checkRunsFile", schemaPath: "#/$defs/release/properties/checkRunsFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.checkRunsFile.type, parentSchema: schema115.properties.checkRunsFile, data: data54 };
+                const err98 = { instancePath: instancePath + "/gates/release/repository", schemaPath: "#/$defs/release/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.repository.type, parentSchema: schema115.properties.repository, data: data54 };
                 if (vErrors === null) {
                   vErrors = [err98];
                 } else {
@@ -16110,11 +16110,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data42.config !== void 0) {
-              let data55 = data42.config;
+            if (data43.checkRunsFile !== void 0) {
+              let data55 = data43.checkRunsFile;
               if (typeof data55 === "string") {
                 if (func3(data55) < 1) {
-                  const err99 = { instancePath: instancePath + "/gates/release/config", schemaPath: "#/$defs/release/properties/config/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.config, data: data55 };
+                  const err99 = { instancePath: instancePath + "/gates/release/checkRunsFile", schemaPath: "#/$defs/release/properties/checkRunsFile/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.checkRunsFile, data: data55 };
                   if (vErrors === null) {
                     vErrors = [err99];
                   } else {
@@ -16123,7 +16123,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err100 = { instancePath: instancePath + "/gates/release/config", schemaPath: "#/$defs/release/properties/config/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.config.type, parentSchema: schema115.properties.config, data: data55 };
+                const err100 = { instancePath: instancePath + "/gates/release/checkRunsFile", schemaPath: "#/$defs/release/properties/checkRunsFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.checkRunsFile.type, parentSchema: schema115.properties.checkRunsFile, data: data55 };
                 if (vErrors === null) {
                   vErrors = [err100];
                 } else {
@@ -16132,46 +16132,46 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data42.attestation !== void 0) {
-              let data56 = data42.attestation;
-              if (data56 && typeof data56 == "object" && !Array.isArray(data56)) {
-                for (const key11 in data56) {
-                  if (!(key11 === "enabled" || key11 === "path" || key11 === "signingKeyEnv")) {
-                    const err101 = { instancePath: instancePath + "/gates/release/attestation", schemaPath: "#/$defs/release/properties/attestation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema115.properties.attestation, data: data56 };
-                    if (vErrors === null) {
-                      vErrors = [err101];
-                    } else {
-                      vErrors.push(err101);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.enabled !== void 0) {
-                  let data57 = data56.enabled;
-                  if (typeof data57 !== "boolean") {
-                    const err102 = { instancePath: instancePath + "/gates/release/attestation/enabled", schemaPath: "#/$defs/release/properties/attestation/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema115.properties.attestation.properties.enabled.type, parentSchema: schema115.properties.attestation.properties.enabled, data: data57 };
-                    if (vErrors === null) {
-                      vErrors = [err102];
-                    } else {
-                      vErrors.push(err102);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.path !== void 0) {
-                  let data58 = data56.path;
-                  if (typeof data58 === "string") {
-                    if (func3(data58) < 1) {
-                      const err103 = { instancePath: instancePath + "/gates/release/attestation/path", schemaPath: "#/$defs/release/properties/attestation/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.attestation.properties.path, data: data58 };
-                      if (vErrors === null) {
-                        vErrors = [err103];
-                      } else {
-                        vErrors.push(err103);
-                      }
-                      errors++;
-                    }
+            if (data43.config !== void 0) {
+              let data56 = data43.config;
+              if (typeof data56 === "string") {
+                if (func3(data56) < 1) {
+                  const err101 = { instancePath: instancePath + "/gates/release/config", schemaPath: "#/$defs/release/properties/config/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.config, data: data56 };
+                  if (vErrors === null) {
+                    vErrors = [err101];
                   } else {
-                    const err104 = { instancePath: instancePath + "/gates/release/attestation/path", schemaPath: "#/$defs/release/properties/attestation/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.attestation.properties.path.type, parentSchema: schema115.properties.attestation.properties.path, data: data58 };
+                    vErrors.push(err101);
+                  }
+                  errors++;
+                }
+              } else {
+                const err102 = { instancePath: instancePath + "/gates/release/config", schemaPath: "#/$defs/release/properties/config/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.config.type, parentSchema: schema115.properties.config, data: data56 };
+                if (vErrors === null) {
+                  vErrors = [err102];
+                } else {
+                  vErrors.push(err102);
+                }
+                errors++;
+              }
+            }
+            if (data43.attestation !== void 0) {
+              let data57 = data43.attestation;
+              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                for (const key11 in data57) {
+                  if (!(key11 === "enabled" || key11 === "path" || key11 === "signingKeyEnv")) {
+                    const err103 = { instancePath: instancePath + "/gates/release/attestation", schemaPath: "#/$defs/release/properties/attestation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema115.properties.attestation, data: data57 };
+                    if (vErrors === null) {
+                      vErrors = [err103];
+                    } else {
+                      vErrors.push(err103);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.enabled !== void 0) {
+                  let data58 = data57.enabled;
+                  if (typeof data58 !== "boolean") {
+                    const err104 = { instancePath: instancePath + "/gates/release/attestation/enabled", schemaPath: "#/$defs/release/properties/attestation/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema115.properties.attestation.properties.enabled.type, parentSchema: schema115.properties.attestation.properties.enabled, data: data58 };
                     if (vErrors === null) {
                       vErrors = [err104];
                     } else {
@@ -16180,11 +16180,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data56.signingKeyEnv !== void 0) {
-                  let data59 = data56.signingKeyEnv;
+                if (data57.path !== void 0) {
+                  let data59 = data57.path;
                   if (typeof data59 === "string") {
-                    if (!pattern47.test(data59)) {
-                      const err105 = { instancePath: instancePath + "/gates/release/attestation/signingKeyEnv", schemaPath: "#/$defs/release/properties/attestation/properties/signingKeyEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema115.properties.attestation.properties.signingKeyEnv, data: data59 };
+                    if (func3(data59) < 1) {
+                      const err105 = { instancePath: instancePath + "/gates/release/attestation/path", schemaPath: "#/$defs/release/properties/attestation/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.attestation.properties.path, data: data59 };
                       if (vErrors === null) {
                         vErrors = [err105];
                       } else {
@@ -16193,7 +16193,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err106 = { instancePath: instancePath + "/gates/release/attestation/signingKeyEnv", schemaPath: "#/$defs/release/properties/attestation/properties/signingKeyEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.attestation.properties.signingKeyEnv.type, parentSchema: schema115.properties.attestation.properties.signingKeyEnv, data: data59 };
+                    const err106 = { instancePath: instancePath + "/gates/release/attestation/path", schemaPath: "#/$defs/release/properties/attestation/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.attestation.properties.path.type, parentSchema: schema115.properties.attestation.properties.path, data: data59 };
                     if (vErrors === null) {
                       vErrors = [err106];
                     } else {
@@ -16202,32 +16202,30 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err107 = { instancePath: instancePath + "/gates/release/attestation", schemaPath: "#/$defs/release/properties/attestation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.attestation.type, parentSchema: schema115.properties.attestation, data: data56 };
-                if (vErrors === null) {
-                  vErrors = [err107];
-                } else {
-                  vErrors.push(err107);
+                if (data57.signingKeyEnv !== void 0) {
+                  let data60 = data57.signingKeyEnv;
+                  if (typeof data60 === "string") {
+                    if (!pattern47.test(data60)) {
+                      const err107 = { instancePath: instancePath + "/gates/release/attestation/signingKeyEnv", schemaPath: "#/$defs/release/properties/attestation/properties/signingKeyEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema115.properties.attestation.properties.signingKeyEnv, data: data60 };
+                      if (vErrors === null) {
+                        vErrors = [err107];
+                      } else {
+                        vErrors.push(err107);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err108 = { instancePath: instancePath + "/gates/release/attestation/signingKeyEnv", schemaPath: "#/$defs/release/properties/attestation/properties/signingKeyEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.attestation.properties.signingKeyEnv.type, parentSchema: schema115.properties.attestation.properties.signingKeyEnv, data: data60 };
+                    if (vErrors === null) {
+                      vErrors = [err108];
+                    } else {
+                      vErrors.push(err108);
+                    }
+                    errors++;
+                  }
                 }
-                errors++;
-              }
-            }
-          } else {
-            const err108 = { instancePath: instancePath + "/gates/release", schemaPath: "#/$defs/release/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.type, parentSchema: schema115, data: data42 };
-            if (vErrors === null) {
-              vErrors = [err108];
-            } else {
-              vErrors.push(err108);
-            }
-            errors++;
-          }
-        }
-        if (data10["load-budget"] !== void 0) {
-          let data60 = data10["load-budget"];
-          if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
-            for (const key12 in data60) {
-              if (!func2.call(schema116.properties, key12)) {
-                const err109 = { instancePath: instancePath + "/gates/load-budget", schemaPath: "#/$defs/load-budget/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema116, data: data60 };
+              } else {
+                const err109 = { instancePath: instancePath + "/gates/release/attestation", schemaPath: "#/$defs/release/properties/attestation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.attestation.type, parentSchema: schema115.properties.attestation, data: data57 };
                 if (vErrors === null) {
                   vErrors = [err109];
                 } else {
@@ -16236,20 +16234,22 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data60.budgets !== void 0) {
-              let data61 = data60.budgets;
-              if (typeof data61 === "string") {
-                if (func3(data61) < 1) {
-                  const err110 = { instancePath: instancePath + "/gates/load-budget/budgets", schemaPath: "#/$defs/load-budget/properties/budgets/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema116.properties.budgets, data: data61 };
-                  if (vErrors === null) {
-                    vErrors = [err110];
-                  } else {
-                    vErrors.push(err110);
-                  }
-                  errors++;
-                }
-              } else {
-                const err111 = { instancePath: instancePath + "/gates/load-budget/budgets", schemaPath: "#/$defs/load-budget/properties/budgets/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.budgets.type, parentSchema: schema116.properties.budgets, data: data61 };
+          } else {
+            const err110 = { instancePath: instancePath + "/gates/release", schemaPath: "#/$defs/release/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.type, parentSchema: schema115, data: data43 };
+            if (vErrors === null) {
+              vErrors = [err110];
+            } else {
+              vErrors.push(err110);
+            }
+            errors++;
+          }
+        }
+        if (data10["load-budget"] !== void 0) {
+          let data61 = data10["load-budget"];
+          if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
+            for (const key12 in data61) {
+              if (!func2.call(schema116.properties, key12)) {
+                const err111 = { instancePath: instancePath + "/gates/load-budget", schemaPath: "#/$defs/load-budget/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema116, data: data61 };
                 if (vErrors === null) {
                   vErrors = [err111];
                 } else {
@@ -16258,11 +16258,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data60.summary !== void 0) {
-              let data62 = data60.summary;
+            if (data61.budgets !== void 0) {
+              let data62 = data61.budgets;
               if (typeof data62 === "string") {
                 if (func3(data62) < 1) {
-                  const err112 = { instancePath: instancePath + "/gates/load-budget/summary", schemaPath: "#/$defs/load-budget/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema116.properties.summary, data: data62 };
+                  const err112 = { instancePath: instancePath + "/gates/load-budget/budgets", schemaPath: "#/$defs/load-budget/properties/budgets/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema116.properties.budgets, data: data62 };
                   if (vErrors === null) {
                     vErrors = [err112];
                   } else {
@@ -16271,7 +16271,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err113 = { instancePath: instancePath + "/gates/load-budget/summary", schemaPath: "#/$defs/load-budget/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.summary.type, parentSchema: schema116.properties.summary, data: data62 };
+                const err113 = { instancePath: instancePath + "/gates/load-budget/budgets", schemaPath: "#/$defs/load-budget/properties/budgets/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.budgets.type, parentSchema: schema116.properties.budgets, data: data62 };
                 if (vErrors === null) {
                   vErrors = [err113];
                 } else {
@@ -16280,11 +16280,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data60.script !== void 0) {
-              let data63 = data60.script;
+            if (data61.summary !== void 0) {
+              let data63 = data61.summary;
               if (typeof data63 === "string") {
                 if (func3(data63) < 1) {
-                  const err114 = { instancePath: instancePath + "/gates/load-budget/script", schemaPath: "#/$defs/load-budget/properties/script/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema116.properties.script, data: data63 };
+                  const err114 = { instancePath: instancePath + "/gates/load-budget/summary", schemaPath: "#/$defs/load-budget/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema116.properties.summary, data: data63 };
                   if (vErrors === null) {
                     vErrors = [err114];
                   } else {
@@ -16293,7 +16293,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err115 = { instancePath: instancePath + "/gates/load-budget/script", schemaPath: "#/$defs/load-budget/properties/script/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.script.type, parentSchema: schema116.properties.script, data: data63 };
+                const err115 = { instancePath: instancePath + "/gates/load-budget/summary", schemaPath: "#/$defs/load-budget/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.summary.type, parentSchema: schema116.properties.summary, data: data63 };
                 if (vErrors === null) {
                   vErrors = [err115];
                 } else {
@@ -16302,11 +16302,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data60.target !== void 0) {
-              let data64 = data60.target;
+            if (data61.script !== void 0) {
+              let data64 = data61.script;
               if (typeof data64 === "string") {
-                if (!pattern53.test(data64)) {
-                  const err116 = { instancePath: instancePath + "/gates/load-budget/target", schemaPath: "#/$defs/load-budget/properties/target/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema116.properties.target, data: data64 };
+                if (func3(data64) < 1) {
+                  const err116 = { instancePath: instancePath + "/gates/load-budget/script", schemaPath: "#/$defs/load-budget/properties/script/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema116.properties.script, data: data64 };
                   if (vErrors === null) {
                     vErrors = [err116];
                   } else {
@@ -16315,7 +16315,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err117 = { instancePath: instancePath + "/gates/load-budget/target", schemaPath: "#/$defs/load-budget/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.target.type, parentSchema: schema116.properties.target, data: data64 };
+                const err117 = { instancePath: instancePath + "/gates/load-budget/script", schemaPath: "#/$defs/load-budget/properties/script/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.script.type, parentSchema: schema116.properties.script, data: data64 };
                 if (vErrors === null) {
                   vErrors = [err117];
                 } else {
@@ -16324,11 +16324,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data60.targetEnv !== void 0) {
-              let data65 = data60.targetEnv;
+            if (data61.target !== void 0) {
+              let data65 = data61.target;
               if (typeof data65 === "string") {
-                if (!pattern47.test(data65)) {
-                  const err118 = { instancePath: instancePath + "/gates/load-budget/targetEnv", schemaPath: "#/$defs/load-budget/properties/targetEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema116.properties.targetEnv, data: data65 };
+                if (!pattern53.test(data65)) {
+                  const err118 = { instancePath: instancePath + "/gates/load-budget/target", schemaPath: "#/$defs/load-budget/properties/target/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema116.properties.target, data: data65 };
                   if (vErrors === null) {
                     vErrors = [err118];
                   } else {
@@ -16337,7 +16337,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err119 = { instancePath: instancePath + "/gates/load-budget/targetEnv", schemaPath: "#/$defs/load-budget/properties/targetEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.targetEnv.type, parentSchema: schema116.properties.targetEnv, data: data65 };
+                const err119 = { instancePath: instancePath + "/gates/load-budget/target", schemaPath: "#/$defs/load-budget/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.target.type, parentSchema: schema116.properties.target, data: data65 };
                 if (vErrors === null) {
                   vErrors = [err119];
                 } else {
@@ -16346,23 +16346,20 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data60.env !== void 0) {
-              let data66 = data60.env;
-              if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-                for (const key13 in data66) {
-                  let data67 = data66[key13];
-                  if (typeof data67 !== "string") {
-                    const err120 = { instancePath: instancePath + "/gates/load-budget/env/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/load-budget/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.env.additionalProperties.type, parentSchema: schema116.properties.env.additionalProperties, data: data67 };
-                    if (vErrors === null) {
-                      vErrors = [err120];
-                    } else {
-                      vErrors.push(err120);
-                    }
-                    errors++;
+            if (data61.targetEnv !== void 0) {
+              let data66 = data61.targetEnv;
+              if (typeof data66 === "string") {
+                if (!pattern47.test(data66)) {
+                  const err120 = { instancePath: instancePath + "/gates/load-budget/targetEnv", schemaPath: "#/$defs/load-budget/properties/targetEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema116.properties.targetEnv, data: data66 };
+                  if (vErrors === null) {
+                    vErrors = [err120];
+                  } else {
+                    vErrors.push(err120);
                   }
+                  errors++;
                 }
               } else {
-                const err121 = { instancePath: instancePath + "/gates/load-budget/env", schemaPath: "#/$defs/load-budget/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema116.properties.env.type, parentSchema: schema116.properties.env, data: data66 };
+                const err121 = { instancePath: instancePath + "/gates/load-budget/targetEnv", schemaPath: "#/$defs/load-budget/properties/targetEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.targetEnv.type, parentSchema: schema116.properties.targetEnv, data: data66 };
                 if (vErrors === null) {
                   vErrors = [err121];
                 } else {
@@ -16371,14 +16368,13 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data60.args !== void 0) {
-              let data68 = data60.args;
-              if (Array.isArray(data68)) {
-                const len7 = data68.length;
-                for (let i9 = 0; i9 < len7; i9++) {
-                  let data69 = data68[i9];
-                  if (typeof data69 !== "string") {
-                    const err122 = { instancePath: instancePath + "/gates/load-budget/args/" + i9, schemaPath: "#/$defs/load-budget/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.args.items.type, parentSchema: schema116.properties.args.items, data: data69 };
+            if (data61.env !== void 0) {
+              let data67 = data61.env;
+              if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+                for (const key13 in data67) {
+                  let data68 = data67[key13];
+                  if (typeof data68 !== "string") {
+                    const err122 = { instancePath: instancePath + "/gates/load-budget/env/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/load-budget/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.env.additionalProperties.type, parentSchema: schema116.properties.env.additionalProperties, data: data68 };
                     if (vErrors === null) {
                       vErrors = [err122];
                     } else {
@@ -16388,7 +16384,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err123 = { instancePath: instancePath + "/gates/load-budget/args", schemaPath: "#/$defs/load-budget/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema116.properties.args.type, parentSchema: schema116.properties.args, data: data68 };
+                const err123 = { instancePath: instancePath + "/gates/load-budget/env", schemaPath: "#/$defs/load-budget/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema116.properties.env.type, parentSchema: schema116.properties.env, data: data67 };
                 if (vErrors === null) {
                   vErrors = [err123];
                 } else {
@@ -16397,20 +16393,24 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data60.k6 !== void 0) {
-              let data70 = data60.k6;
-              if (typeof data70 === "string") {
-                if (func3(data70) < 1) {
-                  const err124 = { instancePath: instancePath + "/gates/load-budget/k6", schemaPath: "#/$defs/load-budget/properties/k6/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema116.properties.k6, data: data70 };
-                  if (vErrors === null) {
-                    vErrors = [err124];
-                  } else {
-                    vErrors.push(err124);
+            if (data61.args !== void 0) {
+              let data69 = data61.args;
+              if (Array.isArray(data69)) {
+                const len7 = data69.length;
+                for (let i9 = 0; i9 < len7; i9++) {
+                  let data70 = data69[i9];
+                  if (typeof data70 !== "string") {
+                    const err124 = { instancePath: instancePath + "/gates/load-budget/args/" + i9, schemaPath: "#/$defs/load-budget/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.args.items.type, parentSchema: schema116.properties.args.items, data: data70 };
+                    if (vErrors === null) {
+                      vErrors = [err124];
+                    } else {
+                      vErrors.push(err124);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
               } else {
-                const err125 = { instancePath: instancePath + "/gates/load-budget/k6", schemaPath: "#/$defs/load-budget/properties/k6/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.k6.type, parentSchema: schema116.properties.k6, data: data70 };
+                const err125 = { instancePath: instancePath + "/gates/load-budget/args", schemaPath: "#/$defs/load-budget/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema116.properties.args.type, parentSchema: schema116.properties.args, data: data69 };
                 if (vErrors === null) {
                   vErrors = [err125];
                 } else {
@@ -16419,11 +16419,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data60.extensions !== void 0) {
-              let data71 = data60.extensions;
-              if (Array.isArray(data71)) {
-                if (data71.length < 1) {
-                  const err126 = { instancePath: instancePath + "/gates/load-budget/extensions", schemaPath: "#/$defs/load-budget/properties/extensions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema116.properties.extensions, data: data71 };
+            if (data61.k6 !== void 0) {
+              let data71 = data61.k6;
+              if (typeof data71 === "string") {
+                if (func3(data71) < 1) {
+                  const err126 = { instancePath: instancePath + "/gates/load-budget/k6", schemaPath: "#/$defs/load-budget/properties/k6/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema116.properties.k6, data: data71 };
                   if (vErrors === null) {
                     vErrors = [err126];
                   } else {
@@ -16431,45 +16431,67 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len8 = data71.length;
+              } else {
+                const err127 = { instancePath: instancePath + "/gates/load-budget/k6", schemaPath: "#/$defs/load-budget/properties/k6/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.k6.type, parentSchema: schema116.properties.k6, data: data71 };
+                if (vErrors === null) {
+                  vErrors = [err127];
+                } else {
+                  vErrors.push(err127);
+                }
+                errors++;
+              }
+            }
+            if (data61.extensions !== void 0) {
+              let data72 = data61.extensions;
+              if (Array.isArray(data72)) {
+                if (data72.length < 1) {
+                  const err128 = { instancePath: instancePath + "/gates/load-budget/extensions", schemaPath: "#/$defs/load-budget/properties/extensions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema116.properties.extensions, data: data72 };
+                  if (vErrors === null) {
+                    vErrors = [err128];
+                  } else {
+                    vErrors.push(err128);
+                  }
+                  errors++;
+                }
+                const len8 = data72.length;
                 for (let i10 = 0; i10 < len8; i10++) {
-                  let data72 = data71[i10];
-                  if (typeof data72 === "string") {
-                    if (!pattern55.test(data72)) {
-                      const err127 = { instancePath: instancePath + "/gates/load-budget/extensions/" + i10, schemaPath: "#/$defs/load-budget/properties/extensions/items/pattern", keyword: "pattern", params: { pattern: "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, message: 'must match pattern "^[^@\\s]+(@v[0-9][^@\\s]*)?$"', schema: "^[^@\\s]+(@v[0-9][^@\\s]*)?$", parentSchema: schema116.properties.extensions.items, data: data72 };
+                  let data73 = data72[i10];
+                  if (typeof data73 === "string") {
+                    if (!pattern55.test(data73)) {
+                      const err129 = { instancePath: instancePath + "/gates/load-budget/extensions/" + i10, schemaPath: "#/$defs/load-budget/properties/extensions/items/pattern", keyword: "pattern", params: { pattern: "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, message: 'must match pattern "^[^@\\s]+(@v[0-9][^@\\s]*)?$"', schema: "^[^@\\s]+(@v[0-9][^@\\s]*)?$", parentSchema: schema116.properties.extensions.items, data: data73 };
                       if (vErrors === null) {
-                        vErrors = [err127];
+                        vErrors = [err129];
                       } else {
-                        vErrors.push(err127);
+                        vErrors.push(err129);
                       }
                       errors++;
                     }
                   } else {
-                    const err128 = { instancePath: instancePath + "/gates/load-budget/extensions/" + i10, schemaPath: "#/$defs/load-budget/properties/extensions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.extensions.items.type, parentSchema: schema116.properties.extensions.items, data: data72 };
+                    const err130 = { instancePath: instancePath + "/gates/load-budget/extensions/" + i10, schemaPath: "#/$defs/load-budget/properties/extensions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.extensions.items.type, parentSchema: schema116.properties.extensions.items, data: data73 };
                     if (vErrors === null) {
-                      vErrors = [err128];
+                      vErrors = [err130];
                     } else {
-                      vErrors.push(err128);
+                      vErrors.push(err130);
                     }
                     errors++;
                   }
                 }
-                let i11 = data71.length;
+                let i11 = data72.length;
                 let j2;
                 if (i11 > 1) {
                   const indices2 = {};
                   for (; i11--; ) {
-                    let item2 = data71[i11];
+                    let item2 = data72[i11];
                     if (typeof item2 !== "string") {
                       continue;
                     }
                     if (typeof indices2[item2] == "number") {
                       j2 = indices2[item2];
-                      const err129 = { instancePath: instancePath + "/gates/load-budget/extensions", schemaPath: "#/$defs/load-budget/properties/extensions/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i11 + " are identical)", schema: true, parentSchema: schema116.properties.extensions, data: data71 };
+                      const err131 = { instancePath: instancePath + "/gates/load-budget/extensions", schemaPath: "#/$defs/load-budget/properties/extensions/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i11 + " are identical)", schema: true, parentSchema: schema116.properties.extensions, data: data72 };
                       if (vErrors === null) {
-                        vErrors = [err129];
+                        vErrors = [err131];
                       } else {
-                        vErrors.push(err129);
+                        vErrors.push(err131);
                       }
                       errors++;
                       break;
@@ -16478,41 +16500,19 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err130 = { instancePath: instancePath + "/gates/load-budget/extensions", schemaPath: "#/$defs/load-budget/properties/extensions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema116.properties.extensions.type, parentSchema: schema116.properties.extensions, data: data71 };
+                const err132 = { instancePath: instancePath + "/gates/load-budget/extensions", schemaPath: "#/$defs/load-budget/properties/extensions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema116.properties.extensions.type, parentSchema: schema116.properties.extensions, data: data72 };
                 if (vErrors === null) {
-                  vErrors = [err130];
+                  vErrors = [err132];
                 } else {
-                  vErrors.push(err130);
+                  vErrors.push(err132);
                 }
                 errors++;
               }
             }
-            if (data60.timeout !== void 0) {
-              let data73 = data60.timeout;
-              if (typeof data73 !== "string") {
-                const err131 = { instancePath: instancePath + "/gates/load-budget/timeout", schemaPath: "#/$defs/load-budget/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.timeout.type, parentSchema: schema116.properties.timeout, data: data73 };
-                if (vErrors === null) {
-                  vErrors = [err131];
-                } else {
-                  vErrors.push(err131);
-                }
-                errors++;
-              }
-            }
-            if (data60.saveSummary !== void 0) {
-              let data74 = data60.saveSummary;
-              if (typeof data74 === "string") {
-                if (func3(data74) < 1) {
-                  const err132 = { instancePath: instancePath + "/gates/load-budget/saveSummary", schemaPath: "#/$defs/load-budget/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema116.properties.saveSummary, data: data74 };
-                  if (vErrors === null) {
-                    vErrors = [err132];
-                  } else {
-                    vErrors.push(err132);
-                  }
-                  errors++;
-                }
-              } else {
-                const err133 = { instancePath: instancePath + "/gates/load-budget/saveSummary", schemaPath: "#/$defs/load-budget/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.saveSummary.type, parentSchema: schema116.properties.saveSummary, data: data74 };
+            if (data61.timeout !== void 0) {
+              let data74 = data61.timeout;
+              if (typeof data74 !== "string") {
+                const err133 = { instancePath: instancePath + "/gates/load-budget/timeout", schemaPath: "#/$defs/load-budget/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.timeout.type, parentSchema: schema116.properties.timeout, data: data74 };
                 if (vErrors === null) {
                   vErrors = [err133];
                 } else {
@@ -16521,22 +16521,20 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err134 = { instancePath: instancePath + "/gates/load-budget", schemaPath: "#/$defs/load-budget/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema116.type, parentSchema: schema116, data: data60 };
-            if (vErrors === null) {
-              vErrors = [err134];
-            } else {
-              vErrors.push(err134);
-            }
-            errors++;
-          }
-        }
-        if (data10.slo !== void 0) {
-          let data75 = data10.slo;
-          if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
-            for (const key14 in data75) {
-              if (!func2.call(schema117.properties, key14)) {
-                const err135 = { instancePath: instancePath + "/gates/slo", schemaPath: "#/$defs/slo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema117, data: data75 };
+            if (data61.saveSummary !== void 0) {
+              let data75 = data61.saveSummary;
+              if (typeof data75 === "string") {
+                if (func3(data75) < 1) {
+                  const err134 = { instancePath: instancePath + "/gates/load-budget/saveSummary", schemaPath: "#/$defs/load-budget/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema116.properties.saveSummary, data: data75 };
+                  if (vErrors === null) {
+                    vErrors = [err134];
+                  } else {
+                    vErrors.push(err134);
+                  }
+                  errors++;
+                }
+              } else {
+                const err135 = { instancePath: instancePath + "/gates/load-budget/saveSummary", schemaPath: "#/$defs/load-budget/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.saveSummary.type, parentSchema: schema116.properties.saveSummary, data: data75 };
                 if (vErrors === null) {
                   vErrors = [err135];
                 } else {
@@ -16545,20 +16543,22 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.slos !== void 0) {
-              let data76 = data75.slos;
-              if (typeof data76 === "string") {
-                if (func3(data76) < 1) {
-                  const err136 = { instancePath: instancePath + "/gates/slo/slos", schemaPath: "#/$defs/slo/properties/slos/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.slos, data: data76 };
-                  if (vErrors === null) {
-                    vErrors = [err136];
-                  } else {
-                    vErrors.push(err136);
-                  }
-                  errors++;
-                }
-              } else {
-                const err137 = { instancePath: instancePath + "/gates/slo/slos", schemaPath: "#/$defs/slo/properties/slos/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.slos.type, parentSchema: schema117.properties.slos, data: data76 };
+          } else {
+            const err136 = { instancePath: instancePath + "/gates/load-budget", schemaPath: "#/$defs/load-budget/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema116.type, parentSchema: schema116, data: data61 };
+            if (vErrors === null) {
+              vErrors = [err136];
+            } else {
+              vErrors.push(err136);
+            }
+            errors++;
+          }
+        }
+        if (data10.slo !== void 0) {
+          let data76 = data10.slo;
+          if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+            for (const key14 in data76) {
+              if (!func2.call(schema117.properties, key14)) {
+                const err137 = { instancePath: instancePath + "/gates/slo", schemaPath: "#/$defs/slo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema117, data: data76 };
                 if (vErrors === null) {
                   vErrors = [err137];
                 } else {
@@ -16567,11 +16567,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.summary !== void 0) {
-              let data77 = data75.summary;
+            if (data76.slos !== void 0) {
+              let data77 = data76.slos;
               if (typeof data77 === "string") {
                 if (func3(data77) < 1) {
-                  const err138 = { instancePath: instancePath + "/gates/slo/summary", schemaPath: "#/$defs/slo/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.summary, data: data77 };
+                  const err138 = { instancePath: instancePath + "/gates/slo/slos", schemaPath: "#/$defs/slo/properties/slos/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.slos, data: data77 };
                   if (vErrors === null) {
                     vErrors = [err138];
                   } else {
@@ -16580,7 +16580,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err139 = { instancePath: instancePath + "/gates/slo/summary", schemaPath: "#/$defs/slo/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.summary.type, parentSchema: schema117.properties.summary, data: data77 };
+                const err139 = { instancePath: instancePath + "/gates/slo/slos", schemaPath: "#/$defs/slo/properties/slos/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.slos.type, parentSchema: schema117.properties.slos, data: data77 };
                 if (vErrors === null) {
                   vErrors = [err139];
                 } else {
@@ -16589,11 +16589,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.prometheus !== void 0) {
-              let data78 = data75.prometheus;
+            if (data76.summary !== void 0) {
+              let data78 = data76.summary;
               if (typeof data78 === "string") {
-                if (!pattern53.test(data78)) {
-                  const err140 = { instancePath: instancePath + "/gates/slo/prometheus", schemaPath: "#/$defs/slo/properties/prometheus/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema117.properties.prometheus, data: data78 };
+                if (func3(data78) < 1) {
+                  const err140 = { instancePath: instancePath + "/gates/slo/summary", schemaPath: "#/$defs/slo/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.summary, data: data78 };
                   if (vErrors === null) {
                     vErrors = [err140];
                   } else {
@@ -16602,7 +16602,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err141 = { instancePath: instancePath + "/gates/slo/prometheus", schemaPath: "#/$defs/slo/properties/prometheus/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.prometheus.type, parentSchema: schema117.properties.prometheus, data: data78 };
+                const err141 = { instancePath: instancePath + "/gates/slo/summary", schemaPath: "#/$defs/slo/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.summary.type, parentSchema: schema117.properties.summary, data: data78 };
                 if (vErrors === null) {
                   vErrors = [err141];
                 } else {
@@ -16611,11 +16611,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.metrics !== void 0) {
-              let data79 = data75.metrics;
-              if (Array.isArray(data79)) {
-                if (data79.length < 1) {
-                  const err142 = { instancePath: instancePath + "/gates/slo/metrics", schemaPath: "#/$defs/slo/properties/metrics/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema117.properties.metrics, data: data79 };
+            if (data76.prometheus !== void 0) {
+              let data79 = data76.prometheus;
+              if (typeof data79 === "string") {
+                if (!pattern53.test(data79)) {
+                  const err142 = { instancePath: instancePath + "/gates/slo/prometheus", schemaPath: "#/$defs/slo/properties/prometheus/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema117.properties.prometheus, data: data79 };
                   if (vErrors === null) {
                     vErrors = [err142];
                   } else {
@@ -16623,65 +16623,65 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len9 = data79.length;
+              } else {
+                const err143 = { instancePath: instancePath + "/gates/slo/prometheus", schemaPath: "#/$defs/slo/properties/prometheus/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.prometheus.type, parentSchema: schema117.properties.prometheus, data: data79 };
+                if (vErrors === null) {
+                  vErrors = [err143];
+                } else {
+                  vErrors.push(err143);
+                }
+                errors++;
+              }
+            }
+            if (data76.metrics !== void 0) {
+              let data80 = data76.metrics;
+              if (Array.isArray(data80)) {
+                if (data80.length < 1) {
+                  const err144 = { instancePath: instancePath + "/gates/slo/metrics", schemaPath: "#/$defs/slo/properties/metrics/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema117.properties.metrics, data: data80 };
+                  if (vErrors === null) {
+                    vErrors = [err144];
+                  } else {
+                    vErrors.push(err144);
+                  }
+                  errors++;
+                }
+                const len9 = data80.length;
                 for (let i12 = 0; i12 < len9; i12++) {
-                  let data80 = data79[i12];
-                  if (typeof data80 === "string") {
-                    if (!pattern53.test(data80)) {
-                      const err143 = { instancePath: instancePath + "/gates/slo/metrics/" + i12, schemaPath: "#/$defs/slo/properties/metrics/items/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema117.properties.metrics.items, data: data80 };
+                  let data81 = data80[i12];
+                  if (typeof data81 === "string") {
+                    if (!pattern53.test(data81)) {
+                      const err145 = { instancePath: instancePath + "/gates/slo/metrics/" + i12, schemaPath: "#/$defs/slo/properties/metrics/items/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema117.properties.metrics.items, data: data81 };
                       if (vErrors === null) {
-                        vErrors = [err143];
+                        vErrors = [err145];
                       } else {
-                        vErrors.push(err143);
+                        vErrors.push(err145);
                       }
                       errors++;
                     }
                   } else {
-                    const err144 = { instancePath: instancePath + "/gates/slo/metrics/" + i12, schemaPath: "#/$defs/slo/properties/metrics/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.metrics.items.type, parentSchema: schema117.properties.metrics.items, data: data80 };
+                    const err146 = { instancePath: instancePath + "/gates/slo/metrics/" + i12, schemaPath: "#/$defs/slo/properties/metrics/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.metrics.items.type, parentSchema: schema117.properties.metrics.items, data: data81 };
                     if (vErrors === null) {
-                      vErrors = [err144];
+                      vErrors = [err146];
                     } else {
-                      vErrors.push(err144);
+                      vErrors.push(err146);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err145 = { instancePath: instancePath + "/gates/slo/metrics", schemaPath: "#/$defs/slo/properties/metrics/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.metrics.type, parentSchema: schema117.properties.metrics, data: data79 };
+                const err147 = { instancePath: instancePath + "/gates/slo/metrics", schemaPath: "#/$defs/slo/properties/metrics/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.metrics.type, parentSchema: schema117.properties.metrics, data: data80 };
                 if (vErrors === null) {
-                  vErrors = [err145];
+                  vErrors = [err147];
                 } else {
-                  vErrors.push(err145);
+                  vErrors.push(err147);
                 }
                 errors++;
               }
             }
-            if (data75.observe !== void 0) {
-              let data81 = data75.observe;
-              if (typeof data81 !== "string") {
-                const err146 = { instancePath: instancePath + "/gates/slo/observe", schemaPath: "#/$defs/slo/properties/observe/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.observe.type, parentSchema: schema117.properties.observe, data: data81 };
-                if (vErrors === null) {
-                  vErrors = [err146];
-                } else {
-                  vErrors.push(err146);
-                }
-                errors++;
-              }
-            }
-            if (data75.window !== void 0) {
-              let data82 = data75.window;
-              if (typeof data82 === "string") {
-                if (!pattern9.test(data82)) {
-                  const err147 = { instancePath: instancePath + "/gates/slo/window", schemaPath: "#/$defs/slo/properties/window/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(s|m|h|d|w))+$" }, message: 'must match pattern "^([0-9]+(s|m|h|d|w))+$"', schema: "^([0-9]+(s|m|h|d|w))+$", parentSchema: schema117.properties.window, data: data82 };
-                  if (vErrors === null) {
-                    vErrors = [err147];
-                  } else {
-                    vErrors.push(err147);
-                  }
-                  errors++;
-                }
-              } else {
-                const err148 = { instancePath: instancePath + "/gates/slo/window", schemaPath: "#/$defs/slo/properties/window/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.window.type, parentSchema: schema117.properties.window, data: data82 };
+            if (data76.observe !== void 0) {
+              let data82 = data76.observe;
+              if (typeof data82 !== "string") {
+                const err148 = { instancePath: instancePath + "/gates/slo/observe", schemaPath: "#/$defs/slo/properties/observe/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.observe.type, parentSchema: schema117.properties.observe, data: data82 };
                 if (vErrors === null) {
                   vErrors = [err148];
                 } else {
@@ -16690,36 +16690,32 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.tag !== void 0) {
-              let data83 = data75.tag;
-              if (typeof data83 !== "string") {
-                const err149 = { instancePath: instancePath + "/gates/slo/tag", schemaPath: "#/$defs/slo/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.tag.type, parentSchema: schema117.properties.tag, data: data83 };
-                if (vErrors === null) {
-                  vErrors = [err149];
-                } else {
-                  vErrors.push(err149);
-                }
-                errors++;
-              }
-            }
-            if (data75.baseline !== void 0) {
-              let data84 = data75.baseline;
-              const _errs182 = errors;
-              let valid43 = false;
-              let passing0 = null;
-              const _errs183 = errors;
-              if (typeof data84 === "string") {
-                if (func3(data84) < 1) {
-                  const err150 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.baseline.oneOf[0], data: data84 };
+            if (data76.window !== void 0) {
+              let data83 = data76.window;
+              if (typeof data83 === "string") {
+                if (!pattern9.test(data83)) {
+                  const err149 = { instancePath: instancePath + "/gates/slo/window", schemaPath: "#/$defs/slo/properties/window/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(s|m|h|d|w))+$" }, message: 'must match pattern "^([0-9]+(s|m|h|d|w))+$"', schema: "^([0-9]+(s|m|h|d|w))+$", parentSchema: schema117.properties.window, data: data83 };
                   if (vErrors === null) {
-                    vErrors = [err150];
+                    vErrors = [err149];
                   } else {
-                    vErrors.push(err150);
+                    vErrors.push(err149);
                   }
                   errors++;
                 }
               } else {
-                const err151 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.baseline.oneOf[0].type, parentSchema: schema117.properties.baseline.oneOf[0], data: data84 };
+                const err150 = { instancePath: instancePath + "/gates/slo/window", schemaPath: "#/$defs/slo/properties/window/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.window.type, parentSchema: schema117.properties.window, data: data83 };
+                if (vErrors === null) {
+                  vErrors = [err150];
+                } else {
+                  vErrors.push(err150);
+                }
+                errors++;
+              }
+            }
+            if (data76.tag !== void 0) {
+              let data84 = data76.tag;
+              if (typeof data84 !== "string") {
+                const err151 = { instancePath: instancePath + "/gates/slo/tag", schemaPath: "#/$defs/slo/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.tag.type, parentSchema: schema117.properties.tag, data: data84 };
                 if (vErrors === null) {
                   vErrors = [err151];
                 } else {
@@ -16727,15 +16723,16 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid0 = _errs183 === errors;
-              if (_valid0) {
-                valid43 = true;
-                passing0 = 0;
-              }
+            }
+            if (data76.baseline !== void 0) {
+              let data85 = data76.baseline;
+              const _errs184 = errors;
+              let valid43 = false;
+              let passing0 = null;
               const _errs185 = errors;
-              if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
-                if (data84.artifact === void 0) {
-                  const err152 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/required", keyword: "required", params: { missingProperty: "artifact" }, message: "must have required property 'artifact'", schema: schema117.properties.baseline.oneOf[1].required, parentSchema: schema117.properties.baseline.oneOf[1], data: data84 };
+              if (typeof data85 === "string") {
+                if (func3(data85) < 1) {
+                  const err152 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.baseline.oneOf[0], data: data85 };
                   if (vErrors === null) {
                     vErrors = [err152];
                   } else {
@@ -16743,31 +16740,34 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key15 in data84) {
-                  if (!(key15 === "artifact" || key15 === "branch" || key15 === "file" || key15 === "repository")) {
-                    const err153 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema117.properties.baseline.oneOf[1], data: data84 };
-                    if (vErrors === null) {
-                      vErrors = [err153];
-                    } else {
-                      vErrors.push(err153);
-                    }
-                    errors++;
-                  }
+              } else {
+                const err153 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.baseline.oneOf[0].type, parentSchema: schema117.properties.baseline.oneOf[0], data: data85 };
+                if (vErrors === null) {
+                  vErrors = [err153];
+                } else {
+                  vErrors.push(err153);
                 }
-                if (data84.artifact !== void 0) {
-                  let data85 = data84.artifact;
-                  if (typeof data85 === "string") {
-                    if (func3(data85) < 1) {
-                      const err154 = { instancePath: instancePath + "/gates/slo/baseline/artifact", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/artifact/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.baseline.oneOf[1].properties.artifact, data: data85 };
-                      if (vErrors === null) {
-                        vErrors = [err154];
-                      } else {
-                        vErrors.push(err154);
-                      }
-                      errors++;
-                    }
+                errors++;
+              }
+              var _valid0 = _errs185 === errors;
+              if (_valid0) {
+                valid43 = true;
+                passing0 = 0;
+              }
+              const _errs187 = errors;
+              if (data85 && typeof data85 == "object" && !Array.isArray(data85)) {
+                if (data85.artifact === void 0) {
+                  const err154 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/required", keyword: "required", params: { missingProperty: "artifact" }, message: "must have required property 'artifact'", schema: schema117.properties.baseline.oneOf[1].required, parentSchema: schema117.properties.baseline.oneOf[1], data: data85 };
+                  if (vErrors === null) {
+                    vErrors = [err154];
                   } else {
-                    const err155 = { instancePath: instancePath + "/gates/slo/baseline/artifact", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/artifact/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.baseline.oneOf[1].properties.artifact.type, parentSchema: schema117.properties.baseline.oneOf[1].properties.artifact, data: data85 };
+                    vErrors.push(err154);
+                  }
+                  errors++;
+                }
+                for (const key15 in data85) {
+                  if (!(key15 === "artifact" || key15 === "branch" || key15 === "file" || key15 === "repository")) {
+                    const err155 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema117.properties.baseline.oneOf[1], data: data85 };
                     if (vErrors === null) {
                       vErrors = [err155];
                     } else {
@@ -16776,11 +16776,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data84.branch !== void 0) {
-                  let data86 = data84.branch;
+                if (data85.artifact !== void 0) {
+                  let data86 = data85.artifact;
                   if (typeof data86 === "string") {
                     if (func3(data86) < 1) {
-                      const err156 = { instancePath: instancePath + "/gates/slo/baseline/branch", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/branch/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.baseline.oneOf[1].properties.branch, data: data86 };
+                      const err156 = { instancePath: instancePath + "/gates/slo/baseline/artifact", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/artifact/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.baseline.oneOf[1].properties.artifact, data: data86 };
                       if (vErrors === null) {
                         vErrors = [err156];
                       } else {
@@ -16789,7 +16789,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err157 = { instancePath: instancePath + "/gates/slo/baseline/branch", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/branch/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.baseline.oneOf[1].properties.branch.type, parentSchema: schema117.properties.baseline.oneOf[1].properties.branch, data: data86 };
+                    const err157 = { instancePath: instancePath + "/gates/slo/baseline/artifact", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/artifact/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.baseline.oneOf[1].properties.artifact.type, parentSchema: schema117.properties.baseline.oneOf[1].properties.artifact, data: data86 };
                     if (vErrors === null) {
                       vErrors = [err157];
                     } else {
@@ -16798,11 +16798,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data84.file !== void 0) {
-                  let data87 = data84.file;
+                if (data85.branch !== void 0) {
+                  let data87 = data85.branch;
                   if (typeof data87 === "string") {
                     if (func3(data87) < 1) {
-                      const err158 = { instancePath: instancePath + "/gates/slo/baseline/file", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.baseline.oneOf[1].properties.file, data: data87 };
+                      const err158 = { instancePath: instancePath + "/gates/slo/baseline/branch", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/branch/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.baseline.oneOf[1].properties.branch, data: data87 };
                       if (vErrors === null) {
                         vErrors = [err158];
                       } else {
@@ -16811,7 +16811,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err159 = { instancePath: instancePath + "/gates/slo/baseline/file", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.baseline.oneOf[1].properties.file.type, parentSchema: schema117.properties.baseline.oneOf[1].properties.file, data: data87 };
+                    const err159 = { instancePath: instancePath + "/gates/slo/baseline/branch", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/branch/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.baseline.oneOf[1].properties.branch.type, parentSchema: schema117.properties.baseline.oneOf[1].properties.branch, data: data87 };
                     if (vErrors === null) {
                       vErrors = [err159];
                     } else {
@@ -16820,11 +16820,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data84.repository !== void 0) {
-                  let data88 = data84.repository;
+                if (data85.file !== void 0) {
+                  let data88 = data85.file;
                   if (typeof data88 === "string") {
-                    if (!pattern59.test(data88)) {
-                      const err160 = { instancePath: instancePath + "/gates/slo/baseline/repository", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[\\w.-]+/[\\w.-]+$" }, message: 'must match pattern "^[\\w.-]+/[\\w.-]+$"', schema: "^[\\w.-]+/[\\w.-]+$", parentSchema: schema117.properties.baseline.oneOf[1].properties.repository, data: data88 };
+                    if (func3(data88) < 1) {
+                      const err160 = { instancePath: instancePath + "/gates/slo/baseline/file", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.baseline.oneOf[1].properties.file, data: data88 };
                       if (vErrors === null) {
                         vErrors = [err160];
                       } else {
@@ -16833,7 +16833,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err161 = { instancePath: instancePath + "/gates/slo/baseline/repository", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.baseline.oneOf[1].properties.repository.type, parentSchema: schema117.properties.baseline.oneOf[1].properties.repository, data: data88 };
+                    const err161 = { instancePath: instancePath + "/gates/slo/baseline/file", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.baseline.oneOf[1].properties.file.type, parentSchema: schema117.properties.baseline.oneOf[1].properties.file, data: data88 };
                     if (vErrors === null) {
                       vErrors = [err161];
                     } else {
@@ -16842,16 +16842,38 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data85.repository !== void 0) {
+                  let data89 = data85.repository;
+                  if (typeof data89 === "string") {
+                    if (!pattern59.test(data89)) {
+                      const err162 = { instancePath: instancePath + "/gates/slo/baseline/repository", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[\\w.-]+/[\\w.-]+$" }, message: 'must match pattern "^[\\w.-]+/[\\w.-]+$"', schema: "^[\\w.-]+/[\\w.-]+$", parentSchema: schema117.properties.baseline.oneOf[1].properties.repository, data: data89 };
+                      if (vErrors === null) {
+                        vErrors = [err162];
+                      } else {
+                        vErrors.push(err162);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err163 = { instancePath: instancePath + "/gates/slo/baseline/repository", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.baseline.oneOf[1].properties.repository.type, parentSchema: schema117.properties.baseline.oneOf[1].properties.repository, data: data89 };
+                    if (vErrors === null) {
+                      vErrors = [err163];
+                    } else {
+                      vErrors.push(err163);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err162 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.properties.baseline.oneOf[1].type, parentSchema: schema117.properties.baseline.oneOf[1], data: data84 };
+                const err164 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.properties.baseline.oneOf[1].type, parentSchema: schema117.properties.baseline.oneOf[1], data: data85 };
                 if (vErrors === null) {
-                  vErrors = [err162];
+                  vErrors = [err164];
                 } else {
-                  vErrors.push(err162);
+                  vErrors.push(err164);
                 }
                 errors++;
               }
-              var _valid0 = _errs185 === errors;
+              var _valid0 = _errs187 === errors;
               if (_valid0 && valid43) {
                 valid43 = false;
                 passing0 = [passing0, 1];
@@ -16862,52 +16884,30 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
               if (!valid43) {
-                const err163 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema117.properties.baseline.oneOf, parentSchema: schema117.properties.baseline, data: data84 };
+                const err165 = { instancePath: instancePath + "/gates/slo/baseline", schemaPath: "#/$defs/slo/properties/baseline/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema117.properties.baseline.oneOf, parentSchema: schema117.properties.baseline, data: data85 };
                 if (vErrors === null) {
-                  vErrors = [err163];
+                  vErrors = [err165];
                 } else {
-                  vErrors.push(err163);
+                  vErrors.push(err165);
                 }
                 errors++;
               } else {
-                errors = _errs182;
+                errors = _errs184;
                 if (vErrors !== null) {
-                  if (_errs182) {
-                    vErrors.length = _errs182;
+                  if (_errs184) {
+                    vErrors.length = _errs184;
                   } else {
                     vErrors = null;
                   }
                 }
               }
             }
-            if (data75.tolerance !== void 0) {
-              let data89 = data75.tolerance;
-              if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
-                for (const key16 in data89) {
+            if (data76.tolerance !== void 0) {
+              let data90 = data76.tolerance;
+              if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
+                for (const key16 in data90) {
                   if (!(key16 === "latencyPercent" || key16 === "errorRatePoints")) {
-                    const err164 = { instancePath: instancePath + "/gates/slo/tolerance", schemaPath: "#/$defs/slo/properties/tolerance/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema117.properties.tolerance, data: data89 };
-                    if (vErrors === null) {
-                      vErrors = [err164];
-                    } else {
-                      vErrors.push(err164);
-                    }
-                    errors++;
-                  }
-                }
-                if (data89.latencyPercent !== void 0) {
-                  let data90 = data89.latencyPercent;
-                  if (typeof data90 == "number" && isFinite(data90)) {
-                    if (data90 < 0 || isNaN(data90)) {
-                      const err165 = { instancePath: instancePath + "/gates/slo/tolerance/latencyPercent", schemaPath: "#/$defs/slo/properties/tolerance/properties/latencyPercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema117.properties.tolerance.properties.latencyPercent, data: data90 };
-                      if (vErrors === null) {
-                        vErrors = [err165];
-                      } else {
-                        vErrors.push(err165);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err166 = { instancePath: instancePath + "/gates/slo/tolerance/latencyPercent", schemaPath: "#/$defs/slo/properties/tolerance/properties/latencyPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema117.properties.tolerance.properties.latencyPercent.type, parentSchema: schema117.properties.tolerance.properties.latencyPercent, data: data90 };
+                    const err166 = { instancePath: instancePath + "/gates/slo/tolerance", schemaPath: "#/$defs/slo/properties/tolerance/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema117.properties.tolerance, data: data90 };
                     if (vErrors === null) {
                       vErrors = [err166];
                     } else {
@@ -16916,11 +16916,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data89.errorRatePoints !== void 0) {
-                  let data91 = data89.errorRatePoints;
+                if (data90.latencyPercent !== void 0) {
+                  let data91 = data90.latencyPercent;
                   if (typeof data91 == "number" && isFinite(data91)) {
                     if (data91 < 0 || isNaN(data91)) {
-                      const err167 = { instancePath: instancePath + "/gates/slo/tolerance/errorRatePoints", schemaPath: "#/$defs/slo/properties/tolerance/properties/errorRatePoints/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema117.properties.tolerance.properties.errorRatePoints, data: data91 };
+                      const err167 = { instancePath: instancePath + "/gates/slo/tolerance/latencyPercent", schemaPath: "#/$defs/slo/properties/tolerance/properties/latencyPercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema117.properties.tolerance.properties.latencyPercent, data: data91 };
                       if (vErrors === null) {
                         vErrors = [err167];
                       } else {
@@ -16929,7 +16929,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err168 = { instancePath: instancePath + "/gates/slo/tolerance/errorRatePoints", schemaPath: "#/$defs/slo/properties/tolerance/properties/errorRatePoints/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema117.properties.tolerance.properties.errorRatePoints.type, parentSchema: schema117.properties.tolerance.properties.errorRatePoints, data: data91 };
+                    const err168 = { instancePath: instancePath + "/gates/slo/tolerance/latencyPercent", schemaPath: "#/$defs/slo/properties/tolerance/properties/latencyPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema117.properties.tolerance.properties.latencyPercent.type, parentSchema: schema117.properties.tolerance.properties.latencyPercent, data: data91 };
                     if (vErrors === null) {
                       vErrors = [err168];
                     } else {
@@ -16938,66 +16938,66 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data90.errorRatePoints !== void 0) {
+                  let data92 = data90.errorRatePoints;
+                  if (typeof data92 == "number" && isFinite(data92)) {
+                    if (data92 < 0 || isNaN(data92)) {
+                      const err169 = { instancePath: instancePath + "/gates/slo/tolerance/errorRatePoints", schemaPath: "#/$defs/slo/properties/tolerance/properties/errorRatePoints/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema117.properties.tolerance.properties.errorRatePoints, data: data92 };
+                      if (vErrors === null) {
+                        vErrors = [err169];
+                      } else {
+                        vErrors.push(err169);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err170 = { instancePath: instancePath + "/gates/slo/tolerance/errorRatePoints", schemaPath: "#/$defs/slo/properties/tolerance/properties/errorRatePoints/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema117.properties.tolerance.properties.errorRatePoints.type, parentSchema: schema117.properties.tolerance.properties.errorRatePoints, data: data92 };
+                    if (vErrors === null) {
+                      vErrors = [err170];
+                    } else {
+                      vErrors.push(err170);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err169 = { instancePath: instancePath + "/gates/slo/tolerance", schemaPath: "#/$defs/slo/properties/tolerance/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.properties.tolerance.type, parentSchema: schema117.properties.tolerance, data: data89 };
+                const err171 = { instancePath: instancePath + "/gates/slo/tolerance", schemaPath: "#/$defs/slo/properties/tolerance/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.properties.tolerance.type, parentSchema: schema117.properties.tolerance, data: data90 };
                 if (vErrors === null) {
-                  vErrors = [err169];
+                  vErrors = [err171];
                 } else {
-                  vErrors.push(err169);
+                  vErrors.push(err171);
                 }
                 errors++;
               }
             }
-            if (data75.minSamples !== void 0) {
-              let data92 = data75.minSamples;
-              if (!(typeof data92 == "number" && (!(data92 % 1) && !isNaN(data92)) && isFinite(data92))) {
-                const err170 = { instancePath: instancePath + "/gates/slo/minSamples", schemaPath: "#/$defs/slo/properties/minSamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema117.properties.minSamples.type, parentSchema: schema117.properties.minSamples, data: data92 };
+            if (data76.minSamples !== void 0) {
+              let data93 = data76.minSamples;
+              if (!(typeof data93 == "number" && (!(data93 % 1) && !isNaN(data93)) && isFinite(data93))) {
+                const err172 = { instancePath: instancePath + "/gates/slo/minSamples", schemaPath: "#/$defs/slo/properties/minSamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema117.properties.minSamples.type, parentSchema: schema117.properties.minSamples, data: data93 };
                 if (vErrors === null) {
-                  vErrors = [err170];
+                  vErrors = [err172];
                 } else {
-                  vErrors.push(err170);
+                  vErrors.push(err172);
                 }
                 errors++;
               }
-              if (typeof data92 == "number" && isFinite(data92)) {
-                if (data92 < 1 || isNaN(data92)) {
-                  const err171 = { instancePath: instancePath + "/gates/slo/minSamples", schemaPath: "#/$defs/slo/properties/minSamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema117.properties.minSamples, data: data92 };
+              if (typeof data93 == "number" && isFinite(data93)) {
+                if (data93 < 1 || isNaN(data93)) {
+                  const err173 = { instancePath: instancePath + "/gates/slo/minSamples", schemaPath: "#/$defs/slo/properties/minSamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema117.properties.minSamples, data: data93 };
                   if (vErrors === null) {
-                    vErrors = [err171];
+                    vErrors = [err173];
                   } else {
-                    vErrors.push(err171);
+                    vErrors.push(err173);
                   }
                   errors++;
                 }
               }
             }
-            if (data75.script !== void 0) {
-              let data93 = data75.script;
-              if (typeof data93 === "string") {
-                if (func3(data93) < 1) {
-                  const err172 = { instancePath: instancePath + "/gates/slo/script", schemaPath: "#/$defs/slo/properties/script/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.script, data: data93 };
-                  if (vErrors === null) {
-                    vErrors = [err172];
-                  } else {
-                    vErrors.push(err172);
-                  }
-                  errors++;
-                }
-              } else {
-                const err173 = { instancePath: instancePath + "/gates/slo/script", schemaPath: "#/$defs/slo/properties/script/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.script.type, parentSchema: schema117.properties.script, data: data93 };
-                if (vErrors === null) {
-                  vErrors = [err173];
-                } else {
-                  vErrors.push(err173);
-                }
-                errors++;
-              }
-            }
-            if (data75.target !== void 0) {
-              let data94 = data75.target;
+            if (data76.script !== void 0) {
+              let data94 = data76.script;
               if (typeof data94 === "string") {
-                if (!pattern53.test(data94)) {
-                  const err174 = { instancePath: instancePath + "/gates/slo/target", schemaPath: "#/$defs/slo/properties/target/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema117.properties.target, data: data94 };
+                if (func3(data94) < 1) {
+                  const err174 = { instancePath: instancePath + "/gates/slo/script", schemaPath: "#/$defs/slo/properties/script/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.script, data: data94 };
                   if (vErrors === null) {
                     vErrors = [err174];
                   } else {
@@ -17006,7 +17006,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err175 = { instancePath: instancePath + "/gates/slo/target", schemaPath: "#/$defs/slo/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.target.type, parentSchema: schema117.properties.target, data: data94 };
+                const err175 = { instancePath: instancePath + "/gates/slo/script", schemaPath: "#/$defs/slo/properties/script/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.script.type, parentSchema: schema117.properties.script, data: data94 };
                 if (vErrors === null) {
                   vErrors = [err175];
                 } else {
@@ -17015,11 +17015,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.targetEnv !== void 0) {
-              let data95 = data75.targetEnv;
+            if (data76.target !== void 0) {
+              let data95 = data76.target;
               if (typeof data95 === "string") {
-                if (!pattern47.test(data95)) {
-                  const err176 = { instancePath: instancePath + "/gates/slo/targetEnv", schemaPath: "#/$defs/slo/properties/targetEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema117.properties.targetEnv, data: data95 };
+                if (!pattern53.test(data95)) {
+                  const err176 = { instancePath: instancePath + "/gates/slo/target", schemaPath: "#/$defs/slo/properties/target/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema117.properties.target, data: data95 };
                   if (vErrors === null) {
                     vErrors = [err176];
                   } else {
@@ -17028,7 +17028,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err177 = { instancePath: instancePath + "/gates/slo/targetEnv", schemaPath: "#/$defs/slo/properties/targetEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.targetEnv.type, parentSchema: schema117.properties.targetEnv, data: data95 };
+                const err177 = { instancePath: instancePath + "/gates/slo/target", schemaPath: "#/$defs/slo/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.target.type, parentSchema: schema117.properties.target, data: data95 };
                 if (vErrors === null) {
                   vErrors = [err177];
                 } else {
@@ -17037,23 +17037,20 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.env !== void 0) {
-              let data96 = data75.env;
-              if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
-                for (const key17 in data96) {
-                  let data97 = data96[key17];
-                  if (typeof data97 !== "string") {
-                    const err178 = { instancePath: instancePath + "/gates/slo/env/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/slo/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.env.additionalProperties.type, parentSchema: schema117.properties.env.additionalProperties, data: data97 };
-                    if (vErrors === null) {
-                      vErrors = [err178];
-                    } else {
-                      vErrors.push(err178);
-                    }
-                    errors++;
+            if (data76.targetEnv !== void 0) {
+              let data96 = data76.targetEnv;
+              if (typeof data96 === "string") {
+                if (!pattern47.test(data96)) {
+                  const err178 = { instancePath: instancePath + "/gates/slo/targetEnv", schemaPath: "#/$defs/slo/properties/targetEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema117.properties.targetEnv, data: data96 };
+                  if (vErrors === null) {
+                    vErrors = [err178];
+                  } else {
+                    vErrors.push(err178);
                   }
+                  errors++;
                 }
               } else {
-                const err179 = { instancePath: instancePath + "/gates/slo/env", schemaPath: "#/$defs/slo/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.properties.env.type, parentSchema: schema117.properties.env, data: data96 };
+                const err179 = { instancePath: instancePath + "/gates/slo/targetEnv", schemaPath: "#/$defs/slo/properties/targetEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.targetEnv.type, parentSchema: schema117.properties.targetEnv, data: data96 };
                 if (vErrors === null) {
                   vErrors = [err179];
                 } else {
@@ -17062,14 +17059,13 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.args !== void 0) {
-              let data98 = data75.args;
-              if (Array.isArray(data98)) {
-                const len10 = data98.length;
-                for (let i13 = 0; i13 < len10; i13++) {
-                  let data99 = data98[i13];
-                  if (typeof data99 !== "string") {
-                    const err180 = { instancePath: instancePath + "/gates/slo/args/" + i13, schemaPath: "#/$defs/slo/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.args.items.type, parentSchema: schema117.properties.args.items, data: data99 };
+            if (data76.env !== void 0) {
+              let data97 = data76.env;
+              if (data97 && typeof data97 == "object" && !Array.isArray(data97)) {
+                for (const key17 in data97) {
+                  let data98 = data97[key17];
+                  if (typeof data98 !== "string") {
+                    const err180 = { instancePath: instancePath + "/gates/slo/env/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/slo/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.env.additionalProperties.type, parentSchema: schema117.properties.env.additionalProperties, data: data98 };
                     if (vErrors === null) {
                       vErrors = [err180];
                     } else {
@@ -17079,7 +17075,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err181 = { instancePath: instancePath + "/gates/slo/args", schemaPath: "#/$defs/slo/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.args.type, parentSchema: schema117.properties.args, data: data98 };
+                const err181 = { instancePath: instancePath + "/gates/slo/env", schemaPath: "#/$defs/slo/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.properties.env.type, parentSchema: schema117.properties.env, data: data97 };
                 if (vErrors === null) {
                   vErrors = [err181];
                 } else {
@@ -17088,20 +17084,24 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.k6 !== void 0) {
-              let data100 = data75.k6;
-              if (typeof data100 === "string") {
-                if (func3(data100) < 1) {
-                  const err182 = { instancePath: instancePath + "/gates/slo/k6", schemaPath: "#/$defs/slo/properties/k6/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.k6, data: data100 };
-                  if (vErrors === null) {
-                    vErrors = [err182];
-                  } else {
-                    vErrors.push(err182);
+            if (data76.args !== void 0) {
+              let data99 = data76.args;
+              if (Array.isArray(data99)) {
+                const len10 = data99.length;
+                for (let i13 = 0; i13 < len10; i13++) {
+                  let data100 = data99[i13];
+                  if (typeof data100 !== "string") {
+                    const err182 = { instancePath: instancePath + "/gates/slo/args/" + i13, schemaPath: "#/$defs/slo/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.args.items.type, parentSchema: schema117.properties.args.items, data: data100 };
+                    if (vErrors === null) {
+                      vErrors = [err182];
+                    } else {
+                      vErrors.push(err182);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
               } else {
-                const err183 = { instancePath: instancePath + "/gates/slo/k6", schemaPath: "#/$defs/slo/properties/k6/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.k6.type, parentSchema: schema117.properties.k6, data: data100 };
+                const err183 = { instancePath: instancePath + "/gates/slo/args", schemaPath: "#/$defs/slo/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.args.type, parentSchema: schema117.properties.args, data: data99 };
                 if (vErrors === null) {
                   vErrors = [err183];
                 } else {
@@ -17110,11 +17110,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.extensions !== void 0) {
-              let data101 = data75.extensions;
-              if (Array.isArray(data101)) {
-                if (data101.length < 1) {
-                  const err184 = { instancePath: instancePath + "/gates/slo/extensions", schemaPath: "#/$defs/slo/properties/extensions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema117.properties.extensions, data: data101 };
+            if (data76.k6 !== void 0) {
+              let data101 = data76.k6;
+              if (typeof data101 === "string") {
+                if (func3(data101) < 1) {
+                  const err184 = { instancePath: instancePath + "/gates/slo/k6", schemaPath: "#/$defs/slo/properties/k6/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.k6, data: data101 };
                   if (vErrors === null) {
                     vErrors = [err184];
                   } else {
@@ -17122,45 +17122,67 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len11 = data101.length;
+              } else {
+                const err185 = { instancePath: instancePath + "/gates/slo/k6", schemaPath: "#/$defs/slo/properties/k6/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.k6.type, parentSchema: schema117.properties.k6, data: data101 };
+                if (vErrors === null) {
+                  vErrors = [err185];
+                } else {
+                  vErrors.push(err185);
+                }
+                errors++;
+              }
+            }
+            if (data76.extensions !== void 0) {
+              let data102 = data76.extensions;
+              if (Array.isArray(data102)) {
+                if (data102.length < 1) {
+                  const err186 = { instancePath: instancePath + "/gates/slo/extensions", schemaPath: "#/$defs/slo/properties/extensions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema117.properties.extensions, data: data102 };
+                  if (vErrors === null) {
+                    vErrors = [err186];
+                  } else {
+                    vErrors.push(err186);
+                  }
+                  errors++;
+                }
+                const len11 = data102.length;
                 for (let i14 = 0; i14 < len11; i14++) {
-                  let data102 = data101[i14];
-                  if (typeof data102 === "string") {
-                    if (!pattern55.test(data102)) {
-                      const err185 = { instancePath: instancePath + "/gates/slo/extensions/" + i14, schemaPath: "#/$defs/slo/properties/extensions/items/pattern", keyword: "pattern", params: { pattern: "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, message: 'must match pattern "^[^@\\s]+(@v[0-9][^@\\s]*)?$"', schema: "^[^@\\s]+(@v[0-9][^@\\s]*)?$", parentSchema: schema117.properties.extensions.items, data: data102 };
+                  let data103 = data102[i14];
+                  if (typeof data103 === "string") {
+                    if (!pattern55.test(data103)) {
+                      const err187 = { instancePath: instancePath + "/gates/slo/extensions/" + i14, schemaPath: "#/$defs/slo/properties/extensions/items/pattern", keyword: "pattern", params: { pattern: "^[^@\\s]+(@v[0-9][^@\\s]*)?$" }, message: 'must match pattern "^[^@\\s]+(@v[0-9][^@\\s]*)?$"', schema: "^[^@\\s]+(@v[0-9][^@\\s]*)?$", parentSchema: schema117.properties.extensions.items, data: data103 };
                       if (vErrors === null) {
-                        vErrors = [err185];
+                        vErrors = [err187];
                       } else {
-                        vErrors.push(err185);
+                        vErrors.push(err187);
                       }
                       errors++;
                     }
                   } else {
-                    const err186 = { instancePath: instancePath + "/gates/slo/extensions/" + i14, schemaPath: "#/$defs/slo/properties/extensions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.extensions.items.type, parentSchema: schema117.properties.extensions.items, data: data102 };
+                    const err188 = { instancePath: instancePath + "/gates/slo/extensions/" + i14, schemaPath: "#/$defs/slo/properties/extensions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.extensions.items.type, parentSchema: schema117.properties.extensions.items, data: data103 };
                     if (vErrors === null) {
-                      vErrors = [err186];
+                      vErrors = [err188];
                     } else {
-                      vErrors.push(err186);
+                      vErrors.push(err188);
                     }
                     errors++;
                   }
                 }
-                let i15 = data101.length;
+                let i15 = data102.length;
                 let j3;
                 if (i15 > 1) {
                   const indices3 = {};
                   for (; i15--; ) {
-                    let item3 = data101[i15];
+                    let item3 = data102[i15];
                     if (typeof item3 !== "string") {
                       continue;
                     }
                     if (typeof indices3[item3] == "number") {
                       j3 = indices3[item3];
-                      const err187 = { instancePath: instancePath + "/gates/slo/extensions", schemaPath: "#/$defs/slo/properties/extensions/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i15 + " are identical)", schema: true, parentSchema: schema117.properties.extensions, data: data101 };
+                      const err189 = { instancePath: instancePath + "/gates/slo/extensions", schemaPath: "#/$defs/slo/properties/extensions/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i15 + " are identical)", schema: true, parentSchema: schema117.properties.extensions, data: data102 };
                       if (vErrors === null) {
-                        vErrors = [err187];
+                        vErrors = [err189];
                       } else {
-                        vErrors.push(err187);
+                        vErrors.push(err189);
                       }
                       errors++;
                       break;
@@ -17169,41 +17191,19 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err188 = { instancePath: instancePath + "/gates/slo/extensions", schemaPath: "#/$defs/slo/properties/extensions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.extensions.type, parentSchema: schema117.properties.extensions, data: data101 };
+                const err190 = { instancePath: instancePath + "/gates/slo/extensions", schemaPath: "#/$defs/slo/properties/extensions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.extensions.type, parentSchema: schema117.properties.extensions, data: data102 };
                 if (vErrors === null) {
-                  vErrors = [err188];
+                  vErrors = [err190];
                 } else {
-                  vErrors.push(err188);
+                  vErrors.push(err190);
                 }
                 errors++;
               }
             }
-            if (data75.timeout !== void 0) {
-              let data103 = data75.timeout;
-              if (typeof data103 !== "string") {
-                const err189 = { instancePath: instancePath + "/gates/slo/timeout", schemaPath: "#/$defs/slo/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.timeout.type, parentSchema: schema117.properties.timeout, data: data103 };
-                if (vErrors === null) {
-                  vErrors = [err189];
-                } else {
-                  vErrors.push(err189);
-                }
-                errors++;
-              }
-            }
-            if (data75.saveSummary !== void 0) {
-              let data104 = data75.saveSummary;
-              if (typeof data104 === "string") {
-                if (func3(data104) < 1) {
-                  const err190 = { instancePath: instancePath + "/gates/slo/saveSummary", schemaPath: "#/$defs/slo/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.saveSummary, data: data104 };
-                  if (vErrors === null) {
-                    vErrors = [err190];
-                  } else {
-                    vErrors.push(err190);
-                  }
-                  errors++;
-                }
-              } else {
-                const err191 = { instancePath: instancePath + "/gates/slo/saveSummary", schemaPath: "#/$defs/slo/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.saveSummary.type, parentSchema: schema117.properties.saveSummary, data: data104 };
+            if (data76.timeout !== void 0) {
+              let data104 = data76.timeout;
+              if (typeof data104 !== "string") {
+                const err191 = { instancePath: instancePath + "/gates/slo/timeout", schemaPath: "#/$defs/slo/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.timeout.type, parentSchema: schema117.properties.timeout, data: data104 };
                 if (vErrors === null) {
                   vErrors = [err191];
                 } else {
@@ -17212,32 +17212,54 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data76.saveSummary !== void 0) {
+              let data105 = data76.saveSummary;
+              if (typeof data105 === "string") {
+                if (func3(data105) < 1) {
+                  const err192 = { instancePath: instancePath + "/gates/slo/saveSummary", schemaPath: "#/$defs/slo/properties/saveSummary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.saveSummary, data: data105 };
+                  if (vErrors === null) {
+                    vErrors = [err192];
+                  } else {
+                    vErrors.push(err192);
+                  }
+                  errors++;
+                }
+              } else {
+                const err193 = { instancePath: instancePath + "/gates/slo/saveSummary", schemaPath: "#/$defs/slo/properties/saveSummary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.saveSummary.type, parentSchema: schema117.properties.saveSummary, data: data105 };
+                if (vErrors === null) {
+                  vErrors = [err193];
+                } else {
+                  vErrors.push(err193);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err192 = { instancePath: instancePath + "/gates/slo", schemaPath: "#/$defs/slo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.type, parentSchema: schema117, data: data75 };
+            const err194 = { instancePath: instancePath + "/gates/slo", schemaPath: "#/$defs/slo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.type, parentSchema: schema117, data: data76 };
             if (vErrors === null) {
-              vErrors = [err192];
+              vErrors = [err194];
             } else {
-              vErrors.push(err192);
+              vErrors.push(err194);
             }
             errors++;
           }
         }
       } else {
-        const err193 = { instancePath: instancePath + "/gates", schemaPath: "#/properties/gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema102.properties.gates.type, parentSchema: schema102.properties.gates, data: data10 };
+        const err195 = { instancePath: instancePath + "/gates", schemaPath: "#/properties/gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema102.properties.gates.type, parentSchema: schema102.properties.gates, data: data10 };
         if (vErrors === null) {
-          vErrors = [err193];
+          vErrors = [err195];
         } else {
-          vErrors.push(err193);
+          vErrors.push(err195);
         }
         errors++;
       }
     }
   } else {
-    const err194 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema102.type, parentSchema: schema102, data };
+    const err196 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema102.type, parentSchema: schema102, data };
     if (vErrors === null) {
-      vErrors = [err194];
+      vErrors = [err196];
     } else {
-      vErrors.push(err194);
+      vErrors.push(err196);
     }
     errors++;
   }
@@ -19174,32 +19196,32 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.requireRollbackPlan !== void 0) {
-      let data9 = data.requireRollbackPlan;
-      if (typeof data9 !== "boolean") {
-        const err17 = { instancePath: instancePath + "/requireRollbackPlan", schemaPath: "#/properties/requireRollbackPlan/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.requireRollbackPlan.type, parentSchema: schema105.properties.requireRollbackPlan, data: data9 };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.maxLockTimeout !== void 0) {
-      let data10 = data.maxLockTimeout;
-      if (typeof data10 === "string") {
-        if (!pattern45.test(data10)) {
-          const err18 = { instancePath: instancePath + "/maxLockTimeout", schemaPath: "#/properties/maxLockTimeout/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$" }, message: 'must match pattern "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$"', schema: "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", parentSchema: schema105.properties.maxLockTimeout, data: data10 };
+    if (data.sessionTimeZone !== void 0) {
+      let data9 = data.sessionTimeZone;
+      if (typeof data9 === "string") {
+        if (func3(data9) < 1) {
+          const err17 = { instancePath: instancePath + "/sessionTimeZone", schemaPath: "#/properties/sessionTimeZone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.sessionTimeZone, data: data9 };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err17];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err17);
           }
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/maxLockTimeout", schemaPath: "#/properties/maxLockTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.maxLockTimeout.type, parentSchema: schema105.properties.maxLockTimeout, data: data10 };
+        const err18 = { instancePath: instancePath + "/sessionTimeZone", schemaPath: "#/properties/sessionTimeZone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.sessionTimeZone.type, parentSchema: schema105.properties.sessionTimeZone, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.requireRollbackPlan !== void 0) {
+      let data10 = data.requireRollbackPlan;
+      if (typeof data10 !== "boolean") {
+        const err19 = { instancePath: instancePath + "/requireRollbackPlan", schemaPath: "#/properties/requireRollbackPlan/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.requireRollbackPlan.type, parentSchema: schema105.properties.requireRollbackPlan, data: data10 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -19208,46 +19230,46 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.requireStatementTimeout !== void 0) {
-      let data11 = data.requireStatementTimeout;
-      if (typeof data11 !== "boolean") {
-        const err20 = { instancePath: instancePath + "/requireStatementTimeout", schemaPath: "#/properties/requireStatementTimeout/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.requireStatementTimeout.type, parentSchema: schema105.properties.requireStatementTimeout, data: data11 };
+    if (data.maxLockTimeout !== void 0) {
+      let data11 = data.maxLockTimeout;
+      if (typeof data11 === "string") {
+        if (!pattern45.test(data11)) {
+          const err20 = { instancePath: instancePath + "/maxLockTimeout", schemaPath: "#/properties/maxLockTimeout/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$" }, message: 'must match pattern "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$"', schema: "^\\s*[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?\\s*$", parentSchema: schema105.properties.maxLockTimeout, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/maxLockTimeout", schemaPath: "#/properties/maxLockTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.maxLockTimeout.type, parentSchema: schema105.properties.maxLockTimeout, data: data11 };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err21];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.requireStatementTimeout !== void 0) {
+      let data12 = data.requireStatementTimeout;
+      if (typeof data12 !== "boolean") {
+        const err22 = { instancePath: instancePath + "/requireStatementTimeout", schemaPath: "#/properties/requireStatementTimeout/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.requireStatementTimeout.type, parentSchema: schema105.properties.requireStatementTimeout, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
         }
         errors++;
       }
     }
     if (data.connection !== void 0) {
-      let data12 = data.connection;
-      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-        for (const key1 in data12) {
+      let data13 = data.connection;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        for (const key1 in data13) {
           if (!(key1 === "lockTimeout" || key1 === "statementTimeout")) {
-            const err21 = { instancePath: instancePath + "/connection", schemaPath: "#/properties/connection/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.connection, data: data12 };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data12.lockTimeout !== void 0) {
-          let data13 = data12.lockTimeout;
-          if (typeof data13 === "string") {
-            if (func3(data13) < 1) {
-              const err22 = { instancePath: instancePath + "/connection/lockTimeout", schemaPath: "#/properties/connection/properties/lockTimeout/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.connection.properties.lockTimeout, data: data13 };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-          } else {
-            const err23 = { instancePath: instancePath + "/connection/lockTimeout", schemaPath: "#/properties/connection/properties/lockTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.connection.properties.lockTimeout.type, parentSchema: schema105.properties.connection.properties.lockTimeout, data: data13 };
+            const err23 = { instancePath: instancePath + "/connection", schemaPath: "#/properties/connection/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.connection, data: data13 };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -19256,11 +19278,11 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data12.statementTimeout !== void 0) {
-          let data14 = data12.statementTimeout;
+        if (data13.lockTimeout !== void 0) {
+          let data14 = data13.lockTimeout;
           if (typeof data14 === "string") {
             if (func3(data14) < 1) {
-              const err24 = { instancePath: instancePath + "/connection/statementTimeout", schemaPath: "#/properties/connection/properties/statementTimeout/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.connection.properties.statementTimeout, data: data14 };
+              const err24 = { instancePath: instancePath + "/connection/lockTimeout", schemaPath: "#/properties/connection/properties/lockTimeout/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.connection.properties.lockTimeout, data: data14 };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -19269,7 +19291,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err25 = { instancePath: instancePath + "/connection/statementTimeout", schemaPath: "#/properties/connection/properties/statementTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.connection.properties.statementTimeout.type, parentSchema: schema105.properties.connection.properties.statementTimeout, data: data14 };
+            const err25 = { instancePath: instancePath + "/connection/lockTimeout", schemaPath: "#/properties/connection/properties/lockTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.connection.properties.lockTimeout.type, parentSchema: schema105.properties.connection.properties.lockTimeout, data: data14 };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -19278,55 +19300,59 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data13.statementTimeout !== void 0) {
+          let data15 = data13.statementTimeout;
+          if (typeof data15 === "string") {
+            if (func3(data15) < 1) {
+              const err26 = { instancePath: instancePath + "/connection/statementTimeout", schemaPath: "#/properties/connection/properties/statementTimeout/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.connection.properties.statementTimeout, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/connection/statementTimeout", schemaPath: "#/properties/connection/properties/statementTimeout/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.connection.properties.statementTimeout.type, parentSchema: schema105.properties.connection.properties.statementTimeout, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err26 = { instancePath: instancePath + "/connection", schemaPath: "#/properties/connection/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.connection.type, parentSchema: schema105.properties.connection, data: data12 };
+        const err28 = { instancePath: instancePath + "/connection", schemaPath: "#/properties/connection/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.connection.type, parentSchema: schema105.properties.connection, data: data13 };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err28];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err28);
         }
         errors++;
       }
     }
     if (data.onParseError !== void 0) {
-      let data15 = data.onParseError;
-      if (!(data15 === "error" || data15 === "warn")) {
-        const err27 = { instancePath: instancePath + "/onParseError", schemaPath: "#/properties/onParseError/enum", keyword: "enum", params: { allowedValues: schema105.properties.onParseError.enum }, message: "must be equal to one of the allowed values", schema: schema105.properties.onParseError.enum, parentSchema: schema105.properties.onParseError, data: data15 };
+      let data16 = data.onParseError;
+      if (!(data16 === "error" || data16 === "warn")) {
+        const err29 = { instancePath: instancePath + "/onParseError", schemaPath: "#/properties/onParseError/enum", keyword: "enum", params: { allowedValues: schema105.properties.onParseError.enum }, message: "must be equal to one of the allowed values", schema: schema105.properties.onParseError.enum, parentSchema: schema105.properties.onParseError, data: data16 };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err29];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err29);
         }
         errors++;
       }
     }
     if (data.ignores !== void 0) {
-      let data16 = data.ignores;
-      if (Array.isArray(data16)) {
-        const len2 = data16.length;
+      let data17 = data.ignores;
+      if (Array.isArray(data17)) {
+        const len2 = data17.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          let data17 = data16[i2];
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            if (data17.rule === void 0) {
-              const err28 = { instancePath: instancePath + "/ignores/" + i2, schemaPath: "#/properties/ignores/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data17 };
-              if (vErrors === null) {
-                vErrors = [err28];
-              } else {
-                vErrors.push(err28);
-              }
-              errors++;
-            }
-            if (data17.files === void 0) {
-              const err29 = { instancePath: instancePath + "/ignores/" + i2, schemaPath: "#/properties/ignores/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data17 };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (data17.reason === void 0) {
-              const err30 = { instancePath: instancePath + "/ignores/" + i2, schemaPath: "#/properties/ignores/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data17 };
+          let data18 = data17[i2];
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.rule === void 0) {
+              const err30 = { instancePath: instancePath + "/ignores/" + i2, schemaPath: "#/properties/ignores/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data18 };
               if (vErrors === null) {
                 vErrors = [err30];
               } else {
@@ -19334,31 +19360,27 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key2 in data17) {
-              if (!(key2 === "rule" || key2 === "files" || key2 === "reason")) {
-                const err31 = { instancePath: instancePath + "/ignores/" + i2, schemaPath: "#/properties/ignores/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.ignores.items, data: data17 };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
-            if (data17.rule !== void 0) {
-              let data18 = data17.rule;
-              if (typeof data18 === "string") {
-                if (!pattern46.test(data18)) {
-                  const err32 = { instancePath: instancePath + "/ignores/" + i2 + "/rule", schemaPath: "#/properties/ignores/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^MIG-[0-9]{3}$" }, message: 'must match pattern "^MIG-[0-9]{3}$"', schema: "^MIG-[0-9]{3}$", parentSchema: schema105.properties.ignores.items.properties.rule, data: data18 };
-                  if (vErrors === null) {
-                    vErrors = [err32];
-                  } else {
-                    vErrors.push(err32);
-                  }
-                  errors++;
-                }
+            if (data18.files === void 0) {
+              const err31 = { instancePath: instancePath + "/ignores/" + i2, schemaPath: "#/properties/ignores/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err31];
               } else {
-                const err33 = { instancePath: instancePath + "/ignores/" + i2 + "/rule", schemaPath: "#/properties/ignores/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.rule.type, parentSchema: schema105.properties.ignores.items.properties.rule, data: data18 };
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            if (data18.reason === void 0) {
+              const err32 = { instancePath: instancePath + "/ignores/" + i2, schemaPath: "#/properties/ignores/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema105.properties.ignores.items.required, parentSchema: schema105.properties.ignores.items, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+            for (const key2 in data18) {
+              if (!(key2 === "rule" || key2 === "files" || key2 === "reason")) {
+                const err33 = { instancePath: instancePath + "/ignores/" + i2, schemaPath: "#/properties/ignores/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.ignores.items, data: data18 };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -19367,11 +19389,11 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data17.files !== void 0) {
-              let data19 = data17.files;
+            if (data18.rule !== void 0) {
+              let data19 = data18.rule;
               if (typeof data19 === "string") {
-                if (func3(data19) < 1) {
-                  const err34 = { instancePath: instancePath + "/ignores/" + i2 + "/files", schemaPath: "#/properties/ignores/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.ignores.items.properties.files, data: data19 };
+                if (!pattern46.test(data19)) {
+                  const err34 = { instancePath: instancePath + "/ignores/" + i2 + "/rule", schemaPath: "#/properties/ignores/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^MIG-[0-9]{3}$" }, message: 'must match pattern "^MIG-[0-9]{3}$"', schema: "^MIG-[0-9]{3}$", parentSchema: schema105.properties.ignores.items.properties.rule, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err34];
                   } else {
@@ -19380,7 +19402,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err35 = { instancePath: instancePath + "/ignores/" + i2 + "/files", schemaPath: "#/properties/ignores/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.files.type, parentSchema: schema105.properties.ignores.items.properties.files, data: data19 };
+                const err35 = { instancePath: instancePath + "/ignores/" + i2 + "/rule", schemaPath: "#/properties/ignores/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.rule.type, parentSchema: schema105.properties.ignores.items.properties.rule, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -19389,11 +19411,11 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data17.reason !== void 0) {
-              let data20 = data17.reason;
+            if (data18.files !== void 0) {
+              let data20 = data18.files;
               if (typeof data20 === "string") {
                 if (func3(data20) < 1) {
-                  const err36 = { instancePath: instancePath + "/ignores/" + i2 + "/reason", schemaPath: "#/properties/ignores/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.ignores.items.properties.reason, data: data20 };
+                  const err36 = { instancePath: instancePath + "/ignores/" + i2 + "/files", schemaPath: "#/properties/ignores/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.ignores.items.properties.files, data: data20 };
                   if (vErrors === null) {
                     vErrors = [err36];
                   } else {
@@ -19402,7 +19424,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err37 = { instancePath: instancePath + "/ignores/" + i2 + "/reason", schemaPath: "#/properties/ignores/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.reason.type, parentSchema: schema105.properties.ignores.items.properties.reason, data: data20 };
+                const err37 = { instancePath: instancePath + "/ignores/" + i2 + "/files", schemaPath: "#/properties/ignores/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.files.type, parentSchema: schema105.properties.ignores.items.properties.files, data: data20 };
                 if (vErrors === null) {
                   vErrors = [err37];
                 } else {
@@ -19411,42 +19433,40 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data18.reason !== void 0) {
+              let data21 = data18.reason;
+              if (typeof data21 === "string") {
+                if (func3(data21) < 1) {
+                  const err38 = { instancePath: instancePath + "/ignores/" + i2 + "/reason", schemaPath: "#/properties/ignores/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.ignores.items.properties.reason, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              } else {
+                const err39 = { instancePath: instancePath + "/ignores/" + i2 + "/reason", schemaPath: "#/properties/ignores/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignores.items.properties.reason.type, parentSchema: schema105.properties.ignores.items.properties.reason, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err38 = { instancePath: instancePath + "/ignores/" + i2, schemaPath: "#/properties/ignores/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.ignores.items.type, parentSchema: schema105.properties.ignores.items, data: data17 };
+            const err40 = { instancePath: instancePath + "/ignores/" + i2, schemaPath: "#/properties/ignores/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.ignores.items.type, parentSchema: schema105.properties.ignores.items, data: data18 };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err40];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err40);
             }
             errors++;
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/ignores", schemaPath: "#/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.ignores.type, parentSchema: schema105.properties.ignores, data: data16 };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-    if (data.allowEmptyGlobs !== void 0) {
-      let data21 = data.allowEmptyGlobs;
-      if (typeof data21 !== "boolean") {
-        const err40 = { instancePath: instancePath + "/allowEmptyGlobs", schemaPath: "#/properties/allowEmptyGlobs/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.allowEmptyGlobs.type, parentSchema: schema105.properties.allowEmptyGlobs, data: data21 };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-    }
-    if (data.maxFileBytes !== void 0) {
-      let data22 = data.maxFileBytes;
-      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-        const err41 = { instancePath: instancePath + "/maxFileBytes", schemaPath: "#/properties/maxFileBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema105.properties.maxFileBytes.type, parentSchema: schema105.properties.maxFileBytes, data: data22 };
+        const err41 = { instancePath: instancePath + "/ignores", schemaPath: "#/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.ignores.type, parentSchema: schema105.properties.ignores, data: data17 };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -19454,46 +19474,48 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data22 == "number" && isFinite(data22)) {
-        if (data22 < 1 || isNaN(data22)) {
-          const err42 = { instancePath: instancePath + "/maxFileBytes", schemaPath: "#/properties/maxFileBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema105.properties.maxFileBytes, data: data22 };
+    }
+    if (data.allowEmptyGlobs !== void 0) {
+      let data22 = data.allowEmptyGlobs;
+      if (typeof data22 !== "boolean") {
+        const err42 = { instancePath: instancePath + "/allowEmptyGlobs", schemaPath: "#/properties/allowEmptyGlobs/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.allowEmptyGlobs.type, parentSchema: schema105.properties.allowEmptyGlobs, data: data22 };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.maxFileBytes !== void 0) {
+      let data23 = data.maxFileBytes;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err43 = { instancePath: instancePath + "/maxFileBytes", schemaPath: "#/properties/maxFileBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema105.properties.maxFileBytes.type, parentSchema: schema105.properties.maxFileBytes, data: data23 };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 < 1 || isNaN(data23)) {
+          const err44 = { instancePath: instancePath + "/maxFileBytes", schemaPath: "#/properties/maxFileBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema105.properties.maxFileBytes, data: data23 };
           if (vErrors === null) {
-            vErrors = [err42];
+            vErrors = [err44];
           } else {
-            vErrors.push(err42);
+            vErrors.push(err44);
           }
           errors++;
         }
       }
     }
     if (data.trace !== void 0) {
-      let data23 = data.trace;
-      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-        for (const key3 in data23) {
+      let data24 = data.trace;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        for (const key3 in data24) {
           if (!(key3 === "url" || key3 === "rows" || key3 === "postgresBin")) {
-            const err43 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.trace, data: data23 };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        if (data23.url !== void 0) {
-          let data24 = data23.url;
-          if (typeof data24 === "string") {
-            if (func3(data24) < 1) {
-              const err44 = { instancePath: instancePath + "/trace/url", schemaPath: "#/properties/trace/properties/url/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.trace.properties.url, data: data24 };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-            }
-          } else {
-            const err45 = { instancePath: instancePath + "/trace/url", schemaPath: "#/properties/trace/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.trace.properties.url.type, parentSchema: schema105.properties.trace.properties.url, data: data24 };
+            const err45 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.properties.trace, data: data24 };
             if (vErrors === null) {
               vErrors = [err45];
             } else {
@@ -19502,43 +19524,42 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data23.rows !== void 0) {
-          let data25 = data23.rows;
-          if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
-            const err46 = { instancePath: instancePath + "/trace/rows", schemaPath: "#/properties/trace/properties/rows/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema105.properties.trace.properties.rows.type, parentSchema: schema105.properties.trace.properties.rows, data: data25 };
+        if (data24.url !== void 0) {
+          let data25 = data24.url;
+          if (typeof data25 === "string") {
+            if (func3(data25) < 1) {
+              const err46 = { instancePath: instancePath + "/trace/url", schemaPath: "#/properties/trace/properties/url/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.trace.properties.url, data: data25 };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+          } else {
+            const err47 = { instancePath: instancePath + "/trace/url", schemaPath: "#/properties/trace/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.trace.properties.url.type, parentSchema: schema105.properties.trace.properties.url, data: data25 };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err47];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err47);
             }
             errors++;
           }
-          if (typeof data25 == "number" && isFinite(data25)) {
-            if (data25 > 1e7 || isNaN(data25)) {
-              const err47 = { instancePath: instancePath + "/trace/rows", schemaPath: "#/properties/trace/properties/rows/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e7 }, message: "must be <= 10000000", schema: 1e7, parentSchema: schema105.properties.trace.properties.rows, data: data25 };
-              if (vErrors === null) {
-                vErrors = [err47];
-              } else {
-                vErrors.push(err47);
-              }
-              errors++;
-            }
-            if (data25 < 0 || isNaN(data25)) {
-              const err48 = { instancePath: instancePath + "/trace/rows", schemaPath: "#/properties/trace/properties/rows/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema105.properties.trace.properties.rows, data: data25 };
-              if (vErrors === null) {
-                vErrors = [err48];
-              } else {
-                vErrors.push(err48);
-              }
-              errors++;
-            }
-          }
         }
-        if (data23.postgresBin !== void 0) {
-          let data26 = data23.postgresBin;
-          if (typeof data26 === "string") {
-            if (func3(data26) < 1) {
-              const err49 = { instancePath: instancePath + "/trace/postgresBin", schemaPath: "#/properties/trace/properties/postgresBin/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.trace.properties.postgresBin, data: data26 };
+        if (data24.rows !== void 0) {
+          let data26 = data24.rows;
+          if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
+            const err48 = { instancePath: instancePath + "/trace/rows", schemaPath: "#/properties/trace/properties/rows/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema105.properties.trace.properties.rows.type, parentSchema: schema105.properties.trace.properties.rows, data: data26 };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+          if (typeof data26 == "number" && isFinite(data26)) {
+            if (data26 > 1e7 || isNaN(data26)) {
+              const err49 = { instancePath: instancePath + "/trace/rows", schemaPath: "#/properties/trace/properties/rows/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e7 }, message: "must be <= 10000000", schema: 1e7, parentSchema: schema105.properties.trace.properties.rows, data: data26 };
               if (vErrors === null) {
                 vErrors = [err49];
               } else {
@@ -19546,32 +19567,55 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (data26 < 0 || isNaN(data26)) {
+              const err50 = { instancePath: instancePath + "/trace/rows", schemaPath: "#/properties/trace/properties/rows/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema105.properties.trace.properties.rows, data: data26 };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data24.postgresBin !== void 0) {
+          let data27 = data24.postgresBin;
+          if (typeof data27 === "string") {
+            if (func3(data27) < 1) {
+              const err51 = { instancePath: instancePath + "/trace/postgresBin", schemaPath: "#/properties/trace/properties/postgresBin/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema105.properties.trace.properties.postgresBin, data: data27 };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
           } else {
-            const err50 = { instancePath: instancePath + "/trace/postgresBin", schemaPath: "#/properties/trace/properties/postgresBin/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.trace.properties.postgresBin.type, parentSchema: schema105.properties.trace.properties.postgresBin, data: data26 };
+            const err52 = { instancePath: instancePath + "/trace/postgresBin", schemaPath: "#/properties/trace/properties/postgresBin/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.trace.properties.postgresBin.type, parentSchema: schema105.properties.trace.properties.postgresBin, data: data27 };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err52];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err52);
             }
             errors++;
           }
         }
       } else {
-        const err51 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.trace.type, parentSchema: schema105.properties.trace, data: data23 };
+        const err53 = { instancePath: instancePath + "/trace", schemaPath: "#/properties/trace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.trace.type, parentSchema: schema105.properties.trace, data: data24 };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err53];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err53);
         }
         errors++;
       }
     }
   } else {
-    const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.type, parentSchema: schema105, data };
+    const err54 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.type, parentSchema: schema105, data };
     if (vErrors === null) {
-      vErrors = [err52];
+      vErrors = [err54];
     } else {
-      vErrors.push(err52);
+      vErrors.push(err54);
     }
     errors++;
   }
@@ -22207,7 +22251,7 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 exports.v46 = validate83;
-var schema157 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://resilience-gates.dev/schemas/migrations-input.schema.json", "title": "Input document of the migrations gate", "description": "Facts about each judged migration file and statement, from PostgreSQL's parser and the schema replayed from earlier migrations. Fields that are false, null or empty are left out. Policies in policies/migrations decide; see docs/migrations.md for every fact.", "type": "object", "required": ["settings", "files", "index", "now"], "additionalProperties": false, "properties": { "now": { "type": "integer", "description": "Seconds since the epoch (added by the engine)." }, "settings": { "type": "object", "additionalProperties": false, "required": ["postgres_version", "require_rollback_plan", "max_lock_timeout_ms", "require_statement_timeout", "on_parse_error", "ignores"], "properties": { "postgres_version": { "type": "integer" }, "require_rollback_plan": { "type": "boolean" }, "max_lock_timeout_ms": { "type": "integer", "minimum": 0 }, "require_statement_timeout": { "type": "boolean" }, "on_parse_error": { "enum": ["error", "warn"] }, "traced": { "type": "boolean", "description": "The statements carry `trace` facts observed on a real PostgreSQL." }, "ignores": { "type": "array", "description": "Configured ignores: a rule, the reason, and the indexes of the judged files whose path matches its glob.", "items": { "type": "object", "additionalProperties": false, "required": ["index", "rule", "reason", "files"], "properties": { "index": { "type": "integer" }, "rule": { "type": "string" }, "reason": { "type": "string" }, "files": { "type": "array", "items": { "type": "integer" } } } } } } }, "files": { "type": "array", "items": { "type": "object", "required": ["index", "path", "format", "transaction", "rollback"], "properties": { "index": { "type": "integer", "description": "Position in `files`; findings name it as `file`." }, "path": { "type": "string", "description": "Repository-relative path." }, "format": { "enum": ["plain", "flyway", "prisma", "golang-migrate"] }, "version": { "type": "string", "description": "Flyway or golang-migrate version, or the Prisma folder name." }, "transaction": { "enum": ["per-file", "single-message", "none"], "description": "How the runner executes this file: BEGIN, statements, COMMIT; the whole file as one simple-query message; or statement by statement in autocommit." }, "runner": { "type": "string", "description": "The runner the gate assumed (prisma, golang-migrate, flyway, diesel, ...)." }, "runner_model": { "type": "string", "description": "In words, how the gate assumed the runner sends this file; messages quote it." }, "flyway_mixed": { "type": "boolean", "description": "Flyway: the file mixes statements Flyway runs outside a transaction with others, so it runs in one (and mixed=false refuses it)." }, "modified": { "type": "boolean", "description": "The file existed at the --base ref and was edited (it is then not parsed)." }, "rollback": { "type": "object", "properties": { "file": { "type": "string", "description": "A rollback file that exists for this migration." }, "notes": { "type": "array", "items": { "type": "object", "required": ["text", "at"], "properties": { "text": { "type": "string" }, "at": { "type": "integer" } } } } } }, "unclosed_transaction": { "type": "integer", "description": "Statement index of a BEGIN never committed (transaction: none or single-message)." }, "parse_error": { "type": "object", "required": ["message", "line", "column"], "properties": { "message": { "type": "string" }, "line": { "type": "integer" }, "column": { "type": "integer" } } }, "ignores": { "type": "array", "items": { "type": "object", "required": ["index", "scope", "at"], "properties": { "index": { "type": "integer" }, "scope": { "enum": ["statement", "file"] }, "statement": { "type": "integer" }, "rules": { "type": "array", "items": { "type": "string" } }, "reason": { "type": "string" }, "at": { "type": "integer", "description": "UTF-8 byte offset of the directive's comment." }, "problem": { "type": "string" } } } }, "statements": { "type": "array", "items": { "type": "object", "required": ["index", "kind"], "description": "One statement: `kind` (alter_table, create_index, drop, rename, set, transaction, ...) and the facts of that kind; see docs/migrations.md.", "properties": { "index": { "type": "integer" }, "kind": { "type": "string" }, "in_transaction": { "type": "boolean" }, "transaction": { "type": "integer" }, "explicit_transaction": { "type": "boolean" }, "implicit_transaction": { "type": "boolean", "description": "In the implicit block PostgreSQL opens for a simple-query message of several statements." }, "lock_timeout_ms": { "type": "integer", "minimum": 0 }, "statement_timeout_ms": { "type": "integer", "minimum": 0 }, "locks": { "type": "array", "items": { "type": "object", "required": ["table", "mode"], "properties": { "table": { "type": "string" }, "id": { "type": "string" }, "mode": { "enum": ["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"] }, "new": { "type": "boolean" } } } }, "actions": { "type": "array", "items": { "type": "object", "required": ["kind"] } }, "trace": { "type": "object" } } } } } } }, "index": { "type": "object", "description": "Positions of facts by kind, so policies need not scan every statement: [file, statement] or [file, statement, action].", "required": ["statements", "actions", "lock_timeout", "statement_timeout", "truncated_identifiers"], "properties": { "statements": { "type": "object", "additionalProperties": { "type": "array" } }, "actions": { "type": "object", "additionalProperties": { "type": "array" } }, "lock_timeout": { "type": "object", "additionalProperties": { "type": "array" } }, "statement_timeout": { "type": "object", "additionalProperties": { "type": "array" } }, "truncated_identifiers": { "type": "array" } } } } };
+var schema157 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://resilience-gates.dev/schemas/migrations-input.schema.json", "title": "Input document of the migrations gate", "description": "Facts about each judged migration file and statement, from PostgreSQL's parser and the schema replayed from earlier migrations. Fields that are false, null or empty are left out. Policies in policies/migrations decide; see docs/migrations.md for every fact.", "type": "object", "required": ["settings", "files", "index", "now"], "additionalProperties": false, "properties": { "now": { "type": "integer", "description": "Seconds since the epoch (added by the engine)." }, "settings": { "type": "object", "additionalProperties": false, "required": ["postgres_version", "require_rollback_plan", "max_lock_timeout_ms", "require_statement_timeout", "on_parse_error", "ignores"], "properties": { "postgres_version": { "type": "integer" }, "require_rollback_plan": { "type": "boolean" }, "max_lock_timeout_ms": { "type": "integer", "minimum": 0 }, "require_statement_timeout": { "type": "boolean" }, "on_parse_error": { "enum": ["error", "warn"] }, "session_time_zone": { "type": "string", "description": "The runner session's TimeZone (sessionTimeZone), when configured." }, "traced": { "type": "boolean", "description": "The statements carry `trace` facts observed on a real PostgreSQL." }, "ignores": { "type": "array", "description": "Configured ignores: a rule, the reason, and the indexes of the judged files whose path matches its glob.", "items": { "type": "object", "additionalProperties": false, "required": ["index", "rule", "reason", "files"], "properties": { "index": { "type": "integer" }, "rule": { "type": "string" }, "reason": { "type": "string" }, "files": { "type": "array", "items": { "type": "integer" } } } } } } }, "files": { "type": "array", "items": { "type": "object", "required": ["index", "path", "format", "transaction", "rollback"], "properties": { "index": { "type": "integer", "description": "Position in `files`; findings name it as `file`." }, "path": { "type": "string", "description": "Repository-relative path." }, "format": { "enum": ["plain", "flyway", "prisma", "golang-migrate"] }, "version": { "type": "string", "description": "Flyway or golang-migrate version, or the Prisma folder name." }, "transaction": { "enum": ["per-file", "single-message", "none"], "description": "How the runner executes this file: BEGIN, statements, COMMIT; the whole file as one simple-query message; or statement by statement in autocommit." }, "runner": { "type": "string", "description": "The runner the gate assumed (prisma, golang-migrate, flyway, diesel, ...)." }, "runner_model": { "type": "string", "description": "In words, how the gate assumed the runner sends this file; messages quote it." }, "flyway_mixed": { "type": "boolean", "description": "Flyway: the file mixes statements Flyway runs outside a transaction with others, so it runs in one (and mixed=false refuses it)." }, "modified": { "type": "boolean", "description": "The file existed at the --base ref and was edited (it is then not parsed)." }, "rollback": { "type": "object", "properties": { "file": { "type": "string", "description": "A rollback file that exists for this migration." }, "notes": { "type": "array", "items": { "type": "object", "required": ["text", "at"], "properties": { "text": { "type": "string" }, "at": { "type": "integer" } } } } } }, "unclosed_transaction": { "type": "integer", "description": "Statement index of a BEGIN never committed (transaction: none or single-message)." }, "parse_error": { "type": "object", "required": ["message", "line", "column"], "properties": { "message": { "type": "string" }, "line": { "type": "integer" }, "column": { "type": "integer" } } }, "ignores": { "type": "array", "items": { "type": "object", "required": ["index", "scope", "at"], "properties": { "index": { "type": "integer" }, "scope": { "enum": ["statement", "file"] }, "statement": { "type": "integer" }, "rules": { "type": "array", "items": { "type": "string" } }, "reason": { "type": "string" }, "at": { "type": "integer", "description": "UTF-8 byte offset of the directive's comment." }, "problem": { "type": "string" } } } }, "statements": { "type": "array", "items": { "type": "object", "required": ["index", "kind"], "description": "One statement: `kind` (alter_table, create_index, drop, rename, set, transaction, ...) and the facts of that kind; see docs/migrations.md.", "properties": { "index": { "type": "integer" }, "kind": { "type": "string" }, "in_transaction": { "type": "boolean" }, "transaction": { "type": "integer" }, "explicit_transaction": { "type": "boolean" }, "implicit_transaction": { "type": "boolean", "description": "In the implicit block PostgreSQL opens for a simple-query message of several statements." }, "lock_timeout_ms": { "type": "integer", "minimum": 0 }, "statement_timeout_ms": { "type": "integer", "minimum": 0 }, "locks": { "type": "array", "items": { "type": "object", "required": ["table", "mode"], "properties": { "table": { "type": "string" }, "id": { "type": "string" }, "mode": { "enum": ["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"] }, "new": { "type": "boolean" } } } }, "actions": { "type": "array", "items": { "type": "object", "required": ["kind"] } }, "trace": { "type": "object" } } } } } } }, "index": { "type": "object", "description": "Positions of facts by kind, so policies need not scan every statement: [file, statement] or [file, statement, action].", "required": ["statements", "actions", "lock_timeout", "statement_timeout", "truncated_identifiers"], "properties": { "statements": { "type": "object", "additionalProperties": { "type": "array" } }, "actions": { "type": "object", "additionalProperties": { "type": "array" } }, "lock_timeout": { "type": "object", "additionalProperties": { "type": "array" } }, "statement_timeout": { "type": "object", "additionalProperties": { "type": "array" } }, "truncated_identifiers": { "type": "array" } } } } };
 function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -22330,7 +22374,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key1 in data1) {
-          if (!(key1 === "postgres_version" || key1 === "require_rollback_plan" || key1 === "max_lock_timeout_ms" || key1 === "require_statement_timeout" || key1 === "on_parse_error" || key1 === "traced" || key1 === "ignores")) {
+          if (!(key1 === "postgres_version" || key1 === "require_rollback_plan" || key1 === "max_lock_timeout_ms" || key1 === "require_statement_timeout" || key1 === "on_parse_error" || key1 === "session_time_zone" || key1 === "traced" || key1 === "ignores")) {
             const err12 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema157.properties.settings, data: data1 };
             if (vErrors === null) {
               vErrors = [err12];
@@ -22411,10 +22455,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1.traced !== void 0) {
-          let data7 = data1.traced;
-          if (typeof data7 !== "boolean") {
-            const err19 = { instancePath: instancePath + "/settings/traced", schemaPath: "#/properties/settings/properties/traced/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.settings.properties.traced.type, parentSchema: schema157.properties.settings.properties.traced, data: data7 };
+        if (data1.session_time_zone !== void 0) {
+          let data7 = data1.session_time_zone;
+          if (typeof data7 !== "string") {
+            const err19 = { instancePath: instancePath + "/settings/session_time_zone", schemaPath: "#/properties/settings/properties/session_time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.settings.properties.session_time_zone.type, parentSchema: schema157.properties.settings.properties.session_time_zone, data: data7 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -22423,24 +22467,27 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data1.traced !== void 0) {
+          let data8 = data1.traced;
+          if (typeof data8 !== "boolean") {
+            const err20 = { instancePath: instancePath + "/settings/traced", schemaPath: "#/properties/settings/properties/traced/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.settings.properties.traced.type, parentSchema: schema157.properties.settings.properties.traced, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
         if (data1.ignores !== void 0) {
-          let data8 = data1.ignores;
-          if (Array.isArray(data8)) {
-            const len0 = data8.length;
+          let data9 = data1.ignores;
+          if (Array.isArray(data9)) {
+            const len0 = data9.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              let data9 = data8[i0];
-              if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-                if (data9.index === void 0) {
-                  const err20 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'", schema: schema157.properties.settings.properties.ignores.items.required, parentSchema: schema157.properties.settings.properties.ignores.items, data: data9 };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-                if (data9.rule === void 0) {
-                  const err21 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema157.properties.settings.properties.ignores.items.required, parentSchema: schema157.properties.settings.properties.ignores.items, data: data9 };
+              let data10 = data9[i0];
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (data10.index === void 0) {
+                  const err21 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'", schema: schema157.properties.settings.properties.ignores.items.required, parentSchema: schema157.properties.settings.properties.ignores.items, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -22448,8 +22495,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data9.reason === void 0) {
-                  const err22 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema157.properties.settings.properties.ignores.items.required, parentSchema: schema157.properties.settings.properties.ignores.items, data: data9 };
+                if (data10.rule === void 0) {
+                  const err22 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema157.properties.settings.properties.ignores.items.required, parentSchema: schema157.properties.settings.properties.ignores.items, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err22];
                   } else {
@@ -22457,8 +22504,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data9.files === void 0) {
-                  const err23 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema157.properties.settings.properties.ignores.items.required, parentSchema: schema157.properties.settings.properties.ignores.items, data: data9 };
+                if (data10.reason === void 0) {
+                  const err23 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema157.properties.settings.properties.ignores.items.required, parentSchema: schema157.properties.settings.properties.ignores.items, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -22466,21 +22513,18 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key2 in data9) {
-                  if (!(key2 === "index" || key2 === "rule" || key2 === "reason" || key2 === "files")) {
-                    const err24 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema157.properties.settings.properties.ignores.items, data: data9 };
-                    if (vErrors === null) {
-                      vErrors = [err24];
-                    } else {
-                      vErrors.push(err24);
-                    }
-                    errors++;
+                if (data10.files === void 0) {
+                  const err24 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema157.properties.settings.properties.ignores.items.required, parentSchema: schema157.properties.settings.properties.ignores.items, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
                   }
+                  errors++;
                 }
-                if (data9.index !== void 0) {
-                  let data10 = data9.index;
-                  if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-                    const err25 = { instancePath: instancePath + "/settings/ignores/" + i0 + "/index", schemaPath: "#/properties/settings/properties/ignores/items/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.settings.properties.ignores.items.properties.index.type, parentSchema: schema157.properties.settings.properties.ignores.items.properties.index, data: data10 };
+                for (const key2 in data10) {
+                  if (!(key2 === "index" || key2 === "rule" || key2 === "reason" || key2 === "files")) {
+                    const err25 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema157.properties.settings.properties.ignores.items, data: data10 };
                     if (vErrors === null) {
                       vErrors = [err25];
                     } else {
@@ -22489,10 +22533,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data9.rule !== void 0) {
-                  let data11 = data9.rule;
-                  if (typeof data11 !== "string") {
-                    const err26 = { instancePath: instancePath + "/settings/ignores/" + i0 + "/rule", schemaPath: "#/properties/settings/properties/ignores/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.settings.properties.ignores.items.properties.rule.type, parentSchema: schema157.properties.settings.properties.ignores.items.properties.rule, data: data11 };
+                if (data10.index !== void 0) {
+                  let data11 = data10.index;
+                  if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                    const err26 = { instancePath: instancePath + "/settings/ignores/" + i0 + "/index", schemaPath: "#/properties/settings/properties/ignores/items/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.settings.properties.ignores.items.properties.index.type, parentSchema: schema157.properties.settings.properties.ignores.items.properties.index, data: data11 };
                     if (vErrors === null) {
                       vErrors = [err26];
                     } else {
@@ -22501,10 +22545,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data9.reason !== void 0) {
-                  let data12 = data9.reason;
+                if (data10.rule !== void 0) {
+                  let data12 = data10.rule;
                   if (typeof data12 !== "string") {
-                    const err27 = { instancePath: instancePath + "/settings/ignores/" + i0 + "/reason", schemaPath: "#/properties/settings/properties/ignores/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.settings.properties.ignores.items.properties.reason.type, parentSchema: schema157.properties.settings.properties.ignores.items.properties.reason, data: data12 };
+                    const err27 = { instancePath: instancePath + "/settings/ignores/" + i0 + "/rule", schemaPath: "#/properties/settings/properties/ignores/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.settings.properties.ignores.items.properties.rule.type, parentSchema: schema157.properties.settings.properties.ignores.items.properties.rule, data: data12 };
                     if (vErrors === null) {
                       vErrors = [err27];
                     } else {
@@ -22513,80 +22557,83 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data9.files !== void 0) {
-                  let data13 = data9.files;
-                  if (Array.isArray(data13)) {
-                    const len1 = data13.length;
+                if (data10.reason !== void 0) {
+                  let data13 = data10.reason;
+                  if (typeof data13 !== "string") {
+                    const err28 = { instancePath: instancePath + "/settings/ignores/" + i0 + "/reason", schemaPath: "#/properties/settings/properties/ignores/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.settings.properties.ignores.items.properties.reason.type, parentSchema: schema157.properties.settings.properties.ignores.items.properties.reason, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err28];
+                    } else {
+                      vErrors.push(err28);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.files !== void 0) {
+                  let data14 = data10.files;
+                  if (Array.isArray(data14)) {
+                    const len1 = data14.length;
                     for (let i1 = 0; i1 < len1; i1++) {
-                      let data14 = data13[i1];
-                      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-                        const err28 = { instancePath: instancePath + "/settings/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/settings/properties/ignores/items/properties/files/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.settings.properties.ignores.items.properties.files.items.type, parentSchema: schema157.properties.settings.properties.ignores.items.properties.files.items, data: data14 };
+                      let data15 = data14[i1];
+                      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+                        const err29 = { instancePath: instancePath + "/settings/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/settings/properties/ignores/items/properties/files/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.settings.properties.ignores.items.properties.files.items.type, parentSchema: schema157.properties.settings.properties.ignores.items.properties.files.items, data: data15 };
                         if (vErrors === null) {
-                          vErrors = [err28];
+                          vErrors = [err29];
                         } else {
-                          vErrors.push(err28);
+                          vErrors.push(err29);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err29 = { instancePath: instancePath + "/settings/ignores/" + i0 + "/files", schemaPath: "#/properties/settings/properties/ignores/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.settings.properties.ignores.items.properties.files.type, parentSchema: schema157.properties.settings.properties.ignores.items.properties.files, data: data13 };
+                    const err30 = { instancePath: instancePath + "/settings/ignores/" + i0 + "/files", schemaPath: "#/properties/settings/properties/ignores/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.settings.properties.ignores.items.properties.files.type, parentSchema: schema157.properties.settings.properties.ignores.items.properties.files, data: data14 };
                     if (vErrors === null) {
-                      vErrors = [err29];
+                      vErrors = [err30];
                     } else {
-                      vErrors.push(err29);
+                      vErrors.push(err30);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err30 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.settings.properties.ignores.items.type, parentSchema: schema157.properties.settings.properties.ignores.items, data: data9 };
+                const err31 = { instancePath: instancePath + "/settings/ignores/" + i0, schemaPath: "#/properties/settings/properties/ignores/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.settings.properties.ignores.items.type, parentSchema: schema157.properties.settings.properties.ignores.items, data: data10 };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/settings/ignores", schemaPath: "#/properties/settings/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.settings.properties.ignores.type, parentSchema: schema157.properties.settings.properties.ignores, data: data8 };
+            const err32 = { instancePath: instancePath + "/settings/ignores", schemaPath: "#/properties/settings/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.settings.properties.ignores.type, parentSchema: schema157.properties.settings.properties.ignores, data: data9 };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err32];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err32);
             }
             errors++;
           }
         }
       } else {
-        const err32 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.settings.type, parentSchema: schema157.properties.settings, data: data1 };
+        const err33 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.settings.type, parentSchema: schema157.properties.settings, data: data1 };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err33];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err33);
         }
         errors++;
       }
     }
     if (data.files !== void 0) {
-      let data15 = data.files;
-      if (Array.isArray(data15)) {
-        const len2 = data15.length;
+      let data16 = data.files;
+      if (Array.isArray(data16)) {
+        const len2 = data16.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          let data16 = data15[i2];
-          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-            if (data16.index === void 0) {
-              const err33 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'", schema: schema157.properties.files.items.required, parentSchema: schema157.properties.files.items, data: data16 };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-            if (data16.path === void 0) {
-              const err34 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema157.properties.files.items.required, parentSchema: schema157.properties.files.items, data: data16 };
+          let data17 = data16[i2];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.index === void 0) {
+              const err34 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'", schema: schema157.properties.files.items.required, parentSchema: schema157.properties.files.items, data: data17 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -22594,8 +22641,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data16.format === void 0) {
-              const err35 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema157.properties.files.items.required, parentSchema: schema157.properties.files.items, data: data16 };
+            if (data17.path === void 0) {
+              const err35 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema157.properties.files.items.required, parentSchema: schema157.properties.files.items, data: data17 };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -22603,8 +22650,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data16.transaction === void 0) {
-              const err36 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "transaction" }, message: "must have required property 'transaction'", schema: schema157.properties.files.items.required, parentSchema: schema157.properties.files.items, data: data16 };
+            if (data17.format === void 0) {
+              const err36 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema157.properties.files.items.required, parentSchema: schema157.properties.files.items, data: data17 };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -22612,8 +22659,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data16.rollback === void 0) {
-              const err37 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "rollback" }, message: "must have required property 'rollback'", schema: schema157.properties.files.items.required, parentSchema: schema157.properties.files.items, data: data16 };
+            if (data17.transaction === void 0) {
+              const err37 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "transaction" }, message: "must have required property 'transaction'", schema: schema157.properties.files.items.required, parentSchema: schema157.properties.files.items, data: data17 };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -22621,22 +22668,19 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data16.index !== void 0) {
-              let data17 = data16.index;
-              if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-                const err38 = { instancePath: instancePath + "/files/" + i2 + "/index", schemaPath: "#/properties/files/items/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.index.type, parentSchema: schema157.properties.files.items.properties.index, data: data17 };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
+            if (data17.rollback === void 0) {
+              const err38 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "rollback" }, message: "must have required property 'rollback'", schema: schema157.properties.files.items.required, parentSchema: schema157.properties.files.items, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
               }
+              errors++;
             }
-            if (data16.path !== void 0) {
-              let data18 = data16.path;
-              if (typeof data18 !== "string") {
-                const err39 = { instancePath: instancePath + "/files/" + i2 + "/path", schemaPath: "#/properties/files/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.path.type, parentSchema: schema157.properties.files.items.properties.path, data: data18 };
+            if (data17.index !== void 0) {
+              let data18 = data17.index;
+              if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+                const err39 = { instancePath: instancePath + "/files/" + i2 + "/index", schemaPath: "#/properties/files/items/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.index.type, parentSchema: schema157.properties.files.items.properties.index, data: data18 };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -22645,10 +22689,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.format !== void 0) {
-              let data19 = data16.format;
-              if (!(data19 === "plain" || data19 === "flyway" || data19 === "prisma" || data19 === "golang-migrate")) {
-                const err40 = { instancePath: instancePath + "/files/" + i2 + "/format", schemaPath: "#/properties/files/items/properties/format/enum", keyword: "enum", params: { allowedValues: schema157.properties.files.items.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema157.properties.files.items.properties.format.enum, parentSchema: schema157.properties.files.items.properties.format, data: data19 };
+            if (data17.path !== void 0) {
+              let data19 = data17.path;
+              if (typeof data19 !== "string") {
+                const err40 = { instancePath: instancePath + "/files/" + i2 + "/path", schemaPath: "#/properties/files/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.path.type, parentSchema: schema157.properties.files.items.properties.path, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -22657,10 +22701,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.version !== void 0) {
-              let data20 = data16.version;
-              if (typeof data20 !== "string") {
-                const err41 = { instancePath: instancePath + "/files/" + i2 + "/version", schemaPath: "#/properties/files/items/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.version.type, parentSchema: schema157.properties.files.items.properties.version, data: data20 };
+            if (data17.format !== void 0) {
+              let data20 = data17.format;
+              if (!(data20 === "plain" || data20 === "flyway" || data20 === "prisma" || data20 === "golang-migrate")) {
+                const err41 = { instancePath: instancePath + "/files/" + i2 + "/format", schemaPath: "#/properties/files/items/properties/format/enum", keyword: "enum", params: { allowedValues: schema157.properties.files.items.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema157.properties.files.items.properties.format.enum, parentSchema: schema157.properties.files.items.properties.format, data: data20 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -22669,10 +22713,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.transaction !== void 0) {
-              let data21 = data16.transaction;
-              if (!(data21 === "per-file" || data21 === "single-message" || data21 === "none")) {
-                const err42 = { instancePath: instancePath + "/files/" + i2 + "/transaction", schemaPath: "#/properties/files/items/properties/transaction/enum", keyword: "enum", params: { allowedValues: schema157.properties.files.items.properties.transaction.enum }, message: "must be equal to one of the allowed values", schema: schema157.properties.files.items.properties.transaction.enum, parentSchema: schema157.properties.files.items.properties.transaction, data: data21 };
+            if (data17.version !== void 0) {
+              let data21 = data17.version;
+              if (typeof data21 !== "string") {
+                const err42 = { instancePath: instancePath + "/files/" + i2 + "/version", schemaPath: "#/properties/files/items/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.version.type, parentSchema: schema157.properties.files.items.properties.version, data: data21 };
                 if (vErrors === null) {
                   vErrors = [err42];
                 } else {
@@ -22681,10 +22725,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.runner !== void 0) {
-              let data22 = data16.runner;
-              if (typeof data22 !== "string") {
-                const err43 = { instancePath: instancePath + "/files/" + i2 + "/runner", schemaPath: "#/properties/files/items/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.runner.type, parentSchema: schema157.properties.files.items.properties.runner, data: data22 };
+            if (data17.transaction !== void 0) {
+              let data22 = data17.transaction;
+              if (!(data22 === "per-file" || data22 === "single-message" || data22 === "none")) {
+                const err43 = { instancePath: instancePath + "/files/" + i2 + "/transaction", schemaPath: "#/properties/files/items/properties/transaction/enum", keyword: "enum", params: { allowedValues: schema157.properties.files.items.properties.transaction.enum }, message: "must be equal to one of the allowed values", schema: schema157.properties.files.items.properties.transaction.enum, parentSchema: schema157.properties.files.items.properties.transaction, data: data22 };
                 if (vErrors === null) {
                   vErrors = [err43];
                 } else {
@@ -22693,10 +22737,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.runner_model !== void 0) {
-              let data23 = data16.runner_model;
+            if (data17.runner !== void 0) {
+              let data23 = data17.runner;
               if (typeof data23 !== "string") {
-                const err44 = { instancePath: instancePath + "/files/" + i2 + "/runner_model", schemaPath: "#/properties/files/items/properties/runner_model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.runner_model.type, parentSchema: schema157.properties.files.items.properties.runner_model, data: data23 };
+                const err44 = { instancePath: instancePath + "/files/" + i2 + "/runner", schemaPath: "#/properties/files/items/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.runner.type, parentSchema: schema157.properties.files.items.properties.runner, data: data23 };
                 if (vErrors === null) {
                   vErrors = [err44];
                 } else {
@@ -22705,10 +22749,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.flyway_mixed !== void 0) {
-              let data24 = data16.flyway_mixed;
-              if (typeof data24 !== "boolean") {
-                const err45 = { instancePath: instancePath + "/files/" + i2 + "/flyway_mixed", schemaPath: "#/properties/files/items/properties/flyway_mixed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.flyway_mixed.type, parentSchema: schema157.properties.files.items.properties.flyway_mixed, data: data24 };
+            if (data17.runner_model !== void 0) {
+              let data24 = data17.runner_model;
+              if (typeof data24 !== "string") {
+                const err45 = { instancePath: instancePath + "/files/" + i2 + "/runner_model", schemaPath: "#/properties/files/items/properties/runner_model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.runner_model.type, parentSchema: schema157.properties.files.items.properties.runner_model, data: data24 };
                 if (vErrors === null) {
                   vErrors = [err45];
                 } else {
@@ -22717,10 +22761,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.modified !== void 0) {
-              let data25 = data16.modified;
+            if (data17.flyway_mixed !== void 0) {
+              let data25 = data17.flyway_mixed;
               if (typeof data25 !== "boolean") {
-                const err46 = { instancePath: instancePath + "/files/" + i2 + "/modified", schemaPath: "#/properties/files/items/properties/modified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.modified.type, parentSchema: schema157.properties.files.items.properties.modified, data: data25 };
+                const err46 = { instancePath: instancePath + "/files/" + i2 + "/flyway_mixed", schemaPath: "#/properties/files/items/properties/flyway_mixed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.flyway_mixed.type, parentSchema: schema157.properties.files.items.properties.flyway_mixed, data: data25 };
                 if (vErrors === null) {
                   vErrors = [err46];
                 } else {
@@ -22729,39 +22773,42 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.rollback !== void 0) {
-              let data26 = data16.rollback;
-              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-                if (data26.file !== void 0) {
-                  let data27 = data26.file;
-                  if (typeof data27 !== "string") {
-                    const err47 = { instancePath: instancePath + "/files/" + i2 + "/rollback/file", schemaPath: "#/properties/files/items/properties/rollback/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.rollback.properties.file.type, parentSchema: schema157.properties.files.items.properties.rollback.properties.file, data: data27 };
+            if (data17.modified !== void 0) {
+              let data26 = data17.modified;
+              if (typeof data26 !== "boolean") {
+                const err47 = { instancePath: instancePath + "/files/" + i2 + "/modified", schemaPath: "#/properties/files/items/properties/modified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.modified.type, parentSchema: schema157.properties.files.items.properties.modified, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            if (data17.rollback !== void 0) {
+              let data27 = data17.rollback;
+              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                if (data27.file !== void 0) {
+                  let data28 = data27.file;
+                  if (typeof data28 !== "string") {
+                    const err48 = { instancePath: instancePath + "/files/" + i2 + "/rollback/file", schemaPath: "#/properties/files/items/properties/rollback/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.rollback.properties.file.type, parentSchema: schema157.properties.files.items.properties.rollback.properties.file, data: data28 };
                     if (vErrors === null) {
-                      vErrors = [err47];
+                      vErrors = [err48];
                     } else {
-                      vErrors.push(err47);
+                      vErrors.push(err48);
                     }
                     errors++;
                   }
                 }
-                if (data26.notes !== void 0) {
-                  let data28 = data26.notes;
-                  if (Array.isArray(data28)) {
-                    const len3 = data28.length;
+                if (data27.notes !== void 0) {
+                  let data29 = data27.notes;
+                  if (Array.isArray(data29)) {
+                    const len3 = data29.length;
                     for (let i3 = 0; i3 < len3; i3++) {
-                      let data29 = data28[i3];
-                      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                        if (data29.text === void 0) {
-                          const err48 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes/" + i3, schemaPath: "#/properties/files/items/properties/rollback/properties/notes/items/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema157.properties.files.items.properties.rollback.properties.notes.items.required, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes.items, data: data29 };
-                          if (vErrors === null) {
-                            vErrors = [err48];
-                          } else {
-                            vErrors.push(err48);
-                          }
-                          errors++;
-                        }
-                        if (data29.at === void 0) {
-                          const err49 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes/" + i3, schemaPath: "#/properties/files/items/properties/rollback/properties/notes/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema157.properties.files.items.properties.rollback.properties.notes.items.required, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes.items, data: data29 };
+                      let data30 = data29[i3];
+                      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                        if (data30.text === void 0) {
+                          const err49 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes/" + i3, schemaPath: "#/properties/files/items/properties/rollback/properties/notes/items/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema157.properties.files.items.properties.rollback.properties.notes.items.required, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes.items, data: data30 };
                           if (vErrors === null) {
                             vErrors = [err49];
                           } else {
@@ -22769,22 +22816,19 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data29.text !== void 0) {
-                          let data30 = data29.text;
-                          if (typeof data30 !== "string") {
-                            const err50 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes/" + i3 + "/text", schemaPath: "#/properties/files/items/properties/rollback/properties/notes/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.rollback.properties.notes.items.properties.text.type, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes.items.properties.text, data: data30 };
-                            if (vErrors === null) {
-                              vErrors = [err50];
-                            } else {
-                              vErrors.push(err50);
-                            }
-                            errors++;
+                        if (data30.at === void 0) {
+                          const err50 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes/" + i3, schemaPath: "#/properties/files/items/properties/rollback/properties/notes/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema157.properties.files.items.properties.rollback.properties.notes.items.required, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes.items, data: data30 };
+                          if (vErrors === null) {
+                            vErrors = [err50];
+                          } else {
+                            vErrors.push(err50);
                           }
+                          errors++;
                         }
-                        if (data29.at !== void 0) {
-                          let data31 = data29.at;
-                          if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-                            const err51 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes/" + i3 + "/at", schemaPath: "#/properties/files/items/properties/rollback/properties/notes/items/properties/at/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.rollback.properties.notes.items.properties.at.type, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes.items.properties.at, data: data31 };
+                        if (data30.text !== void 0) {
+                          let data31 = data30.text;
+                          if (typeof data31 !== "string") {
+                            const err51 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes/" + i3 + "/text", schemaPath: "#/properties/files/items/properties/rollback/properties/notes/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.rollback.properties.notes.items.properties.text.type, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes.items.properties.text, data: data31 };
                             if (vErrors === null) {
                               vErrors = [err51];
                             } else {
@@ -22793,40 +22837,40 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         }
+                        if (data30.at !== void 0) {
+                          let data32 = data30.at;
+                          if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
+                            const err52 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes/" + i3 + "/at", schemaPath: "#/properties/files/items/properties/rollback/properties/notes/items/properties/at/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.rollback.properties.notes.items.properties.at.type, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes.items.properties.at, data: data32 };
+                            if (vErrors === null) {
+                              vErrors = [err52];
+                            } else {
+                              vErrors.push(err52);
+                            }
+                            errors++;
+                          }
+                        }
                       } else {
-                        const err52 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes/" + i3, schemaPath: "#/properties/files/items/properties/rollback/properties/notes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.rollback.properties.notes.items.type, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes.items, data: data29 };
+                        const err53 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes/" + i3, schemaPath: "#/properties/files/items/properties/rollback/properties/notes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.rollback.properties.notes.items.type, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes.items, data: data30 };
                         if (vErrors === null) {
-                          vErrors = [err52];
+                          vErrors = [err53];
                         } else {
-                          vErrors.push(err52);
+                          vErrors.push(err53);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes", schemaPath: "#/properties/files/items/properties/rollback/properties/notes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.rollback.properties.notes.type, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes, data: data28 };
+                    const err54 = { instancePath: instancePath + "/files/" + i2 + "/rollback/notes", schemaPath: "#/properties/files/items/properties/rollback/properties/notes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.rollback.properties.notes.type, parentSchema: schema157.properties.files.items.properties.rollback.properties.notes, data: data29 };
                     if (vErrors === null) {
-                      vErrors = [err53];
+                      vErrors = [err54];
                     } else {
-                      vErrors.push(err53);
+                      vErrors.push(err54);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err54 = { instancePath: instancePath + "/files/" + i2 + "/rollback", schemaPath: "#/properties/files/items/properties/rollback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.rollback.type, parentSchema: schema157.properties.files.items.properties.rollback, data: data26 };
-                if (vErrors === null) {
-                  vErrors = [err54];
-                } else {
-                  vErrors.push(err54);
-                }
-                errors++;
-              }
-            }
-            if (data16.unclosed_transaction !== void 0) {
-              let data32 = data16.unclosed_transaction;
-              if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
-                const err55 = { instancePath: instancePath + "/files/" + i2 + "/unclosed_transaction", schemaPath: "#/properties/files/items/properties/unclosed_transaction/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.unclosed_transaction.type, parentSchema: schema157.properties.files.items.properties.unclosed_transaction, data: data32 };
+                const err55 = { instancePath: instancePath + "/files/" + i2 + "/rollback", schemaPath: "#/properties/files/items/properties/rollback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.rollback.type, parentSchema: schema157.properties.files.items.properties.rollback, data: data27 };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -22835,20 +22879,23 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.parse_error !== void 0) {
-              let data33 = data16.parse_error;
-              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-                if (data33.message === void 0) {
-                  const err56 = { instancePath: instancePath + "/files/" + i2 + "/parse_error", schemaPath: "#/properties/files/items/properties/parse_error/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema157.properties.files.items.properties.parse_error.required, parentSchema: schema157.properties.files.items.properties.parse_error, data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err56];
-                  } else {
-                    vErrors.push(err56);
-                  }
-                  errors++;
+            if (data17.unclosed_transaction !== void 0) {
+              let data33 = data17.unclosed_transaction;
+              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
+                const err56 = { instancePath: instancePath + "/files/" + i2 + "/unclosed_transaction", schemaPath: "#/properties/files/items/properties/unclosed_transaction/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.unclosed_transaction.type, parentSchema: schema157.properties.files.items.properties.unclosed_transaction, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
                 }
-                if (data33.line === void 0) {
-                  const err57 = { instancePath: instancePath + "/files/" + i2 + "/parse_error", schemaPath: "#/properties/files/items/properties/parse_error/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'", schema: schema157.properties.files.items.properties.parse_error.required, parentSchema: schema157.properties.files.items.properties.parse_error, data: data33 };
+                errors++;
+              }
+            }
+            if (data17.parse_error !== void 0) {
+              let data34 = data17.parse_error;
+              if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+                if (data34.message === void 0) {
+                  const err57 = { instancePath: instancePath + "/files/" + i2 + "/parse_error", schemaPath: "#/properties/files/items/properties/parse_error/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema157.properties.files.items.properties.parse_error.required, parentSchema: schema157.properties.files.items.properties.parse_error, data: data34 };
                   if (vErrors === null) {
                     vErrors = [err57];
                   } else {
@@ -22856,8 +22903,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data33.column === void 0) {
-                  const err58 = { instancePath: instancePath + "/files/" + i2 + "/parse_error", schemaPath: "#/properties/files/items/properties/parse_error/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'", schema: schema157.properties.files.items.properties.parse_error.required, parentSchema: schema157.properties.files.items.properties.parse_error, data: data33 };
+                if (data34.line === void 0) {
+                  const err58 = { instancePath: instancePath + "/files/" + i2 + "/parse_error", schemaPath: "#/properties/files/items/properties/parse_error/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'", schema: schema157.properties.files.items.properties.parse_error.required, parentSchema: schema157.properties.files.items.properties.parse_error, data: data34 };
                   if (vErrors === null) {
                     vErrors = [err58];
                   } else {
@@ -22865,22 +22912,19 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data33.message !== void 0) {
-                  let data34 = data33.message;
-                  if (typeof data34 !== "string") {
-                    const err59 = { instancePath: instancePath + "/files/" + i2 + "/parse_error/message", schemaPath: "#/properties/files/items/properties/parse_error/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.parse_error.properties.message.type, parentSchema: schema157.properties.files.items.properties.parse_error.properties.message, data: data34 };
-                    if (vErrors === null) {
-                      vErrors = [err59];
-                    } else {
-                      vErrors.push(err59);
-                    }
-                    errors++;
+                if (data34.column === void 0) {
+                  const err59 = { instancePath: instancePath + "/files/" + i2 + "/parse_error", schemaPath: "#/properties/files/items/properties/parse_error/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'", schema: schema157.properties.files.items.properties.parse_error.required, parentSchema: schema157.properties.files.items.properties.parse_error, data: data34 };
+                  if (vErrors === null) {
+                    vErrors = [err59];
+                  } else {
+                    vErrors.push(err59);
                   }
+                  errors++;
                 }
-                if (data33.line !== void 0) {
-                  let data35 = data33.line;
-                  if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
-                    const err60 = { instancePath: instancePath + "/files/" + i2 + "/parse_error/line", schemaPath: "#/properties/files/items/properties/parse_error/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.parse_error.properties.line.type, parentSchema: schema157.properties.files.items.properties.parse_error.properties.line, data: data35 };
+                if (data34.message !== void 0) {
+                  let data35 = data34.message;
+                  if (typeof data35 !== "string") {
+                    const err60 = { instancePath: instancePath + "/files/" + i2 + "/parse_error/message", schemaPath: "#/properties/files/items/properties/parse_error/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.parse_error.properties.message.type, parentSchema: schema157.properties.files.items.properties.parse_error.properties.message, data: data35 };
                     if (vErrors === null) {
                       vErrors = [err60];
                     } else {
@@ -22889,10 +22933,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data33.column !== void 0) {
-                  let data36 = data33.column;
+                if (data34.line !== void 0) {
+                  let data36 = data34.line;
                   if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
-                    const err61 = { instancePath: instancePath + "/files/" + i2 + "/parse_error/column", schemaPath: "#/properties/files/items/properties/parse_error/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.parse_error.properties.column.type, parentSchema: schema157.properties.files.items.properties.parse_error.properties.column, data: data36 };
+                    const err61 = { instancePath: instancePath + "/files/" + i2 + "/parse_error/line", schemaPath: "#/properties/files/items/properties/parse_error/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.parse_error.properties.line.type, parentSchema: schema157.properties.files.items.properties.parse_error.properties.line, data: data36 };
                     if (vErrors === null) {
                       vErrors = [err61];
                     } else {
@@ -22901,34 +22945,37 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data34.column !== void 0) {
+                  let data37 = data34.column;
+                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
+                    const err62 = { instancePath: instancePath + "/files/" + i2 + "/parse_error/column", schemaPath: "#/properties/files/items/properties/parse_error/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.parse_error.properties.column.type, parentSchema: schema157.properties.files.items.properties.parse_error.properties.column, data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err62];
+                    } else {
+                      vErrors.push(err62);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err62 = { instancePath: instancePath + "/files/" + i2 + "/parse_error", schemaPath: "#/properties/files/items/properties/parse_error/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.parse_error.type, parentSchema: schema157.properties.files.items.properties.parse_error, data: data33 };
+                const err63 = { instancePath: instancePath + "/files/" + i2 + "/parse_error", schemaPath: "#/properties/files/items/properties/parse_error/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.parse_error.type, parentSchema: schema157.properties.files.items.properties.parse_error, data: data34 };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err63];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err63);
                 }
                 errors++;
               }
             }
-            if (data16.ignores !== void 0) {
-              let data37 = data16.ignores;
-              if (Array.isArray(data37)) {
-                const len4 = data37.length;
+            if (data17.ignores !== void 0) {
+              let data38 = data17.ignores;
+              if (Array.isArray(data38)) {
+                const len4 = data38.length;
                 for (let i4 = 0; i4 < len4; i4++) {
-                  let data38 = data37[i4];
-                  if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-                    if (data38.index === void 0) {
-                      const err63 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4, schemaPath: "#/properties/files/items/properties/ignores/items/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'", schema: schema157.properties.files.items.properties.ignores.items.required, parentSchema: schema157.properties.files.items.properties.ignores.items, data: data38 };
-                      if (vErrors === null) {
-                        vErrors = [err63];
-                      } else {
-                        vErrors.push(err63);
-                      }
-                      errors++;
-                    }
-                    if (data38.scope === void 0) {
-                      const err64 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4, schemaPath: "#/properties/files/items/properties/ignores/items/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'", schema: schema157.properties.files.items.properties.ignores.items.required, parentSchema: schema157.properties.files.items.properties.ignores.items, data: data38 };
+                  let data39 = data38[i4];
+                  if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                    if (data39.index === void 0) {
+                      const err64 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4, schemaPath: "#/properties/files/items/properties/ignores/items/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'", schema: schema157.properties.files.items.properties.ignores.items.required, parentSchema: schema157.properties.files.items.properties.ignores.items, data: data39 };
                       if (vErrors === null) {
                         vErrors = [err64];
                       } else {
@@ -22936,8 +22983,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data38.at === void 0) {
-                      const err65 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4, schemaPath: "#/properties/files/items/properties/ignores/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema157.properties.files.items.properties.ignores.items.required, parentSchema: schema157.properties.files.items.properties.ignores.items, data: data38 };
+                    if (data39.scope === void 0) {
+                      const err65 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4, schemaPath: "#/properties/files/items/properties/ignores/items/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'", schema: schema157.properties.files.items.properties.ignores.items.required, parentSchema: schema157.properties.files.items.properties.ignores.items, data: data39 };
                       if (vErrors === null) {
                         vErrors = [err65];
                       } else {
@@ -22945,22 +22992,19 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data38.index !== void 0) {
-                      let data39 = data38.index;
-                      if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
-                        const err66 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/index", schemaPath: "#/properties/files/items/properties/ignores/items/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.ignores.items.properties.index.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.index, data: data39 };
-                        if (vErrors === null) {
-                          vErrors = [err66];
-                        } else {
-                          vErrors.push(err66);
-                        }
-                        errors++;
+                    if (data39.at === void 0) {
+                      const err66 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4, schemaPath: "#/properties/files/items/properties/ignores/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema157.properties.files.items.properties.ignores.items.required, parentSchema: schema157.properties.files.items.properties.ignores.items, data: data39 };
+                      if (vErrors === null) {
+                        vErrors = [err66];
+                      } else {
+                        vErrors.push(err66);
                       }
+                      errors++;
                     }
-                    if (data38.scope !== void 0) {
-                      let data40 = data38.scope;
-                      if (!(data40 === "statement" || data40 === "file")) {
-                        const err67 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/scope", schemaPath: "#/properties/files/items/properties/ignores/items/properties/scope/enum", keyword: "enum", params: { allowedValues: schema157.properties.files.items.properties.ignores.items.properties.scope.enum }, message: "must be equal to one of the allowed values", schema: schema157.properties.files.items.properties.ignores.items.properties.scope.enum, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.scope, data: data40 };
+                    if (data39.index !== void 0) {
+                      let data40 = data39.index;
+                      if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
+                        const err67 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/index", schemaPath: "#/properties/files/items/properties/ignores/items/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.ignores.items.properties.index.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.index, data: data40 };
                         if (vErrors === null) {
                           vErrors = [err67];
                         } else {
@@ -22969,10 +23013,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data38.statement !== void 0) {
-                      let data41 = data38.statement;
-                      if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
-                        const err68 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/statement", schemaPath: "#/properties/files/items/properties/ignores/items/properties/statement/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.ignores.items.properties.statement.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.statement, data: data41 };
+                    if (data39.scope !== void 0) {
+                      let data41 = data39.scope;
+                      if (!(data41 === "statement" || data41 === "file")) {
+                        const err68 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/scope", schemaPath: "#/properties/files/items/properties/ignores/items/properties/scope/enum", keyword: "enum", params: { allowedValues: schema157.properties.files.items.properties.ignores.items.properties.scope.enum }, message: "must be equal to one of the allowed values", schema: schema157.properties.files.items.properties.ignores.items.properties.scope.enum, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.scope, data: data41 };
                         if (vErrors === null) {
                           vErrors = [err68];
                         } else {
@@ -22981,36 +23025,36 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data38.rules !== void 0) {
-                      let data42 = data38.rules;
-                      if (Array.isArray(data42)) {
-                        const len5 = data42.length;
+                    if (data39.statement !== void 0) {
+                      let data42 = data39.statement;
+                      if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
+                        const err69 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/statement", schemaPath: "#/properties/files/items/properties/ignores/items/properties/statement/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.ignores.items.properties.statement.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.statement, data: data42 };
+                        if (vErrors === null) {
+                          vErrors = [err69];
+                        } else {
+                          vErrors.push(err69);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data39.rules !== void 0) {
+                      let data43 = data39.rules;
+                      if (Array.isArray(data43)) {
+                        const len5 = data43.length;
                         for (let i5 = 0; i5 < len5; i5++) {
-                          let data43 = data42[i5];
-                          if (typeof data43 !== "string") {
-                            const err69 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/rules/" + i5, schemaPath: "#/properties/files/items/properties/ignores/items/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.ignores.items.properties.rules.items.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.rules.items, data: data43 };
+                          let data44 = data43[i5];
+                          if (typeof data44 !== "string") {
+                            const err70 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/rules/" + i5, schemaPath: "#/properties/files/items/properties/ignores/items/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.ignores.items.properties.rules.items.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.rules.items, data: data44 };
                             if (vErrors === null) {
-                              vErrors = [err69];
+                              vErrors = [err70];
                             } else {
-                              vErrors.push(err69);
+                              vErrors.push(err70);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err70 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/rules", schemaPath: "#/properties/files/items/properties/ignores/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.ignores.items.properties.rules.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.rules, data: data42 };
-                        if (vErrors === null) {
-                          vErrors = [err70];
-                        } else {
-                          vErrors.push(err70);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data38.reason !== void 0) {
-                      let data44 = data38.reason;
-                      if (typeof data44 !== "string") {
-                        const err71 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/reason", schemaPath: "#/properties/files/items/properties/ignores/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.ignores.items.properties.reason.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.reason, data: data44 };
+                        const err71 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/rules", schemaPath: "#/properties/files/items/properties/ignores/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.ignores.items.properties.rules.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.rules, data: data43 };
                         if (vErrors === null) {
                           vErrors = [err71];
                         } else {
@@ -23019,10 +23063,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data38.at !== void 0) {
-                      let data45 = data38.at;
-                      if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
-                        const err72 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/at", schemaPath: "#/properties/files/items/properties/ignores/items/properties/at/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.ignores.items.properties.at.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.at, data: data45 };
+                    if (data39.reason !== void 0) {
+                      let data45 = data39.reason;
+                      if (typeof data45 !== "string") {
+                        const err72 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/reason", schemaPath: "#/properties/files/items/properties/ignores/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.ignores.items.properties.reason.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.reason, data: data45 };
                         if (vErrors === null) {
                           vErrors = [err72];
                         } else {
@@ -23031,10 +23075,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data38.problem !== void 0) {
-                      let data46 = data38.problem;
-                      if (typeof data46 !== "string") {
-                        const err73 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/problem", schemaPath: "#/properties/files/items/properties/ignores/items/properties/problem/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.ignores.items.properties.problem.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.problem, data: data46 };
+                    if (data39.at !== void 0) {
+                      let data46 = data39.at;
+                      if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
+                        const err73 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/at", schemaPath: "#/properties/files/items/properties/ignores/items/properties/at/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.ignores.items.properties.at.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.at, data: data46 };
                         if (vErrors === null) {
                           vErrors = [err73];
                         } else {
@@ -23043,44 +23087,47 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
+                    if (data39.problem !== void 0) {
+                      let data47 = data39.problem;
+                      if (typeof data47 !== "string") {
+                        const err74 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4 + "/problem", schemaPath: "#/properties/files/items/properties/ignores/items/properties/problem/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.ignores.items.properties.problem.type, parentSchema: schema157.properties.files.items.properties.ignores.items.properties.problem, data: data47 };
+                        if (vErrors === null) {
+                          vErrors = [err74];
+                        } else {
+                          vErrors.push(err74);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err74 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4, schemaPath: "#/properties/files/items/properties/ignores/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.ignores.items.type, parentSchema: schema157.properties.files.items.properties.ignores.items, data: data38 };
+                    const err75 = { instancePath: instancePath + "/files/" + i2 + "/ignores/" + i4, schemaPath: "#/properties/files/items/properties/ignores/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.ignores.items.type, parentSchema: schema157.properties.files.items.properties.ignores.items, data: data39 };
                     if (vErrors === null) {
-                      vErrors = [err74];
+                      vErrors = [err75];
                     } else {
-                      vErrors.push(err74);
+                      vErrors.push(err75);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err75 = { instancePath: instancePath + "/files/" + i2 + "/ignores", schemaPath: "#/properties/files/items/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.ignores.type, parentSchema: schema157.properties.files.items.properties.ignores, data: data37 };
+                const err76 = { instancePath: instancePath + "/files/" + i2 + "/ignores", schemaPath: "#/properties/files/items/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.ignores.type, parentSchema: schema157.properties.files.items.properties.ignores, data: data38 };
                 if (vErrors === null) {
-                  vErrors = [err75];
+                  vErrors = [err76];
                 } else {
-                  vErrors.push(err75);
+                  vErrors.push(err76);
                 }
                 errors++;
               }
             }
-            if (data16.statements !== void 0) {
-              let data47 = data16.statements;
-              if (Array.isArray(data47)) {
-                const len6 = data47.length;
+            if (data17.statements !== void 0) {
+              let data48 = data17.statements;
+              if (Array.isArray(data48)) {
+                const len6 = data48.length;
                 for (let i6 = 0; i6 < len6; i6++) {
-                  let data48 = data47[i6];
-                  if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-                    if (data48.index === void 0) {
-                      const err76 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6, schemaPath: "#/properties/files/items/properties/statements/items/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'", schema: schema157.properties.files.items.properties.statements.items.required, parentSchema: schema157.properties.files.items.properties.statements.items, data: data48 };
-                      if (vErrors === null) {
-                        vErrors = [err76];
-                      } else {
-                        vErrors.push(err76);
-                      }
-                      errors++;
-                    }
-                    if (data48.kind === void 0) {
-                      const err77 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6, schemaPath: "#/properties/files/items/properties/statements/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema157.properties.files.items.properties.statements.items.required, parentSchema: schema157.properties.files.items.properties.statements.items, data: data48 };
+                  let data49 = data48[i6];
+                  if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+                    if (data49.index === void 0) {
+                      const err77 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6, schemaPath: "#/properties/files/items/properties/statements/items/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'", schema: schema157.properties.files.items.properties.statements.items.required, parentSchema: schema157.properties.files.items.properties.statements.items, data: data49 };
                       if (vErrors === null) {
                         vErrors = [err77];
                       } else {
@@ -23088,22 +23135,19 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data48.index !== void 0) {
-                      let data49 = data48.index;
-                      if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
-                        const err78 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/index", schemaPath: "#/properties/files/items/properties/statements/items/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.statements.items.properties.index.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.index, data: data49 };
-                        if (vErrors === null) {
-                          vErrors = [err78];
-                        } else {
-                          vErrors.push(err78);
-                        }
-                        errors++;
+                    if (data49.kind === void 0) {
+                      const err78 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6, schemaPath: "#/properties/files/items/properties/statements/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema157.properties.files.items.properties.statements.items.required, parentSchema: schema157.properties.files.items.properties.statements.items, data: data49 };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
                       }
+                      errors++;
                     }
-                    if (data48.kind !== void 0) {
-                      let data50 = data48.kind;
-                      if (typeof data50 !== "string") {
-                        const err79 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/kind", schemaPath: "#/properties/files/items/properties/statements/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.statements.items.properties.kind.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.kind, data: data50 };
+                    if (data49.index !== void 0) {
+                      let data50 = data49.index;
+                      if (!(typeof data50 == "number" && (!(data50 % 1) && !isNaN(data50)) && isFinite(data50))) {
+                        const err79 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/index", schemaPath: "#/properties/files/items/properties/statements/items/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.statements.items.properties.index.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.index, data: data50 };
                         if (vErrors === null) {
                           vErrors = [err79];
                         } else {
@@ -23112,10 +23156,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data48.in_transaction !== void 0) {
-                      let data51 = data48.in_transaction;
-                      if (typeof data51 !== "boolean") {
-                        const err80 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/in_transaction", schemaPath: "#/properties/files/items/properties/statements/items/properties/in_transaction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.statements.items.properties.in_transaction.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.in_transaction, data: data51 };
+                    if (data49.kind !== void 0) {
+                      let data51 = data49.kind;
+                      if (typeof data51 !== "string") {
+                        const err80 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/kind", schemaPath: "#/properties/files/items/properties/statements/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.statements.items.properties.kind.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.kind, data: data51 };
                         if (vErrors === null) {
                           vErrors = [err80];
                         } else {
@@ -23124,10 +23168,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data48.transaction !== void 0) {
-                      let data52 = data48.transaction;
-                      if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-                        const err81 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/transaction", schemaPath: "#/properties/files/items/properties/statements/items/properties/transaction/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.statements.items.properties.transaction.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.transaction, data: data52 };
+                    if (data49.in_transaction !== void 0) {
+                      let data52 = data49.in_transaction;
+                      if (typeof data52 !== "boolean") {
+                        const err81 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/in_transaction", schemaPath: "#/properties/files/items/properties/statements/items/properties/in_transaction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.statements.items.properties.in_transaction.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.in_transaction, data: data52 };
                         if (vErrors === null) {
                           vErrors = [err81];
                         } else {
@@ -23136,10 +23180,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data48.explicit_transaction !== void 0) {
-                      let data53 = data48.explicit_transaction;
-                      if (typeof data53 !== "boolean") {
-                        const err82 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/explicit_transaction", schemaPath: "#/properties/files/items/properties/statements/items/properties/explicit_transaction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.statements.items.properties.explicit_transaction.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.explicit_transaction, data: data53 };
+                    if (data49.transaction !== void 0) {
+                      let data53 = data49.transaction;
+                      if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
+                        const err82 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/transaction", schemaPath: "#/properties/files/items/properties/statements/items/properties/transaction/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.statements.items.properties.transaction.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.transaction, data: data53 };
                         if (vErrors === null) {
                           vErrors = [err82];
                         } else {
@@ -23148,10 +23192,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data48.implicit_transaction !== void 0) {
-                      let data54 = data48.implicit_transaction;
+                    if (data49.explicit_transaction !== void 0) {
+                      let data54 = data49.explicit_transaction;
                       if (typeof data54 !== "boolean") {
-                        const err83 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/implicit_transaction", schemaPath: "#/properties/files/items/properties/statements/items/properties/implicit_transaction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.statements.items.properties.implicit_transaction.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.implicit_transaction, data: data54 };
+                        const err83 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/explicit_transaction", schemaPath: "#/properties/files/items/properties/statements/items/properties/explicit_transaction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.statements.items.properties.explicit_transaction.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.explicit_transaction, data: data54 };
                         if (vErrors === null) {
                           vErrors = [err83];
                         } else {
@@ -23160,10 +23204,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data48.lock_timeout_ms !== void 0) {
-                      let data55 = data48.lock_timeout_ms;
-                      if (!(typeof data55 == "number" && (!(data55 % 1) && !isNaN(data55)) && isFinite(data55))) {
-                        const err84 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/lock_timeout_ms", schemaPath: "#/properties/files/items/properties/statements/items/properties/lock_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.statements.items.properties.lock_timeout_ms.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.lock_timeout_ms, data: data55 };
+                    if (data49.implicit_transaction !== void 0) {
+                      let data55 = data49.implicit_transaction;
+                      if (typeof data55 !== "boolean") {
+                        const err84 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/implicit_transaction", schemaPath: "#/properties/files/items/properties/statements/items/properties/implicit_transaction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.statements.items.properties.implicit_transaction.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.implicit_transaction, data: data55 };
                         if (vErrors === null) {
                           vErrors = [err84];
                         } else {
@@ -23171,59 +23215,62 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (typeof data55 == "number" && isFinite(data55)) {
-                        if (data55 < 0 || isNaN(data55)) {
-                          const err85 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/lock_timeout_ms", schemaPath: "#/properties/files/items/properties/statements/items/properties/lock_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema157.properties.files.items.properties.statements.items.properties.lock_timeout_ms, data: data55 };
-                          if (vErrors === null) {
-                            vErrors = [err85];
-                          } else {
-                            vErrors.push(err85);
-                          }
-                          errors++;
-                        }
-                      }
                     }
-                    if (data48.statement_timeout_ms !== void 0) {
-                      let data56 = data48.statement_timeout_ms;
+                    if (data49.lock_timeout_ms !== void 0) {
+                      let data56 = data49.lock_timeout_ms;
                       if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
-                        const err86 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/statement_timeout_ms", schemaPath: "#/properties/files/items/properties/statements/items/properties/statement_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.statements.items.properties.statement_timeout_ms.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.statement_timeout_ms, data: data56 };
+                        const err85 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/lock_timeout_ms", schemaPath: "#/properties/files/items/properties/statements/items/properties/lock_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.statements.items.properties.lock_timeout_ms.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.lock_timeout_ms, data: data56 };
                         if (vErrors === null) {
-                          vErrors = [err86];
+                          vErrors = [err85];
                         } else {
-                          vErrors.push(err86);
+                          vErrors.push(err85);
                         }
                         errors++;
                       }
                       if (typeof data56 == "number" && isFinite(data56)) {
                         if (data56 < 0 || isNaN(data56)) {
-                          const err87 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/statement_timeout_ms", schemaPath: "#/properties/files/items/properties/statements/items/properties/statement_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema157.properties.files.items.properties.statements.items.properties.statement_timeout_ms, data: data56 };
+                          const err86 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/lock_timeout_ms", schemaPath: "#/properties/files/items/properties/statements/items/properties/lock_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema157.properties.files.items.properties.statements.items.properties.lock_timeout_ms, data: data56 };
                           if (vErrors === null) {
-                            vErrors = [err87];
+                            vErrors = [err86];
                           } else {
-                            vErrors.push(err87);
+                            vErrors.push(err86);
                           }
                           errors++;
                         }
                       }
                     }
-                    if (data48.locks !== void 0) {
-                      let data57 = data48.locks;
-                      if (Array.isArray(data57)) {
-                        const len7 = data57.length;
+                    if (data49.statement_timeout_ms !== void 0) {
+                      let data57 = data49.statement_timeout_ms;
+                      if (!(typeof data57 == "number" && (!(data57 % 1) && !isNaN(data57)) && isFinite(data57))) {
+                        const err87 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/statement_timeout_ms", schemaPath: "#/properties/files/items/properties/statements/items/properties/statement_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema157.properties.files.items.properties.statements.items.properties.statement_timeout_ms.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.statement_timeout_ms, data: data57 };
+                        if (vErrors === null) {
+                          vErrors = [err87];
+                        } else {
+                          vErrors.push(err87);
+                        }
+                        errors++;
+                      }
+                      if (typeof data57 == "number" && isFinite(data57)) {
+                        if (data57 < 0 || isNaN(data57)) {
+                          const err88 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/statement_timeout_ms", schemaPath: "#/properties/files/items/properties/statements/items/properties/statement_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema157.properties.files.items.properties.statements.items.properties.statement_timeout_ms, data: data57 };
+                          if (vErrors === null) {
+                            vErrors = [err88];
+                          } else {
+                            vErrors.push(err88);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data49.locks !== void 0) {
+                      let data58 = data49.locks;
+                      if (Array.isArray(data58)) {
+                        const len7 = data58.length;
                         for (let i7 = 0; i7 < len7; i7++) {
-                          let data58 = data57[i7];
-                          if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
-                            if (data58.table === void 0) {
-                              const err88 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7, schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/required", keyword: "required", params: { missingProperty: "table" }, message: "must have required property 'table'", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.required, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items, data: data58 };
-                              if (vErrors === null) {
-                                vErrors = [err88];
-                              } else {
-                                vErrors.push(err88);
-                              }
-                              errors++;
-                            }
-                            if (data58.mode === void 0) {
-                              const err89 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7, schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/required", keyword: "required", params: { missingProperty: "mode" }, message: "must have required property 'mode'", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.required, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items, data: data58 };
+                          let data59 = data58[i7];
+                          if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
+                            if (data59.table === void 0) {
+                              const err89 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7, schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/required", keyword: "required", params: { missingProperty: "table" }, message: "must have required property 'table'", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.required, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items, data: data59 };
                               if (vErrors === null) {
                                 vErrors = [err89];
                               } else {
@@ -23231,22 +23278,19 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data58.table !== void 0) {
-                              let data59 = data58.table;
-                              if (typeof data59 !== "string") {
-                                const err90 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7 + "/table", schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/properties/table/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.table.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.table, data: data59 };
-                                if (vErrors === null) {
-                                  vErrors = [err90];
-                                } else {
-                                  vErrors.push(err90);
-                                }
-                                errors++;
+                            if (data59.mode === void 0) {
+                              const err90 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7, schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/required", keyword: "required", params: { missingProperty: "mode" }, message: "must have required property 'mode'", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.required, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items, data: data59 };
+                              if (vErrors === null) {
+                                vErrors = [err90];
+                              } else {
+                                vErrors.push(err90);
                               }
+                              errors++;
                             }
-                            if (data58.id !== void 0) {
-                              let data60 = data58.id;
+                            if (data59.table !== void 0) {
+                              let data60 = data59.table;
                               if (typeof data60 !== "string") {
-                                const err91 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7 + "/id", schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.id.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.id, data: data60 };
+                                const err91 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7 + "/table", schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/properties/table/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.table.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.table, data: data60 };
                                 if (vErrors === null) {
                                   vErrors = [err91];
                                 } else {
@@ -23255,10 +23299,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data58.mode !== void 0) {
-                              let data61 = data58.mode;
-                              if (!(data61 === "ACCESS SHARE" || data61 === "ROW SHARE" || data61 === "ROW EXCLUSIVE" || data61 === "SHARE UPDATE EXCLUSIVE" || data61 === "SHARE" || data61 === "SHARE ROW EXCLUSIVE" || data61 === "EXCLUSIVE" || data61 === "ACCESS EXCLUSIVE")) {
-                                const err92 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7 + "/mode", schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/properties/mode/enum", keyword: "enum", params: { allowedValues: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.mode.enum, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.mode, data: data61 };
+                            if (data59.id !== void 0) {
+                              let data61 = data59.id;
+                              if (typeof data61 !== "string") {
+                                const err92 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7 + "/id", schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.id.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.id, data: data61 };
                                 if (vErrors === null) {
                                   vErrors = [err92];
                                 } else {
@@ -23267,10 +23311,10 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data58.new !== void 0) {
-                              let data62 = data58.new;
-                              if (typeof data62 !== "boolean") {
-                                const err93 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7 + "/new", schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/properties/new/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.new.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.new, data: data62 };
+                            if (data59.mode !== void 0) {
+                              let data62 = data59.mode;
+                              if (!(data62 === "ACCESS SHARE" || data62 === "ROW SHARE" || data62 === "ROW EXCLUSIVE" || data62 === "SHARE UPDATE EXCLUSIVE" || data62 === "SHARE" || data62 === "SHARE ROW EXCLUSIVE" || data62 === "EXCLUSIVE" || data62 === "ACCESS EXCLUSIVE")) {
+                                const err93 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7 + "/mode", schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/properties/mode/enum", keyword: "enum", params: { allowedValues: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.mode.enum, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.mode, data: data62 };
                                 if (vErrors === null) {
                                   vErrors = [err93];
                                 } else {
@@ -23279,66 +23323,66 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
+                            if (data59.new !== void 0) {
+                              let data63 = data59.new;
+                              if (typeof data63 !== "boolean") {
+                                const err94 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7 + "/new", schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/properties/new/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.new.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items.properties.new, data: data63 };
+                                if (vErrors === null) {
+                                  vErrors = [err94];
+                                } else {
+                                  vErrors.push(err94);
+                                }
+                                errors++;
+                              }
+                            }
                           } else {
-                            const err94 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7, schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items, data: data58 };
+                            const err95 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks/" + i7, schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.statements.items.properties.locks.items.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks.items, data: data59 };
                             if (vErrors === null) {
-                              vErrors = [err94];
+                              vErrors = [err95];
                             } else {
-                              vErrors.push(err94);
+                              vErrors.push(err95);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err95 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks", schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.statements.items.properties.locks.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks, data: data57 };
+                        const err96 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/locks", schemaPath: "#/properties/files/items/properties/statements/items/properties/locks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.statements.items.properties.locks.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.locks, data: data58 };
                         if (vErrors === null) {
-                          vErrors = [err95];
+                          vErrors = [err96];
                         } else {
-                          vErrors.push(err95);
+                          vErrors.push(err96);
                         }
                         errors++;
                       }
                     }
-                    if (data48.actions !== void 0) {
-                      let data63 = data48.actions;
-                      if (Array.isArray(data63)) {
-                        const len8 = data63.length;
+                    if (data49.actions !== void 0) {
+                      let data64 = data49.actions;
+                      if (Array.isArray(data64)) {
+                        const len8 = data64.length;
                         for (let i8 = 0; i8 < len8; i8++) {
-                          let data64 = data63[i8];
-                          if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
-                            if (data64.kind === void 0) {
-                              const err96 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/actions/" + i8, schemaPath: "#/properties/files/items/properties/statements/items/properties/actions/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema157.properties.files.items.properties.statements.items.properties.actions.items.required, parentSchema: schema157.properties.files.items.properties.statements.items.properties.actions.items, data: data64 };
+                          let data65 = data64[i8];
+                          if (data65 && typeof data65 == "object" && !Array.isArray(data65)) {
+                            if (data65.kind === void 0) {
+                              const err97 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/actions/" + i8, schemaPath: "#/properties/files/items/properties/statements/items/properties/actions/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema157.properties.files.items.properties.statements.items.properties.actions.items.required, parentSchema: schema157.properties.files.items.properties.statements.items.properties.actions.items, data: data65 };
                               if (vErrors === null) {
-                                vErrors = [err96];
+                                vErrors = [err97];
                               } else {
-                                vErrors.push(err96);
+                                vErrors.push(err97);
                               }
                               errors++;
                             }
                           } else {
-                            const err97 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/actions/" + i8, schemaPath: "#/properties/files/items/properties/statements/items/properties/actions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.statements.items.properties.actions.items.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.actions.items, data: data64 };
+                            const err98 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/actions/" + i8, schemaPath: "#/properties/files/items/properties/statements/items/properties/actions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.statements.items.properties.actions.items.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.actions.items, data: data65 };
                             if (vErrors === null) {
-                              vErrors = [err97];
+                              vErrors = [err98];
                             } else {
-                              vErrors.push(err97);
+                              vErrors.push(err98);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err98 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/actions", schemaPath: "#/properties/files/items/properties/statements/items/properties/actions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.statements.items.properties.actions.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.actions, data: data63 };
-                        if (vErrors === null) {
-                          vErrors = [err98];
-                        } else {
-                          vErrors.push(err98);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data48.trace !== void 0) {
-                      let data65 = data48.trace;
-                      if (!(data65 && typeof data65 == "object" && !Array.isArray(data65))) {
-                        const err99 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/trace", schemaPath: "#/properties/files/items/properties/statements/items/properties/trace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.statements.items.properties.trace.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.trace, data: data65 };
+                        const err99 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/actions", schemaPath: "#/properties/files/items/properties/statements/items/properties/actions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.statements.items.properties.actions.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.actions, data: data64 };
                         if (vErrors === null) {
                           vErrors = [err99];
                         } else {
@@ -23347,60 +23391,63 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
+                    if (data49.trace !== void 0) {
+                      let data66 = data49.trace;
+                      if (!(data66 && typeof data66 == "object" && !Array.isArray(data66))) {
+                        const err100 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6 + "/trace", schemaPath: "#/properties/files/items/properties/statements/items/properties/trace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.statements.items.properties.trace.type, parentSchema: schema157.properties.files.items.properties.statements.items.properties.trace, data: data66 };
+                        if (vErrors === null) {
+                          vErrors = [err100];
+                        } else {
+                          vErrors.push(err100);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err100 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6, schemaPath: "#/properties/files/items/properties/statements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.statements.items.type, parentSchema: schema157.properties.files.items.properties.statements.items, data: data48 };
+                    const err101 = { instancePath: instancePath + "/files/" + i2 + "/statements/" + i6, schemaPath: "#/properties/files/items/properties/statements/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.properties.statements.items.type, parentSchema: schema157.properties.files.items.properties.statements.items, data: data49 };
                     if (vErrors === null) {
-                      vErrors = [err100];
+                      vErrors = [err101];
                     } else {
-                      vErrors.push(err100);
+                      vErrors.push(err101);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err101 = { instancePath: instancePath + "/files/" + i2 + "/statements", schemaPath: "#/properties/files/items/properties/statements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.statements.type, parentSchema: schema157.properties.files.items.properties.statements, data: data47 };
+                const err102 = { instancePath: instancePath + "/files/" + i2 + "/statements", schemaPath: "#/properties/files/items/properties/statements/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.items.properties.statements.type, parentSchema: schema157.properties.files.items.properties.statements, data: data48 };
                 if (vErrors === null) {
-                  vErrors = [err101];
+                  vErrors = [err102];
                 } else {
-                  vErrors.push(err101);
+                  vErrors.push(err102);
                 }
                 errors++;
               }
             }
           } else {
-            const err102 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.type, parentSchema: schema157.properties.files.items, data: data16 };
+            const err103 = { instancePath: instancePath + "/files/" + i2, schemaPath: "#/properties/files/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.files.items.type, parentSchema: schema157.properties.files.items, data: data17 };
             if (vErrors === null) {
-              vErrors = [err102];
+              vErrors = [err103];
             } else {
-              vErrors.push(err102);
+              vErrors.push(err103);
             }
             errors++;
           }
         }
       } else {
-        const err103 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.type, parentSchema: schema157.properties.files, data: data15 };
+        const err104 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.files.type, parentSchema: schema157.properties.files, data: data16 };
         if (vErrors === null) {
-          vErrors = [err103];
+          vErrors = [err104];
         } else {
-          vErrors.push(err103);
+          vErrors.push(err104);
         }
         errors++;
       }
     }
     if (data.index !== void 0) {
-      let data66 = data.index;
-      if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-        if (data66.statements === void 0) {
-          const err104 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/required", keyword: "required", params: { missingProperty: "statements" }, message: "must have required property 'statements'", schema: schema157.properties.index.required, parentSchema: schema157.properties.index, data: data66 };
-          if (vErrors === null) {
-            vErrors = [err104];
-          } else {
-            vErrors.push(err104);
-          }
-          errors++;
-        }
-        if (data66.actions === void 0) {
-          const err105 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/required", keyword: "required", params: { missingProperty: "actions" }, message: "must have required property 'actions'", schema: schema157.properties.index.required, parentSchema: schema157.properties.index, data: data66 };
+      let data67 = data.index;
+      if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+        if (data67.statements === void 0) {
+          const err105 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/required", keyword: "required", params: { missingProperty: "statements" }, message: "must have required property 'statements'", schema: schema157.properties.index.required, parentSchema: schema157.properties.index, data: data67 };
           if (vErrors === null) {
             vErrors = [err105];
           } else {
@@ -23408,8 +23455,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data66.lock_timeout === void 0) {
-          const err106 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/required", keyword: "required", params: { missingProperty: "lock_timeout" }, message: "must have required property 'lock_timeout'", schema: schema157.properties.index.required, parentSchema: schema157.properties.index, data: data66 };
+        if (data67.actions === void 0) {
+          const err106 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/required", keyword: "required", params: { missingProperty: "actions" }, message: "must have required property 'actions'", schema: schema157.properties.index.required, parentSchema: schema157.properties.index, data: data67 };
           if (vErrors === null) {
             vErrors = [err106];
           } else {
@@ -23417,8 +23464,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data66.statement_timeout === void 0) {
-          const err107 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/required", keyword: "required", params: { missingProperty: "statement_timeout" }, message: "must have required property 'statement_timeout'", schema: schema157.properties.index.required, parentSchema: schema157.properties.index, data: data66 };
+        if (data67.lock_timeout === void 0) {
+          const err107 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/required", keyword: "required", params: { missingProperty: "lock_timeout" }, message: "must have required property 'lock_timeout'", schema: schema157.properties.index.required, parentSchema: schema157.properties.index, data: data67 };
           if (vErrors === null) {
             vErrors = [err107];
           } else {
@@ -23426,8 +23473,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data66.truncated_identifiers === void 0) {
-          const err108 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/required", keyword: "required", params: { missingProperty: "truncated_identifiers" }, message: "must have required property 'truncated_identifiers'", schema: schema157.properties.index.required, parentSchema: schema157.properties.index, data: data66 };
+        if (data67.statement_timeout === void 0) {
+          const err108 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/required", keyword: "required", params: { missingProperty: "statement_timeout" }, message: "must have required property 'statement_timeout'", schema: schema157.properties.index.required, parentSchema: schema157.properties.index, data: data67 };
           if (vErrors === null) {
             vErrors = [err108];
           } else {
@@ -23435,110 +23482,107 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data66.statements !== void 0) {
-          let data67 = data66.statements;
-          if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-            for (const key3 in data67) {
-              let data68 = data67[key3];
-              if (!Array.isArray(data68)) {
-                const err109 = { instancePath: instancePath + "/index/statements/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/index/properties/statements/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.index.properties.statements.additionalProperties.type, parentSchema: schema157.properties.index.properties.statements.additionalProperties, data: data68 };
+        if (data67.truncated_identifiers === void 0) {
+          const err109 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/required", keyword: "required", params: { missingProperty: "truncated_identifiers" }, message: "must have required property 'truncated_identifiers'", schema: schema157.properties.index.required, parentSchema: schema157.properties.index, data: data67 };
+          if (vErrors === null) {
+            vErrors = [err109];
+          } else {
+            vErrors.push(err109);
+          }
+          errors++;
+        }
+        if (data67.statements !== void 0) {
+          let data68 = data67.statements;
+          if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+            for (const key3 in data68) {
+              let data69 = data68[key3];
+              if (!Array.isArray(data69)) {
+                const err110 = { instancePath: instancePath + "/index/statements/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/index/properties/statements/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.index.properties.statements.additionalProperties.type, parentSchema: schema157.properties.index.properties.statements.additionalProperties, data: data69 };
                 if (vErrors === null) {
-                  vErrors = [err109];
+                  vErrors = [err110];
                 } else {
-                  vErrors.push(err109);
+                  vErrors.push(err110);
                 }
                 errors++;
               }
             }
           } else {
-            const err110 = { instancePath: instancePath + "/index/statements", schemaPath: "#/properties/index/properties/statements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.index.properties.statements.type, parentSchema: schema157.properties.index.properties.statements, data: data67 };
+            const err111 = { instancePath: instancePath + "/index/statements", schemaPath: "#/properties/index/properties/statements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.index.properties.statements.type, parentSchema: schema157.properties.index.properties.statements, data: data68 };
             if (vErrors === null) {
-              vErrors = [err110];
+              vErrors = [err111];
             } else {
-              vErrors.push(err110);
+              vErrors.push(err111);
             }
             errors++;
           }
         }
-        if (data66.actions !== void 0) {
-          let data69 = data66.actions;
-          if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-            for (const key4 in data69) {
-              let data70 = data69[key4];
-              if (!Array.isArray(data70)) {
-                const err111 = { instancePath: instancePath + "/index/actions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/index/properties/actions/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.index.properties.actions.additionalProperties.type, parentSchema: schema157.properties.index.properties.actions.additionalProperties, data: data70 };
+        if (data67.actions !== void 0) {
+          let data70 = data67.actions;
+          if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+            for (const key4 in data70) {
+              let data71 = data70[key4];
+              if (!Array.isArray(data71)) {
+                const err112 = { instancePath: instancePath + "/index/actions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/index/properties/actions/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.index.properties.actions.additionalProperties.type, parentSchema: schema157.properties.index.properties.actions.additionalProperties, data: data71 };
                 if (vErrors === null) {
-                  vErrors = [err111];
+                  vErrors = [err112];
                 } else {
-                  vErrors.push(err111);
+                  vErrors.push(err112);
                 }
                 errors++;
               }
             }
           } else {
-            const err112 = { instancePath: instancePath + "/index/actions", schemaPath: "#/properties/index/properties/actions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.index.properties.actions.type, parentSchema: schema157.properties.index.properties.actions, data: data69 };
+            const err113 = { instancePath: instancePath + "/index/actions", schemaPath: "#/properties/index/properties/actions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.index.properties.actions.type, parentSchema: schema157.properties.index.properties.actions, data: data70 };
             if (vErrors === null) {
-              vErrors = [err112];
+              vErrors = [err113];
             } else {
-              vErrors.push(err112);
+              vErrors.push(err113);
             }
             errors++;
           }
         }
-        if (data66.lock_timeout !== void 0) {
-          let data71 = data66.lock_timeout;
-          if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
-            for (const key5 in data71) {
-              let data72 = data71[key5];
-              if (!Array.isArray(data72)) {
-                const err113 = { instancePath: instancePath + "/index/lock_timeout/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/index/properties/lock_timeout/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.index.properties.lock_timeout.additionalProperties.type, parentSchema: schema157.properties.index.properties.lock_timeout.additionalProperties, data: data72 };
+        if (data67.lock_timeout !== void 0) {
+          let data72 = data67.lock_timeout;
+          if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+            for (const key5 in data72) {
+              let data73 = data72[key5];
+              if (!Array.isArray(data73)) {
+                const err114 = { instancePath: instancePath + "/index/lock_timeout/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/index/properties/lock_timeout/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.index.properties.lock_timeout.additionalProperties.type, parentSchema: schema157.properties.index.properties.lock_timeout.additionalProperties, data: data73 };
                 if (vErrors === null) {
-                  vErrors = [err113];
+                  vErrors = [err114];
                 } else {
-                  vErrors.push(err113);
+                  vErrors.push(err114);
                 }
                 errors++;
               }
             }
           } else {
-            const err114 = { instancePath: instancePath + "/index/lock_timeout", schemaPath: "#/properties/index/properties/lock_timeout/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.index.properties.lock_timeout.type, parentSchema: schema157.properties.index.properties.lock_timeout, data: data71 };
+            const err115 = { instancePath: instancePath + "/index/lock_timeout", schemaPath: "#/properties/index/properties/lock_timeout/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.index.properties.lock_timeout.type, parentSchema: schema157.properties.index.properties.lock_timeout, data: data72 };
             if (vErrors === null) {
-              vErrors = [err114];
+              vErrors = [err115];
             } else {
-              vErrors.push(err114);
+              vErrors.push(err115);
             }
             errors++;
           }
         }
-        if (data66.statement_timeout !== void 0) {
-          let data73 = data66.statement_timeout;
-          if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
-            for (const key6 in data73) {
-              let data74 = data73[key6];
-              if (!Array.isArray(data74)) {
-                const err115 = { instancePath: instancePath + "/index/statement_timeout/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/index/properties/statement_timeout/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.index.properties.statement_timeout.additionalProperties.type, parentSchema: schema157.properties.index.properties.statement_timeout.additionalProperties, data: data74 };
+        if (data67.statement_timeout !== void 0) {
+          let data74 = data67.statement_timeout;
+          if (data74 && typeof data74 == "object" && !Array.isArray(data74)) {
+            for (const key6 in data74) {
+              let data75 = data74[key6];
+              if (!Array.isArray(data75)) {
+                const err116 = { instancePath: instancePath + "/index/statement_timeout/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/index/properties/statement_timeout/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.index.properties.statement_timeout.additionalProperties.type, parentSchema: schema157.properties.index.properties.statement_timeout.additionalProperties, data: data75 };
                 if (vErrors === null) {
-                  vErrors = [err115];
+                  vErrors = [err116];
                 } else {
-                  vErrors.push(err115);
+                  vErrors.push(err116);
                 }
                 errors++;
               }
             }
           } else {
-            const err116 = { instancePath: instancePath + "/index/statement_timeout", schemaPath: "#/properties/index/properties/statement_timeout/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.index.properties.statement_timeout.type, parentSchema: schema157.properties.index.properties.statement_timeout, data: data73 };
-            if (vErrors === null) {
-              vErrors = [err116];
-            } else {
-              vErrors.push(err116);
-            }
-            errors++;
-          }
-        }
-        if (data66.truncated_identifiers !== void 0) {
-          let data75 = data66.truncated_identifiers;
-          if (!Array.isArray(data75)) {
-            const err117 = { instancePath: instancePath + "/index/truncated_identifiers", schemaPath: "#/properties/index/properties/truncated_identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.index.properties.truncated_identifiers.type, parentSchema: schema157.properties.index.properties.truncated_identifiers, data: data75 };
+            const err117 = { instancePath: instancePath + "/index/statement_timeout", schemaPath: "#/properties/index/properties/statement_timeout/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.index.properties.statement_timeout.type, parentSchema: schema157.properties.index.properties.statement_timeout, data: data74 };
             if (vErrors === null) {
               vErrors = [err117];
             } else {
@@ -23547,22 +23591,34 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data67.truncated_identifiers !== void 0) {
+          let data76 = data67.truncated_identifiers;
+          if (!Array.isArray(data76)) {
+            const err118 = { instancePath: instancePath + "/index/truncated_identifiers", schemaPath: "#/properties/index/properties/truncated_identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema157.properties.index.properties.truncated_identifiers.type, parentSchema: schema157.properties.index.properties.truncated_identifiers, data: data76 };
+            if (vErrors === null) {
+              vErrors = [err118];
+            } else {
+              vErrors.push(err118);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err118 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.index.type, parentSchema: schema157.properties.index, data: data66 };
+        const err119 = { instancePath: instancePath + "/index", schemaPath: "#/properties/index/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.properties.index.type, parentSchema: schema157.properties.index, data: data67 };
         if (vErrors === null) {
-          vErrors = [err118];
+          vErrors = [err119];
         } else {
-          vErrors.push(err118);
+          vErrors.push(err119);
         }
         errors++;
       }
     }
   } else {
-    const err119 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.type, parentSchema: schema157, data };
+    const err120 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema157.type, parentSchema: schema157, data };
     if (vErrors === null) {
-      vErrors = [err119];
+      vErrors = [err120];
     } else {
-      vErrors.push(err119);
+      vErrors.push(err120);
     }
     errors++;
   }
@@ -32340,4 +32396,4 @@ function validate118(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 module.exports.keys = { "backup-evidence": "v0", "backup-evidence#/$defs/timestamp": "v1", "backup-evidence#/$defs/record": "v2", "backups-input": "v3", "backups-input#/$defs/store": "v4", "backups-input#/$defs/schedule": "v5", "backups-input#/$defs/binding": "v6", "backups-input#/$defs/evidence": "v7", "catalog": "v8", "catalog#/$defs/tier": "v9", "catalog#/$defs/duration": "v10", "catalog#/$defs/name": "v11", "catalog#/$defs/service": "v12", "catalog#/$defs/store": "v13", "catalog#/$defs/backupRef": "v14", "chaos-result": "v15", "chaos-result#/$defs/timestamp": "v16", "chaos-result#/$defs/nullableTimestamp": "v17", "chaos-result#/$defs/phase": "v18", "chaos": "v19", "chaos#/$defs/goDuration": "v20", "chaos#/$defs/name": "v21", "chaos#/$defs/load": "v22", "chaos#/$defs/blastRadius": "v23", "chaos#/$defs/local": "v24", "chaos#/$defs/kubernetes": "v25", "chaos#/$defs/fault": "v26", "chaos#/$defs/expectation": "v27", "chaos#/$defs/promQuery": "v28", "chaos#/$defs/experiment": "v29", "gates": "v30", "gates#/$defs/backups": "v31", "gates#/$defs/restore-proofs": "v32", "gates#/$defs/release": "v33", "gates#/$defs/migrations": "v34", "gates#/$defs/security-context": "v35", "gates#/$defs/cluster": "v36", "gates#/$defs/load-budget": "v37", "gates#/$defs/slo": "v38", "load-budgets": "v39", "load-budgets#/$defs/p95Ms": "v40", "load-budgets#/$defs/p99Ms": "v41", "load-budgets#/$defs/maxErrorRate": "v42", "load-budgets#/$defs/minThroughputRps": "v43", "load-budgets#/$defs/minSamples": "v44", "load-budgets#/$defs/budget": "v45", "migrations-input": "v46", "report": "v47", "report#/$defs/verdict": "v48", "report#/$defs/location": "v49", "report#/$defs/resource": "v50", "report#/$defs/finding": "v51", "report#/$defs/waiver": "v52", "report#/$defs/gate": "v53", "restore-proof": "v54", "restore-proof#/$defs/timestamp": "v55", "restore-proof#/$defs/nullableTimestamp": "v56", "restore-proof#/$defs/check": "v57", "restore-proof#/$defs/measurement": "v58", "restore-proofs-input": "v59", "restore-proofs-input#/$defs/store": "v60", "restore-proofs-input#/$defs/proof": "v61", "slo-baseline": "v62", "slo": "v63", "slo#/$defs/metric": "v64", "waivers": "v65", "waivers#/$defs/waiver": "v66", "waivers#/$defs/annotationWaiver": "v67" };
-module.exports.digest = "a81535849c4551628042a7dab02ea1049bb72fbb68d73e3fd5269d44f5b21515";
+module.exports.digest = "cc976f1bf9fe91610d529a66b4d0364c203fa3912491f22b55cbead576dd0431";

@@ -81,6 +81,8 @@ images() { bash scripts/images.sh build; }
 
 cluster_up() {
   bash scripts/cluster.sh up || return 1
+  # Images rebuilt since the cluster came up (their inputs changed) are imported too; import is idempotent.
+  bash scripts/images.sh import --address "$root/.work/cluster/containerd/containerd.sock" >&2 || return 1
   eval "$(bash scripts/cluster.sh env)"
   export KUBECONFIG
 }
@@ -154,7 +156,8 @@ install() {
     --wait --atomic --timeout 8m
 }
 
-helm_test() { "$helm" test "$release" --namespace "$namespace" --logs --timeout 4m; }
+# The chart deletes its test pod once it succeeds (hook-delete-policy), so its logs cannot be read after.
+helm_test() { "$helm" test "$release" --namespace "$namespace" --timeout 4m; }
 
 scheduled_backups() {
   local deadline=$((SECONDS + 240)) missing

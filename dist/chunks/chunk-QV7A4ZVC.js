@@ -10662,8 +10662,6 @@ var SHARE_UPDATE_SUBTYPES = /* @__PURE__ */ new Set([
   "reset_rel_options",
   "cluster_on",
   "drop_cluster",
-  "set_storage",
-  "set_compression",
   "set_options",
   "reset_options"
 ]);
@@ -10716,6 +10714,8 @@ function predictLocks(statement) {
         for (const constraint of constraintsOf(action)) {
           if (constraint.type === "foreign_key") add(constraint.references, "SHARE ROW EXCLUSIVE");
         }
+        if (action.kind === "drop_constraint") add(action.references, "ACCESS EXCLUSIVE");
+        if (action.kind === "other" && (action.subtype === "add_inherit" || action.subtype === "drop_inherit")) add(action.parent, "SHARE UPDATE EXCLUSIVE");
         if ((action.kind === "attach_partition" || action.kind === "detach_partition") && !action.concurrent) add(action.partition, "ACCESS EXCLUSIVE");
       }
       break;
@@ -10729,13 +10729,33 @@ function predictLocks(statement) {
       add(statement.table, concurrent("SHARE UPDATE EXCLUSIVE", "SHARE"));
       break;
     case "drop":
-      if (["table", "view", "materialized_view", "foreign_table"].includes(String(statement.object_type))) {
+      if (["table", "view", "materialized_view", "foreign_table", "sequence"].includes(String(statement.object_type))) {
         for (const object of list2(statement.objects)) add(object, "ACCESS EXCLUSIVE");
       }
+      if (["trigger", "policy", "rule"].includes(String(statement.object_type))) for (const object of list2(statement.objects)) add(object.table, "ACCESS EXCLUSIVE");
+      if (statement.object_type === "statistic_ext") for (const object of list2(statement.objects)) add(object.table, "SHARE UPDATE EXCLUSIVE");
+      for (const table of list2(statement.trigger_tables)) add(table, "ACCESS EXCLUSIVE");
       break;
     case "rename":
     case "set_schema":
-      if (["table", "view", "materialized_view", "column", "foreign_table"].includes(String(statement.object_type))) add(statement.table, "ACCESS EXCLUSIVE");
+      if (["table", "view", "materialized_view", "column", "foreign_table", "tabconstraint", "trigger", "policy"].includes(String(statement.object_type))) {
+        add(statement.table, "ACCESS EXCLUSIVE");
+      }
+      break;
+    case "create_policy":
+    case "alter_policy":
+    case "create_rule":
+      add(statement.table, "ACCESS EXCLUSIVE");
+      break;
+    case "comment":
+    case "create_statistics":
+      add(statement.table, "SHARE UPDATE EXCLUSIVE");
+      break;
+    case "analyze":
+      for (const table of list2(statement.tables)) add(table, "SHARE UPDATE EXCLUSIVE");
+      break;
+    case "alter_sequence":
+      add(statement.sequence, "SHARE ROW EXCLUSIVE");
       break;
     case "truncate":
       for (const table of list2(statement.tables)) add(table, "ACCESS EXCLUSIVE");
@@ -10951,6 +10971,8 @@ var FileAnalyzer = class {
   session;
   local = {};
   texts = /* @__PURE__ */ new Map();
+  /** The session TimeZone the file SETs (null: the connection's, unknown here). */
+  timeZone = null;
   /** The BEGIN statement of an explicit transaction still open. */
   openedBy = null;
   /** Whether the file has a word long enough to be a truncated identifier (most files do not). */
@@ -10964,6 +10986,7 @@ var FileAnalyzer = class {
       runner: kind.runner ?? false,
       notValid: /* @__PURE__ */ new Set(),
       held: /* @__PURE__ */ new Map(),
+      dropped: /* @__PURE__ */ new Map(),
       sessionAtStart: { ...this.session }
     };
   }
@@ -11069,7 +11092,18 @@ var FileAnalyzer = class {
       case "CreateEnumStmt": {
         const name = qualified(strings(node.typeName));
         this.schema.enums.set(name, strings(node.vals));
+        this.noteCreated("type", name);
         return { kind: "create_type", type: name };
+      }
+      case "CompositeTypeStmt": {
+        const name = this.tableId(rec(node.typevar));
+        this.noteCreated("type", name);
+        return { kind: "create_type", type: name };
+      }
+      case "CreateDomainStmt": {
+        const name = qualified(strings(node.domainname));
+        this.noteCreated("domain", name);
+        return { kind: "create_domain", type: name };
       }
       case "CreateFunctionStmt":
         return this.createFunction(node);
@@ -11089,8 +11123,28 @@ var FileAnalyzer = class {
         return { kind: "refresh_materialized_view", view: this.tableFact(rec(node.relation)), concurrent: Boolean(node.concurrent), no_data: Boolean(node.skipData) };
       case "AlterDomainStmt":
         return this.alterDomain(node);
-      case "CreateTrigStmt":
-        return { kind: "create_trigger", table: this.tableFact(rec(node.relation)) };
+      case "CreateTrigStmt": {
+        const table = this.tableFact(rec(node.relation));
+        const id = `${table.id}.${str(node.trigname) ?? ""}`;
+        this.schema.triggers.set(id, { table: table.id, function: qualified(strings(node.funcname)) });
+        this.noteCreated("trigger", id);
+        return { kind: "create_trigger", table, name: str(node.trigname) ?? "", replace: Boolean(node.replace) };
+      }
+      case "CreatePolicyStmt":
+      case "AlterPolicyStmt":
+        return { kind: statement.type === "CreatePolicyStmt" ? "create_policy" : "alter_policy", table: this.tableFact(rec(node.table)), name: str(node.policy_name) ?? "" };
+      case "RuleStmt":
+        return { kind: "create_rule", table: this.tableFact(rec(node.relation)), name: str(node.rulename) ?? "" };
+      case "CommentStmt":
+        return this.comment(node);
+      case "CreateStatsStmt": {
+        const table = this.tableFact(unwrapped(list(node.relations)[0], "RangeVar"));
+        const name = strings(node.defnames);
+        if (name.length > 0) this.schema.statistics.set(qualified(name), table.id);
+        return { kind: "create_statistics", table };
+      }
+      case "AlterSeqStmt":
+        return { kind: "alter_sequence", sequence: this.tableFact(rec(node.sequence)) };
       case "LockStmt":
         return {
           kind: "lock",
@@ -11105,6 +11159,18 @@ var FileAnalyzer = class {
         };
       }
     }
+  }
+  // ---- objects dropped and re-created in one transaction ----
+  noteDropped(kind, id, fact) {
+    this.transaction?.dropped.set(`${kind}:${id}`, fact);
+  }
+  /** A CREATE of something this transaction dropped: the drop is undone before anyone sees it. */
+  noteCreated(kind, id) {
+    const key = `${kind}:${id}`;
+    const dropped = this.transaction?.dropped.get(key);
+    if (!dropped) return;
+    dropped.recreated = true;
+    this.transaction?.dropped.delete(key);
   }
   // ---- names ----
   tableId(relation) {
@@ -11263,7 +11329,9 @@ var FileAnalyzer = class {
   applyColumn(table, facts) {
     if (!table) return;
     const identity = facts.identity !== null || facts.serial === true;
-    table.columns.set(String(facts.name), { type: facts.type, notNull: Boolean(facts.not_null) || identity });
+    const type = facts.type;
+    const stored = facts.serial === true ? { ...type, display: TYPE_DISPLAY[type.name] ?? type.name } : type;
+    table.columns.set(String(facts.name), { type: stored, notNull: Boolean(facts.not_null) || identity });
   }
   applyConstraint(tableId, facts, raw) {
     const table = this.schema.table(tableId);
@@ -11277,7 +11345,8 @@ var FileAnalyzer = class {
     }
     if (type === "not_null" || type === "default") return;
     const notNullColumn = type === "check" ? notNullTestColumn(raw.raw_expr) : void 0;
-    table.constraints.set(String(facts.name), { type, validated: !facts.not_valid, ...notNullColumn ? { notNullColumn } : {} });
+    const references = type === "foreign_key" ? facts.references?.id : void 0;
+    table.constraints.set(String(facts.name), { type, validated: !facts.not_valid, ...notNullColumn ? { notNullColumn } : {}, ...references ? { references } : {} });
   }
   // ---- statements ----
   alterTable(statement, node) {
@@ -11320,12 +11389,16 @@ var FileAnalyzer = class {
         const definition = inner(command.def, "ColumnDef") ?? {};
         const newType = this.typeFact(rec(definition.typeName));
         const old = state?.columns.get(column);
+        const using = definition.raw_default;
         const facts = {
           kind: "alter_column_type",
           column,
           old_type: old ? old.type : null,
           new_type: newType,
-          using: definition.raw_default !== void 0,
+          // USING col (or col::newtype) converts exactly as no USING does: PostgreSQL decides the rewrite the same way.
+          using: using !== void 0 && !isColumnItself(using, column),
+          ...using !== void 0 ? { using_sql: this.extent(statement, firstLocation(using) ?? statement.startByte, NO_STOPS) } : {},
+          session_time_zone: this.timeZone,
           at: num(definition.location) ?? statement.startByte
         };
         if (old) old.type = newType;
@@ -11362,9 +11435,19 @@ var FileAnalyzer = class {
         return { kind: "validate_constraint", name: column, type: existing?.type ?? null, not_valid_added_in_transaction: sameTransaction };
       }
       case "AT_DropConstraint": {
+        const references = state?.constraints.get(column)?.references;
         state?.constraints.delete(column);
-        return { kind: "drop_constraint", name: column, cascade: command.behavior === "DROP_CASCADE", if_exists: Boolean(command.missing_ok) };
+        return {
+          kind: "drop_constraint",
+          name: column,
+          cascade: command.behavior === "DROP_CASCADE",
+          if_exists: Boolean(command.missing_ok),
+          ...references ? { references: this.tableFactById(references) } : {}
+        };
       }
+      case "AT_AddInherit":
+      case "AT_DropInherit":
+        return { kind: "other", subtype: snake(subtype.replace(/^AT_/, "")), parent: this.tableFact(inner(command.def, "RangeVar")) };
       case "AT_SetLogged":
         return { kind: "set_logged" };
       case "AT_SetUnLogged":
@@ -11431,6 +11514,7 @@ var FileAnalyzer = class {
     if (!(table.known && node.if_not_exists)) {
       this.schema.createTable(table.id, materialized ? "materialized_view" : "table");
       this.created.add(table.id);
+      if (materialized) this.noteCreated("materialized_view", table.id);
     }
     return { kind: materialized ? "create_materialized_view" : "create_table_as", table: { ...table, new: true } };
   }
@@ -11439,6 +11523,7 @@ var FileAnalyzer = class {
     const view = this.tableFact(relation);
     this.schema.createTable(view.id, "view");
     this.created.add(view.id);
+    this.noteCreated("view", view.id);
     return { kind: "create_view", view: { ...view, new: true }, replace: Boolean(node.replace) };
   }
   createIndex(statement, node) {
@@ -11466,10 +11551,7 @@ var FileAnalyzer = class {
   drop(node) {
     const removeType = str(node.removeType) ?? "";
     const objectType = objectName(removeType);
-    const names2 = list(node.objects).map((object) => {
-      const parts = inner(object, "List") ? strings(inner(object, "List")?.items) : [str(inner(object, "String")?.sval) ?? ""];
-      return parts;
-    });
+    const names2 = list(node.objects).map(objectNameParts);
     const cascade = node.behavior === "DROP_CASCADE";
     const ifExists = Boolean(node.missing_ok);
     if (removeType === "OBJECT_INDEX") {
@@ -11481,21 +11563,56 @@ var FileAnalyzer = class {
       });
       return { kind: "drop_index", indexes, concurrent: Boolean(node.concurrent), cascade, if_exists: ifExists };
     }
+    const triggerTables = [];
     const objects = names2.map((parts) => {
       if (["table", "view", "materialized_view", "foreign_table", "sequence"].includes(objectType)) {
-        const id = parts.length > 1 ? parts.join(".") : `public.${parts[0] ?? ""}`;
-        const fact = { ...this.tableFactById(id), name: parts.join(".") };
-        this.schema.dropTable(id);
-        this.created.delete(id);
-        return fact;
+        const id2 = parts.length > 1 ? parts.join(".") : `public.${parts[0] ?? ""}`;
+        const fact2 = { ...this.tableFactById(id2), name: parts.join(".") };
+        for (const constraint of this.schema.table(id2)?.constraints.values() ?? []) {
+          if (constraint.references && constraint.references !== id2) triggerTables.push(this.tableFactById(constraint.references));
+        }
+        this.schema.dropTable(id2);
+        this.created.delete(id2);
+        this.noteDropped(objectType, id2, fact2);
+        return fact2;
       }
+      if (["trigger", "policy", "rule"].includes(objectType)) {
+        const own = parts[parts.length - 1] ?? "";
+        const tableParts = parts.slice(0, -1);
+        const tableId = tableParts.length > 1 ? tableParts.join(".") : `public.${tableParts[0] ?? ""}`;
+        const table = { ...this.tableFactById(tableId), name: tableParts.join(".") };
+        const fact2 = { id: `${tableId}.${own}`, name: `${own} on ${table.name}`, known: false, new: false, table };
+        if (objectType === "trigger") this.schema.triggers.delete(`${tableId}.${own}`);
+        this.noteDropped(objectType, `${tableId}.${own}`, fact2);
+        return fact2;
+      }
+      const id = objectType === "schema" ? parts.join(".") : qualified(parts);
       if (objectType === "schema") {
         const prefix = `${parts[0] ?? ""}.`;
-        for (const id of [...this.schema.tables.keys()]) if (id.startsWith(prefix)) this.schema.dropTable(id);
+        for (const tableId of [...this.schema.tables.keys()]) if (tableId.startsWith(prefix)) this.schema.dropTable(tableId);
       }
-      return { id: parts.join("."), name: parts.join("."), known: false, new: false };
+      const fact = { id, name: parts.join("."), known: false, new: false };
+      if (objectType === "function" || objectType === "procedure") {
+        this.schema.functions.delete(parts.join("."));
+        if (cascade) {
+          for (const [trigger, state] of [...this.schema.triggers]) {
+            if (state.function !== id) continue;
+            triggerTables.push(this.tableFactById(state.table));
+            this.schema.triggers.delete(trigger);
+          }
+        }
+        this.noteDropped("function", id, fact);
+      } else if (objectType === "statistic_ext") {
+        const tableId = this.schema.statistics.get(id);
+        this.schema.statistics.delete(id);
+        if (tableId) fact.table = this.tableFactById(tableId);
+      } else if (objectType === "type" || objectType === "domain") {
+        this.schema.enums.delete(id);
+        this.noteDropped(objectType, id, fact);
+      }
+      return fact;
     });
-    return { kind: "drop", object_type: objectType, objects, cascade, if_exists: ifExists };
+    return { kind: "drop", object_type: objectType, objects, cascade, if_exists: ifExists, ...triggerTables.length > 0 ? { trigger_tables: triggerTables } : {} };
   }
   rename(node) {
     const renameType = str(node.renameType) ?? "";
@@ -11535,8 +11652,12 @@ var FileAnalyzer = class {
         this.schema.indexes.set(`${schema}.${to}`, owner);
       }
     } else if (!from) {
-      const object = node.object;
-      from = inner(object, "List") ? strings(inner(object, "List")?.items).join(".") : str(inner(object, "String")?.sval) ?? strings(object).join(".");
+      const parts = objectNameParts(node.object);
+      from = parts.join(".");
+      if (renameType === "OBJECT_TYPE" || renameType === "OBJECT_DOMAIN") {
+        const id = qualified(parts);
+        this.schema.renameType(id, `${id.slice(0, id.indexOf("."))}.${to}`);
+      }
     }
     const relationType = objectName(str(node.relationType) ?? "");
     return {
@@ -11574,6 +11695,7 @@ var FileAnalyzer = class {
       raw = sval ?? fval ?? (ival !== void 0 ? String(ival) : null);
       value = ival !== void 0 ? durationMs(ival) : raw !== null ? durationMs(raw) : null;
     }
+    if (name === "timezone") this.timeZone = kind === "VAR_SET_VALUE" ? raw : null;
     if (TIMEOUTS.has(name) && (kind === "VAR_SET_VALUE" || kind === "VAR_SET_DEFAULT" || kind === "VAR_RESET")) {
       this.set(name, kind === "VAR_SET_VALUE" ? value : null, isLocal);
     } else if (kind === "VAR_RESET_ALL") {
@@ -11631,6 +11753,14 @@ var FileAnalyzer = class {
     }
     return { kind: "transaction", action, nested, outside_transaction: noTransaction, ends_runner_transaction: false };
   }
+  /** COMMENT ON TABLE / COLUMN takes SHARE UPDATE EXCLUSIVE on the table. */
+  comment(node) {
+    const objectType = objectName(str(node.objtype) ?? "");
+    const parts = objectNameParts(node.object);
+    const relationParts = objectType === "column" ? parts.slice(0, -1) : ["table", "view", "materialized_view", "foreign_table"].includes(objectType) ? parts : [];
+    const table = relationParts.length > 0 ? this.tableFactById(qualified(relationParts)) : null;
+    return { kind: "comment", object_type: objectType, ...table ? { table: { ...table, name: relationParts.join(".") } } : {} };
+  }
   alterEnum(node) {
     const written = strings(node.typeName).join(".");
     const type = qualified(strings(node.typeName));
@@ -11666,6 +11796,7 @@ var FileAnalyzer = class {
     const volatilityOption = list(node.options).map((option) => inner(option, "DefElem") ?? {}).find((option) => option.defname === "volatility");
     const volatility = str(inner(volatilityOption?.arg, "String")?.sval) ?? "volatile";
     this.schema.functions.set(name, volatility);
+    this.noteCreated("function", qualified(strings(node.funcname)));
     return { kind: "create_function", name, volatility, replace: Boolean(node.replace) };
   }
   reindex(node) {
@@ -11696,6 +11827,15 @@ var FileAnalyzer = class {
     };
   }
 };
+function objectNameParts(object) {
+  const listed = inner(object, "List");
+  if (listed) return strings(listed.items);
+  const withArgs = inner(object, "ObjectWithArgs");
+  if (withArgs) return strings(withArgs.objname);
+  const typeName = inner(object, "TypeName");
+  if (typeName) return strings(typeName.names);
+  return [str(inner(object, "String")?.sval) ?? ""];
+}
 var CONSTRAINT_TYPES = {
   CONSTR_FOREIGN: "foreign_key",
   CONSTR_CHECK: "check",
@@ -11723,6 +11863,26 @@ function objectName(objectType) {
 }
 function constraintBody(sql) {
   return sql.replace(/^CONSTRAINT\s+("(?:[^"]|"")+"|\S+)\s+/i, "").replace(/\s+NOT\s+VALID$/i, "").trim();
+}
+function firstLocation(expression) {
+  let first;
+  const walk = (value) => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    const node = rec(value);
+    if (!node) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === "location" && typeof child === "number" && child >= 0) first = first === void 0 ? child : Math.min(first, child);
+      else walk(child);
+    }
+  };
+  walk(expression);
+  return first;
+}
+function isColumnItself(expression, column) {
+  const cast = inner(expression, "TypeCast");
+  const target = cast ? cast.arg : expression;
+  const fields = strings(inner(target, "ColumnRef")?.fields);
+  return fields.length >= 1 && fields[fields.length - 1] === column;
 }
 function notNullTestColumn(expression) {
   const test = inner(expression, "NullTest");
@@ -12059,6 +12219,10 @@ var SchemaState = class {
   indexes = /* @__PURE__ */ new Map();
   enums = /* @__PURE__ */ new Map();
   functions = /* @__PURE__ */ new Map();
+  /** Trigger id (table id + "." + trigger name) → its table and function. */
+  triggers = /* @__PURE__ */ new Map();
+  /** Extended statistics id (schema.name) → table id. */
+  statistics = /* @__PURE__ */ new Map();
   table(id) {
     return this.tables.get(id);
   }
@@ -12070,6 +12234,8 @@ var SchemaState = class {
   dropTable(id) {
     this.tables.delete(id);
     for (const [index, table] of this.indexes) if (table === id) this.indexes.delete(index);
+    for (const [trigger, state] of this.triggers) if (state.table === id) this.triggers.delete(trigger);
+    for (const [statistics, table] of this.statistics) if (table === id) this.statistics.delete(statistics);
   }
   renameTable(from, to) {
     const table = this.tables.get(from);
@@ -12077,6 +12243,35 @@ var SchemaState = class {
     this.tables.delete(from);
     this.tables.set(to, table);
     for (const [index, owner] of this.indexes) if (owner === from) this.indexes.set(index, to);
+    for (const [statistics, owner] of this.statistics) if (owner === from) this.statistics.set(statistics, to);
+    for (const [trigger, state] of [...this.triggers]) {
+      if (state.table !== from) continue;
+      this.triggers.delete(trigger);
+      this.triggers.set(`${to}.${trigger.slice(from.length + 1)}`, { ...state, table: to });
+    }
+  }
+  /**
+   * ALTER TYPE ... RENAME TO: the enum's values and every column of that type follow the new name.
+   * Ids are schema-qualified; columns name a type in the public schema without it, as written.
+   */
+  renameType(from, to) {
+    const values = this.enums.get(from);
+    if (values) {
+      this.enums.delete(from);
+      this.enums.set(to, values);
+    }
+    const unqualified = (id) => id.startsWith("public.") ? id.slice("public.".length) : id;
+    const renamed = /* @__PURE__ */ new Map([
+      [from, to],
+      [unqualified(from), unqualified(to)]
+    ]);
+    for (const table of this.tables.values()) {
+      for (const column of table.columns.values()) {
+        const name = renamed.get(column.type.name);
+        if (name === void 0) continue;
+        column.type = { ...column.type, name, display: column.type.display.replace(column.type.name, name) };
+      }
+    }
   }
 };
 
@@ -12085,7 +12280,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync, rmSync as rmSync2, statSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname3, join as join6 } from "node:path";
 import { fileURLToPath } from "node:url";
-var FORMAT = "schema-cache 1";
+var FORMAT = "schema-cache 2";
 var KEEP = 16;
 var codeDigest;
 function replayCodeDigest() {
@@ -12123,6 +12318,8 @@ function cachedSchema(key, logger) {
     for (const [index, table] of stored.indexes) schema.indexes.set(index, table);
     for (const [type, values] of stored.enums) schema.enums.set(type, values);
     for (const [name, volatility] of stored.functions) schema.functions.set(name, volatility);
+    for (const [id, trigger] of stored.triggers) schema.triggers.set(id, trigger);
+    for (const [id, table] of stored.statistics) schema.statistics.set(id, table);
     return schema;
   } catch (error) {
     logger.info(`migrations: ignoring an unreadable schema cache entry ${file} (${error instanceof Error ? error.message : String(error)}); replaying instead`);
@@ -12136,7 +12333,9 @@ function cacheSchema(key, schema, logger) {
     tables: [...schema.tables].map(([id, table]) => [id, { kind: table.kind, columns: [...table.columns], constraints: [...table.constraints] }]),
     indexes: [...schema.indexes],
     enums: [...schema.enums],
-    functions: [...schema.functions]
+    functions: [...schema.functions],
+    triggers: [...schema.triggers],
+    statistics: [...schema.statistics]
   };
   const file = entryFile(key);
   try {
@@ -12207,6 +12406,7 @@ async function collect2(context, options) {
   const judgedOrder = [...ordered.filter((file) => judgedSet.has(file.path)), ...edited];
   const settings = {
     postgres_version: options.postgresVersion ?? DEFAULT_POSTGRES_VERSION,
+    ...options.sessionTimeZone !== void 0 ? { session_time_zone: options.sessionTimeZone } : {},
     require_rollback_plan: options.requireRollbackPlan ?? true,
     max_lock_timeout_ms: parseDuration(options.maxLockTimeout ?? DEFAULT_MAX_LOCK_TIMEOUT, "maxLockTimeout") ?? 0,
     require_statement_timeout: options.requireStatementTimeout ?? true,
@@ -12602,7 +12802,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-FYEQ2NOP.js"), import("./run-LJ4IQSGM.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-FYEQ2NOP.js"), import("./run-6KZYJHXC.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];

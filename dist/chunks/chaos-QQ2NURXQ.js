@@ -36,7 +36,7 @@ import {
   UsageError,
   parseCommandLine,
   toolVersion
-} from "./chunk-666SKX4D.js";
+} from "./chunk-J5TTHCYF.js";
 import "./chunk-NUD3GI67.js";
 import {
   loadConfig,

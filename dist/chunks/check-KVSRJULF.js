@@ -5,15 +5,15 @@ import {
   exitCodeFor,
   planGates,
   spreadListFlags
-} from "./chunk-TD3BH63S.js";
-import "./chunk-3BO4LA73.js";
+} from "./chunk-XLTRQS6F.js";
+import "./chunk-QV7A4ZVC.js";
 import "./chunk-TOT33RUI.js";
 import "./chunk-QLYWWAAS.js";
 import "./chunk-JEPAHEEN.js";
 import "./chunk-647UBY3D.js";
 import "./chunk-S63MBXB7.js";
 import "./chunk-525K4M5I.js";
-import "./chunk-666SKX4D.js";
+import "./chunk-J5TTHCYF.js";
 import "./chunk-NUD3GI67.js";
 import "./chunk-RZEBD3HU.js";
 import "./chunk-WQQHA2IA.js";

@@ -16,7 +16,7 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-666SKX4D.js";
+} from "./chunk-J5TTHCYF.js";
 import "./chunk-NUD3GI67.js";
 import "./chunk-2AFNVZHP.js";
 import "./chunk-XI6Y4Q6H.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-666SKX4D.js";
+} from "./chunk-J5TTHCYF.js";
 import "./chunk-NUD3GI67.js";
 import "./chunk-SYHSNYPK.js";
 import {

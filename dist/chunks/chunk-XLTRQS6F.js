@@ -5,7 +5,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-3BO4LA73.js";
+} from "./chunk-QV7A4ZVC.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -17,7 +17,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-666SKX4D.js";
+} from "./chunk-J5TTHCYF.js";
 import {
   loadConfig
 } from "./chunk-TOQCFF6U.js";

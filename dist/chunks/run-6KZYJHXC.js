@@ -4,7 +4,7 @@ import {
   loadBundle,
   runGates,
   worstVerdict
-} from "./chunk-3BO4LA73.js";
+} from "./chunk-QV7A4ZVC.js";
 import "./chunk-TOT33RUI.js";
 import "./chunk-QLYWWAAS.js";
 import "./chunk-JEPAHEEN.js";

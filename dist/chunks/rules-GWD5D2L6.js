@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   loadBundle
-} from "./chunk-3BO4LA73.js";
+} from "./chunk-QV7A4ZVC.js";
 import "./chunk-TOT33RUI.js";
 import "./chunk-QLYWWAAS.js";
 import "./chunk-JEPAHEEN.js";
@@ -14,7 +14,7 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-666SKX4D.js";
+} from "./chunk-J5TTHCYF.js";
 import "./chunk-NUD3GI67.js";
 import "./chunk-RZEBD3HU.js";
 import "./chunk-WQQHA2IA.js";

@@ -123,19 +123,19 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-F2SHT7TH.js")).check(rest);
+        return await (await import("./check-KVSRJULF.js")).check(rest);
       case "rules":
-        return await (await import("./rules-YSN5X6ZV.js")).rules(rest);
+        return await (await import("./rules-GWD5D2L6.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-YSN5X6ZV.js")).explain(rest);
+        return await (await import("./rules-GWD5D2L6.js")).explain(rest);
       case "init":
-        return (await import("./init-NNNQ3NJF.js")).init(rest);
+        return (await import("./init-DGJZLL6Y.js")).init(rest);
       case "drill":
-        return await (await import("./drill-WI2IT7FI.js")).drill(rest);
+        return await (await import("./drill-GGXKJA2D.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-PM6EJV5H.js")).baseline(rest);
+        return await (await import("./baseline-6CLX6ZAR.js")).baseline(rest);
       case "chaos":
-        return await (await import("./chaos-KI42DI3D.js")).chaos(rest);
+        return await (await import("./chaos-QQ2NURXQ.js")).chaos(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

@@ -14,7 +14,7 @@ import {
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-666SKX4D.js";
+} from "./chunk-J5TTHCYF.js";
 import "./chunk-NUD3GI67.js";
 import {
   loadConfig
