@@ -14,7 +14,8 @@
 # A progress line per phase and a final table (phase, seconds, result).
 #
 # Settings: KEEP_CLUSTER=1 leaves the cluster and the release up; E2E_NAMESPACE (reference-app);
-# E2E_VALUES (extra values file for the image names, --existing only); E2E_DURATION (k6 run, 20s).
+# E2E_VALUES (extra values file for the image names, --existing only); E2E_DURATION (k6 run, 20s);
+# E2E_UNTIL (a phase name: stop after it, listing the later phases as not run).
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +32,7 @@ kubectl="$root/.tools/bin/kubectl"
 [ -x "$helm" ] || helm="$(command -v helm || true)"
 
 phases=()
+stopped=0
 results=()
 seconds=()
 failed=0
@@ -41,8 +43,8 @@ gates() { node "$root/bin/resilience-gates.js" "$@"; }
 
 phase() { # phase NAME FUNCTION: runs it, records seconds and result; later phases are skipped after a failure
   local name="$1" fn="$2" started=$SECONDS rc
-  if [ $failed -ne 0 ]; then
-    phases+=("$name"); seconds+=(0); results+=(skipped)
+  if [ $failed -ne 0 ] || [ $stopped -ne 0 ]; then
+    phases+=("$name"); seconds+=(0); results+=("$([ $failed -ne 0 ] && echo skipped || echo "not run (E2E_UNTIL)")")
     return 0
   fi
   log "▶ $name"
@@ -51,6 +53,7 @@ phase() { # phase NAME FUNCTION: runs it, records seconds and result; later phas
   phases+=("$name"); seconds+=($((SECONDS - started)))
   if [ $rc -eq 0 ]; then
     results+=(ok); log "✔ $name ($((SECONDS - started))s)"
+    [ "$name" = "${E2E_UNTIL:-}" ] && stopped=1
   else
     results+=("failed ($rc)"); failed=1; log "✘ $name failed after $((SECONDS - started))s"
     diagnostics
@@ -182,7 +185,14 @@ restore_drill() {
     job="e2e-${cronjob#cronjob.batch/}"
     job="${job:0:52}-$(date +%s)"
     kn create job --from="$cronjob" "$job" >/dev/null || return 1
-    kn wait --for=condition=complete "job/$job" --timeout=6m || { kn logs "job/$job" --all-containers >&2; return 1; }
+    local deadline=$((SECONDS + 360)) state=""
+    while [ $SECONDS -lt $deadline ]; do
+      state="$(kn get "job/$job" -o jsonpath='{.status.succeeded}/{.status.failed}')"
+      case "$state" in 1/*|*/[1-9]*) break ;; esac
+      sleep 3
+    done
+    kn logs "job/$job" --all-containers --tail=8 >&2 || true
+    [ "${state%%/*}" = 1 ] || { log "drill job $job did not succeed (succeeded/failed: $state)"; return 1; }
   done
   kn get configmap -l resilience-gates.io/restore-proof -o name >&2
 }

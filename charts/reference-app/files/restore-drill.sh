@@ -9,6 +9,9 @@
 set -eu
 root="${BACKUP_ROOT:-/backups}"
 mkdir -p "$root/proofs"
+# Drills of different stores run as different users (the Redis one as Redis, to read its RDB file) and
+# share this directory through the pod's fsGroup: keep it group-writable (only its owner can change that).
+chmod 2775 "$root/proofs" 2>/dev/null || true
 proof="$root/proofs/$STORE-$(date -u +%Y%m%dT%H%M%SZ).json"
 echo "restore drill: $STORE ($ENGINE) -> $proof"
 status=0
@@ -18,7 +21,9 @@ case "$ENGINE" in
       --key "${SIGNING_KEY:-/keys/private-key}" --out "$proof" || status=$?
     ;;
   redis)
-    resilience-gates drill redis --source "$SOURCE_URL" --store "$STORE" --key "${SIGNING_KEY:-/keys/private-key}" --out "$proof" || status=$?
+    # RDB_FILE: where this pod reads the file the server's BGSAVE writes (its volume, mounted read-only).
+    resilience-gates drill redis --source "$SOURCE_URL" --store "$STORE" ${RDB_FILE:+--rdb "$RDB_FILE"} \
+      --key "${SIGNING_KEY:-/keys/private-key}" --out "$proof" || status=$?
     ;;
   *)
     echo "restore drill: unknown engine $ENGINE"

@@ -82,7 +82,7 @@ group and fsGroup. Call with (list $ .Values.api.runAs).
 {{- $ctx := deepCopy $.Values.podSecurityContext -}}
 {{- $_ := set $ctx "runAsUser" (int $runAs.user) -}}
 {{- $_ := set $ctx "runAsGroup" (int $runAs.group) -}}
-{{- $_ := set $ctx "fsGroup" (int $runAs.group) -}}
+{{- $_ := set $ctx "fsGroup" (int ($runAs.fsGroup | default $runAs.group)) -}}
 {{- toYaml $ctx -}}
 {{- end -}}
 
