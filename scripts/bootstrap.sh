@@ -187,7 +187,18 @@ for key in "${order[@]}"; do
   # shellcheck disable=SC2086 # the group is a space-separated list of NAME|PKG words
   build_group "${key##*@}" ${groups[$key]} || failed+=(${groups[$key]//|*([^ ])/})
 done
+# The local cluster's node parts from Debian (scripts/cluster.sh): runc, the CNI plugins, iptables.
+install_node_packages() {
+  local missing=()
+  command -v runc >/dev/null 2>&1 || missing+=(runc)
+  [ -x /usr/lib/cni/bridge ] || missing+=(containernetworking-plugins)
+  command -v iptables >/dev/null 2>&1 || missing+=(iptables)
+  command -v conntrack >/dev/null 2>&1 || missing+=(conntrack)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
 if is_wanted postgres; then install_postgres || failed+=(postgres); fi
+if is_wanted runc || is_wanted kubelet; then install_node_packages || failed+=(node-packages); fi
 if is_wanted redis; then install_redis || failed+=(redis); fi
 
 if [ ${#failed[@]} -gt 0 ]; then
