@@ -36,17 +36,25 @@ interface PodTemplate {
   spec: Record<string, unknown>;
 }
 
+interface WorkloadShape {
+  kind?: string;
+  spec?: Record<string, unknown> & {
+    template?: { spec?: Record<string, unknown> };
+    jobTemplate?: { spec?: { template?: { spec?: Record<string, unknown> } } };
+  };
+}
+
 /** Each workload of the security-context fixtures as the Pod its controller would create. */
 function fixturePods(): PodTemplate[] {
   const directory = join(repoRoot, "fixtures", "security-context");
   const pods: PodTemplate[] = [];
   for (const file of readdirSync(directory).filter((name) => name.endsWith(".yaml")).sort()) {
     for (const document of parseAllDocuments(readFileSync(join(directory, file), "utf8"))) {
-      const object = document.toJS({ maxAliasCount: 100 }) as Record<string, any> | null;
+      const object = document.toJS({ maxAliasCount: 100 }) as WorkloadShape | null;
       if (!object?.kind) continue;
       const spec =
         object.kind === "Pod" ? object.spec : object.kind === "CronJob" ? object.spec?.jobTemplate?.spec?.template?.spec : object.spec?.template?.spec;
-      if (!spec) continue;
+      if (!spec || typeof spec !== "object") continue;
       pods.push({ name: `${file.replace(/\.yaml$/, "")}-${pods.length}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 60), file, spec });
     }
   }
