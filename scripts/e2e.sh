@@ -14,7 +14,7 @@
 # A progress line per phase and a final table (phase, seconds, result).
 #
 # Settings: KEEP_CLUSTER=1 leaves the cluster and the release up; E2E_NAMESPACE (reference-app);
-# E2E_VALUES (extra values file for the image names, --existing only); E2E_DURATION (k6 run, 20s);
+# E2E_VALUES (extra values files for the image names, ':'-separated, --existing only); E2E_DURATION (k6 run, 20s);
 # E2E_UNTIL (a phase name: stop after it, listing the later phases as not run).
 set -uo pipefail
 
@@ -144,7 +144,9 @@ values_args() {
     args+=(--values charts/reference-app/values-local-cluster.yaml --values "$(bash scripts/images.sh values)")
   else
     args+=(--set api.service.type=NodePort)
-    [ -n "${E2E_VALUES:-}" ] && args+=(--values "$E2E_VALUES")
+    local file files=()
+    IFS=: read -r -a files <<<"${E2E_VALUES:-}"
+    for file in "${files[@]}"; do [ -n "$file" ] && args+=(--values "$file"); done
   fi
   # Backups every minute, so the CronJob controller records a lastSuccessfulTime within the run; drills
   # publish their proofs as ConfigMaps for `check restore-proofs --cluster`.
