@@ -23,6 +23,8 @@ export interface RunRequest {
   gates: [string, Record<string, unknown>][];
   now: Date;
   logger: Logger;
+  /** See GateContext.githubToken. */
+  githubToken?: string;
   /**
    * Gates whose options were typed on the command line: their paths are the user's own choice and may
    * lie outside the repository (paths from a config file may not).
@@ -60,7 +62,7 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
     bundle,
     config.waiversFile ? loadWaiversFile(config.workspace, config.waiversFile, now) : { waivers: [], problems: [] },
   );
-  const context: GateContext = { workspace: config.workspace, logger, now };
+  const context: GateContext = { workspace: config.workspace, logger, now, ...(request.githubToken ? { githubToken: request.githubToken } : {}) };
   const results: GateResult[] = [];
   const claimed = new Set<WaiverProblem>();
   for (const [id, options] of request.gates) {
@@ -191,7 +193,7 @@ function toFinding(
   rule: string,
   message: string,
   severity: Severity | undefined,
-  place: { resource?: Finding["resource"]; location?: Finding["location"] },
+  place: { resource?: Finding["resource"]; container?: string; location?: Finding["location"] },
 ): Finding {
   const metadata = bundle.catalog.get(rule);
   const override = config.rules[rule]?.severity;
@@ -201,6 +203,7 @@ function toFinding(
     title: metadata?.title ?? rule,
     message,
     ...(place.resource ? { resource: place.resource } : {}),
+    ...(place.container ? { container: place.container } : {}),
     ...(place.location ? { location: place.location } : {}),
     remediation: metadata?.remediation ?? "",
     docs: metadata?.docs ?? "",

@@ -23,6 +23,8 @@ export interface Finding {
   title: string;
   message: string;
   resource?: ResourceRef;
+  /** The container of `resource` the finding is about (part of its identity: SARIF fingerprints, JUnit names). */
+  container?: string;
   location?: SourceLocation;
   remediation: string;
   docs: string;

@@ -16,6 +16,7 @@ beforeAll(async () => {
     if (custom) return custom;
     if (request.method === "POST" && request.path.endsWith("/check-runs")) return { status: 201, body: { id: ++id, html_url: `https://github.example/acme/shop/runs/${id}` } };
     if (request.method === "PATCH") return { status: 200, body: {} };
+    if (request.method === "GET" && request.path === "/user") return { status: 403, body: { message: "Resource not accessible by integration" } };
     if (request.method === "GET" && request.path.endsWith("/comments")) return { status: 200, body: [] };
     if (request.method === "POST" && request.path.endsWith("/comments")) return { status: 201, body: { id: 31 } };
     return { status: 404, body: { message: "Not Found" } };

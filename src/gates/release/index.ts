@@ -124,7 +124,7 @@ async function evaluateFreshness(context: GateContext, options: ReleaseOptions, 
   });
   context.logger.info(`release: re-evaluating ${gates.join(", ")} as of ${context.now.toISOString()}`);
   const bundle = await loadBundle(config, context.logger);
-  const report = await runGates({ config, gates: plan, now: context.now, logger: context.logger }, bundle);
+  const report = await runGates({ config, gates: plan, now: context.now, logger: context.logger, ...(context.githubToken ? { githubToken: context.githubToken } : {}) }, bundle);
   const facts = report.gates
     .filter((result) => gates.includes(result.id))
     .map((result) => {
@@ -166,9 +166,9 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
     commit ??= env.GITHUB_SHA;
   } else {
     const [owner, repo] = (repository ?? "").split("/");
-    const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+    const token = context.githubToken;
     if (!owner || !repo) throw new ConfigurationError("release: no repository (GITHUB_REPOSITORY or gates.release.repository as owner/name)");
-    if (!token) throw new ConfigurationError("release: the check runs are read through the GitHub API: set GITHUB_TOKEN (the action passes its github-token input), or give checkRunsFile");
+    if (!token) throw new ConfigurationError("release: the check runs are read through the GitHub API and there is no token: give the action's github-token input, set GITHUB_TOKEN on the command line, or give checkRunsFile");
     const target: GitHubTarget = { apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token, owner, repo };
     const api = clientFor(target);
     if (tag) tagCommit = await resolveTag(api, target, tag);

@@ -59,9 +59,10 @@ export function findingAnnotation(finding: Finding, gateId: string): WorkflowAnn
 /**
  * Workflow-command annotations for a report, at most 10 per level (block findings first, in report
  * order), then one notice that says how many were left out and where to read them. Gate errors come
- * first: they are what must be fixed before anything else.
+ * first: they are what must be fixed before anything else. `reservedErrors` error slots are left for
+ * lines the caller writes itself (the step's failure reason).
  */
-export function reportAnnotations(report: Report, limit = ANNOTATIONS_PER_LEVEL): WorkflowAnnotation[] {
+export function reportAnnotations(report: Report, limit = ANNOTATIONS_PER_LEVEL, reservedErrors = 0): WorkflowAnnotation[] {
   const candidates: WorkflowAnnotation[] = [];
   for (const gate of report.gates) {
     if (gate.verdict === "error") candidates.push({ level: "error", title: `${gate.id} could not run`, message: gate.error ?? "error" });
@@ -71,7 +72,7 @@ export function reportAnnotations(report: Report, limit = ANNOTATIONS_PER_LEVEL)
   const used = { error: 0, warning: 0, notice: 0 };
   let dropped = 0;
   for (const annotation of candidates) {
-    if (used[annotation.level] < limit) {
+    if (used[annotation.level] < (annotation.level === "error" ? limit - reservedErrors : limit)) {
       used[annotation.level] += 1;
       kept.push(annotation);
     } else {
