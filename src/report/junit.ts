@@ -35,11 +35,20 @@ interface Suite {
 function suite(gate: GateResult): Suite {
   const cases: string[] = [];
   const classname = `resilience-gates.${gate.id}`;
+  // Reporters take testcases of the same name for retries of one test and keep one: every name is unique.
+  const used = new Map<string, number>();
+  const caseName = (finding: Finding): string => {
+    const name = baseName(finding);
+    const seen = (used.get(name) ?? 0) + 1;
+    used.set(name, seen);
+    return seen === 1 ? name : `${name} (${seen})`;
+  };
   for (const finding of gate.findings) {
     const body = [
       finding.message,
       finding.location ? `at ${formatLocation(finding.location)}` : "",
       finding.resource ? `resource: ${describeResource(finding.resource)}` : "",
+      finding.container ? `container: ${finding.container}` : "",
       `fix: ${finding.remediation}`,
       finding.docs ? `docs: ${finding.docs}` : "",
     ].filter(Boolean);
@@ -83,10 +92,10 @@ function suite(gate: GateResult): Suite {
   return { xml: [head, properties, ...cases, "  </testsuite>"].join("\n"), tests, failures, errors, skipped };
 }
 
-function caseName(finding: Finding): string {
+function baseName(finding: Finding): string {
   const subject = describeResource(finding.resource);
   const where = finding.location ? formatLocation(finding.location) : "";
-  return [finding.rule, subject, where].filter(Boolean).join(" ");
+  return [finding.rule, subject, finding.container ? `container ${finding.container}` : "", where].filter(Boolean).join(" ");
 }
 
 function fileAttributes(finding: Finding): Record<string, string> {
