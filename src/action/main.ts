@@ -11,7 +11,7 @@ import type { Report } from "../engine/types.js";
 import { GATES } from "../gates/registry.js";
 import { attestRelease } from "../gates/release/attestation.js";
 import { GitHubApi, GitHubApiError, RATE_LIMIT_WAIT_MS } from "../report/github/api.js";
-import { checkRunName, MAX_ANNOTATIONS, publishChecks, type FailOn } from "../report/github/checks.js";
+import { checkRunName, DEFAULT_CHECK_NAME, MAX_ANNOTATIONS, publishChecks, type FailOn } from "../report/github/checks.js";
 import { ANNOTATIONS_PER_LEVEL, reportAnnotations } from "../report/github/commands.js";
 import { upsertComment } from "../report/github/comment.js";
 import { githubContextFromEnv, type GitHubContext } from "../report/github/context.js";
@@ -37,6 +37,8 @@ export interface ActionInputs {
   maxAnnotations: number;
   /** Longest wait, in seconds, for an exhausted API rate limit to reset. */
   rateLimitWait: number;
+  /** First part of the check runs' names and the SARIF categories, so two workflows on one commit stay apart. */
+  checkName: string;
   now: Date;
 }
 
@@ -71,6 +73,10 @@ export function readInputs(): ActionInputs {
   const nowText = core.getInput("now");
   const now = nowText ? new Date(nowText) : new Date();
   if (Number.isNaN(now.getTime())) throw new ConfigurationError(`input now must be an ISO 8601 time, not ${nowText}`);
+  const checkName = core.getInput("check-name") || DEFAULT_CHECK_NAME;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._ -]{0,63}$/.test(checkName) || checkName.endsWith(" ")) {
+    throw new ConfigurationError(`input check-name must be 1 to 64 letters, digits, '.', '_', '-' or inner spaces (no '/'), not ${JSON.stringify(checkName)}`);
+  }
   const gate = optional("gate");
   if (gate && !GATES.has(gate)) throw new ConfigurationError(`input gate ${gate} is not a gate; known gates: ${[...GATES.keys()].join(", ")}`);
   return {
@@ -86,6 +92,7 @@ export function readInputs(): ActionInputs {
     checks: flag("checks", true),
     maxAnnotations: count("max-annotations", MAX_ANNOTATIONS, 50_000),
     rateLimitWait: count("rate-limit-wait", RATE_LIMIT_WAIT_MS / 1000, 3600),
+    checkName,
     now,
   };
 }
@@ -124,7 +131,7 @@ export async function main(inputs: ActionInputs = readInputs(), env: NodeJS.Proc
 
   const reportPath = resolve(cwd, inputs.reportFile ?? join(env.RUNNER_TEMP ?? tmpdir(), "resilience-gates", "report.json"));
   write(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  const renderContext = { color: false, catalog: bundle.catalog };
+  const renderContext = { color: false, catalog: bundle.catalog, category: inputs.checkName };
   if (inputs.sarifFile) write(resolve(cwd, inputs.sarifFile), sarifReporter.render(report, renderContext));
   if (inputs.junitFile) write(resolve(cwd, inputs.junitFile), junitReporter.render(report, renderContext));
 
@@ -138,7 +145,7 @@ export async function main(inputs: ActionInputs = readInputs(), env: NodeJS.Proc
   const reportingFailures: string[] = [];
   let stepAnnotated = report.gates;
   if (context && inputs.checks) {
-    const outcome = await publishChecks(report, { api, context, failOn: inputs.failOn, logger, maxAnnotations: inputs.maxAnnotations });
+    const outcome = await publishChecks(report, { api, context, failOn: inputs.failOn, logger, maxAnnotations: inputs.maxAnnotations, checkName: inputs.checkName });
     const complete = new Set(outcome.checks.filter((check) => !check.problem).map((check) => check.gate));
     stepAnnotated = report.gates.filter((gate) => !complete.has(gate.id));
     if (outcome.stopped?.reason === "forbidden") {
@@ -147,11 +154,11 @@ export async function main(inputs: ActionInputs = readInputs(), env: NodeJS.Proc
     }
     if (outcome.stopped?.reason === "rate-limited") {
       notes.push("", `> ⚠️ Check runs of ${outcome.stopped.gates.map((id) => `\`${id}\``).join(", ")} not written: the token's API rate limit is used up (${inline(outcome.stopped.detail)}). Re-run the job after the reset; findings are annotated on this step instead.`);
-      reportingFailures.push(`check runs ${outcome.stopped.gates.map(checkRunName).join(", ")} not written: rate limited (${outcome.stopped.detail})`);
+      reportingFailures.push(`check runs ${outcome.stopped.gates.map((id) => checkRunName(id, inputs.checkName)).join(", ")} not written: rate limited (${outcome.stopped.detail})`);
     }
     for (const failed of outcome.failed) {
       notes.push("", `> ⚠️ The check run of \`${failed.gate}\` could not be written: ${inline(failed.detail.slice(0, 300))}. Its findings are annotated on this step instead.`);
-      reportingFailures.push(`check run ${checkRunName(failed.gate)} not written (${failed.detail.slice(0, 200)})`);
+      reportingFailures.push(`check run ${checkRunName(failed.gate, inputs.checkName)} not written (${failed.detail.slice(0, 200)})`);
     }
     for (const check of outcome.checks) if (check.problem) notes.push("", `> ⚠️ The check run of \`${check.gate}\` is incomplete: ${inline(check.problem.slice(0, 300))}.`);
   }

@@ -104,6 +104,9 @@ describe("the bundled action, run as a runner runs it", () => {
     expect(missing.stdout).toContain("::error::configuration error: config file nope.yaml does not exist");
     expect(missing.outputs.verdict).toBe("error");
     expect(missing.summary).toContain("configuration error: config file nope.yaml does not exist");
+    const badName = await runAction(cwd, { "check-name": "gates / e2e" });
+    expect(badName.status).toBe(2);
+    expect(badName.stdout).toContain("::error::configuration error: input check-name must be 1 to 64 letters");
     const badInput = await runAction(cwd, { "fail-on": "sometimes" });
     expect(badInput.status).toBe(2);
     expect(badInput.stdout).toContain("::error::configuration error: input fail-on must be block or warn, not sometimes");

@@ -105,6 +105,17 @@ describe("release gate on a tag push, through the bundled action and the GitHub 
     expect(result.summary).toContain("REL-005");
   });
 
+  it("reads the check runs of the configured checkName, and ignores same-gate runs of another workflow's name", async () => {
+    checkRuns = [run("security-context", "failure"), run("security-context", "success", { name: "resilience-gates-pr / security-context" })];
+    const cwd = workspace(config("    requiredGates: [security-context]\n    freshnessGates: []\n    checkName: resilience-gates-pr"));
+    const result = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(result.status, result.stdout).toBe(0);
+    checkRuns = [run("security-context", "success")];
+    const missing = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(missing.status).toBe(1);
+    expect(missing.summary).toContain("no check run resilience-gates-pr / security-context on commit");
+  });
+
   it("blocks a moved tag (the tag resolves to another commit)", async () => {
     tagSha = "0".repeat(40);
     const cwd = workspace(config("    requiredGates: [security-context]\n    freshnessGates: []"));

@@ -72,6 +72,12 @@ describe("check runs", () => {
     expect(creates[0]!.body).toMatchObject({ head_sha: context().sha, status: "completed", details_url: context().runUrl });
   });
 
+  it("names check runs after check-name, so two workflows on one commit write distinct checks", async () => {
+    await publishChecks(sampleReport(1), { api: api(), context: context(), failOn: "block", logger: silentLogger, checkName: "resilience-gates-e2e" });
+    expectValidRequests();
+    expect(server.requests.map((request) => (request.body as { name: string }).name)).toEqual(["resilience-gates-e2e / security-context", "resilience-gates-e2e / migrations", "resilience-gates-e2e / backups"]);
+  });
+
   it("the OpenAPI check bites: a misspelt field or a wrong annotation level fails", async () => {
     await publishChecks(sampleReport(2), { api: api(), context: context(), failOn: "block", logger: silentLogger });
     const create = server.requests[0]!;

@@ -5,11 +5,12 @@ import { displayPath, resolveInside, standaloneWorkspace } from "../../sources/f
 import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile, type PathSegment, type YamlDocument } from "../../sources/yaml.js";
 import { RELEASE_FLAGS } from "./flags.js";
+import { checkRunName, DEFAULT_CHECK_NAME } from "../../report/github/checks.js";
 import { clientFor, fetchCheckRuns, resolveTag, type ApiCheckRun, type GitHubTarget } from "./github.js";
 import { flagList } from "../flag-values.js";
 
 export const RELEASE_GATE = "release";
-export const CHECK_RUN_PREFIX = "resilience-gates / ";
+
 /** Gates whose evidence ages: re-evaluated at tag time when they are configured. */
 export const FRESHNESS_GATES = ["backups", "restore-proofs"] as const;
 
@@ -18,6 +19,8 @@ export interface ReleaseOptions {
   tagPattern?: string;
   allowWarn?: boolean;
   trustedApps?: string[];
+  /** The `check-name` of the workflow whose check runs are required (default resilience-gates). */
+  checkName?: string;
   freshnessGates?: string[];
   tag?: string;
   commit?: string;
@@ -91,12 +94,13 @@ function readFactsFile(context: GateContext, path: string): FactsFile {
   return { document, value: document.value };
 }
 
-/** The latest run of each `resilience-gates / <gate>` name; a later completion wins, then a higher id. */
-function latestByGate(runs: readonly ApiCheckRun[]): Map<string, { run: ApiCheckRun; index: number }> {
+/** The latest run of each `<checkName> / <gate>` name; a later completion wins, then a higher id. */
+function latestByGate(runs: readonly ApiCheckRun[], checkName: string): Map<string, { run: ApiCheckRun; index: number }> {
   const latest = new Map<string, { run: ApiCheckRun; index: number }>();
+  const prefix = checkRunName("", checkName);
   runs.forEach((run, index) => {
-    if (typeof run.name !== "string" || !run.name.startsWith(CHECK_RUN_PREFIX)) return;
-    const gate = run.name.slice(CHECK_RUN_PREFIX.length).trim();
+    if (typeof run.name !== "string" || !run.name.startsWith(prefix)) return;
+    const gate = run.name.slice(prefix.length).trim();
     const current = latest.get(gate);
     const key = (candidate: ApiCheckRun) => `${candidate.completed_at ?? candidate.started_at ?? ""}|${String(candidate.id ?? 0).padStart(20, "0")}`;
     if (!current || key(run) > key(current.run)) latest.set(gate, { run, index });
@@ -178,7 +182,8 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
     runs = await fetchCheckRuns(api, target, commit);
   }
 
-  const latest = latestByGate(runs);
+  const checkName = options.checkName ?? DEFAULT_CHECK_NAME;
+  const latest = latestByGate(runs, checkName);
   const checkRuns: (CheckRunFact & { index: number })[] = [...latest].map(([gate, { run, index }]) => ({
     gate,
     index,
@@ -225,6 +230,7 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
       required_gates: requiredGates,
       allow_warn: options.allowWarn ?? true,
       trusted_apps: options.trustedApps ?? ["github-actions"],
+      check_name: checkName,
       check_runs: facts.checkRuns,
       freshness: facts.freshness,
     },
@@ -234,7 +240,7 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
       if (gate) {
         const run = checkRuns.find((candidate) => candidate.gate === gate);
         const location = run ? at(["check_runs", run.index, finding.field === "app" ? "app" : finding.field === "status" ? "status" : "conclusion"]) : at(["check_runs"]);
-        return { resource: { kind: "CheckRun", name: `${CHECK_RUN_PREFIX}${gate}` }, ...(location ? { location } : {}) };
+        return { resource: { kind: "CheckRun", name: checkRunName(gate, checkName) }, ...(location ? { location } : {}) };
       }
       if (evidence) {
         const index = facts.freshness.findIndex((fact) => fact.gate === evidence);

@@ -16,9 +16,15 @@ export const MAX_ANNOTATIONS = 500;
 export type FailOn = "block" | "warn";
 export type CheckConclusion = "success" | "neutral" | "failure";
 
-/** `resilience-gates / migrations`: unique per gate, so branch protection can require each one. */
-export function checkRunName(gateId: string): string {
-  return `resilience-gates / ${gateId}`;
+/** The default `check-name`: the first part of every check run's name. */
+export const DEFAULT_CHECK_NAME = "resilience-gates";
+
+/**
+ * `resilience-gates / migrations`: unique per gate, so branch protection can require each one. Another
+ * `checkName` (the action's `check-name`) keeps two workflows on one commit (PR gates, kind e2e) apart.
+ */
+export function checkRunName(gateId: string, checkName = DEFAULT_CHECK_NAME): string {
+  return `${checkName} / ${gateId}`;
 }
 
 /** pass → success; warn → neutral (failure with fail-on warn); block and error → failure. */
@@ -83,6 +89,8 @@ export interface ChecksRequest {
   now?: () => Date;
   /** Annotations per check run (default 500); findings beyond it are listed in the summary and SARIF. */
   maxAnnotations?: number;
+  /** The first part of the check runs' names (default resilience-gates). */
+  checkName?: string;
 }
 
 /**
@@ -96,6 +104,7 @@ export async function publishChecks(report: Report, request: ChecksRequest): Pro
   const outcome: ChecksOutcome = { checks: [], failed: [] };
   if (!api) return { ...outcome, stopped: { reason: "no-token", detail: "no github-token given", gates: report.gates.map((gate) => gate.id) } };
   const cap = request.maxAnnotations ?? MAX_ANNOTATIONS;
+  const name = (gateId: string) => checkRunName(gateId, request.checkName);
   const base = repoPath(context.owner, context.repo);
   const links = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, sha: context.sha };
   for (const [index, gate] of report.gates.entries()) {
@@ -105,7 +114,7 @@ export async function publishChecks(report: Report, request: ChecksRequest): Pro
     const completedAt = (request.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
     const create = (output: Record<string, unknown>) =>
       api.request<{ id: number; html_url?: string }>("POST", `${base}/check-runs`, {
-        name: checkRunName(gate.id),
+        name: name(gate.id),
         head_sha: context.sha,
         status: "completed",
         conclusion: conclusionOf(gate.verdict, failOn),
@@ -123,7 +132,7 @@ export async function publishChecks(report: Report, request: ChecksRequest): Pro
       } catch (error) {
         if (!(error instanceof GitHubApiError) || error.status !== 422) throw error;
         problem = `GitHub refused the full output (${error.message}); written with a minimal summary and no annotations`;
-        logger.warn(`check run ${checkRunName(gate.id)}: ${problem}`);
+        logger.warn(`check run ${name(gate.id)}: ${problem}`);
         created = await create({ title: output.title, summary: minimalCheckRunSummary(gate, `HTTP 422: ${error.body.slice(0, 200)}`, context.runUrl) });
       }
     } catch (error) {
@@ -132,7 +141,7 @@ export async function publishChecks(report: Report, request: ChecksRequest): Pro
       if (error.forbidden) return { ...outcome, stopped: { reason: "forbidden", detail: error.message, gates: rest } };
       if (error.rateLimited) return { ...outcome, stopped: { reason: "rate-limited", detail: error.message, gates: rest } };
       outcome.failed.push({ gate: gate.id, detail: error.message });
-      logger.warn(`check run ${checkRunName(gate.id)} not written: ${error.message}`);
+      logger.warn(`check run ${name(gate.id)} not written: ${error.message}`);
       continue;
     }
     let written = problem ? 0 : Math.min(annotations.length, ANNOTATIONS_PER_REQUEST);
@@ -143,11 +152,11 @@ export async function publishChecks(report: Report, request: ChecksRequest): Pro
       } catch (error) {
         if (!(error instanceof GitHubApiError)) throw error;
         problem = `${annotations.length - written} of ${annotations.length} annotations not written (${error.message})`;
-        logger.warn(`check run ${checkRunName(gate.id)}: ${problem}`);
+        logger.warn(`check run ${name(gate.id)}: ${problem}`);
       }
     }
     outcome.checks.push({ gate: gate.id, id: created.id, ...(created.html_url ? { url: created.html_url } : {}), annotations: written, ...(problem ? { problem } : {}) });
-    logger.info(`check run ${checkRunName(gate.id)}: ${conclusionOf(gate.verdict, failOn)}, ${written} annotation${written === 1 ? "" : "s"}`);
+    logger.info(`check run ${name(gate.id)}: ${conclusionOf(gate.verdict, failOn)}, ${written} annotation${written === 1 ? "" : "s"}`);
   }
   return outcome;
 }
