@@ -6,7 +6,7 @@ import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile, type PathSegment, type YamlDocument } from "../../sources/yaml.js";
 import { RELEASE_FLAGS } from "./flags.js";
 import { checkRunName, DEFAULT_CHECK_NAME } from "../../report/github/checks.js";
-import { clientFor, fetchCheckRuns, resolveTag, type ApiCheckRun, type GitHubTarget } from "./github.js";
+import { clientFor, fetchCheckRuns, fetchWorkflowRun, resolveTag, type ApiCheckRun, type ApiWorkflowRun, type GitHubTarget } from "./github.js";
 import { flagList } from "../flag-values.js";
 
 export const RELEASE_GATE = "release";
@@ -21,6 +21,8 @@ export interface ReleaseOptions {
   trustedApps?: string[];
   /** The `check-name` of the workflow whose check runs are required (default resilience-gates). */
   checkName?: string;
+  /** Workflow files and branches whose runs may write the required check runs; unset: not checked. */
+  trustedWorkflows?: { path: string; branches: string[] }[];
   freshnessGates?: string[];
   tag?: string;
   commit?: string;
@@ -40,6 +42,8 @@ export interface CheckRunFact {
   app: string | null;
   completed_at: string | null;
   url: string | null;
+  /** The workflow run that wrote it (read only with trustedWorkflows); null when no workflow run is behind it. */
+  workflow: { path: string | null; head_branch: string | null; event: string | null; run_id: number | null } | null;
 }
 
 export interface FreshnessFact {
@@ -165,6 +169,7 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
   let commit = options.commit ?? fromFile("commit");
   let tagCommit = fromFile("tag_commit") ?? null;
   let runs: ApiCheckRun[];
+  let workflowOf = async (run: ApiCheckRun): Promise<ApiWorkflowRun | undefined> => run.workflow_run ?? undefined;
   if (file) {
     runs = file.value.check_runs as ApiCheckRun[];
     commit ??= env.GITHUB_SHA;
@@ -180,21 +185,35 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
     if (!commit) throw new ConfigurationError("release: no commit to judge (GITHUB_SHA, --commit or a resolvable tag)");
     context.logger.info(`release: reading check runs of ${commit.slice(0, 12)} in ${owner}/${repo}`);
     runs = await fetchCheckRuns(api, target, commit);
+    const suites = new Map<number, Promise<ApiWorkflowRun | undefined>>();
+    workflowOf = (run) => {
+      const id = run.check_suite?.id;
+      if (typeof id !== "number") return Promise.resolve(undefined);
+      if (!suites.has(id)) suites.set(id, fetchWorkflowRun(api, target, id));
+      return suites.get(id)!;
+    };
   }
 
   const checkName = options.checkName ?? DEFAULT_CHECK_NAME;
   const latest = latestByGate(runs, checkName);
-  const checkRuns: (CheckRunFact & { index: number })[] = [...latest].map(([gate, { run, index }]) => ({
-    gate,
-    index,
-    name: run.name ?? "",
-    id: typeof run.id === "number" ? run.id : null,
-    status: run.status ?? "unknown",
-    conclusion: run.conclusion ?? null,
-    app: run.app?.slug ?? null,
-    completed_at: run.completed_at ?? null,
-    url: run.html_url ?? null,
-  }));
+  const checkRuns: (CheckRunFact & { index: number })[] = [];
+  for (const [gate, { run, index }] of latest) {
+    const workflow = options.trustedWorkflows && requiredGates.includes(gate) ? await workflowOf(run) : undefined;
+    checkRuns.push({
+      gate,
+      index,
+      name: run.name ?? "",
+      id: typeof run.id === "number" ? run.id : null,
+      status: run.status ?? "unknown",
+      conclusion: run.conclusion ?? null,
+      app: run.app?.slug ?? null,
+      completed_at: run.completed_at ?? null,
+      url: run.html_url ?? null,
+      workflow: workflow
+        ? { path: workflow.path?.split("@")[0] ?? null, head_branch: workflow.head_branch ?? null, event: workflow.event ?? null, run_id: typeof workflow.id === "number" ? workflow.id : null }
+        : null,
+    });
+  }
 
   const fresh = isRecord(file?.value) && Array.isArray(file.value.freshness)
     ? { facts: (file.value.freshness as FreshnessFact[]).map((fact) => ({ ...fact, findings: fact.findings ?? 0, blocking_rules: fact.blocking_rules ?? [], error: fact.error ?? null })), findings: new Map<string, Finding[]>() }
@@ -231,6 +250,7 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
       allow_warn: options.allowWarn ?? true,
       trusted_apps: options.trustedApps ?? ["github-actions"],
       check_name: checkName,
+      trusted_workflows: options.trustedWorkflows ?? null,
       check_runs: facts.checkRuns,
       freshness: facts.freshness,
     },
@@ -239,7 +259,7 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
       const evidence = typeof finding.freshness === "string" ? finding.freshness : undefined;
       if (gate) {
         const run = checkRuns.find((candidate) => candidate.gate === gate);
-        const location = run ? at(["check_runs", run.index, finding.field === "app" ? "app" : finding.field === "status" ? "status" : "conclusion"]) : at(["check_runs"]);
+        const location = run ? at(["check_runs", run.index, finding.field === "app" ? "app" : finding.field === "status" ? "status" : finding.field === "workflow" ? "workflow_run" : "conclusion"]) : at(["check_runs"]);
         return { resource: { kind: "CheckRun", name: checkRunName(gate, checkName) }, ...(location ? { location } : {}) };
       }
       if (evidence) {
