@@ -43,7 +43,14 @@ function suite(gate: GateResult): Suite {
     used.set(name, seen);
     return seen === 1 ? name : `${name} (${seen})`;
   };
-  for (const finding of gate.findings) {
+  for (const finding of gate.findings.filter((candidate) => candidate.audit)) {
+    cases.push(
+      `    <testcase ${attributes({ name: caseName(finding), classname, ...fileAttributes(finding), time: "0" })}>\n` +
+        `      <skipped ${attributes({ message: `audit mode (reported, not enforced): ${finding.severity}: ${finding.message}` })}/>\n` +
+        "    </testcase>",
+    );
+  }
+  for (const finding of gate.findings.filter((candidate) => !candidate.audit)) {
     const body = [
       finding.message,
       finding.location ? `at ${formatLocation(finding.location)}` : "",
@@ -78,8 +85,8 @@ function suite(gate: GateResult): Suite {
     cases.push(`    <testcase ${attributes({ name: `${gate.id}: no findings`, classname, time: seconds(gate.durationMs) })}/>`);
   }
   const tests = cases.length;
-  const failures = gate.findings.length;
-  const skipped = gate.waived.length;
+  const failures = gate.findings.filter((finding) => !finding.audit).length;
+  const skipped = gate.waived.length + gate.findings.length - failures;
   const head = `  <testsuite ${attributes({
     name: gate.id,
     tests: String(tests),

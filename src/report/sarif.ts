@@ -130,11 +130,12 @@ function result(finding: Finding, gate: GateResult, ruleIndex: number): Record<s
   return {
     ruleId: finding.rule,
     ruleIndex,
-    level: finding.severity === "block" ? "error" : "warning",
+    // An audit finding (mode: audit) is a note: code scanning lists it without failing a protection rule.
+    level: finding.audit ? "note" : finding.severity === "block" ? "error" : "warning",
     message: { text: `${subject ? `${subject}: ` : ""}${finding.message}` },
     ...(Object.keys(location).length > 0 ? { locations: [location] } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(finding) },
-    properties: { gate: gate.id, severity: finding.severity, ...(finding.container ? { container: finding.container } : {}) },
+    properties: { gate: gate.id, severity: finding.severity, ...(finding.container ? { container: finding.container } : {}), ...(finding.audit ? { audit: true } : {}) },
   };
 }
 

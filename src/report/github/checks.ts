@@ -27,6 +27,15 @@ export function checkRunName(gateId: string, checkName = DEFAULT_CHECK_NAME): st
   return `${checkName} / ${gateId}`;
 }
 
+/**
+ * A gate's conclusion: that of its verdict, and neutral for a passing gate that has audit findings
+ * (`mode: audit`: reported, not enforced). An error fails even in audit mode.
+ */
+export function gateConclusion(gate: GateResult, failOn: FailOn): CheckConclusion {
+  const conclusion = conclusionOf(gate.verdict, failOn);
+  return conclusion === "success" && gate.findings.some((finding) => finding.audit) ? "neutral" : conclusion;
+}
+
 /** pass → success; warn → neutral (failure with fail-on warn); block and error → failure. */
 export function conclusionOf(verdict: Verdict, failOn: FailOn): CheckConclusion {
   if (verdict === "pass") return "success";
@@ -57,8 +66,8 @@ export function annotationOf(finding: Finding): CheckAnnotation | undefined {
     end_line: end,
     // The API takes columns only when the annotation stays on one line.
     ...(column && end === line ? { start_column: column } : {}),
-    annotation_level: finding.severity === "block" ? "failure" : "warning",
-    title: truncateBytes(`${finding.rule}: ${finding.title}`, TITLE_BYTES),
+    annotation_level: finding.audit ? "notice" : finding.severity === "block" ? "failure" : "warning",
+    title: truncateBytes(`${finding.audit ? "[audit] " : ""}${finding.rule}: ${finding.title}`, TITLE_BYTES),
     message: truncateBytes(`${subject ? `${subject}: ` : ""}${finding.message}`, DETAILS_BYTES),
     ...(finding.remediation ? { raw_details: truncateBytes(`fix: ${finding.remediation}${finding.docs ? `\n\ndocs: ${finding.docs}` : ""}`, DETAILS_BYTES) } : {}),
   };
@@ -117,7 +126,7 @@ export async function publishChecks(report: Report, request: ChecksRequest): Pro
         name: name(gate.id),
         head_sha: context.sha,
         status: "completed",
-        conclusion: conclusionOf(gate.verdict, failOn),
+        conclusion: gateConclusion(gate, failOn),
         completed_at: completedAt,
         external_id: gate.id,
         ...(context.runUrl ? { details_url: context.runUrl } : {}),
@@ -156,15 +165,17 @@ export async function publishChecks(report: Report, request: ChecksRequest): Pro
       }
     }
     outcome.checks.push({ gate: gate.id, id: created.id, ...(created.html_url ? { url: created.html_url } : {}), annotations: written, ...(problem ? { problem } : {}) });
-    logger.info(`check run ${name(gate.id)}: ${conclusionOf(gate.verdict, failOn)}, ${written} annotation${written === 1 ? "" : "s"}`);
+    logger.info(`check run ${name(gate.id)}: ${gateConclusion(gate, failOn)}, ${written} annotation${written === 1 ? "" : "s"}`);
   }
   return outcome;
 }
 
 function titleOf(gate: GateResult): string {
   if (gate.verdict === "error") return truncateBytes(`error: ${gate.error ?? "the gate could not run"}`, TITLE_BYTES);
-  const block = gate.findings.filter((finding) => finding.severity === "block").length;
-  const warn = gate.findings.length - block;
+  const enforced = gate.findings.filter((finding) => !finding.audit);
+  const block = enforced.filter((finding) => finding.severity === "block").length;
+  const warn = enforced.length - block;
+  const audit = gate.findings.length - enforced.length;
   const waived = gate.waived.length ? `, ${gate.waived.length} waived` : "";
-  return `${gate.verdict}: ${block} blocking, ${warn} warning${waived}`;
+  return `${gate.mode === "audit" ? "audit mode, " : ""}${gate.verdict}: ${block} blocking, ${warn} warning${audit ? `, ${audit} audit` : ""}${waived}`;
 }

@@ -42,8 +42,8 @@ export function workflowCommand(annotation: WorkflowAnnotation): string {
 export function findingAnnotation(finding: Finding, gateId: string): WorkflowAnnotation {
   const subject = describeResource(finding.resource);
   return {
-    level: finding.severity === "block" ? "error" : "warning",
-    title: `${gateId} ${finding.rule}: ${finding.title}`,
+    level: finding.audit ? "notice" : finding.severity === "block" ? "error" : "warning",
+    title: `${finding.audit ? "[audit] " : ""}${gateId} ${finding.rule}: ${finding.title}`,
     message: `${subject ? `${subject}: ` : ""}${finding.message}\nfix: ${finding.remediation}`,
     ...(finding.location
       ? {

@@ -32,9 +32,16 @@ function link(text: string, url: string | undefined): string {
 
 function counts(gate: GateResult): string {
   if (gate.verdict === "error") return "could not run";
-  const block = gate.findings.filter((finding) => finding.severity === "block").length;
-  const warn = gate.findings.length - block;
-  return gate.findings.length === 0 ? "0" : `${gate.findings.length} (${block} block, ${warn} warn)`;
+  const enforced = gate.findings.filter((finding) => !finding.audit);
+  const block = enforced.filter((finding) => finding.severity === "block").length;
+  const warn = enforced.length - block;
+  const audit = gate.findings.length - enforced.length;
+  return gate.findings.length === 0 ? "0" : `${gate.findings.length} (${block} block, ${warn} warn${audit ? `, ${audit} audit` : ""})`;
+}
+
+/** The verdict cell: an audit-mode gate says so, since its findings do not block. */
+function verdictCell(gate: GateResult): string {
+  return `${ICON[gate.verdict]} ${gate.verdict}${gate.mode === "audit" ? " (audit)" : ""}`;
 }
 
 export function duration(ms: number): string {
@@ -45,7 +52,7 @@ export function verdictTable(report: Report): string[] {
   return [
     "| gate | verdict | findings | waived | duration |",
     "|---|---|---|---|---|",
-    ...report.gates.map((gate) => `| \`${gate.id}\` | ${ICON[gate.verdict]} ${gate.verdict} | ${counts(gate)} | ${gate.waived.length} | ${duration(gate.durationMs)} |`),
+    ...report.gates.map((gate) => `| \`${gate.id}\` | ${verdictCell(gate)} | ${counts(gate)} | ${gate.waived.length} | ${duration(gate.durationMs)} |`),
   ];
 }
 
@@ -53,7 +60,8 @@ function findingLine(finding: Finding, links: Links): string {
   const where = finding.location ? `L${finding.location.line}${finding.location.column ? `:${finding.location.column}` : ""}` : "—";
   const url = finding.location && links ? blobUrl(links, finding.location.file, finding.location.line) : undefined;
   const subject = describeResource(finding.resource);
-  return `- ${link(where, url)} ${ICON[finding.severity]} **${finding.severity}** \`${finding.rule}\` ${inline(subject ? `${subject}: ${finding.message}` : finding.message)}`;
+  const label = finding.audit ? `🔍 **audit** (${finding.severity})` : `${ICON[finding.severity]} **${finding.severity}**`;
+  return `- ${link(where, url)} ${label} \`${finding.rule}\` ${inline(subject ? `${subject}: ${finding.message}` : finding.message)}`;
 }
 
 /** A named part of a report, cut line by line when it does not fit; `close` lines stay with any part kept. */
