@@ -3,7 +3,6 @@
 // variables and file commands of a job, and the events pull_request, a fork's pull_request, merge_group and
 // a tag push, against a fake GitHub that checks every request against GitHub's OpenAPI description and can
 // answer 403 (fork), 403 (rate limit), 422 (output too large) and 502. Needs dist/ built (npm run build).
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,7 +13,7 @@ import { parse } from "yaml";
 import { inCi } from "../support/ci.js";
 import { repoRoot } from "../support/cli.js";
 import { problemsOf, startApiServer, type ApiServer, type RecordedRequest, type Reply } from "../report/github-api.js";
-import { parseOutputFile, workspace } from "./run-action.js";
+import { parseOutputFile, runNode, workspace } from "./run-action.js";
 
 const TOKEN = "ghs_EmulatedInstallationToken0123456789";
 const HEAD = "4f2a9c0e1b7d3a5c6e8f0a1b2c3d4e5f6a7b8c9d";
@@ -137,53 +136,42 @@ async function step(action: string, cwd: string, inputs: Record<string, string>,
     Object.entries(meta.inputs).map(([name, input]) => [`INPUT_${name.replace(/ /g, "_").toUpperCase()}`, inputs[name] ?? (input.default === "${{ github.token }}" ? TOKEN : (input.default ?? ""))]),
   );
   const host = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(key)));
-  const child = spawn(process.execPath, [join(tree, action, meta.runs.main)], {
-    cwd,
-    env: {
-      ...host,
-      PATH: `${join(repoRoot, ".tools", "bin")}:${process.env.PATH ?? ""}`,
-      XDG_CACHE_HOME: join(runner, "cache"),
-      CI: "true",
-      GITHUB_ACTIONS: "true",
-      GITHUB_WORKSPACE: cwd,
-      GITHUB_ACTION_PATH: join(tree, action),
-      GITHUB_REPOSITORY: "acme/shop",
-      GITHUB_REPOSITORY_OWNER: "acme",
-      GITHUB_SHA: event.sha,
-      GITHUB_REF: event.ref,
-      GITHUB_EVENT_NAME: event.name,
-      GITHUB_EVENT_PATH: files.event,
-      GITHUB_SERVER_URL: "https://github.example",
-      GITHUB_API_URL: api.url,
-      GITHUB_GRAPHQL_URL: `${api.url}/graphql`,
-      GITHUB_RUN_ID: "77",
-      GITHUB_RUN_ATTEMPT: "1",
-      GITHUB_JOB: "gates",
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      GITHUB_ENV: files.env,
-      GITHUB_PATH: files.path,
-      GITHUB_STATE: files.state,
-      RUNNER_TEMP: runner,
-      RUNNER_OS: "Linux",
-      // A workflow that also gives the token as env, and the runner's own credentials.
-      GITHUB_TOKEN: TOKEN,
-      ACTIONS_RUNTIME_TOKEN: `${TOKEN}-runtime`,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: `${TOKEN}-oidc`,
-      ...inputEnv,
-      ...event.env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const run = await runNode(join(tree, action, meta.runs.main), cwd, {
+    ...host,
+    PATH: `${join(repoRoot, ".tools", "bin")}:${process.env.PATH ?? ""}`,
+    XDG_CACHE_HOME: join(runner, "cache"),
+    CI: "true",
+    GITHUB_ACTIONS: "true",
+    GITHUB_WORKSPACE: cwd,
+    GITHUB_ACTION_PATH: join(tree, action),
+    GITHUB_REPOSITORY: "acme/shop",
+    GITHUB_REPOSITORY_OWNER: "acme",
+    GITHUB_SHA: event.sha,
+    GITHUB_REF: event.ref,
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_SERVER_URL: "https://github.example",
+    GITHUB_API_URL: api.url,
+    GITHUB_GRAPHQL_URL: `${api.url}/graphql`,
+    GITHUB_RUN_ID: "77",
+    GITHUB_RUN_ATTEMPT: "1",
+    GITHUB_JOB: "gates",
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_ENV: files.env,
+    GITHUB_PATH: files.path,
+    GITHUB_STATE: files.state,
+    RUNNER_TEMP: runner,
+    RUNNER_OS: "Linux",
+    // A workflow that also gives the token as env, and the runner's own credentials.
+    GITHUB_TOKEN: TOKEN,
+    ACTIONS_RUNTIME_TOKEN: `${TOKEN}-runtime`,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: `${TOKEN}-oidc`,
+    ...inputEnv,
+    ...event.env,
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const status = await new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
   return {
-    status,
-    stdout,
-    stderr,
+    ...run,
     outputs: parseOutputFile(readFileSync(files.output, "utf8")),
     summary: readFileSync(files.summary, "utf8"),
     files: [...filesUnder(runner).filter((file) => !file.includes(`${join(runner, "cache")}`)), ...filesUnder(join(cwd, "out"))],
