@@ -63,11 +63,15 @@ function remediationLines(remediation: string): string[] {
     .filter((line, index, all) => line !== "" || (index > 0 && index < all.length - 1));
 }
 
+/** A gate's findings by what they do: block, warn, or (mode: audit) only reported. */
+export function countFindings(gate: GateResult): { block: number; warn: number; audit: number } {
+  const enforced = gate.findings.filter((finding) => !finding.audit);
+  const block = enforced.filter((finding) => finding.severity === "block").length;
+  return { block, warn: enforced.length - block, audit: gate.findings.length - enforced.length };
+}
+
 function summary(gate: GateResult): string {
-  const enforced = gate.findings.filter((f) => !f.audit);
-  const block = enforced.filter((f) => f.severity === "block").length;
-  const warn = enforced.length - block;
-  const audit = gate.findings.length - enforced.length;
+  const { block, warn, audit } = countFindings(gate);
   const parts = [`${gate.findings.length} finding${gate.findings.length === 1 ? "" : "s"}${gate.findings.length ? ` (${block} block, ${warn} warn${audit ? `, ${audit} audit` : ""})` : ""}`];
   if (gate.waived.length) parts.push(`${gate.waived.length} waived`);
   if (gate.stats.workloads !== undefined) parts.push(`${gate.stats.workloads} workloads`);

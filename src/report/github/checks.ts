@@ -1,6 +1,6 @@
 import type { Logger } from "../../engine/logger.js";
 import type { Finding, GateResult, Report, Verdict } from "../../engine/types.js";
-import { describeResource } from "../console.js";
+import { countFindings, describeResource } from "../console.js";
 import { GitHubApiError, repoPath, type GitHubApi } from "./api.js";
 import type { GitHubContext } from "./context.js";
 import { checkRunSummary, minimalCheckRunSummary, truncateBytes } from "./markdown.js";
@@ -172,10 +172,7 @@ export async function publishChecks(report: Report, request: ChecksRequest): Pro
 
 function titleOf(gate: GateResult): string {
   if (gate.verdict === "error") return truncateBytes(`error: ${gate.error ?? "the gate could not run"}`, TITLE_BYTES);
-  const enforced = gate.findings.filter((finding) => !finding.audit);
-  const block = enforced.filter((finding) => finding.severity === "block").length;
-  const warn = enforced.length - block;
-  const audit = gate.findings.length - enforced.length;
+  const { block, warn, audit } = countFindings(gate);
   const waived = gate.waived.length ? `, ${gate.waived.length} waived` : "";
   return `${gate.mode === "audit" ? "audit mode, " : ""}${gate.verdict}: ${block} blocking, ${warn} warning${audit ? `, ${audit} audit` : ""}${waived}`;
 }

@@ -1,6 +1,6 @@
 import { formatLocation } from "../../engine/errors.js";
 import type { Finding, GateResult, Report, Verdict } from "../../engine/types.js";
-import { describeResource } from "../console.js";
+import { countFindings, describeResource } from "../console.js";
 import { blobUrl, type GitHubContext } from "./context.js";
 
 /** The hidden marker that finds the one PR comment this tool keeps up to date. */
@@ -32,10 +32,7 @@ function link(text: string, url: string | undefined): string {
 
 function counts(gate: GateResult): string {
   if (gate.verdict === "error") return "could not run";
-  const enforced = gate.findings.filter((finding) => !finding.audit);
-  const block = enforced.filter((finding) => finding.severity === "block").length;
-  const warn = enforced.length - block;
-  const audit = gate.findings.length - enforced.length;
+  const { block, warn, audit } = countFindings(gate);
   return gate.findings.length === 0 ? "0" : `${gate.findings.length} (${block} block, ${warn} warn${audit ? `, ${audit} audit` : ""})`;
 }
 
