@@ -142,6 +142,8 @@ describe("release gate on a tag push, through the bundled action and the GitHub 
     workflowRuns["502"] = { id: 73, path: ".github/workflows/pr-gates.yml", head_branch: "main", event: "push" };
     const approved = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
     expect(approved.status, approved.stdout).toBe(0);
+    // The attestation names the workflow run behind each gate's check run.
+    expect(readAttestation(approved.outputs["attestation-path"]).payload.gates.migrations!.workflow).toEqual({ path: ".github/workflows/pr-gates.yml", branch: "main", run: 73 });
   });
 
   it("blocks a moved tag (the tag resolves to another commit)", async () => {
