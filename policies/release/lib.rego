@@ -30,6 +30,11 @@ has_check(gate) if {
 
 completed(run) if run.status == "completed"
 
+# The first part of the required check runs' names: the PR workflow's `check-name`.
+check_name := object.get(input, "check_name", "resilience-gates")
+
+check_run_name(gate) := sprintf("%s / %s", [check_name, gate])
+
 trusted(run) if {
 	some app in input.trusted_apps
 	run.app == app

@@ -20,7 +20,7 @@ findings contains finding if {
 	not has_check(gate)
 	finding := {
 		"rule": "REL-002",
-		"message": sprintf("no check run resilience-gates / %s on commit %s", [gate, input.commit]),
+		"message": sprintf("no check run %s on commit %s", [check_run_name(gate), input.commit]),
 		"check": gate,
 	}
 }

@@ -22,8 +22,8 @@ findings contains finding if {
 	finding := {
 		"rule": "REL-003",
 		"message": sprintf(
-			"check run resilience-gates / %s concluded %s on commit %s",
-			[gate, conclusion_text(run), input.commit],
+			"check run %s concluded %s on commit %s",
+			[check_run_name(gate), conclusion_text(run), input.commit],
 		),
 		"check": gate,
 		"field": "conclusion",

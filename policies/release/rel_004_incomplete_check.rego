@@ -17,7 +17,7 @@ findings contains finding if {
 	not completed(run)
 	finding := {
 		"rule": "REL-004",
-		"message": sprintf("check run resilience-gates / %s is %s, not completed", [gate, run.status]),
+		"message": sprintf("check run %s is %s, not completed", [check_run_name(gate), run.status]),
 		"check": gate,
 		"field": "status",
 	}

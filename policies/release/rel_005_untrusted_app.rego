@@ -21,8 +21,8 @@ findings contains finding if {
 	finding := {
 		"rule": "REL-005",
 		"message": sprintf(
-			"check run resilience-gates / %s was written by app %s, which is not trusted",
-			[gate, app_text(run)],
+			"check run %s was written by app %s, which is not trusted",
+			[check_run_name(gate), app_text(run)],
 		),
 		"check": gate,
 		"field": "app",

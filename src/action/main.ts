@@ -10,12 +10,12 @@ import { loadBundle, runGates } from "../engine/run.js";
 import type { Report } from "../engine/types.js";
 import { GATES } from "../gates/registry.js";
 import { attestRelease } from "../gates/release/attestation.js";
-import { GitHubApi, GitHubApiError } from "../report/github/api.js";
-import { publishChecks, type FailOn } from "../report/github/checks.js";
-import { reportAnnotations } from "../report/github/commands.js";
+import { GitHubApi, GitHubApiError, RATE_LIMIT_WAIT_MS } from "../report/github/api.js";
+import { checkRunName, DEFAULT_CHECK_NAME, MAX_ANNOTATIONS, publishChecks, type FailOn } from "../report/github/checks.js";
+import { ANNOTATIONS_PER_LEVEL, reportAnnotations } from "../report/github/commands.js";
 import { upsertComment } from "../report/github/comment.js";
 import { githubContextFromEnv, type GitHubContext } from "../report/github/context.js";
-import { commentBody, jobSummary } from "../report/github/markdown.js";
+import { commentBody, inline, jobSummary } from "../report/github/markdown.js";
 import { junitReporter } from "../report/junit.js";
 import { toolVersion } from "../report/links.js";
 import { sarifReporter } from "../report/sarif.js";
@@ -33,6 +33,12 @@ export interface ActionInputs {
   reportFile?: string;
   comment: boolean;
   checks: boolean;
+  /** Annotations per check run; the rest stay in the summary and SARIF. */
+  maxAnnotations: number;
+  /** Longest wait, in seconds, for an exhausted API rate limit to reset. */
+  rateLimitWait: number;
+  /** First part of the check runs' names and the SARIF categories, so two workflows on one commit stay apart. */
+  checkName: string;
   now: Date;
 }
 
@@ -58,9 +64,19 @@ export function readInputs(): ActionInputs {
     if (value === "false") return false;
     throw new ConfigurationError(`input ${name} must be true or false, not ${value}`);
   };
+  const count = (name: string, fallback: number, max: number): number => {
+    const value = core.getInput(name);
+    if (value === "") return fallback;
+    if (!/^\d+$/.test(value) || Number(value) > max) throw new ConfigurationError(`input ${name} must be a whole number from 0 to ${max}, not ${value}`);
+    return Number(value);
+  };
   const nowText = core.getInput("now");
   const now = nowText ? new Date(nowText) : new Date();
   if (Number.isNaN(now.getTime())) throw new ConfigurationError(`input now must be an ISO 8601 time, not ${nowText}`);
+  const checkName = core.getInput("check-name") || DEFAULT_CHECK_NAME;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._ -]{0,63}$/.test(checkName) || checkName.endsWith(" ")) {
+    throw new ConfigurationError(`input check-name must be 1 to 64 letters, digits, '.', '_', '-' or inner spaces (no '/'), not ${JSON.stringify(checkName)}`);
+  }
   const gate = optional("gate");
   if (gate && !GATES.has(gate)) throw new ConfigurationError(`input gate ${gate} is not a gate; known gates: ${[...GATES.keys()].join(", ")}`);
   return {
@@ -74,6 +90,9 @@ export function readInputs(): ActionInputs {
     ...(optional("report-file") ? { reportFile: optional("report-file") } : {}),
     comment: flag("comment", false),
     checks: flag("checks", true),
+    maxAnnotations: count("max-annotations", MAX_ANNOTATIONS, 50_000),
+    rateLimitWait: count("rate-limit-wait", RATE_LIMIT_WAIT_MS / 1000, 3600),
+    checkName,
     now,
   };
 }
@@ -97,9 +116,9 @@ function write(path: string, text: string): void {
 /** Runs the configured (or named) gates and reports them where a GitHub user looks. */
 export async function main(inputs: ActionInputs = readInputs(), env: NodeJS.ProcessEnv = process.env): Promise<ActionOutcome> {
   const logger = actionLogger;
-  // The release gate reads check runs with the same token; collectors read the environment, not inputs.
-  if (inputs.token && !env.GITHUB_TOKEN) env.GITHUB_TOKEN = inputs.token;
-  if (inputs.token) core.setSecret(inputs.token);
+  // Collectors get the token explicitly; it never enters process.env, which every child process inherits.
+  const githubToken = inputs.token || env.GITHUB_TOKEN || env.GH_TOKEN;
+  if (githubToken) core.setSecret(githubToken);
 
   const cwd = process.cwd();
   const config = loadConfig({ cwd, ...(inputs.config ? { config: inputs.config } : {}) });
@@ -107,12 +126,12 @@ export async function main(inputs: ActionInputs = readInputs(), env: NodeJS.Proc
   const plan = planGates(named, {}, config.gates, config.file);
   core.startGroup(`resilience-gates ${toolVersion()}: ${plan.map(([id]) => id).join(", ")}`);
   const bundle = await loadBundle(config, logger);
-  const report = await runGates({ config, gates: plan, now: inputs.now, logger }, bundle);
+  const report = await runGates({ config, gates: plan, now: inputs.now, logger, ...(githubToken ? { githubToken } : {}) }, bundle);
   core.endGroup();
 
   const reportPath = resolve(cwd, inputs.reportFile ?? join(env.RUNNER_TEMP ?? tmpdir(), "resilience-gates", "report.json"));
   write(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  const renderContext = { color: false, catalog: bundle.catalog };
+  const renderContext = { color: false, catalog: bundle.catalog, category: inputs.checkName };
   if (inputs.sarifFile) write(resolve(cwd, inputs.sarifFile), sarifReporter.render(report, renderContext));
   if (inputs.junitFile) write(resolve(cwd, inputs.junitFile), junitReporter.render(report, renderContext));
 
@@ -120,23 +139,48 @@ export async function main(inputs: ActionInputs = readInputs(), env: NodeJS.Proc
   if (attestation) core.setOutput("attestation-path", attestation);
 
   const context = githubContextFromEnv(env);
-  const api = context && inputs.token ? new GitHubApi({ apiUrl: context.apiUrl, token: inputs.token }) : undefined;
+  const api = context && inputs.token ? new GitHubApi({ apiUrl: context.apiUrl, token: inputs.token, rateLimitWaitMs: inputs.rateLimitWait * 1000 }) : undefined;
   const notes: string[] = [];
-  let annotateInStep = true;
+  // Reporting that failed fails the step at the end, naming the gate: a required check would wait forever.
+  const reportingFailures: string[] = [];
+  let stepAnnotated = report.gates;
   if (context && inputs.checks) {
-    const outcome = await publishChecks(report, { api, context, failOn: inputs.failOn, logger });
-    if (outcome.published) {
-      annotateInStep = false;
-    } else if (outcome.reason === "forbidden") {
-      notes.push("", `> ℹ️ No check runs: the token may not write checks (${outcome.detail.split(":")[0]}), as on pull requests from forks. Findings are annotated on this step instead.`);
-      logger.info(`check runs not written (read-only token): ${outcome.detail}; falling back to the job summary and step annotations`);
-    } else if (outcome.reason === "failed") {
-      notes.push("", `> ⚠️ Check runs could not be written: ${outcome.detail.slice(0, 300)}. Findings are annotated on this step instead.`);
-      logger.warn(`check runs not written: ${outcome.detail}`);
+    const outcome = await publishChecks(report, { api, context, failOn: inputs.failOn, logger, maxAnnotations: inputs.maxAnnotations, checkName: inputs.checkName });
+    const complete = new Set(outcome.checks.filter((check) => !check.problem).map((check) => check.gate));
+    stepAnnotated = report.gates.filter((gate) => !complete.has(gate.id));
+    if (outcome.stopped?.reason === "forbidden") {
+      notes.push("", `> ℹ️ No check runs: the token may not write checks (${outcome.stopped.detail.split(":")[0]}), as on pull requests from forks. Findings are annotated on this step instead.`);
+      logger.info(`check runs not written (read-only token): ${outcome.stopped.detail}; falling back to the job summary and step annotations`);
     }
+    if (outcome.stopped?.reason === "rate-limited") {
+      notes.push("", `> ⚠️ Check runs of ${outcome.stopped.gates.map((id) => `\`${id}\``).join(", ")} not written: the token's API rate limit is used up (${inline(outcome.stopped.detail)}). Re-run the job after the reset; findings are annotated on this step instead.`);
+      reportingFailures.push(`check runs ${outcome.stopped.gates.map((id) => checkRunName(id, inputs.checkName)).join(", ")} not written: rate limited (${outcome.stopped.detail})`);
+    }
+    for (const failed of outcome.failed) {
+      notes.push("", `> ⚠️ The check run of \`${failed.gate}\` could not be written: ${inline(failed.detail.slice(0, 300))}. Its findings are annotated on this step instead.`);
+      reportingFailures.push(`check run ${checkRunName(failed.gate, inputs.checkName)} not written (${failed.detail.slice(0, 200)})`);
+    }
+    for (const check of outcome.checks) if (check.problem) notes.push("", `> ⚠️ The check run of \`${check.gate}\` is incomplete: ${inline(check.problem.slice(0, 300))}.`);
   }
-  if (annotateInStep) {
-    for (const annotation of reportAnnotations(report)) {
+
+  const verdictExit = exitCodeFor(report, inputs.failOn);
+  const exitCode = reportingFailures.length > 0 ? Math.max(verdictExit, EXIT.error) : verdictExit;
+  const failing = report.gates.filter((gate) => gate.verdict === "error" || gate.verdict === "block" || (inputs.failOn === "warn" && gate.verdict === "warn"));
+  const failure =
+    exitCode === EXIT.ok
+      ? undefined
+      : [
+          ...(verdictExit === EXIT.ok ? [] : [`resilience-gates: ${report.verdict.toUpperCase()} (${failing.map((gate) => `${gate.id} ${gate.verdict}${gate.error ? `: ${gate.error}` : ""}`).join("; ")})`]),
+          ...reportingFailures,
+        ].join("; ");
+  let announced = false;
+  if (stepAnnotated.length > 0) {
+    // GitHub shows 10 error annotations per step: the step's own reason goes first, or findings crowd it out.
+    if (failure) {
+      core.error(failure);
+      announced = true;
+    }
+    for (const annotation of reportAnnotations({ ...report, gates: stepAnnotated }, ANNOTATIONS_PER_LEVEL, failure ? 1 : 0)) {
       const properties = {
         title: annotation.title,
         ...(annotation.file ? { file: annotation.file } : {}),
@@ -161,10 +205,8 @@ export async function main(inputs: ActionInputs = readInputs(), env: NodeJS.Proc
   core.setOutput("report-path", reportPath);
   for (const gate of report.gates) core.setOutput(`verdict-${gate.id}`, gate.verdict);
 
-  const exitCode = exitCodeFor(report, inputs.failOn);
-  if (exitCode === EXIT.ok) return { exitCode };
-  const failing = report.gates.filter((gate) => gate.verdict === "error" || gate.verdict === "block" || (inputs.failOn === "warn" && gate.verdict === "warn"));
-  return { exitCode, failure: `resilience-gates: ${report.verdict.toUpperCase()} (${failing.map((gate) => `${gate.id} ${gate.verdict}${gate.error ? `: ${gate.error}` : ""}`).join("; ")})` };
+  if (!failure) return { exitCode };
+  return { exitCode, failure, ...(announced ? { announced } : {}) };
 }
 
 async function comment(report: Report, context: GitHubContext | undefined, api: GitHubApi | undefined, logger: Logger, notes: string[]): Promise<void> {
@@ -179,7 +221,7 @@ async function comment(report: Report, context: GitHubContext | undefined, api: 
   const links = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, sha: context.sha };
   try {
     const done = await upsertComment(api, context, commentBody(report, links, context.runUrl));
-    logger.info(`comment ${done.action} on pull request #${context.pullRequest}`);
+    logger.info(`comment ${done.action} on pull request #${context.pullRequest} as ${done.author}`);
   } catch (error) {
     if (error instanceof GitHubApiError) {
       notes.push("", `> ℹ️ The pull request comment could not be written (${error.forbidden ? "read-only token" : error.message.slice(0, 200)}).`);

@@ -7,6 +7,8 @@ export const EXIT = { ok: 0, block: 1, error: 2 } as const;
 export interface ActionOutcome {
   exitCode: number;
   failure?: string;
+  /** The failure line was already written as the step's first error annotation. */
+  announced?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export async function runAction(main: () => Promise<ActionOutcome>): Promise<num
   try {
     const outcome = await main();
     exitCode = outcome.exitCode;
-    if (outcome.failure) core.setFailed(outcome.failure);
+    if (outcome.failure && !outcome.announced) core.setFailed(outcome.failure);
   } catch (error) {
     exitCode = EXIT.error;
     core.setOutput("verdict", "error");

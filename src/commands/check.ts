@@ -115,7 +115,8 @@ export async function check(args: string[]): Promise<number> {
   const gates = planGates(positionals, values, config.gates, config.file);
   const bundle = await loadBundle(config, logger);
   const commandLineGates = gates.filter(([id]) => GATES.get(id)?.optionsFromFlags(values) !== undefined).map(([id]) => id);
-  const report = await runGates({ config, gates, now, logger, commandLineGates }, bundle);
+  const githubToken = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
+  const report = await runGates({ config, gates, now, logger, commandLineGates, ...(githubToken ? { githubToken } : {}) }, bundle);
 
   attestRelease({ report, gates, bundleDigest: bundle.digest, now, base: cwd, version: toolVersion(), logger });
 

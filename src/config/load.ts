@@ -11,6 +11,8 @@ export const DEFAULT_CONFIG = ".resilience/gates.yaml";
 
 export interface RuleOverride {
   severity?: "block" | "warn" | "off";
+  /** audit: reported, never counted towards a verdict. */
+  mode?: "enforce" | "audit";
 }
 
 export interface LoadedConfig {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { ConfigurationError, describeThrown } from "../engine/errors.js";
-import { runProcess } from "../sources/tools.js";
+import { childEnv, runProcess } from "../sources/tools.js";
 import { findProgram } from "./binaries.js";
 import type { DrillHooks } from "./postgres.js";
 import type { Progress } from "./progress.js";
@@ -329,7 +329,7 @@ export async function drillRedis(options: RedisDrillOptions): Promise<RestorePro
       server = spawn(
         redisServer,
         ["--port", String(port), "--bind", "127.0.0.1", "--dir", work, "--dbfilename", "dump.rdb", "--save", "", "--appendonly", "no", "--databases", String(databases), "--logfile", log, "--daemonize", "no"],
-        { stdio: "ignore" },
+        { stdio: "ignore", env: childEnv() },
       );
       const exited = new Promise<number | null>((resolve) => server?.once("exit", (code) => resolve(code)));
       let status: "ready" | "exited" | "timeout" = "timeout";

@@ -7,11 +7,19 @@ export interface GateContext {
   workspace: Workspace;
   logger: Logger;
   now: Date;
+  /**
+   * The token for GitHub API reads (release check runs, SLO baseline artifacts): the action's
+   * github-token input, or GITHUB_TOKEN / GH_TOKEN on the command line. Given explicitly, never through
+   * process.env, which child processes would inherit.
+   */
+  githubToken?: string;
 }
 
 /** Where a policy finding points, resolved by the collector that produced the input. */
 export interface FindingPlace {
   resource?: ResourceRef;
+  /** The container of the resource, when the finding is about one. */
+  container?: string;
   location?: SourceLocation;
   /** Waivers written next to the object (for example in its annotations); they apply to it alone. */
   waivers?: Waiver[];

@@ -23,6 +23,8 @@ export interface RunRequest {
   gates: [string, Record<string, unknown>][];
   now: Date;
   logger: Logger;
+  /** See GateContext.githubToken. */
+  githubToken?: string;
   /**
    * Gates whose options were typed on the command line: their paths are the user's own choice and may
    * lie outside the repository (paths from a config file may not).
@@ -60,7 +62,7 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
     bundle,
     config.waiversFile ? loadWaiversFile(config.workspace, config.waiversFile, now) : { waivers: [], problems: [] },
   );
-  const context: GateContext = { workspace: config.workspace, logger, now };
+  const context: GateContext = { workspace: config.workspace, logger, now, ...(request.githubToken ? { githubToken: request.githubToken } : {}) };
   const results: GateResult[] = [];
   const claimed = new Set<WaiverProblem>();
   for (const [id, options] of request.gates) {
@@ -75,6 +77,7 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
         throw new ConfigurationError(`options of gate ${id}: ${problems.map((p) => p.message).join("; ")}`);
       }
       logger.info(`${id}: collecting`);
+      const audit = options.mode === "audit";
       const gateContext = request.commandLineGates?.includes(id) ? { ...context, workspace: { ...config.workspace, commandLine: true } } : context;
       const collected = await gate.collect(gateContext, options);
       const entrypoint = entrypointOf(id);
@@ -83,12 +86,12 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
       const decorated = raw.filter((policyFinding) => config.rules[policyFinding.rule]?.severity !== "off").map((policyFinding) => {
         const place = collected.locate(policyFinding);
         return {
-          finding: toFinding(bundle, config, policyFinding.rule, policyFinding.message, policyFinding.severity, place),
+          finding: toFinding(bundle, config, policyFinding.rule, policyFinding.message, policyFinding.severity, place, audit),
           localWaivers: place.waivers ?? ([] as Waiver[]),
         };
       });
       const problemFindings = [...gateProblems, ...(collected.waiverProblems ?? [])].map((problem) => ({
-        finding: toFinding(bundle, config, problem.rule, problem.message, undefined, { location: problem.location }),
+        finding: toFinding(bundle, config, problem.rule, problem.message, undefined, { location: problem.location }, audit),
         localWaivers: [] as Waiver[],
       }));
       const { findings, waived } = applyWaivers(decorated, fileWaivers.waivers);
@@ -98,6 +101,7 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
         verdict: verdictOf(all),
         findings: all,
         waived,
+        ...(audit ? { mode: "audit" as const } : {}),
         stats: { ...collected.stats, findings: all.length, waived: waived.length },
         durationMs: Math.round(performance.now() - started),
       });
@@ -191,7 +195,8 @@ function toFinding(
   rule: string,
   message: string,
   severity: Severity | undefined,
-  place: { resource?: Finding["resource"]; location?: Finding["location"] },
+  place: { resource?: Finding["resource"]; container?: string; location?: Finding["location"] },
+  gateAudit = false,
 ): Finding {
   const metadata = bundle.catalog.get(rule);
   const override = config.rules[rule]?.severity;
@@ -201,13 +206,17 @@ function toFinding(
     title: metadata?.title ?? rule,
     message,
     ...(place.resource ? { resource: place.resource } : {}),
+    ...(place.container ? { container: place.container } : {}),
     ...(place.location ? { location: place.location } : {}),
     remediation: metadata?.remediation ?? "",
     docs: metadata?.docs ?? "",
+    ...(gateAudit || config.rules[rule]?.mode === "audit" ? { audit: true as const } : {}),
   };
 }
 
-function verdictOf(findings: readonly Finding[]): Verdict {
+/** Audit findings are reported, never counted. */
+function verdictOf(all: readonly Finding[]): Verdict {
+  const findings = all.filter((finding) => !finding.audit);
   if (findings.some((finding) => finding.severity === "block")) return "block";
   if (findings.some((finding) => finding.severity === "warn")) return "warn";
   return "pass";

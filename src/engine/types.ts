@@ -23,6 +23,10 @@ export interface Finding {
   title: string;
   message: string;
   resource?: ResourceRef;
+  /** The container of `resource` the finding is about (part of its identity: SARIF fingerprints, JUnit names). */
+  container?: string;
+  /** Reported only (`mode: audit` of its rule or gate): it never counts towards a verdict. */
+  audit?: true;
   location?: SourceLocation;
   remediation: string;
   docs: string;
@@ -63,6 +67,8 @@ export interface GateResult {
   waived: AppliedWaiver[];
   /** Set when the verdict is `error`: what broke, in words a user can act on. */
   error?: string;
+  /** `audit`: a report-only rollout; every finding is an audit finding (an `error` still blocks). */
+  mode?: "audit";
   stats: Record<string, number>;
   durationMs: number;
 }

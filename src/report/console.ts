@@ -23,7 +23,7 @@ export const consoleReporter: Reporter = {
     const paint = (style: keyof typeof COLORS, text: string) => (context.color ? `${COLORS[style]}${text}\u001b[0m` : text);
     const lines: string[] = [];
     for (const gate of report.gates) {
-      lines.push(`${paint("bold", gate.id)}  ${paint(gate.verdict, gate.verdict.toUpperCase())}  ${summary(gate)}`);
+      lines.push(`${paint("bold", gate.id)}  ${paint(gate.verdict, gate.verdict.toUpperCase())}${gate.mode === "audit" ? " (audit mode)" : ""}  ${summary(gate)}`);
       if (gate.error) lines.push(`  ${paint("error", "error:")} ${gate.error}`);
       for (const [file, findings] of groupByFile(gate.findings)) {
         lines.push("", `  ${paint("bold", file)}`);
@@ -31,7 +31,7 @@ export const consoleReporter: Reporter = {
           const where = finding.location ? `${finding.location.line}:${finding.location.column ?? 1}` : "-";
           const subject = describeResource(finding.resource);
           lines.push(
-            `    ${where.padEnd(8)}${paint(finding.severity, finding.severity.padEnd(6))}${finding.rule.padEnd(11)}${subject ? `${subject}: ` : ""}${finding.message}`,
+            `    ${where.padEnd(8)}${finding.audit ? paint("dim", "audit ") : paint(finding.severity, finding.severity.padEnd(6))}${finding.rule.padEnd(11)}${subject ? `${subject}: ` : ""}${finding.message}`,
           );
           remediationLines(finding.remediation).forEach((text, index) => {
             lines.push(`    ${" ".repeat(25)}${paint("dim", index === 0 ? `fix: ${text}` : `     ${text}`)}`);
@@ -63,10 +63,16 @@ function remediationLines(remediation: string): string[] {
     .filter((line, index, all) => line !== "" || (index > 0 && index < all.length - 1));
 }
 
+/** A gate's findings by what they do: block, warn, or (mode: audit) only reported. */
+export function countFindings(gate: GateResult): { block: number; warn: number; audit: number } {
+  const enforced = gate.findings.filter((finding) => !finding.audit);
+  const block = enforced.filter((finding) => finding.severity === "block").length;
+  return { block, warn: enforced.length - block, audit: gate.findings.length - enforced.length };
+}
+
 function summary(gate: GateResult): string {
-  const block = gate.findings.filter((f) => f.severity === "block").length;
-  const warn = gate.findings.length - block;
-  const parts = [`${gate.findings.length} finding${gate.findings.length === 1 ? "" : "s"}${gate.findings.length ? ` (${block} block, ${warn} warn)` : ""}`];
+  const { block, warn, audit } = countFindings(gate);
+  const parts = [`${gate.findings.length} finding${gate.findings.length === 1 ? "" : "s"}${gate.findings.length ? ` (${block} block, ${warn} warn${audit ? `, ${audit} audit` : ""})` : ""}`];
   if (gate.waived.length) parts.push(`${gate.waived.length} waived`);
   if (gate.stats.workloads !== undefined) parts.push(`${gate.stats.workloads} workloads`);
   parts.push(`${gate.durationMs} ms`);

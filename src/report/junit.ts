@@ -35,11 +35,27 @@ interface Suite {
 function suite(gate: GateResult): Suite {
   const cases: string[] = [];
   const classname = `resilience-gates.${gate.id}`;
-  for (const finding of gate.findings) {
+  // Reporters take testcases of the same name for retries of one test and keep one: every name is unique.
+  const used = new Map<string, number>();
+  const caseName = (finding: Finding): string => {
+    const name = baseName(finding);
+    const seen = (used.get(name) ?? 0) + 1;
+    used.set(name, seen);
+    return seen === 1 ? name : `${name} (${seen})`;
+  };
+  for (const finding of gate.findings.filter((candidate) => candidate.audit)) {
+    cases.push(
+      `    <testcase ${attributes({ name: caseName(finding), classname, ...fileAttributes(finding), time: "0" })}>\n` +
+        `      <skipped ${attributes({ message: `audit mode (reported, not enforced): ${finding.severity}: ${finding.message}` })}/>\n` +
+        "    </testcase>",
+    );
+  }
+  for (const finding of gate.findings.filter((candidate) => !candidate.audit)) {
     const body = [
       finding.message,
       finding.location ? `at ${formatLocation(finding.location)}` : "",
       finding.resource ? `resource: ${describeResource(finding.resource)}` : "",
+      finding.container ? `container: ${finding.container}` : "",
       `fix: ${finding.remediation}`,
       finding.docs ? `docs: ${finding.docs}` : "",
     ].filter(Boolean);
@@ -69,8 +85,8 @@ function suite(gate: GateResult): Suite {
     cases.push(`    <testcase ${attributes({ name: `${gate.id}: no findings`, classname, time: seconds(gate.durationMs) })}/>`);
   }
   const tests = cases.length;
-  const failures = gate.findings.length;
-  const skipped = gate.waived.length;
+  const failures = gate.findings.filter((finding) => !finding.audit).length;
+  const skipped = gate.waived.length + gate.findings.length - failures;
   const head = `  <testsuite ${attributes({
     name: gate.id,
     tests: String(tests),
@@ -83,10 +99,10 @@ function suite(gate: GateResult): Suite {
   return { xml: [head, properties, ...cases, "  </testsuite>"].join("\n"), tests, failures, errors, skipped };
 }
 
-function caseName(finding: Finding): string {
+function baseName(finding: Finding): string {
   const subject = describeResource(finding.resource);
   const where = finding.location ? formatLocation(finding.location) : "";
-  return [finding.rule, subject, where].filter(Boolean).join(" ");
+  return [finding.rule, subject, finding.container ? `container ${finding.container}` : "", where].filter(Boolean).join(" ");
 }
 
 function fileAttributes(finding: Finding): Record<string, string> {

@@ -10,6 +10,11 @@ export interface RenderContext {
    * they fall back to what each finding carries.
    */
   catalog?: RuleCatalog;
+  /**
+   * Names this run of the suite apart from others on the same commit (the action's `check-name`): check-run
+   * names and SARIF categories (`<category>/<gate>/`) carry it. Default `resilience-gates`.
+   */
+  category?: string;
 }
 
 /** One output format. Each reporter is one file, registered in `REPORTERS`. */

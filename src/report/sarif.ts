@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { RuleCatalog, RuleMetadata } from "../engine/rules.js";
 import type { AppliedWaiver, Finding, GateResult, Report } from "../engine/types.js";
 import { describeResource } from "./console.js";
@@ -5,18 +6,26 @@ import { helpUri, projectUrl, toolVersion } from "./links.js";
 import type { Reporter } from "./reporter.js";
 
 /**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`) and other viewers: one run,
- * the rules that fired described from the rule catalog, one result per finding with its real region,
- * waived findings as suppressed results (the audit trail), gate errors as tool notifications.
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`) and other viewers: one run
+ * per gate, its own category (`runAutomationDetails.id` `<category>/<gate>/`), the rules that fired
+ * described from the rule catalog, one result per finding with its real region and a fingerprint on the
+ * rule and the resource (and container), waived findings as suppressed results (the audit trail). A gate
+ * that could not run has no run at all: an empty run would close every open alert of its category. Its
+ * error is in the log's properties (`gateErrors`).
  */
 export const sarifReporter: Reporter = {
   format: "sarif",
   render(report, context) {
-    return `${JSON.stringify(toSarif(report, context.catalog), null, 2)}\n`;
+    return `${JSON.stringify(toSarif(report, context.catalog, context.category), null, 2)}\n`;
   },
 };
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+/** The partialFingerprints key: code scanning matches alerts across commits by it, not by line. */
+export const FINGERPRINT_KEY = "resilienceGatesFinding/v1";
+/** Gates whose rules are security rules: code scanning ranks their alerts by `security-severity`. */
+const SECURITY_GATES = new Set(["security-context"]);
+const SECURITY_SEVERITY = { block: "7.5", warn: "4.0" } as const;
 
 interface SarifRule {
   id: string;
@@ -26,59 +35,57 @@ interface SarifRule {
   help: { text: string; markdown: string };
   helpUri: string;
   defaultConfiguration: { level: "error" | "warning" };
-  properties: { tags: string[]; gate: string; source?: string };
+  properties: { tags: string[]; gate: string; source?: string; "security-severity"?: string };
 }
 
-export function toSarif(report: Report, catalog: RuleCatalog | undefined): Record<string, unknown> {
+export function toSarif(report: Report, catalog: RuleCatalog | undefined, category = "resilience-gates"): Record<string, unknown> {
+  const errors = report.gates.filter((gate) => gate.verdict === "error");
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: report.gates.filter((gate) => gate.verdict !== "error").map((gate) => gateRun(gate, catalog, category)),
+    ...(errors.length > 0 ? { properties: { gateErrors: Object.fromEntries(errors.map((gate) => [gate.id, gate.error ?? "error"])) } } : {}),
+  };
+}
+
+function gateRun(gate: GateResult, catalog: RuleCatalog | undefined, category: string): Record<string, unknown> {
   const rules: SarifRule[] = [];
   const ruleIndex = new Map<string, number>();
-  const indexOf = (finding: Finding, gate: string): number => {
+  const indexOf = (finding: Finding): number => {
     let index = ruleIndex.get(finding.rule);
     if (index === undefined) {
       index = rules.length;
       ruleIndex.set(finding.rule, index);
-      rules.push(describeRule(finding, gate, catalog?.get(finding.rule)));
+      rules.push(describeRule(finding, gate.id, catalog?.get(finding.rule)));
     }
     return index;
   };
   const results: Record<string, unknown>[] = [];
-  const notifications: Record<string, unknown>[] = [];
-  for (const gate of report.gates) {
-    for (const finding of gate.findings) results.push(result(finding, gate, indexOf(finding, gate.id)));
-    for (const applied of gate.waived) results.push({ ...result(applied.finding, gate, indexOf(applied.finding, gate.id)), suppressions: [suppression(applied)] });
-    if (gate.verdict === "error") {
-      notifications.push({
-        level: "error",
-        message: { text: `gate ${gate.id}: ${gate.error ?? "error"}` },
-        descriptor: { id: gate.id },
-      });
-    }
-  }
+  for (const finding of gate.findings) results.push(result(finding, gate, indexOf(finding)));
+  for (const applied of gate.waived) results.push({ ...result(applied.finding, gate, indexOf(applied.finding)), suppressions: [suppression(applied)] });
   return {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "resilience-gates",
-            semanticVersion: toolVersion(),
-            informationUri: projectUrl(),
-            rules,
-          },
-        },
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root; every artifact URI is relative to it." } } },
-        invocations: [
-          {
-            executionSuccessful: !report.gates.some((gate) => gate.verdict === "error"),
-            toolExecutionNotifications: notifications,
-          },
-        ],
-        results,
-        properties: { verdict: report.verdict, gates: Object.fromEntries(report.gates.map((gate) => [gate.id, gate.verdict])) },
+    tool: {
+      driver: {
+        name: "resilience-gates",
+        semanticVersion: toolVersion(),
+        informationUri: projectUrl(),
+        rules,
       },
-    ],
+    },
+    automationDetails: { id: `${category}/${gate.id}/` },
+    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root; every artifact URI is relative to it." } } },
+    invocations: [{ executionSuccessful: true }],
+    results,
+    properties: { gate: gate.id, verdict: gate.verdict },
   };
+}
+
+/** Rule, resource and container: two workloads sharing one values-file line stay two alerts. */
+export function fingerprintOf(finding: Finding): string {
+  const identity = finding.resource
+    ? [finding.rule, finding.resource.kind, finding.resource.namespace ?? "", finding.resource.name, finding.container ?? ""]
+    : [finding.rule, finding.location?.file ?? "", finding.message];
+  return createHash("sha256").update(identity.join("\u0000")).digest("hex");
 }
 
 function describeRule(finding: Finding, gate: string, metadata: RuleMetadata | undefined): SarifRule {
@@ -99,7 +106,12 @@ function describeRule(finding: Finding, gate: string, metadata: RuleMetadata | u
     },
     helpUri: uri,
     defaultConfiguration: { level: severity === "block" ? "error" : "warning" },
-    properties: { tags: ["resilience", metadata?.gate ?? gate], gate: metadata?.gate ?? gate, ...(metadata?.source ? { source: metadata.source } : {}) },
+    properties: {
+      tags: ["resilience", metadata?.gate ?? gate, ...(SECURITY_GATES.has(metadata?.gate ?? gate) ? ["security"] : [])],
+      gate: metadata?.gate ?? gate,
+      ...(metadata?.source ? { source: metadata.source } : {}),
+      ...(SECURITY_GATES.has(metadata?.gate ?? gate) ? { "security-severity": SECURITY_SEVERITY[severity] } : {}),
+    },
   };
 }
 
@@ -113,15 +125,17 @@ function result(finding: Finding, gate: GateResult, ruleIndex: number): Record<s
     location.physicalLocation = { artifactLocation: { uri: encodeUri(finding.location.file), uriBaseId: "%SRCROOT%" }, region };
   }
   if (finding.resource) {
-    location.logicalLocations = [{ name: finding.resource.name, fullyQualifiedName: subject, kind: finding.resource.kind.toLowerCase() }];
+    location.logicalLocations = [{ name: finding.resource.name, fullyQualifiedName: `${subject}${finding.container ? `/${finding.container}` : ""}`, kind: finding.resource.kind.toLowerCase() }];
   }
   return {
     ruleId: finding.rule,
     ruleIndex,
-    level: finding.severity === "block" ? "error" : "warning",
+    // An audit finding (mode: audit) is a note: code scanning lists it without failing a protection rule.
+    level: finding.audit ? "note" : finding.severity === "block" ? "error" : "warning",
     message: { text: `${subject ? `${subject}: ` : ""}${finding.message}` },
     ...(Object.keys(location).length > 0 ? { locations: [location] } : {}),
-    properties: { gate: gate.id, severity: finding.severity },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(finding) },
+    properties: { gate: gate.id, severity: finding.severity, ...(finding.container ? { container: finding.container } : {}), ...(finding.audit ? { audit: true } : {}) },
   };
 }
 

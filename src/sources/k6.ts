@@ -295,10 +295,10 @@ export interface K6RunResult {
 }
 
 /** Flags and variables that would make k6 judge nothing or write no summary. */
-const REFUSED_ARGS = ["--no-thresholds", "--no-summary", "--summary-export", "--new-machine-readable-summary", "--summary-mode", "--address", "-a", "--out", "-o"];
+const REFUSED_ARGS = ["--no-thresholds", "--no-summary", "--summary-export", "--new-machine-readable-summary", "--summary-mode", "--address", "-a", "--out", "-o", "--include-system-env-vars"];
 const REFUSED_ENV = ["K6_NO_THRESHOLDS", "K6_NO_SUMMARY"];
 /** Variables that would change the summary export's shape or destination; the gate's run does without them. */
-const CLEARED_ENV = ["K6_NEW_MACHINE_READABLE_SUMMARY", "K6_SUMMARY_EXPORT", "K6_SUMMARY_MODE", "K6_SUMMARY_TREND_STATS"];
+const CLEARED_ENV = ["K6_NEW_MACHINE_READABLE_SUMMARY", "K6_SUMMARY_EXPORT", "K6_SUMMARY_MODE", "K6_SUMMARY_TREND_STATS", "K6_INCLUDE_SYSTEM_ENV_VARS"];
 
 /**
  * Runs the real k6 on `script` against `target`, with per-endpoint submetrics, p(99) and a summary
@@ -309,7 +309,9 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
   for (const arg of request.args ?? []) {
     const flag = arg.split("=")[0] as string;
     if (REFUSED_ARGS.includes(flag)) {
-      throw new ConfigurationError(`k6 argument ${arg} is not allowed: the gate needs k6's thresholds and its own summary export, and sets --address itself; remove it from args`);
+      throw new ConfigurationError(
+        `k6 argument ${arg} is not allowed: the gate needs k6's thresholds and its own summary export, sets --address itself, and keeps the runner's environment (tokens) out of the script's __ENV; remove it from args and pass variables with env:`,
+      );
     }
   }
   for (const name of REFUSED_ENV) {
@@ -334,6 +336,8 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
       "--quiet",
       "--no-color",
       "--log-format=json",
+      // The script is PR content: its __ENV holds only the variables given with -e, never the runner's environment.
+      "--include-system-env-vars=false",
       `--address=127.0.0.1:${port}`,
       `--summary-export=${summaryFile}`,
       `--summary-trend-stats=${stats.join(",")}`,

@@ -51,6 +51,25 @@ function readPins(): Map<string, { pkg: string; version: string }> {
   return pins;
 }
 
+/** Credentials a child never inherits: GitHub tokens, the action's inputs (INPUT_GITHUB-TOKEN), the runner's own tokens. */
+const WITHHELD_EXACT = new Set(["GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ENTERPRISE_TOKEN", "GH_ENTERPRISE_TOKEN"]);
+const WITHHELD_PREFIXES = ["INPUT_", "ACTIONS_"];
+
+/**
+ * The environment of every child process (k6, helm, kustomize, opa, pg_dump, redis-server, git, ...):
+ * `base` without the credentials above, plus `extra`. Tools run PR content (a k6 script reads its
+ * environment as `__ENV`, a chart's plugins run code), so the token must not be there to read.
+ */
+export function childEnv(extra: NodeJS.ProcessEnv = {}, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(base)) {
+    const upper = name.toUpperCase();
+    if (WITHHELD_EXACT.has(upper) || WITHHELD_PREFIXES.some((prefix) => upper.startsWith(prefix))) continue;
+    env[name] = value;
+  }
+  return { ...env, ...extra };
+}
+
 export interface ToolRun {
   exitCode: number;
   stdout: string;
@@ -60,6 +79,7 @@ export interface ToolRun {
 export interface RunToolOptions {
   cwd?: string;
   timeoutMs?: number;
+  /** The child's environment, before `childEnv` withholds credentials from it (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** Called with each chunk of stderr, for progress output of long runs. */
   onStderr?: (chunk: string) => void;
@@ -75,8 +95,8 @@ export function runTool(name: ToolName, args: readonly string[], options: RunToo
 export async function runProcess(file: string, args: readonly string[], options: RunToolOptions = {}): Promise<ToolRun> {
   const subprocess = execa(file, args, {
     ...(options.cwd ? { cwd: options.cwd } : {}),
-    // A caller that passes an environment passes all of it.
-    ...(options.env ? { env: options.env, extendEnv: false } : {}),
+    env: childEnv({}, options.env ?? process.env),
+    extendEnv: false,
     stdin: "ignore",
     reject: false,
     stripFinalNewline: false,

@@ -16,6 +16,7 @@ beforeAll(async () => {
     if (custom) return custom;
     if (request.method === "POST" && request.path.endsWith("/check-runs")) return { status: 201, body: { id: ++id, html_url: `https://github.example/acme/shop/runs/${id}` } };
     if (request.method === "PATCH") return { status: 200, body: {} };
+    if (request.method === "GET" && request.path === "/user") return { status: 403, body: { message: "Resource not accessible by integration" } };
     if (request.method === "GET" && request.path.endsWith("/comments")) return { status: 200, body: [] };
     if (request.method === "POST" && request.path.endsWith("/comments")) return { status: 201, body: { id: 31 } };
     return { status: 404, body: { message: "Not Found" } };
@@ -64,6 +65,40 @@ describe("the bundled action, run as a runner runs it", () => {
     expect(sarif.runs[0]!.tool.driver.rules[0]!.fullDescription.text).toContain("allowPrivilegeEscalation");
   });
 
+  it("mode: audit rolls a gate or a rule out report-only: findings reported, a neutral check run, the step green; an error still fails", async () => {
+    const ruleAudit = workspace(`${CONFIG}rules:\n  SC-005: { mode: audit }\n`, BLOCKING);
+    const run = await runAction(ruleAudit, { "github-token": "t0ken", "sarif-file": "out/gates.sarif", "junit-file": "out/gates.xml" }, { GITHUB_API_URL: server.url });
+    expect(run.status, run.stdout).toBe(0);
+    expect(server.requests.flatMap(problemsOf)).toEqual([]);
+    const create = server.requests.find((request) => request.method === "POST" && request.path === "/repos/acme/shop/check-runs")!;
+    const body = create.body as { conclusion: string; output: { title: string; summary: string; annotations: { annotation_level: string; title: string }[] } };
+    expect(body.conclusion).toBe("neutral");
+    expect(body.output.title).toMatch(/^pass: 0 blocking, 0 warning, \d+ audit$/);
+    expect(body.output.annotations.length).toBe(expectedLines.length);
+    expect(body.output.annotations.every((annotation) => annotation.annotation_level === "notice" && annotation.title.startsWith("[audit] SC-005"))).toBe(true);
+    expect(body.output.summary).toContain("🔍 **audit** (block) `SC-005`");
+    expect(run.outputs["verdict-security-context"]).toBe("pass");
+    const sarif = JSON.parse(readFileSync(join(ruleAudit, "out", "gates.sarif"), "utf8")) as { runs: { results: { level: string; properties: { audit?: boolean } }[] }[] };
+    expect(sarif.runs[0]!.results.map((result) => [result.level, result.properties.audit])).toEqual(expectedLines.map(() => ["note", true]));
+    expect(readFileSync(join(ruleAudit, "out", "gates.xml"), "utf8")).toContain('failures="0"');
+
+    server.requests.length = 0;
+    const gateAudit = workspace(CONFIG.replace("security-context:\n", "security-context:\n    mode: audit\n"), BLOCKING);
+    const gated = await runAction(gateAudit, { "github-token": "t0ken" }, { GITHUB_API_URL: server.url });
+    expect(gated.status, gated.stdout).toBe(0);
+    expect((server.requests[0]!.body as { conclusion: string; output: { title: string } }).output.title).toMatch(/^audit mode, pass: /);
+    expect((server.requests[0]!.body as { conclusion: string }).conclusion).toBe("neutral");
+    expect(gated.summary).toContain("| `security-context` | ✅ pass (audit) |");
+    const report = JSON.parse(readFileSync(gated.outputs["report-path"]!, "utf8")) as Report;
+    expect(report.gates[0]).toMatchObject({ mode: "audit", verdict: "pass" });
+    expect(report.gates[0]!.findings.every((finding) => finding.audit === true)).toBe(true);
+
+    const broken = workspace(`version: 1\ngates:\n  security-context:\n    mode: audit\n    manifests: ["deploy/*.yaml"]\n`);
+    const failed = await runAction(broken, { checks: "false" });
+    expect(failed.status).toBe(2);
+    expect(failed.outputs["verdict-security-context"]).toBe("error");
+  });
+
   it("on a read-only token (fork PR) falls back to step annotations and the job summary, failing only for the verdict", async () => {
     routes = (request) => (request.method === "POST" ? { status: 403, body: { message: "Resource not accessible by integration" } } : undefined);
     const cwd = workspace(CONFIG, BLOCKING);
@@ -103,6 +138,9 @@ describe("the bundled action, run as a runner runs it", () => {
     expect(missing.stdout).toContain("::error::configuration error: config file nope.yaml does not exist");
     expect(missing.outputs.verdict).toBe("error");
     expect(missing.summary).toContain("configuration error: config file nope.yaml does not exist");
+    const badName = await runAction(cwd, { "check-name": "gates / e2e" });
+    expect(badName.status).toBe(2);
+    expect(badName.stdout).toContain("::error::configuration error: input check-name must be 1 to 64 letters");
     const badInput = await runAction(cwd, { "fail-on": "sometimes" });
     expect(badInput.status).toBe(2);
     expect(badInput.stdout).toContain("::error::configuration error: input fail-on must be block or warn, not sometimes");

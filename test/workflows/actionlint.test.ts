@@ -105,6 +105,8 @@ describe("workflow permissions", () => {
     const sarif = steps.some((step) => step.uses?.startsWith("github/codeql-action/upload-sarif"));
     expect(granted["pull-requests"] === "write", "pull-requests: write only for comments").toBe(comments);
     expect(granted["security-events"] === "write", "security-events: write only for SARIF").toBe(sarif);
-    for (const scope of Object.keys(granted)) expect(["contents", "checks", "pull-requests", "security-events"]).toContain(scope);
+    const downloads = steps.some((step) => step.uses?.startsWith("actions/download-artifact") || /\bgh run download\b/.test((step as { run?: string }).run ?? ""));
+    expect(granted.actions === "read", "actions: read only to download artifacts (evidence)").toBe(downloads);
+    for (const scope of Object.keys(granted)) expect(["contents", "checks", "pull-requests", "security-events", "actions"]).toContain(scope);
   });
 });

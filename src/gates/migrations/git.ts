@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { CollectorError } from "../../engine/errors.js";
+import { childEnv } from "../../sources/tools.js";
 
 export interface BaseDiff {
   /** Absolute paths of files added since the merge base (committed, staged, unstaged or untracked). */
@@ -11,7 +12,7 @@ export interface BaseDiff {
 }
 
 function git(cwd: string, args: string[]): { status: number; stdout: string; stderr: string } {
-  const run = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: childEnv() });
   if (run.error) {
     const code = (run.error as NodeJS.ErrnoException).code;
     throw new CollectorError(code === "ENOENT" ? "--base needs git, which is not on PATH" : `git failed: ${run.error.message}`);

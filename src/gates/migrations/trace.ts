@@ -15,6 +15,7 @@ import { CollectorError } from "../../engine/errors.js";
 import type { Logger } from "../../engine/logger.js";
 import type { LockMode } from "./locks.js";
 import { freePort } from "../../sources/ports.js";
+import { childEnv } from "../../sources/tools.js";
 
 export interface TraceOptions {
   /** postgres:// URL of a server where the trace may create a scratch database. */
@@ -87,7 +88,7 @@ export function findPostgresBin(explicit?: string): string | undefined {
       .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return join(base, versions[0], "bin");
   }
-  const which = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" });
+  const which = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8", env: childEnv() });
   const path = which.stdout.trim();
   return path ? path.replace(/\/initdb$/, "") : undefined;
 }
@@ -100,8 +101,8 @@ function asServerUser(command: string, args: string[]): [string, string[]] {
 
 function serverUserIds(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const uid = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
-  const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
+  const uid = spawnSync("id", ["-u", "postgres"], { encoding: "utf8", env: childEnv() });
+  const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8", env: childEnv() });
   if (uid.status !== 0 || gid.status !== 0) {
     throw new CollectorError("trace mode runs PostgreSQL as the unprivileged user `postgres` when started as root, and there is no such user");
   }
@@ -124,7 +125,7 @@ export async function startThrowawayPostgres(logger: Logger, postgresBin?: strin
   if (ids) chownSync(directory, ids.uid, ids.gid);
   const data = join(directory, "data");
   const [initdb, initArgs] = asServerUser(join(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-  const init = spawnSync(initdb, initArgs, { encoding: "utf8", timeout: 120_000 });
+  const init = spawnSync(initdb, initArgs, { encoding: "utf8", timeout: 120_000, env: childEnv() });
   if (init.status !== 0) {
     rmSync(directory, { recursive: true, force: true });
     throw new CollectorError(`initdb for the trace server failed: ${(init.stderr || init.error?.message || "").trim().split("\n").slice(-3).join(" ")}`);
@@ -132,7 +133,7 @@ export async function startThrowawayPostgres(logger: Logger, postgresBin?: strin
   const port = await freePort();
   const settings = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=10", "-c", "listen_addresses=127.0.0.1"];
   const [postgres, args] = asServerUser(join(bin, "postgres"), ["-D", data, "-p", String(port), "-k", directory, ...settings]);
-  const child: ChildProcess = spawn(postgres, args, { stdio: ["ignore", "ignore", "pipe"] });
+  const child: ChildProcess = spawn(postgres, args, { stdio: ["ignore", "ignore", "pipe"], env: childEnv() });
   let log = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000);

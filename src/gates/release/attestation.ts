@@ -19,7 +19,10 @@ export interface AttestationPayload {
   verdict: GateResult["verdict"];
   approved: boolean;
   requiredGates: string[];
-  gates: Record<string, { conclusion: string | null; status: string; checkRun: number | null; url: string | null; completedAt: string | null }>;
+  gates: Record<
+    string,
+    { conclusion: string | null; status: string; checkRun: number | null; url: string | null; completedAt: string | null; workflow?: { path: string | null; branch: string | null; run: number | null } }
+  >;
   freshness: Record<string, { verdict: string; findings: number }>;
   findings: { rule: string; severity: string; message: string }[];
   ruleBundleDigest: string;
@@ -65,7 +68,8 @@ export function buildPayload(facts: ReleaseFacts, result: GateResult, digest: st
     gates: Object.fromEntries(
       facts.requiredGates.map((gate) => {
         const run = facts.checkRuns.find((candidate) => candidate.gate === gate);
-        return [gate, { conclusion: run?.conclusion ?? null, status: run?.status ?? "missing", checkRun: run?.id ?? null, url: run?.url ?? null, completedAt: run?.completed_at ?? null }];
+        const workflow = run?.workflow ? { workflow: { path: run.workflow.path, branch: run.workflow.head_branch, run: run.workflow.run_id } } : {};
+        return [gate, { conclusion: run?.conclusion ?? null, status: run?.status ?? "missing", checkRun: run?.id ?? null, url: run?.url ?? null, completedAt: run?.completed_at ?? null, ...workflow }];
       }),
     ),
     freshness: Object.fromEntries(facts.freshness.map((fact) => [fact.gate, { verdict: fact.verdict, findings: fact.findings }])),

@@ -12,6 +12,17 @@ export interface ApiCheckRun {
   completed_at?: string | null;
   html_url?: string | null;
   app?: { slug?: string } | null;
+  check_suite?: { id?: number } | null;
+  /** Only in recorded facts (checkRunsFile): the workflow run of the check suite, as GET /actions/runs returns it. */
+  workflow_run?: ApiWorkflowRun | null;
+}
+
+/** A workflow run as the REST API returns it; only the fields the release gate reads. */
+export interface ApiWorkflowRun {
+  id?: number;
+  path?: string | null;
+  head_branch?: string | null;
+  event?: string | null;
 }
 
 export interface GitHubTarget {
@@ -37,6 +48,16 @@ export async function fetchCheckRuns(api: GitHubApi, target: GitHubTarget, commi
   }
 }
 
+/** The workflow run behind a check suite (undefined when none is visible to the token: not a workflow's suite). */
+export async function fetchWorkflowRun(api: GitHubApi, target: GitHubTarget, checkSuiteId: number): Promise<ApiWorkflowRun | undefined> {
+  try {
+    const page = await api.request<{ workflow_runs?: ApiWorkflowRun[] }>("GET", `${repoPath(target.owner, target.repo)}/actions/runs?check_suite_id=${checkSuiteId}&per_page=1`);
+    return page.workflow_runs?.[0];
+  } catch (error) {
+    throw new CollectorError(`cannot read the workflow run of check suite ${checkSuiteId} in ${target.owner}/${target.repo}: ${describe(error)}`);
+  }
+}
+
 /** The commit a tag points at (annotated tags are peeled by the commits endpoint). */
 export async function resolveTag(api: GitHubApi, target: GitHubTarget, tag: string): Promise<string> {
   try {
@@ -49,6 +70,6 @@ export async function resolveTag(api: GitHubApi, target: GitHubTarget, tag: stri
 }
 
 function describe(error: unknown): string {
-  if (error instanceof GitHubApiError && error.forbidden) return `${error.message} (the token needs checks: read and contents: read)`;
+  if (error instanceof GitHubApiError && error.forbidden) return `${error.message} (the token needs checks: read, contents: read and, for trustedWorkflows, actions: read)`;
   return error instanceof Error ? error.message : String(error);
 }

@@ -5,11 +5,12 @@ import { displayPath, resolveInside, standaloneWorkspace } from "../../sources/f
 import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile, type PathSegment, type YamlDocument } from "../../sources/yaml.js";
 import { RELEASE_FLAGS } from "./flags.js";
-import { clientFor, fetchCheckRuns, resolveTag, type ApiCheckRun, type GitHubTarget } from "./github.js";
+import { checkRunName, DEFAULT_CHECK_NAME } from "../../report/github/checks.js";
+import { clientFor, fetchCheckRuns, fetchWorkflowRun, resolveTag, type ApiCheckRun, type ApiWorkflowRun, type GitHubTarget } from "./github.js";
 import { flagList } from "../flag-values.js";
 
 export const RELEASE_GATE = "release";
-export const CHECK_RUN_PREFIX = "resilience-gates / ";
+
 /** Gates whose evidence ages: re-evaluated at tag time when they are configured. */
 export const FRESHNESS_GATES = ["backups", "restore-proofs"] as const;
 
@@ -18,6 +19,10 @@ export interface ReleaseOptions {
   tagPattern?: string;
   allowWarn?: boolean;
   trustedApps?: string[];
+  /** The `check-name` of the workflow whose check runs are required (default resilience-gates). */
+  checkName?: string;
+  /** Workflow files and branches whose runs may write the required check runs; unset: not checked. */
+  trustedWorkflows?: { path: string; branches: string[] }[];
   freshnessGates?: string[];
   tag?: string;
   commit?: string;
@@ -37,6 +42,8 @@ export interface CheckRunFact {
   app: string | null;
   completed_at: string | null;
   url: string | null;
+  /** The workflow run that wrote it (read only with trustedWorkflows); null when no workflow run is behind it. */
+  workflow: { path: string | null; head_branch: string | null; event: string | null; run_id: number | null } | null;
 }
 
 export interface FreshnessFact {
@@ -91,12 +98,13 @@ function readFactsFile(context: GateContext, path: string): FactsFile {
   return { document, value: document.value };
 }
 
-/** The latest run of each `resilience-gates / <gate>` name; a later completion wins, then a higher id. */
-function latestByGate(runs: readonly ApiCheckRun[]): Map<string, { run: ApiCheckRun; index: number }> {
+/** The latest run of each `<checkName> / <gate>` name; a later completion wins, then a higher id. */
+function latestByGate(runs: readonly ApiCheckRun[], checkName: string): Map<string, { run: ApiCheckRun; index: number }> {
   const latest = new Map<string, { run: ApiCheckRun; index: number }>();
+  const prefix = checkRunName("", checkName);
   runs.forEach((run, index) => {
-    if (typeof run.name !== "string" || !run.name.startsWith(CHECK_RUN_PREFIX)) return;
-    const gate = run.name.slice(CHECK_RUN_PREFIX.length).trim();
+    if (typeof run.name !== "string" || !run.name.startsWith(prefix)) return;
+    const gate = run.name.slice(prefix.length).trim();
     const current = latest.get(gate);
     const key = (candidate: ApiCheckRun) => `${candidate.completed_at ?? candidate.started_at ?? ""}|${String(candidate.id ?? 0).padStart(20, "0")}`;
     if (!current || key(run) > key(current.run)) latest.set(gate, { run, index });
@@ -124,7 +132,7 @@ async function evaluateFreshness(context: GateContext, options: ReleaseOptions, 
   });
   context.logger.info(`release: re-evaluating ${gates.join(", ")} as of ${context.now.toISOString()}`);
   const bundle = await loadBundle(config, context.logger);
-  const report = await runGates({ config, gates: plan, now: context.now, logger: context.logger }, bundle);
+  const report = await runGates({ config, gates: plan, now: context.now, logger: context.logger, ...(context.githubToken ? { githubToken: context.githubToken } : {}) }, bundle);
   const facts = report.gates
     .filter((result) => gates.includes(result.id))
     .map((result) => {
@@ -161,14 +169,15 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
   let commit = options.commit ?? fromFile("commit");
   let tagCommit = fromFile("tag_commit") ?? null;
   let runs: ApiCheckRun[];
+  let workflowOf = async (run: ApiCheckRun): Promise<ApiWorkflowRun | undefined> => run.workflow_run ?? undefined;
   if (file) {
     runs = file.value.check_runs as ApiCheckRun[];
     commit ??= env.GITHUB_SHA;
   } else {
     const [owner, repo] = (repository ?? "").split("/");
-    const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+    const token = context.githubToken;
     if (!owner || !repo) throw new ConfigurationError("release: no repository (GITHUB_REPOSITORY or gates.release.repository as owner/name)");
-    if (!token) throw new ConfigurationError("release: the check runs are read through the GitHub API: set GITHUB_TOKEN (the action passes its github-token input), or give checkRunsFile");
+    if (!token) throw new ConfigurationError("release: the check runs are read through the GitHub API and there is no token: give the action's github-token input, set GITHUB_TOKEN on the command line, or give checkRunsFile");
     const target: GitHubTarget = { apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token, owner, repo };
     const api = clientFor(target);
     if (tag) tagCommit = await resolveTag(api, target, tag);
@@ -176,20 +185,35 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
     if (!commit) throw new ConfigurationError("release: no commit to judge (GITHUB_SHA, --commit or a resolvable tag)");
     context.logger.info(`release: reading check runs of ${commit.slice(0, 12)} in ${owner}/${repo}`);
     runs = await fetchCheckRuns(api, target, commit);
+    const suites = new Map<number, Promise<ApiWorkflowRun | undefined>>();
+    workflowOf = (run) => {
+      const id = run.check_suite?.id;
+      if (typeof id !== "number") return Promise.resolve(undefined);
+      if (!suites.has(id)) suites.set(id, fetchWorkflowRun(api, target, id));
+      return suites.get(id)!;
+    };
   }
 
-  const latest = latestByGate(runs);
-  const checkRuns: (CheckRunFact & { index: number })[] = [...latest].map(([gate, { run, index }]) => ({
-    gate,
-    index,
-    name: run.name ?? "",
-    id: typeof run.id === "number" ? run.id : null,
-    status: run.status ?? "unknown",
-    conclusion: run.conclusion ?? null,
-    app: run.app?.slug ?? null,
-    completed_at: run.completed_at ?? null,
-    url: run.html_url ?? null,
-  }));
+  const checkName = options.checkName ?? DEFAULT_CHECK_NAME;
+  const latest = latestByGate(runs, checkName);
+  const checkRuns: (CheckRunFact & { index: number })[] = [];
+  for (const [gate, { run, index }] of latest) {
+    const workflow = options.trustedWorkflows && requiredGates.includes(gate) ? await workflowOf(run) : undefined;
+    checkRuns.push({
+      gate,
+      index,
+      name: run.name ?? "",
+      id: typeof run.id === "number" ? run.id : null,
+      status: run.status ?? "unknown",
+      conclusion: run.conclusion ?? null,
+      app: run.app?.slug ?? null,
+      completed_at: run.completed_at ?? null,
+      url: run.html_url ?? null,
+      workflow: workflow
+        ? { path: workflow.path?.split("@")[0] ?? null, head_branch: workflow.head_branch ?? null, event: workflow.event ?? null, run_id: typeof workflow.id === "number" ? workflow.id : null }
+        : null,
+    });
+  }
 
   const fresh = isRecord(file?.value) && Array.isArray(file.value.freshness)
     ? { facts: (file.value.freshness as FreshnessFact[]).map((fact) => ({ ...fact, findings: fact.findings ?? 0, blocking_rules: fact.blocking_rules ?? [], error: fact.error ?? null })), findings: new Map<string, Finding[]>() }
@@ -225,6 +249,8 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
       required_gates: requiredGates,
       allow_warn: options.allowWarn ?? true,
       trusted_apps: options.trustedApps ?? ["github-actions"],
+      check_name: checkName,
+      trusted_workflows: options.trustedWorkflows ?? null,
       check_runs: facts.checkRuns,
       freshness: facts.freshness,
     },
@@ -233,8 +259,8 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
       const evidence = typeof finding.freshness === "string" ? finding.freshness : undefined;
       if (gate) {
         const run = checkRuns.find((candidate) => candidate.gate === gate);
-        const location = run ? at(["check_runs", run.index, finding.field === "app" ? "app" : finding.field === "status" ? "status" : "conclusion"]) : at(["check_runs"]);
-        return { resource: { kind: "CheckRun", name: `${CHECK_RUN_PREFIX}${gate}` }, ...(location ? { location } : {}) };
+        const location = run ? at(["check_runs", run.index, finding.field === "app" ? "app" : finding.field === "status" ? "status" : finding.field === "workflow" ? "workflow_run" : "conclusion"]) : at(["check_runs"]);
+        return { resource: { kind: "CheckRun", name: checkRunName(gate, checkName) }, ...(location ? { location } : {}) };
       }
       if (evidence) {
         const index = facts.freshness.findIndex((fact) => fact.gate === evidence);

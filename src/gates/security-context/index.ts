@@ -63,8 +63,10 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
       const workload = typeof finding.workload === "number" ? workloads[finding.workload] : undefined;
       if (!workload) throw new CollectorError(`policy finding ${finding.rule} names unknown workload ${String(finding.workload)}`);
       const path = Array.isArray(finding.path) ? (finding.path as PathSegment[]) : [];
+      const container = containerAt(workload, path);
       return {
         resource: workload.manifest.ref,
+        ...(container ? { container } : {}),
         location: workload.manifest.locate([...workload.templatePath, ...path]),
         waivers: localWaivers[finding.workload as number] ?? [],
       };
@@ -72,6 +74,15 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
     stats: { files, objects: judged.length, workloads: workloads.length, ...(live ? { ownedLeftOut: live.owned } : {}) },
     waiverProblems,
   };
+}
+
+/** The name of the container a finding's path (`spec.containers[i]...` of the pod template) points into. */
+function containerAt(workload: Workload, path: readonly PathSegment[]): string | undefined {
+  const [spec, list, index] = path;
+  if (spec !== "spec" || typeof list !== "string" || !/^(init|ephemeral)?[cC]ontainers$/.test(list) || typeof index !== "number") return undefined;
+  const entries = isRecord(workload.template.spec) ? workload.template.spec[list] : undefined;
+  const entry = Array.isArray(entries) ? (entries[index] as unknown) : undefined;
+  return isRecord(entry) && typeof entry.name === "string" ? entry.name : undefined;
 }
 
 /** `cluster` names the cluster a live object without a manifest was read from: its waivers are written there. */

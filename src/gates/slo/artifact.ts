@@ -27,17 +27,16 @@ interface ArtifactListing {
 
 /**
  * The baseline file of the newest unexpired artifact of that name from a run on the branch, through the
- * GitHub REST API with GITHUB_TOKEN (which needs `actions: read`).
+ * GitHub REST API with the run's token (which needs `actions: read`).
  */
-export async function fetchBaselineArtifact(spec: BaselineArtifact, env: NodeJS.ProcessEnv, logger: Logger): Promise<{ text: string; shown: string }> {
+export async function fetchBaselineArtifact(spec: BaselineArtifact, env: NodeJS.ProcessEnv, logger: Logger, token: string | undefined): Promise<{ text: string; shown: string }> {
   const what = `baseline artifact ${spec.artifact}`;
   const repository = spec.repository ?? env.GITHUB_REPOSITORY;
   if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
     throw new ConfigurationError(`${what}: no repository to read it from; set GITHUB_REPOSITORY (a workflow does) or baseline.repository: owner/name`);
   }
-  const token = env.GITHUB_TOKEN;
   if (!token) {
-    throw new ConfigurationError(`${what}: GITHUB_TOKEN is not set; in a workflow give it \`env: GITHUB_TOKEN: \${{ github.token }}\` with \`permissions: actions: read\``);
+    throw new ConfigurationError(`${what}: no GitHub token: GITHUB_TOKEN is not set on the command line, and the action's github-token input is empty; the job needs \`permissions: actions: read\``);
   }
   const api = new GitHubApi({ apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token });
   const repo = `/repos/${repository}`;

@@ -150,7 +150,7 @@ function burnText(errorRatio: number | null, target: number): string {
 async function loadBaseline(context: GateContext, baseline: SloOptions["baseline"]): Promise<LoadedBaseline | undefined> {
   if (baseline === undefined) return undefined;
   if (typeof baseline === "string") return readBaseline(context.workspace, baseline);
-  const { text, shown } = await fetchBaselineArtifact(baseline, process.env, context.logger);
+  const { text, shown } = await fetchBaselineArtifact(baseline, process.env, context.logger, context.githubToken);
   return parseBaseline(text, shown);
 }
 

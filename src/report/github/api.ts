@@ -8,15 +8,29 @@ export class GitHubApiError extends Error {
     readonly path: string,
     readonly status: number,
     readonly body: string,
+    /** When the primary rate limit resets, if this failure is that limit exhausted. */
+    readonly rateLimitReset?: Date,
   ) {
-    super(`${method} ${path}: ${status === 0 ? "no response" : `HTTP ${status}`}${body ? `: ${body.slice(0, 300)}` : ""}`);
+    super(
+      rateLimitReset
+        ? `${method} ${path}: rate limited (HTTP ${status}, x-ratelimit-remaining: 0) until ${rateLimitReset.toISOString()}`
+        : `${method} ${path}: ${status === 0 ? "no response" : `HTTP ${status}`}${body ? `: ${body.slice(0, 300)}` : ""}`,
+    );
   }
 
-  /** 403 or 401: a token that may not write (a fork PR's read-only token, missing permissions). */
+  /** The token's rate limit is used up: not a permission problem, and no fork's read-only token. */
+  get rateLimited(): boolean {
+    return this.rateLimitReset !== undefined;
+  }
+
+  /** 403 or 401 that is not a rate limit: a token that may not write (a fork PR's read-only token, missing permissions). */
   get forbidden(): boolean {
-    return this.status === 403 || this.status === 401;
+    return (this.status === 403 || this.status === 401) && !this.rateLimited;
   }
 }
+
+/** How long the client waits for an exhausted rate limit to reset before it reports "rate limited". */
+export const RATE_LIMIT_WAIT_MS = 60_000;
 
 export interface GitHubApiOptions {
   apiUrl: string;
@@ -24,6 +38,8 @@ export interface GitHubApiOptions {
   /** Retries of a 5xx, 429 or network failure; GitHub's secondary rate limits ask for a pause. */
   retries?: number;
   retryDelayMs?: number;
+  /** At most this long is waited for an exhausted primary rate limit (x-ratelimit-reset); longer is an error. */
+  rateLimitWaitMs?: number;
   userAgent?: string;
 }
 
@@ -74,6 +90,15 @@ export class GitHubApi {
       const bytes = Buffer.from(await response.arrayBuffer());
       if (response.ok) return bytes;
       const text = bytes.toString("utf8");
+      const reset = exhaustedUntil(response);
+      if (reset) {
+        const wait = reset.getTime() - Date.now() + 1000;
+        if (wait <= (this.options.rateLimitWaitMs ?? RATE_LIMIT_WAIT_MS) && attempt++ < this.retries) {
+          await sleep(Math.max(0, wait));
+          continue;
+        }
+        throw new GitHubApiError(method, path, response.status, text, reset);
+      }
       const retryable = response.status >= 500 || response.status === 429 || (response.status === 403 && response.headers.get("retry-after") !== null);
       if (retryable && attempt++ < this.retries) {
         const after = Number(response.headers.get("retry-after"));
@@ -95,6 +120,13 @@ export class GitHubApi {
     }
     return items;
   }
+}
+
+/** 403 or 429 with `x-ratelimit-remaining: 0`: the reset time (epoch seconds in x-ratelimit-reset). */
+function exhaustedUntil(response: Response): Date | undefined {
+  if ((response.status !== 403 && response.status !== 429) || response.headers.get("x-ratelimit-remaining") !== "0" || response.headers.get("retry-after") !== null) return undefined;
+  const reset = Number(response.headers.get("x-ratelimit-reset"));
+  return new Date(Number.isFinite(reset) && reset > 0 ? reset * 1000 : Date.now() + 60_000);
 }
 
 export function repoPath(owner: string, repo: string): string {

@@ -1,19 +1,39 @@
 import type { Logger } from "../../engine/logger.js";
 import type { Finding, GateResult, Report, Verdict } from "../../engine/types.js";
-import { describeResource } from "../console.js";
+import { countFindings, describeResource } from "../console.js";
 import { GitHubApiError, repoPath, type GitHubApi } from "./api.js";
 import type { GitHubContext } from "./context.js";
-import { checkRunSummary } from "./markdown.js";
+import { checkRunSummary, minimalCheckRunSummary, truncateBytes } from "./markdown.js";
 
 /** The Checks API takes at most 50 annotations per request; more go in follow-up updates. */
 export const ANNOTATIONS_PER_REQUEST = 50;
+/** Byte limits of the Checks API: annotation title 255, annotation message and details 64 KiB. */
+const TITLE_BYTES = 255;
+const DETAILS_BYTES = 64 * 1024;
+/** Annotations written per check run by default (each 50 a request); the rest stay in the summary and SARIF. */
+export const MAX_ANNOTATIONS = 500;
 
 export type FailOn = "block" | "warn";
 export type CheckConclusion = "success" | "neutral" | "failure";
 
-/** `resilience-gates / migrations`: unique per gate, so branch protection can require each one. */
-export function checkRunName(gateId: string): string {
-  return `resilience-gates / ${gateId}`;
+/** The default `check-name`: the first part of every check run's name. */
+export const DEFAULT_CHECK_NAME = "resilience-gates";
+
+/**
+ * `resilience-gates / migrations`: unique per gate, so branch protection can require each one. Another
+ * `checkName` (the action's `check-name`) keeps two workflows on one commit (PR gates, kind e2e) apart.
+ */
+export function checkRunName(gateId: string, checkName = DEFAULT_CHECK_NAME): string {
+  return `${checkName} / ${gateId}`;
+}
+
+/**
+ * A gate's conclusion: that of its verdict, and neutral for a passing gate that has audit findings
+ * (`mode: audit`: reported, not enforced). An error fails even in audit mode.
+ */
+export function gateConclusion(gate: GateResult, failOn: FailOn): CheckConclusion {
+  const conclusion = conclusionOf(gate.verdict, failOn);
+  return conclusion === "success" && gate.findings.some((finding) => finding.audit) ? "neutral" : conclusion;
 }
 
 /** pass → success; warn → neutral (failure with fail-on warn); block and error → failure. */
@@ -46,10 +66,10 @@ export function annotationOf(finding: Finding): CheckAnnotation | undefined {
     end_line: end,
     // The API takes columns only when the annotation stays on one line.
     ...(column && end === line ? { start_column: column } : {}),
-    annotation_level: finding.severity === "block" ? "failure" : "warning",
-    title: `${finding.rule}: ${finding.title}`.slice(0, 255),
-    message: `${subject ? `${subject}: ` : ""}${finding.message}`.slice(0, 64 * 1024),
-    ...(finding.remediation ? { raw_details: `fix: ${finding.remediation}${finding.docs ? `\n\ndocs: ${finding.docs}` : ""}`.slice(0, 64 * 1024) } : {}),
+    annotation_level: finding.audit ? "notice" : finding.severity === "block" ? "failure" : "warning",
+    title: truncateBytes(`${finding.audit ? "[audit] " : ""}${finding.rule}: ${finding.title}`, TITLE_BYTES),
+    message: truncateBytes(`${subject ? `${subject}: ` : ""}${finding.message}`, DETAILS_BYTES),
+    ...(finding.remediation ? { raw_details: truncateBytes(`fix: ${finding.remediation}${finding.docs ? `\n\ndocs: ${finding.docs}` : ""}`, DETAILS_BYTES) } : {}),
   };
 }
 
@@ -58,11 +78,17 @@ export interface PublishedCheck {
   id: number;
   url?: string;
   annotations: number;
+  /** The check run was written, but with less than it should carry (a minimal summary, annotations missing). */
+  problem?: string;
 }
 
-export type ChecksOutcome =
-  | { published: true; checks: PublishedCheck[] }
-  | { published: false; reason: "no-token" | "forbidden" | "failed"; detail: string; checks: PublishedCheck[] };
+export interface ChecksOutcome {
+  checks: PublishedCheck[];
+  /** Gates whose check run could not be written; the others were still tried. */
+  failed: { gate: string; detail: string }[];
+  /** Why check runs were not (all) tried: no token, a read-only token (fork pull requests), or the rate limit used up. */
+  stopped?: { reason: "no-token" | "forbidden" | "rate-limited"; detail: string; gates: string[] };
+}
 
 export interface ChecksRequest {
   api: GitHubApi | undefined;
@@ -70,55 +96,83 @@ export interface ChecksRequest {
   failOn: FailOn;
   logger: Logger;
   now?: () => Date;
+  /** Annotations per check run (default 500); findings beyond it are listed in the summary and SARIF. */
+  maxAnnotations?: number;
+  /** The first part of the check runs' names (default resilience-gates). */
+  checkName?: string;
 }
 
 /**
  * One completed check run per gate, created with the first 50 annotations and updated (PATCH) with the
  * rest, 50 at a time. A read-only token (403: fork PRs, missing `checks: write`) is not a failure: the
- * caller falls back to the job summary and workflow-command annotations.
+ * caller falls back to the job summary and workflow-command annotations. Any other failure is one gate's:
+ * a 422 (GitHub refused the output) is retried with a minimal summary, and the next gate is tried anyway.
  */
 export async function publishChecks(report: Report, request: ChecksRequest): Promise<ChecksOutcome> {
   const { api, context, failOn, logger } = request;
-  if (!api) return { published: false, reason: "no-token", detail: "no github-token given", checks: [] };
-  const checks: PublishedCheck[] = [];
+  const outcome: ChecksOutcome = { checks: [], failed: [] };
+  if (!api) return { ...outcome, stopped: { reason: "no-token", detail: "no github-token given", gates: report.gates.map((gate) => gate.id) } };
+  const cap = request.maxAnnotations ?? MAX_ANNOTATIONS;
+  const name = (gateId: string) => checkRunName(gateId, request.checkName);
   const base = repoPath(context.owner, context.repo);
   const links = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, sha: context.sha };
-  try {
-    for (const gate of report.gates) {
-      const annotations = gate.findings.map(annotationOf).filter((annotation): annotation is CheckAnnotation => annotation !== undefined);
-      const output = { title: titleOf(gate), summary: checkRunSummary(gate, links, context.runUrl) };
-      const completedAt = (request.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
-      const created = await api.request<{ id: number; html_url?: string }>("POST", `${base}/check-runs`, {
-        name: checkRunName(gate.id),
+  for (const [index, gate] of report.gates.entries()) {
+    const located = gate.findings.map(annotationOf).filter((annotation): annotation is CheckAnnotation => annotation !== undefined);
+    const annotations = located.slice(0, cap);
+    const capped = located.length > cap ? [`> ℹ️ ${cap.toLocaleString("en-US")} of ${located.length.toLocaleString("en-US")} findings are annotated (input \`max-annotations\`); the list below and the SARIF have all of them.`] : [];
+    const completedAt = (request.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const create = (output: Record<string, unknown>) =>
+      api.request<{ id: number; html_url?: string }>("POST", `${base}/check-runs`, {
+        name: name(gate.id),
         head_sha: context.sha,
         status: "completed",
-        conclusion: conclusionOf(gate.verdict, failOn),
+        conclusion: gateConclusion(gate, failOn),
         completed_at: completedAt,
         external_id: gate.id,
         ...(context.runUrl ? { details_url: context.runUrl } : {}),
-        output: { ...output, annotations: annotations.slice(0, ANNOTATIONS_PER_REQUEST) },
+        output,
       });
-      for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
-        await api.request("PATCH", `${base}/check-runs/${created.id}`, {
-          output: { ...output, annotations: annotations.slice(start, start + ANNOTATIONS_PER_REQUEST) },
-        });
+    const output = { title: titleOf(gate), summary: checkRunSummary(gate, links, context.runUrl, capped) };
+    let created: { id: number; html_url?: string };
+    let problem: string | undefined;
+    try {
+      try {
+        created = await create({ ...output, annotations: annotations.slice(0, ANNOTATIONS_PER_REQUEST) });
+      } catch (error) {
+        if (!(error instanceof GitHubApiError) || error.status !== 422) throw error;
+        problem = `GitHub refused the full output (${error.message}); written with a minimal summary and no annotations`;
+        logger.warn(`check run ${name(gate.id)}: ${problem}`);
+        created = await create({ title: output.title, summary: minimalCheckRunSummary(gate, `HTTP 422: ${error.body.slice(0, 200)}`, context.runUrl) });
       }
-      checks.push({ gate: gate.id, id: created.id, ...(created.html_url ? { url: created.html_url } : {}), annotations: annotations.length });
-      logger.info(`check run ${checkRunName(gate.id)}: ${conclusionOf(gate.verdict, failOn)}, ${annotations.length} annotation${annotations.length === 1 ? "" : "s"}`);
+    } catch (error) {
+      if (!(error instanceof GitHubApiError)) throw error;
+      const rest = report.gates.slice(index).map((left) => left.id);
+      if (error.forbidden) return { ...outcome, stopped: { reason: "forbidden", detail: error.message, gates: rest } };
+      if (error.rateLimited) return { ...outcome, stopped: { reason: "rate-limited", detail: error.message, gates: rest } };
+      outcome.failed.push({ gate: gate.id, detail: error.message });
+      logger.warn(`check run ${name(gate.id)} not written: ${error.message}`);
+      continue;
     }
-  } catch (error) {
-    if (error instanceof GitHubApiError) {
-      return { published: false, reason: error.forbidden ? "forbidden" : "failed", detail: error.message, checks };
+    let written = problem ? 0 : Math.min(annotations.length, ANNOTATIONS_PER_REQUEST);
+    for (let start = ANNOTATIONS_PER_REQUEST; !problem && start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
+      try {
+        await api.request("PATCH", `${base}/check-runs/${created.id}`, { output: { ...output, annotations: annotations.slice(start, start + ANNOTATIONS_PER_REQUEST) } });
+        written += Math.min(ANNOTATIONS_PER_REQUEST, annotations.length - start);
+      } catch (error) {
+        if (!(error instanceof GitHubApiError)) throw error;
+        problem = `${annotations.length - written} of ${annotations.length} annotations not written (${error.message})`;
+        logger.warn(`check run ${name(gate.id)}: ${problem}`);
+      }
     }
-    throw error;
+    outcome.checks.push({ gate: gate.id, id: created.id, ...(created.html_url ? { url: created.html_url } : {}), annotations: written, ...(problem ? { problem } : {}) });
+    logger.info(`check run ${name(gate.id)}: ${gateConclusion(gate, failOn)}, ${written} annotation${written === 1 ? "" : "s"}`);
   }
-  return { published: true, checks };
+  return outcome;
 }
 
 function titleOf(gate: GateResult): string {
-  if (gate.verdict === "error") return `error: ${gate.error ?? "the gate could not run"}`.slice(0, 200);
-  const block = gate.findings.filter((finding) => finding.severity === "block").length;
-  const warn = gate.findings.length - block;
+  if (gate.verdict === "error") return truncateBytes(`error: ${gate.error ?? "the gate could not run"}`, TITLE_BYTES);
+  const { block, warn, audit } = countFindings(gate);
   const waived = gate.waived.length ? `, ${gate.waived.length} waived` : "";
-  return `${gate.verdict}: ${block} blocking, ${warn} warning${waived}`;
+  return `${gate.mode === "audit" ? "audit mode, " : ""}${gate.verdict}: ${block} blocking, ${warn} warning${audit ? `, ${audit} audit` : ""}${waived}`;
 }

@@ -42,8 +42,8 @@ export function workflowCommand(annotation: WorkflowAnnotation): string {
 export function findingAnnotation(finding: Finding, gateId: string): WorkflowAnnotation {
   const subject = describeResource(finding.resource);
   return {
-    level: finding.severity === "block" ? "error" : "warning",
-    title: `${gateId} ${finding.rule}: ${finding.title}`,
+    level: finding.audit ? "notice" : finding.severity === "block" ? "error" : "warning",
+    title: `${finding.audit ? "[audit] " : ""}${gateId} ${finding.rule}: ${finding.title}`,
     message: `${subject ? `${subject}: ` : ""}${finding.message}\nfix: ${finding.remediation}`,
     ...(finding.location
       ? {
@@ -59,9 +59,10 @@ export function findingAnnotation(finding: Finding, gateId: string): WorkflowAnn
 /**
  * Workflow-command annotations for a report, at most 10 per level (block findings first, in report
  * order), then one notice that says how many were left out and where to read them. Gate errors come
- * first: they are what must be fixed before anything else.
+ * first: they are what must be fixed before anything else. `reservedErrors` error slots are left for
+ * lines the caller writes itself (the step's failure reason).
  */
-export function reportAnnotations(report: Report, limit = ANNOTATIONS_PER_LEVEL): WorkflowAnnotation[] {
+export function reportAnnotations(report: Report, limit = ANNOTATIONS_PER_LEVEL, reservedErrors = 0): WorkflowAnnotation[] {
   const candidates: WorkflowAnnotation[] = [];
   for (const gate of report.gates) {
     if (gate.verdict === "error") candidates.push({ level: "error", title: `${gate.id} could not run`, message: gate.error ?? "error" });
@@ -71,7 +72,7 @@ export function reportAnnotations(report: Report, limit = ANNOTATIONS_PER_LEVEL)
   const used = { error: 0, warning: 0, notice: 0 };
   let dropped = 0;
   for (const annotation of candidates) {
-    if (used[annotation.level] < limit) {
+    if (used[annotation.level] < (annotation.level === "error" ? limit - reservedErrors : limit)) {
       used[annotation.level] += 1;
       kept.push(annotation);
     } else {
