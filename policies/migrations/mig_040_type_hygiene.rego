@@ -59,7 +59,9 @@ violation contains finding if {
 # custom:
 #   id: MIG-042
 #   severity: warn
-#   remediation: "`name text CHECK (char_length(name) <= 100)` instead of `varchar(100)`."
+#   remediation: |
+#     Declare the column text and keep the limit in a CHECK constraint on char_length (or, for an array,
+#     in a domain over text); the finding's message gives this column's own declaration.
 #   docs: docs/migrations.md#mig-042
 violation contains finding if {
 	some c in defined_columns
@@ -68,8 +70,7 @@ violation contains finding if {
 	message := concat("", [
 		"column ", c.name, " is ", c.type.display,
 		": changing that limit later needs an ACCESS EXCLUSIVE lock, which blocks all reads and writes (shortening ",
-		"it scans or rewrites the table). Instead declare it ", ident(c.name), " text CHECK (char_length(", ident(c.name),
-		") <= ", format_int(c.type.mods[0], 10), ")",
+		"it scans or rewrites the table). Instead ", text_with_limit(c, c.type.mods[0]),
 	])
 	finding := at_node("MIG-042", message, input.files[c.fi], c.s, c.at)
 }
@@ -159,7 +160,7 @@ defined_columns := array.concat(
 			hygiene_column(a.type, a)
 		],
 	),
-	[{"fi": fi, "s": s, "name": a.column, "type": a.new_type, "serial": false, "at": a.at} |
+	[{"fi": fi, "s": s, "name": a.column, "type": a.new_type, "serial": false, "altered": true, "at": a.at} |
 		some [fi, si, ai] in input.index.actions.alter_column_type
 		s := input.files[fi].statements[si]
 		a := s.actions[ai]
@@ -180,3 +181,21 @@ else := base
 first_mod(type, fallback) := type.mods[0] if count(type.mods) > 0
 
 else := fallback
+
+# This column's own fix: text with its limit in a constraint (a domain for the elements of an array).
+text_with_limit(c, limit) := concat("", [
+	"create a domain for the elements, CREATE DOMAIN ", ident(concat("", [c.name, "_text"])),
+	" AS text CHECK (char_length(VALUE) <= ", format_int(limit, 10), "), and declare it ", ident(c.name), " ",
+	ident(concat("", [c.name, "_text"])), "[]",
+]) if {
+	c.type.array
+} else := concat("", [
+	"change it to text and keep the limit in a constraint: ALTER COLUMN ", ident(c.name), " TYPE text, then ",
+	"ADD CONSTRAINT ", ident(concat("", [c.name, "_length"])), " CHECK (char_length(", ident(c.name), ") <= ",
+	format_int(limit, 10), ") NOT VALID, and VALIDATE CONSTRAINT ", ident(concat("", [c.name, "_length"])),
+	" in a later migration",
+]) if {
+	c.altered
+} else := concat("", ["declare it ", ident(c.name), " text ", length_check(c.name, limit)])
+
+length_check(name, limit) := concat("", ["CHECK (char_length(", ident(name), ") <= ", format_int(limit, 10), ")"])

@@ -45,3 +45,24 @@ test_mig_040_added_and_retyped_columns_count if {
 	)
 	"MIG-044" in rules(found([retype]))
 }
+
+test_mig_042_fix_is_the_columns_own if {
+	array_column := found([m040_create([m040_column(
+		"Tags",
+		{"name": "varchar", "display": "varchar(20)[]", "mods": [20], "array": true},
+		{},
+	)])])
+	some array_message in messages("MIG-042", array_column)
+	contains(array_message, `CREATE DOMAIN "Tags_text" AS text CHECK (char_length(VALUE) <= 20)`)
+	contains(array_message, `declare it "Tags" "Tags_text"[]`)
+
+	retyped := found([alter("t", [{
+		"kind": "alter_column_type", "column": "email", "at": 3,
+		"old_type": {"name": "text", "display": "text"},
+		"new_type": {"name": "varchar", "display": "varchar(320)", "mods": [320]},
+	}])])
+	some retype_message in messages("MIG-042", retyped)
+	contains(retype_message, "ALTER COLUMN email TYPE text, then ADD CONSTRAINT email_length")
+	contains(retype_message, "CHECK (char_length(email) <= 320) NOT VALID")
+	not contains(retype_message, "declare it")
+}

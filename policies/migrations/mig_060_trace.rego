@@ -62,10 +62,11 @@ violation contains finding if {
 # scope: rule
 # title: The statement failed on a real PostgreSQL
 # description: |
-#   Trace mode ran the statement on a real PostgreSQL, after replaying the earlier migrations and seeding
-#   the tables it touches, and PostgreSQL refused it (for example "column contains null values" for a
-#   NOT NULL column without a default, or "cannot run inside a transaction block"). A warning, because
-#   the replayed schema or the generated rows may differ from production.
+#   Trace mode ran the statement on a real PostgreSQL, after replaying the earlier migrations, and
+#   PostgreSQL refused it on the seeded tables and again on the same tables empty (for example "cannot
+#   run inside a transaction block", or a column that does not exist). A statement that fails only on the
+#   seeded rows is MIG-063 instead. The rest of the file is not traced: it is replayed on empty tables so
+#   that the later files meet the schema they expect.
 # custom:
 #   id: MIG-062
 #   severity: warn
@@ -77,11 +78,41 @@ violation contains finding if {
 	s := f.statements[si]
 	s.trace.error
 	message := concat("", [
-		"on a real PostgreSQL, with the earlier migrations replayed and the touched tables seeded, this statement failed: ",
-		s.trace.error, ". Instead fix it so it succeeds on production-like data (a failed migration holds its locks until ",
-		"it rolls back)",
+		"on a real PostgreSQL, with the earlier migrations replayed, this statement failed, and not because of the ",
+		"rows the trace seeded (it fails on the empty tables too): ", s.trace.error, "; the rest of the file was not ",
+		"traced. Instead fix it so it ",
+		"succeeds on a copy of the schema (a failed migration holds its locks until it rolls back)",
 	])
 	finding := at_statement("MIG-062", message, f, s)
+}
+
+# METADATA
+# scope: rule
+# title: The statement depends on the table's data
+# description: |
+#   Trace mode ran the statement on a real PostgreSQL and it failed on the rows the trace generated for
+#   the table, then succeeded on the same table empty. The schema is fine; whether it succeeds in
+#   production depends on the values there (a cast in USING, a new CHECK or UNIQUE, a NOT NULL). A
+#   warning that shows the value, never a block on invented data.
+# custom:
+#   id: MIG-063
+#   severity: warn
+#   remediation: |
+#     Check that every production value passes what the statement needs (for example
+#     `SELECT col FROM t WHERE NOT pg_input_is_valid(col, 'jsonb')` on PostgreSQL 16+), clean the data
+#     first in a migration of its own, or make the conversion tolerant of it.
+#   docs: docs/migrations.md#trace-mode
+violation contains finding if {
+	some [fi, si] in traced_statements
+	f := input.files[fi]
+	s := f.statements[si]
+	s.trace.data_dependent
+	message := concat("", [
+		"depends on data: on a real PostgreSQL it ran on the empty table but failed on the seeded rows (value ",
+		s.trace.data_dependent.value, ": ", s.trace.data_dependent.error, "). Instead check that every production ",
+		"value passes what this statement needs, and clean the data in a migration before it if not",
+	])
+	finding := at_statement("MIG-063", message, f, s)
 }
 
 # [file, statement] of every statement with trace facts.

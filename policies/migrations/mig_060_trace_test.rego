@@ -40,3 +40,16 @@ test_mig_062_failed_statement if {
 	s := object.union(m060_add_column, {"trace": {"error": "column \"c\" contains null values", "duration_ms": 1}})
 	"MIG-062" in rules(found_in(m060_traced(s)))
 }
+
+test_mig_063_depends_on_data_is_a_warning_with_the_value if {
+	s := object.union(m060_add_column, {"trace": {
+		"duration_ms": 1,
+		"data_dependent": {"value": "'v1'", "error": "invalid input syntax for type json"},
+	}})
+	findings := found_in(m060_traced(s))
+	"MIG-063" in rules(findings)
+	not "MIG-062" in rules(findings)
+	some message in messages("MIG-063", findings)
+	contains(message, "ran on the empty table but failed on the seeded rows")
+	contains(message, "(value 'v1': invalid input syntax for type json)")
+}

@@ -54,6 +54,11 @@ index_of(files) := {
 		some j, s in f.statements
 		count(object.get(s, "truncated_identifiers", [])) > 0
 	],
+	"newer_syntax": [[i, j] |
+		some i, f in files
+		some j, s in f.statements
+		count(object.get(s, "newer_syntax", [])) > 0
+	],
 }
 
 timeout_groups(files, field) := {key: [[i, j] |

@@ -38,6 +38,11 @@ export interface CollectedInput {
   locate(finding: PolicyFinding): FindingPlace;
   /** Complete once `slices`, if given, has been read to its end. */
   stats: Record<string, number>;
+  /**
+   * Inputs that could not be read or parsed, in words naming the file and line (complete, like `stats`,
+   * once `slices` has been read): the verdict is then `error`, and the findings on the rest stay.
+   */
+  errors?: string[];
   /** Problems with waivers found while collecting (annotation waivers that do not parse, say). */
   waiverProblems?: WaiverProblem[];
 }

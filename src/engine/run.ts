@@ -96,12 +96,14 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
       }));
       const { findings, waived } = applyWaivers(decorated, fileWaivers.waivers);
       const all = sortFindings([...findings, ...problemFindings.map((entry) => entry.finding)]);
+      const broken = collected.errors ?? [];
       results.push({
         id,
-        verdict: verdictOf(all),
+        verdict: broken.length > 0 ? "error" : verdictOf(all),
         findings: all,
         waived,
         ...(audit ? { mode: "audit" as const } : {}),
+        ...(broken.length > 0 ? { error: broken.join("; ") } : {}),
         stats: { ...collected.stats, findings: all.length, waived: waived.length },
         durationMs: Math.round(performance.now() - started),
       });

@@ -211,20 +211,129 @@ function isRecord(value: unknown): value is SqlNode {
 /** The statements of a parse tree's JSON text, with their byte extents in `text`. */
 export function statementsOf(text: string, treeJson: string): ParsedSql {
   const source = new SqlText(text);
-  const tree = JSON.parse(treeJson) as { stmts?: unknown[] };
   const statements: SqlStatement[] = [];
+  addStatements(source, treeJson, 0, source.byteLength, statements);
+  return { source, statements };
+}
+
+/** Appends the statements of a tree parsed from the bytes [offset, end) of `source`. */
+function addStatements(source: SqlText, treeJson: string, offset: number, end: number, statements: SqlStatement[]): void {
+  // Node locations in a tree parsed from a part of the file count from that part's start.
+  const shifted = (key: string, value: unknown) => (key === "location" && typeof value === "number" && value >= 0 ? value + offset : value);
+  const tree = (offset === 0 ? JSON.parse(treeJson) : JSON.parse(treeJson, shifted)) as { stmts?: unknown[] };
   for (const raw of tree.stmts ?? []) {
     if (!isRecord(raw) || !isRecord(raw.stmt)) continue;
     const [type] = Object.keys(raw.stmt);
     const node = type ? raw.stmt[type] : undefined;
     if (!type || !isRecord(node)) continue;
-    const location = typeof raw.stmt_location === "number" ? raw.stmt_location : 0;
-    const length = typeof raw.stmt_len === "number" && raw.stmt_len > 0 ? raw.stmt_len : source.byteLength - location;
+    const location = offset + (typeof raw.stmt_location === "number" ? raw.stmt_location : 0);
+    const length = typeof raw.stmt_len === "number" && raw.stmt_len > 0 ? raw.stmt_len : end - location;
     const [startByte, endByte] = trimStatement(source, location, location + length);
     statements.push({ index: statements.length, type, node, startByte, endByte });
   }
-  return { source, statements };
 }
+
+/** A statement PostgreSQL's grammar refuses, in a file parsed statement by statement. */
+export interface StatementSyntaxError {
+  message: string;
+  line: number;
+  column: number;
+  /** UTF-8 byte extent of the refused statement. */
+  startByte: number;
+  endByte: number;
+  /** The statement's identifiers (unquoted ones folded to lower case): what it may have changed. */
+  identifiers: string[];
+  /** A likely cause the parser's message does not name. */
+  hint?: string;
+}
+
+/**
+ * A file that does not parse as a whole, parsed statement by statement (split at each `;` outside
+ * parentheses, strings, dollar quotes, comments and BEGIN ATOMIC bodies, as psql splits a script): the
+ * statements that parse, and each one that does not with the parser's message and position. The parser
+ * must be loaded.
+ */
+export function parseSqlRecovering(text: string): ParsedSql & { errors: StatementSyntaxError[] } {
+  const source = new SqlText(text);
+  const statements: SqlStatement[] = [];
+  const errors: StatementSyntaxError[] = [];
+  let byteOffset = 0;
+  let consumed = 0;
+  for (const [start, end] of splitStatements(text)) {
+    byteOffset += Buffer.byteLength(text.slice(consumed, start), "utf8");
+    consumed = start;
+    const chunk = text.slice(start, end);
+    const chunkBytes = Buffer.byteLength(chunk, "utf8");
+    try {
+      addStatements(source, chunk.trim() === "" ? "{}" : parseSqlToJson(chunk), byteOffset, byteOffset + chunkBytes, statements);
+    } catch (error) {
+      if (!(error instanceof PgParseError)) throw error;
+      const position = source.positionOfCodePoint(codePoints(text.slice(0, start)) + error.cursorPosition);
+      const [startByte, endByte] = trimStatement(source, byteOffset, byteOffset + chunkBytes);
+      const space = UNICODE_SPACE.exec(chunk)?.[0];
+      const hint = space
+        ? `the statement holds a U+${(space.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")} space character, which PostgreSQL reads as part of a word: replace it with an ordinary space`
+        : undefined;
+      errors.push({ message: error.message, ...position, startByte, endByte, identifiers: sqlIdentifiers(chunk), ...(hint ? { hint } : {}) });
+    }
+  }
+  return { source, statements, errors };
+}
+
+const codePoints = (text: string): number => {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff) count++;
+  }
+  return count;
+};
+
+/** [start, end) string indexes of each top-level statement, its `;` included. */
+function splitStatements(text: string): [number, number][] {
+  const parts: [number, number][] = [];
+  let start = 0;
+  let parens = 0;
+  let atomic = 0;
+  let previous = "";
+  lexSql(text, {
+    token(tokenStart, tokenEnd, isWord) {
+      const c = text.charCodeAt(tokenStart);
+      const word = isWord ? text.slice(tokenStart, tokenEnd).toUpperCase() : "";
+      if (c === 40) parens++;
+      else if (c === 41 && parens > 0) parens--;
+      else if (word === "ATOMIC" && previous === "BEGIN") atomic++;
+      else if (atomic > 0 && word === "CASE") atomic++;
+      else if (atomic > 0 && word === "END") atomic--;
+      else if (c === 59 && parens === 0 && atomic === 0) {
+        parts.push([start, tokenEnd]);
+        start = tokenEnd;
+      }
+      previous = word;
+    },
+  });
+  if (text.slice(start).trim() !== "") parts.push([start, text.length]);
+  return parts;
+}
+
+/** The identifiers of SQL text (unquoted ones folded to lower case, as PostgreSQL folds them), and its other words. */
+export function sqlIdentifiers(text: string): string[] {
+  const found = new Set<string>();
+  lexSql(text, {
+    quotedIdentifier(start, end) {
+      found.add(text.slice(start, end).replace(/""/g, '"'));
+    },
+    word(start, end) {
+      const word = text.slice(start, end).toLowerCase();
+      found.add(word);
+      // A no-break or other Unicode space is a word character to PostgreSQL: the parts are what was meant.
+      for (const part of word.split(UNICODE_SPACE)) if (part !== "") found.add(part);
+    },
+  });
+  return [...found];
+}
+
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 
 /**
  * PostgreSQL 18's grammar starts a statement at its first token, but older releases (and some inputs)
@@ -465,4 +574,22 @@ function mayHoldLongIdentifier(text: string, maxBytes: number): boolean {
     }
   }
   return long(runStart, text.length);
+}
+
+/**
+ * Numeric literals PostgreSQL 16 added: underscores between digits (1_000_000) and hexadecimal, octal
+ * and binary integers (0x1F, 0o17, 0b101). Byte offsets in `text`; strings and comments skipped.
+ */
+export function numericLiterals(text: string): { text: string; startByte: number }[] {
+  if (!/\d_\d|\b0[xXoObB][0-9a-fA-F_]/.test(text)) return [];
+  const found: { text: string; startByte: number }[] = [];
+  lexSql(text, {
+    word(start, end) {
+      const word = text.slice(start, end);
+      if (/^\d/.test(word) && (/^0[xob][0-9a-f_]+$/i.test(word) || /^\d[\d_]*_\d/.test(word))) {
+        found.push({ text: word, startByte: Buffer.byteLength(text.slice(0, start), "utf8") });
+      }
+    },
+  });
+  return found;
 }

@@ -103,7 +103,47 @@ describe("bad input is an error, never a silent pass", () => {
     const root = workspace({ "m.sql": "SELECT 1;\n-- é\nALTER TABLE t ADD COLUM c text;\n" });
     const result = await run(root, { files: ["m.sql"] });
     expect(result.verdict).toBe("error");
-    expect(result.error).toBe('m.sql:3:27: SQL syntax error: syntax error at or near "text"');
+    expect(result.error).toBe(
+      'm.sql:3:27: SQL syntax error: syntax error at or near "text" (that statement was not checked; the file\'s other statements and the later files were judged)',
+    );
+  });
+
+  it("a file with a syntax error (a no-break space, as a real DHIS2 migration has) is an error, and every other file is still judged", async () => {
+    const root = workspace({
+      "1_base.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(100));\nCREATE TABLE orders (id bigint PRIMARY KEY);\n",
+      "2_broken.sql": "SET lock_timeout = '2s';\nALTER TABLE users\u00a0ADD COLUMN note text;\nTRUNCATE orders;\n",
+      "3_later.sql": "SET lock_timeout = '2s';\nALTER TABLE users ALTER COLUMN email TYPE varchar(200);\nCREATE INDEX orders_id ON orders (id);\n",
+    });
+    const result = await run(root, { files: ["*.sql"], requireStatementTimeout: false, requireRollbackPlan: false });
+    expect(result.verdict).toBe("error");
+    expect(result.error).toBe(
+      '2_broken.sql:2:23: SQL syntax error: syntax error at or near "COLUMN"; the statement holds a U+00A0 space character, which PostgreSQL reads as ' +
+        "part of a word: replace it with an ordinary space (that statement was not checked; the file's other statements and the later files were " +
+        "judged, the replay treating public.users as unknown from there on)",
+    );
+    // The broken file's TRUNCATE and the later file are judged; users' column types are unknown after the
+    // broken statement, so the widening is no longer known to be safe.
+    expect(places(result)).toEqual([
+      "MIG-042@1_base.sql:1",
+      "MIG-001@2_broken.sql:2",
+      "MIG-020@2_broken.sql:3",
+      "MIG-006@3_later.sql:2",
+      "MIG-042@3_later.sql:2",
+      "MIG-007@3_later.sql:3",
+    ]);
+    expect(result.stats).toMatchObject({ files: 3, parseErrors: 1 });
+  });
+
+  it("a schema file or a migration that cannot be read is an error; the files after it are still judged", async () => {
+    const root = workspace({
+      "schema.sql": "CREATE TABLE t (id bigint);\nCREATE TABLEE u (id bigint);\n",
+      "1_latin1.sql": Buffer.from([0x53, 0x45, 0x4c, 0x45, 0x43, 0x54, 0x0a, 0x27, 0xe9, 0x27]),
+      "2_ok.sql": "SET lock_timeout = '2s';\nTRUNCATE t;\n",
+    });
+    const result = await run(root, { files: ["1_latin1.sql", "2_ok.sql"], schemaFiles: ["schema.sql"], requireStatementTimeout: false, requireRollbackPlan: false });
+    expect(result.verdict).toBe("error");
+    expect(result.error).toMatch(/^schema\.sql:2:8: SQL syntax error: syntax error at or near "TABLEE" .*; 1_latin1\.sql:2: not valid UTF-8 text \(not replayed/);
+    expect(places(result)).toEqual(["MIG-020@2_ok.sql:2"]);
   });
 
   it("unparseable SQL with onParseError: warn is MIG-001 and the other files are judged", async () => {

@@ -256,12 +256,88 @@ suite("trace mode through the collector and the policies", () => {
         "MIG-060@db/V2__dynamic.sql:3",
         "MIG-061@db/V2__dynamic.sql:3",
         "MIG-004@db/V2__dynamic.sql:4",
-        "MIG-062@db/V2__dynamic.sql:4",
+        "MIG-063@db/V2__dynamic.sql:4",
       ]),
     );
-    const failure = result?.findings.find((f) => f.rule === "MIG-062");
-    expect(failure?.message).toMatch(/column "plan" of relation "users" contains null values/);
+    // NOT NULL without a default fails on the seeded rows only: it depends on the data (MIG-004 blocks it statically).
+    const failure = result?.findings.find((f) => f.rule === "MIG-063");
+    expect(failure?.message).toMatch(/failed on the seeded rows \(value a seeded row of public\.users: \{"id":1,.*column "plan" of relation "users" contains null values\)/);
+    expect(found).not.toContain("MIG-062@db/V2__dynamic.sql:4");
     expect(result?.stats).toMatchObject({ tracedStatements: 4, observedRewrites: 1 });
+  });
+
+  /** Runs the gate in trace mode on files written into a new workspace. */
+  async function traced(files: Record<string, string>, options: Record<string, unknown> = {}) {
+    const root = mkdtempSync(join(tmpdir(), "rg-mig-trace-"));
+    scratch.push(root);
+    mkdirSync(join(root, ".git"));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(root, name, ".."), { recursive: true });
+      writeFileSync(join(root, name), text);
+    }
+    const report = await runGates(
+      {
+        config: { workspace: { root, base: root }, gates: {}, policies: [], rules: {} },
+        gates: [["migrations", { files: ["db/**/*.sql"], trace: { url: server?.url, rows: 50 }, requireRollbackPlan: false, requireStatementTimeout: false, ...options }]],
+        now: new Date("2026-11-01T00:00:00Z"),
+        logger: silentLogger,
+      },
+      await migrationsBundle(),
+    );
+    const result = report.gates[0];
+    if (!result) throw new Error("no result");
+    expect(result.error).toBeUndefined();
+    return { result, found: result.findings.map((f) => `${f.rule}@${f.location?.file}:${f.location?.line}`) };
+  }
+
+  it("a cast that fails only on the invented rows is a data dependence with the value, never a block", async () => {
+    const variants = [
+      // text → jsonb over generated text; per-file transaction, the statement in the middle of the file
+      { "db/V1__docs.sql": "CREATE TABLE docs (id bigint PRIMARY KEY, body text);\n", "db/V2__json.sql": "SET lock_timeout = '2s';\nALTER TABLE docs ALTER COLUMN body TYPE jsonb USING body::jsonb;\nALTER TABLE docs ADD COLUMN seen boolean;\n" },
+      // text → integer in autocommit (psql): each statement its own transaction
+      { "db/V1__docs.sql": "CREATE TABLE docs (id bigint PRIMARY KEY, body text);\n", "db/V2__json.sql": "SET lock_timeout = '2s';\nALTER TABLE docs ALTER COLUMN body TYPE integer USING body::integer;\nALTER TABLE docs ADD COLUMN seen boolean;\n" },
+    ];
+    for (const [index, files] of variants.entries()) {
+      const { result, found } = await traced(files, index === 1 ? { runner: "psql" } : {});
+      expect(found).toContain("MIG-063@db/V2__json.sql:2");
+      expect(found.filter((f) => f.startsWith("MIG-062"))).toEqual([]);
+      const message = result.findings.find((f) => f.rule === "MIG-063")?.message ?? "";
+      expect(message).toMatch(index === 0 ? /\(value 'v1': invalid input syntax for type json\)/ : /\(value 'v1': invalid input syntax for type integer: "v1"\)/);
+    }
+  });
+
+  it("after a real failure the file's trace stops, the rest is replayed for the later files, and no failure cascades", async () => {
+    for (const runner of ["plain", "psql", "prisma"]) {
+      const files = {
+        "db/1_docs/migration.sql": "CREATE TABLE docs (id bigint PRIMARY KEY, body text);\n",
+        "db/2_broken/migration.sql": "SET lock_timeout = '2s';\nALTER TABLE docs ADD COLUMN owner bigint REFERENCES missing (id);\nALTER TABLE docs ADD COLUMN note text;\nCREATE TABLE tags (id bigint PRIMARY KEY);\n",
+        "db/3_later/migration.sql": "SET lock_timeout = '2s';\nALTER TABLE docs ALTER COLUMN note SET DEFAULT 'n';\nINSERT INTO tags (id) VALUES (1);\n",
+      };
+      const { result, found } = await traced(files, { runner, format: "prisma" });
+      expect(found.filter((f) => f.startsWith("MIG-062")), runner).toEqual(["MIG-062@db/2_broken/migration.sql:2"]);
+      expect(result.findings.find((f) => f.rule === "MIG-062")?.message, runner).toMatch(/relation "missing" does not exist; the rest of the file was not traced/);
+      expect(result.stats, runner).toMatchObject({ tracedStatements: 6, untracedStatements: 2 });
+    }
+  });
+
+  it("a renamed table is the same relation (OID), and the runner's bookkeeping tables exist", async () => {
+    const cases: [Record<string, string>, Record<string, unknown>][] = [
+      [
+        {
+          "db/V1__registry.sql": "CREATE TABLE registry (id bigint PRIMARY KEY);\n",
+          "db/V2__swap.sql": "SET lock_timeout = '2s';\nALTER TABLE registry RENAME TO registry_old;\nCREATE TABLE registry (id bigint PRIMARY KEY);\nALTER TABLE registry_old ADD COLUMN gone boolean;\n",
+        },
+        {},
+      ],
+      [{ "db/1_a.up.sql": "CREATE TABLE a (id bigint);\n", "db/2_b.up.sql": "UPDATE schema_migrations SET dirty = false WHERE version = 1;\n" }, { format: "golang-migrate" }],
+      [{ "db/1_a/migration.sql": "CREATE TABLE a (id bigint);\n", "db/2_b/migration.sql": "DELETE FROM _prisma_migrations WHERE migration_name = '0_old';\n" }, { format: "prisma" }],
+      [{ "db/V1__a.sql": "CREATE TABLE a (id bigint);\n", "db/V2__b.sql": "SELECT count(*) FROM flyway_schema_history WHERE success;\n" }, { format: "flyway" }],
+      [{ "db/1/up.sql": "CREATE TABLE a (id bigint);\n", "db/2/up.sql": "SELECT max(version) FROM __diesel_schema_migrations;\n" }, { runner: "diesel" }],
+    ];
+    for (const [files, options] of cases) {
+      const { found } = await traced(files, options);
+      expect(found.filter((f) => /MIG-06[023]/.test(f)), JSON.stringify(options)).toEqual([]);
+    }
   });
 });
 

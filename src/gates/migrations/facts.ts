@@ -5,6 +5,7 @@ import { clauseExtent, longIdentifiers, type SqlNode, type SqlStatement, type Sq
 import { lockRank, predictLocks, type LockMode } from "./locks.js";
 import type { Execution, TransactionModel } from "./runners.js";
 import type { SchemaState, TableState, TypeFact } from "./schema.js";
+import { newerSyntax } from "./versions.js";
 import { builtInVolatility, worstVolatility, type Volatility } from "./volatility.js";
 
 export type { TransactionModel };
@@ -182,6 +183,10 @@ export class FileAnalyzer {
       statement_timeout_ms: this.effective("statement_timeout"),
     };
     Object.assign(base, this.facts(statement, base));
+    const newer = newerSyntax(statement.node, statement.type, this.statementText(statement), statement.startByte, (name) =>
+      [...this.schema.functions.keys()].some((defined) => defined === name || defined.endsWith(`.${name}`)),
+    );
+    if (newer.length > 0) base.newer_syntax = newer;
     if (this.hasLongWords) {
       const long = longIdentifiers(this.statementText(statement)).map((name) => ({ name, bytes: bytes(name) }));
       base.truncated_identifiers = long;

@@ -1,12 +1,12 @@
 import { basename } from "node:path";
 import picomatch from "picomatch";
 import { cachingEnabled } from "../../engine/cache.js";
-import { CollectorError, ConfigurationError } from "../../engine/errors.js";
+import { CollectorError, ConfigurationError, describeThrown } from "../../engine/errors.js";
 import type { CollectedInput, Gate, GateContext } from "../../engine/gate.js";
 import type { Logger } from "../../engine/logger.js";
 import type { PolicyFinding, SourceLocation } from "../../engine/types.js";
 import { admitFile, displayPath, expandGlobs, readAdmittedBytes, readStandaloneTextFile, readTextFile, type Workspace } from "../../sources/files.js";
-import { SqlText, statementsOf, type ParsedSql } from "../../sources/sql.js";
+import { loadSqlParser, parseSqlRecovering, sqlIdentifiers, SqlText, statementsOf, type ParsedSql, type StatementSyntaxError } from "../../sources/sql.js";
 import { failureError, readSqlFiles } from "../../sources/sql-files.js";
 import { readDirectives } from "./directives.js";
 import { CONTEXT_EXECUTION, durationMs, FileAnalyzer, type StatementFacts } from "./facts.js";
@@ -132,6 +132,7 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
     })),
   };
   const judged: JudgedFile[] = [];
+  const errors: string[] = [];
   const stats: Record<string, number> = {
     files: judgedSet.size,
     contextFiles: ordered.length - judgedSet.size + schemaPaths.length,
@@ -139,9 +140,10 @@ async function collect(context: GateContext, options: MigrationsOptions): Promis
     statements: 0,
   };
   return {
-    slices: judgeInSlices({ context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats }),
+    slices: judgeInSlices({ context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats, errors }),
     locate: (finding: PolicyFinding) => locate(judged, finding),
     stats,
+    errors,
   };
 }
 
@@ -158,6 +160,8 @@ interface Judging {
   /** Filled as the files are judged; `locate` reads it. */
   judged: JudgedFile[];
   stats: Record<string, number>;
+  /** Files that could not be read or parsed: the gate's verdict is `error`, the other files are still judged. */
+  errors: string[];
 }
 
 /**
@@ -166,7 +170,7 @@ interface Judging {
  * mode holds them back until the trace has run.
  */
 async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, unknown>> {
-  const { context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats } = judging;
+  const { context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats, errors } = judging;
   const { workspace, logger } = context;
   const transaction = options.transaction;
   const connection = {
@@ -217,23 +221,52 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
     const request = requests[position] as (typeof requests)[number];
     const file = position < schemaPaths.length ? undefined : ordered[position - schemaPaths.length];
     position++;
-    if (result.text === undefined || (result.failure && (!file || result.failure.kind !== "syntax" || onParseError === "error"))) {
-      throw failureError(result.failure ?? { kind: "internal", reason: `no result for ${request.shown}` });
+    if (result.text === undefined || (result.failure && result.failure.kind !== "syntax")) {
+      const failure = result.failure ?? { kind: "internal", reason: `no result for ${request.shown}` };
+      if (failure.kind === "internal") throw failureError(failure);
+      // One unreadable file never hides the findings of the others; what it would have changed is unknown.
+      errors.push(`${describeThrown(failureError(failure))} (not replayed: the later files were judged without what it changes)`);
+      continue;
     }
-    const parsed = result.treeJson === undefined ? { source: new SqlText(result.text), statements: [] } : statementsOf(result.text, result.treeJson);
+    let parsed: ParsedSql;
+    let syntaxErrors: StatementSyntaxError[] = [];
+    if (result.failure) {
+      await loadSqlParser();
+      const recovered = parseSqlRecovering(result.text);
+      parsed = recovered;
+      syntaxErrors = recovered.errors.length > 0 ? recovered.errors : [wholeFileError(result.text, result.failure.reason, result.failure.location)];
+    } else parsed = result.treeJson === undefined ? { source: new SqlText(result.text), statements: [] } : statementsOf(result.text, result.treeJson);
     const { source, statements } = parsed;
+    const unparsed = syntaxErrors.map((error) => ({ ...error, forgotten: [] as string[] }));
+    const forgetUpTo = (byte: number) => {
+      for (const error of unparsed) if (error.startByte < byte && error.forgotten.length === 0) error.forgotten = schema.forget(error.identifiers);
+    };
+    const reportSyntax = (judgedFile: boolean) => {
+      for (const error of unparsed) {
+        const left = error.forgotten.length > 0 ? `, the replay treating ${error.forgotten.join(", ")} as unknown from there on` : "";
+        if (!judgedFile || onParseError === "error") {
+          const hint = error.hint ? `; ${error.hint}` : "";
+          errors.push(`${request.shown}:${error.line}:${error.column}: SQL syntax error: ${error.message}${hint} (that statement was not checked; the file's other statements and the later files were judged${left})`);
+        }
+      }
+      if (unparsed.length > 0) stats.parseErrors = (stats.parseErrors ?? 0) + unparsed.length;
+    };
     if (!file) {
       const analyzer = new FileAnalyzer(schema, source, CONTEXT_EXECUTION, connection);
-      for (const statement of statements) analyzer.analyze(statement);
-      if (holdForTrace) tracePlan.push({ shown: request.shown, statements: sqlOf(parsed), judged: false, transaction: "none", touched: [] });
+      for (const statement of statements) {
+        forgetUpTo(statement.startByte);
+        analyzer.analyze(statement);
+      }
+      forgetUpTo(Infinity);
+      reportSyntax(false);
+      if (holdForTrace && unparsed.length === 0) tracePlan.push({ shown: request.shown, statements: sqlOf(parsed), judged: false, transaction: "none", touched: [] });
       continue;
     }
     const isJudged = judgedSet.has(file.path);
     const sqls = sqlOf(parsed);
     const execution = executionOf(file, result.text, runner, transaction, sqls);
     const model = execution.transaction;
-    const parseError = result.failure ? { message: result.failure.reason, line: result.failure.location?.line ?? 1, column: result.failure.location?.column ?? 1 } : null;
-    if (!result.failure && statements.length === 0) {
+    if (unparsed.length === 0 && statements.length === 0) {
       // An empty or comments-only migration is a no-op that real projects ship: nothing to judge.
       if (isJudged) {
         stats.emptyFiles = (stats.emptyFiles ?? 0) + 1;
@@ -241,18 +274,28 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
       }
       continue;
     }
-    const analyzer = result.failure ? undefined : new FileAnalyzer(schema, source, execution, connection, statements.length);
+    const analyzer = new FileAnalyzer(schema, source, execution, connection, statements.length + unparsed.length);
     const facts: StatementFacts[] = [];
     for (const statement of statements) {
-      const fact = analyzer?.analyze(statement);
-      if (fact && isJudged) facts.push(fact);
+      forgetUpTo(statement.startByte);
+      const fact = analyzer.analyze(statement);
+      if (isJudged) facts.push(fact);
     }
-    if (holdForTrace && !result.failure) {
-      tracePlan.push({ shown: file.shown, statements: sqls, judged: isJudged, transaction: traceModel(execution, statements.length), touched: isJudged ? touchedTables(facts) : [] });
+    forgetUpTo(Infinity);
+    reportSyntax(isJudged);
+    if (holdForTrace && unparsed.length === 0) {
+      tracePlan.push({
+        shown: file.shown,
+        statements: sqls,
+        judged: isJudged,
+        transaction: traceModel(execution, statements.length),
+        touched: isJudged ? touchedTables(facts) : [],
+        version: file.version ?? file.shown,
+      });
     }
     if (!isJudged) continue;
     (stats.statements as number) += facts.length;
-    const directives = result.failure ? { ignores: [], rollbackNotes: [] } : readDirectives(parsed);
+    const directives = readDirectives(parsed);
     const entry: JudgedFile = {
       file,
       source,
@@ -273,8 +316,13 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
         modified: false,
         statements: facts,
         ignores: directives.ignores,
-        unclosed_transaction: model !== "per-file" ? (analyzer?.openedBy ?? null) : null,
-        parse_error: parseError,
+        unclosed_transaction: model !== "per-file" ? analyzer.openedBy : null,
+        parse_errors: unparsed.map((error) => ({
+          message: error.hint ? `${error.message} (${error.hint})` : error.message,
+          line: error.line,
+          column: error.column,
+          unknown: error.forgotten,
+        })),
       },
     };
     judged.push(entry);
@@ -306,7 +354,7 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
         statements: [],
         ignores: [],
         unclosed_transaction: null,
-        parse_error: null,
+        parse_errors: [],
       },
     };
     judged.push(entry);
@@ -315,9 +363,9 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
 
   if (holdForTrace && options.trace) {
     // Loaded only for a trace: it brings the PostgreSQL client.
-    const { traceMigrations } = await import("./trace.js");
-    const traces = await traceMigrations(tracePlan, options.trace, logger);
-    Object.assign(stats, attachTraces(judged, traces, logger));
+    const { BOOKKEEPING, traceMigrations } = await import("./trace.js");
+    const { traces, replayFailures } = await traceMigrations(tracePlan, options.trace, logger, BOOKKEEPING[runner]);
+    Object.assign(stats, attachTraces(judged, traces, logger), replayFailures > 0 ? { traceReplayFailures: replayFailures } : {});
     waiting = [...judged];
   }
   // One slice at least: rules about the configured ignores judge even an empty set of files.
@@ -348,6 +396,11 @@ function prefixKey(
   } catch {
     return undefined;
   }
+}
+
+/** When no single statement shows the error (the split differs from the parser's), the whole file is the one that failed. */
+function wholeFileError(text: string, message: string, at: SourceLocation | undefined): StatementSyntaxError {
+  return { message, line: at?.line ?? 1, column: at?.column ?? 1, startByte: 0, endByte: Buffer.byteLength(text, "utf8"), identifiers: sqlIdentifiers(text) };
 }
 
 const sqlOf = (parsed: ParsedSql): string[] => parsed.statements.map((statement) => parsed.source.slice(statement.startByte, statement.endByte));
@@ -381,10 +434,12 @@ export interface FactIndex {
   lock_timeout: Record<string, number[][]>;
   statement_timeout: Record<string, number[][]>;
   truncated_identifiers: number[][];
+  /** Statements with syntax only newer PostgreSQL releases accept. */
+  newer_syntax: number[][];
 }
 
 function indexFacts(files: readonly { statements: StatementFacts[] }[]): FactIndex {
-  const index: FactIndex = { statements: {}, actions: {}, lock_timeout: {}, statement_timeout: {}, truncated_identifiers: [] };
+  const index: FactIndex = { statements: {}, actions: {}, lock_timeout: {}, statement_timeout: {}, truncated_identifiers: [], newer_syntax: [] };
   files.forEach((file, fileIndex) => {
     file.statements.forEach((statement, statementIndex) => {
       const at = [fileIndex, statementIndex];
@@ -396,6 +451,7 @@ function indexFacts(files: readonly { statements: StatementFacts[] }[]): FactInd
         });
       }
       if (Array.isArray(statement.truncated_identifiers) && statement.truncated_identifiers.length > 0) index.truncated_identifiers.push(at);
+      if (Array.isArray(statement.newer_syntax)) index.newer_syntax.push(at);
       const observed = (statement.trace as { locks?: unknown[] } | undefined)?.locks;
       if ((Array.isArray(statement.locks) && statement.locks.length > 0) || (Array.isArray(observed) && observed.length > 0)) {
         (index.lock_timeout[String(statement.lock_timeout_ms ?? "none")] ??= []).push(at);
@@ -418,6 +474,8 @@ function touchedTables(facts: readonly StatementFacts[]): string[] {
 /** Puts each traced statement's observations into its facts, logs them, and counts them for the stats. */
 function attachTraces(judged: readonly JudgedFile[], traces: ReadonlyMap<string, StatementTrace[]>, logger: Logger): Record<string, number> {
   let traced = 0;
+  let untraced = 0;
+  let dataDependent = 0;
   let rewrites = 0;
   for (const entry of judged) {
     const perStatement = traces.get(entry.file.shown);
@@ -426,8 +484,17 @@ function attachTraces(judged: readonly JudgedFile[], traces: ReadonlyMap<string,
     facts.forEach((statement, index) => {
       const trace = perStatement[index];
       if (!trace) return;
+      const predictedLocks = (statement.locks as TableLock[] | undefined) ?? [];
+      // The trace names a relation by what it was called before the statement; messages use the name as written.
+      for (const lock of trace.locks ?? []) {
+        const id = lock.relation.includes(".") ? lock.relation : `public.${lock.relation}`;
+        const written = predictedLocks.find((predicted) => predicted.id === id);
+        if (written) lock.relation = written.table;
+      }
       statement.trace = trace;
-      traced++;
+      if (trace.skipped) untraced++;
+      else traced++;
+      if (trace.data_dependent) dataDependent++;
       rewrites += trace.rewritten.length;
       const at = entry.source.position(entry.spans[index]?.[0] ?? 0);
       const predicted = ((statement.locks as TableLock[] | undefined) ?? []).map((lock) => `${lock.mode} on ${lock.table}`).join(", ") || "none";
@@ -437,13 +504,19 @@ function attachTraces(judged: readonly JudgedFile[], traces: ReadonlyMap<string,
           : trace.locks === null
             ? "not observable (ran outside a transaction)"
             : trace.locks.map((lock) => `${lock.mode} on ${lock.relation}`).join(", ") || "none new";
-      const outcome = trace.error ? ` failed: ${trace.error}` : trace.skipped ? ` not run: ${trace.skipped}` : "";
+      const outcome = trace.error
+        ? ` failed: ${trace.error}`
+        : trace.skipped
+          ? ` ${trace.skipped}`
+          : trace.data_dependent
+            ? ` depends on data: failed on the seeded rows (value ${trace.data_dependent.value}: ${trace.data_dependent.error}), ran on the empty table`
+            : "";
       logger.info(
         `trace ${entry.file.shown}:${at.line} ${statement.kind}: locks ${observed} (predicted ${predicted}); rewrote ${trace.rewritten.join(", ") || "nothing"}; ${trace.duration_ms} ms${outcome}`,
       );
     });
   }
-  return { tracedStatements: traced, observedRewrites: rewrites };
+  return { tracedStatements: traced, observedRewrites: rewrites, ...(untraced > 0 ? { untracedStatements: untraced } : {}), ...(dataDependent > 0 ? { dataDependentStatements: dataDependent } : {}) };
 }
 
 function globMatches(glob: string, path: string): boolean {

@@ -105,4 +105,18 @@ export class SchemaState {
     }
   }
 
+  /**
+   * After a statement that does not parse: forgets every table, enum and function it may name, so later
+   * statements treat them as existing objects of unknown shape (never as known facts). Returns the
+   * tables forgotten.
+   */
+  forget(identifiers: readonly string[]): string[] {
+    const named = new Set(identifiers);
+    const mentioned = (id: string) => named.has(id) || named.has(id.slice(id.lastIndexOf(".") + 1));
+    const tables = [...this.tables.keys()].filter(mentioned);
+    for (const id of tables) this.dropTable(id);
+    for (const id of [...this.enums.keys()].filter(mentioned)) this.enums.delete(id);
+    for (const id of [...this.functions.keys()].filter(mentioned)) this.functions.delete(id);
+    return tables;
+  }
 }

@@ -27,7 +27,9 @@ export interface TraceOptions {
 }
 
 export interface ObservedLock {
+  /** The relation's name before the statement ran (a rename is the same relation: identity is its OID). */
   relation: string;
+  oid: string;
   /** table, partitioned_table, index, materialized_view, sequence, view, other */
   kind: string;
   mode: LockMode;
@@ -41,8 +43,10 @@ export interface StatementTrace {
   rewritten: string[];
   duration_ms: number;
   error?: string;
-  /** Why the statement did not run (an earlier statement of its transaction failed). */
+  /** Why the statement was not traced (an earlier statement of its file failed). */
   skipped?: string;
+  /** It failed on the seeded rows and ran on the empty table: it depends on the data, not on the schema. */
+  data_dependent?: { error: string; value: string };
 }
 
 export interface TraceFile {
@@ -55,7 +59,53 @@ export interface TraceFile {
   transaction: "per-file" | "none";
   /** Tables the judged file's statements touch (schema-qualified), to seed before it runs. */
   touched: string[];
+  /** The name the runner's bookkeeping table records the file under. */
+  version?: string;
 }
+
+/**
+ * The runner's own bookkeeping table, created as the runner creates it before the first migration (some
+ * migrations read or fix it), and the row it writes after each file.
+ */
+export interface Bookkeeping {
+  create: string;
+  /** Records a file; $1 is its version or name, $2 its path. */
+  record?: string;
+}
+
+export const BOOKKEEPING: Record<string, Bookkeeping> = {
+  "golang-migrate": {
+    create: "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
+    record: "WITH gone AS (DELETE FROM schema_migrations) INSERT INTO schema_migrations (version, dirty) SELECT v::bigint, false FROM (SELECT $1::text AS v) x WHERE v ~ '^[0-9]{1,18}$'",
+  },
+  diesel: {
+    create: "CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (version VARCHAR(50) PRIMARY KEY NOT NULL, run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+    record: "INSERT INTO __diesel_schema_migrations (version) VALUES (left($1, 50)) ON CONFLICT DO NOTHING",
+  },
+  prisma: {
+    create: `CREATE TABLE IF NOT EXISTS _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ,
+      migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`,
+    record: "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (md5($2), md5($2), now(), left($1, 255), 1)",
+  },
+  flyway: {
+    create: `CREATE TABLE IF NOT EXISTS flyway_schema_history (installed_rank INT NOT NULL, version VARCHAR(50), description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL,
+      script VARCHAR(1000) NOT NULL, checksum INT, installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT now(), execution_time INT NOT NULL,
+      success BOOLEAN NOT NULL, CONSTRAINT flyway_schema_history_pk PRIMARY KEY (installed_rank));
+      CREATE INDEX IF NOT EXISTS flyway_schema_history_s_idx ON flyway_schema_history (success)`,
+    record: `INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, installed_by, execution_time, success)
+      SELECT coalesce(max(installed_rank), 0) + 1, left($1, 50), 'migration', 'SQL', left($2, 1000), current_user, 0, true FROM flyway_schema_history`,
+  },
+  "node-pg-migrate": {
+    create: "CREATE TABLE IF NOT EXISTS pgmigrations (id SERIAL PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL)",
+    record: "INSERT INTO pgmigrations (name, run_on) VALUES (left($1, 255), now())",
+  },
+  rails: {
+    create: `CREATE TABLE IF NOT EXISTS schema_migrations (version character varying PRIMARY KEY);
+      CREATE TABLE IF NOT EXISTS ar_internal_metadata (key character varying PRIMARY KEY, value character varying, created_at timestamp(6) NOT NULL, updated_at timestamp(6) NOT NULL)`,
+    record: "INSERT INTO schema_migrations (version) VALUES ($1) ON CONFLICT DO NOTHING",
+  },
+};
+BOOKKEEPING["golang-migrate-multi-statement"] = BOOKKEEPING["golang-migrate"] as Bookkeeping;
 
 /** pg_locks `mode` names and the lock modes they are. */
 export const MODE_NAMES: Record<string, LockMode> = {
@@ -207,8 +257,8 @@ async function relations(client: pg.Client): Promise<Map<string, Relation>> {
   return new Map(result.rows.map((row) => [row.oid, row]));
 }
 
-/** The locks this session holds now, strongest per relation. */
-async function heldLocks(client: pg.Client, existing: ReadonlySet<string>): Promise<ObservedLock[]> {
+/** The locks this session holds now, strongest per relation, named as `names` (by OID) names them. */
+async function heldLocks(client: pg.Client, existing: ReadonlySet<string>, names: ReadonlyMap<string, Relation>): Promise<ObservedLock[]> {
   const result = await client.query<{ oid: string; name: string; kind: string; mode: string }>(LOCKS_SQL);
   const byRelation = new Map<string, ObservedLock>();
   for (const row of result.rows) {
@@ -216,7 +266,7 @@ async function heldLocks(client: pg.Client, existing: ReadonlySet<string>): Prom
     if (!mode) continue;
     const previous = byRelation.get(row.oid);
     if (!previous || modeRank(mode) > modeRank(previous.mode)) {
-      byRelation.set(row.oid, { relation: row.name, kind: RELKINDS[row.kind] ?? "other", mode, existing: existing.has(row.oid) });
+      byRelation.set(row.oid, { relation: names.get(row.oid)?.name ?? row.name, oid: row.oid, kind: RELKINDS[row.kind] ?? "other", mode, existing: existing.has(row.oid) });
     }
   }
   return [...byRelation.values()].sort((a, b) => a.relation.localeCompare(b.relation));
@@ -226,18 +276,21 @@ const modeRank = (mode: LockMode) => Object.values(MODE_NAMES).indexOf(mode);
 
 function newlyHeld(after: ObservedLock[], before: ObservedLock[]): ObservedLock[] {
   return after.filter((lock) => {
-    const previous = before.find((held) => held.relation === lock.relation);
+    const previous = before.find((held) => held.oid === lock.oid);
     return !previous || modeRank(lock.mode) > modeRank(previous.mode);
   });
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Fills an existing, empty table with generated rows so that scans and rewrites have work to do. */
-async function seed(client: pg.Client, table: string, rows: number, logger: Logger): Promise<void> {
+/**
+ * Fills an existing, empty table with generated rows so that scans and rewrites have work to do; returns
+ * its OID when it did.
+ */
+async function seed(client: pg.Client, table: string, rows: number, logger: Logger): Promise<string | undefined> {
   const [schema, name] = table.includes(".") ? (table.split(".", 2) as [string, string]) : ["public", table];
-  const columns = await client.query<{ name: string; type: string; typmod: number; notnull: boolean; skip: boolean; fk: boolean; enum_type: string | null }>(
-    `SELECT a.attname AS name, format_type(a.atttypid, NULL) AS type, a.atttypmod AS typmod, a.attnotnull AS notnull,
+  const columns = await client.query<{ oid: string; name: string; type: string; typmod: number; notnull: boolean; skip: boolean; fk: boolean; enum_type: string | null }>(
+    `SELECT c.oid::text AS oid, a.attname AS name, format_type(a.atttypid, NULL) AS type, a.atttypmod AS typmod, a.attnotnull AS notnull,
        (a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '') AS skip,
        EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'f' AND a.attnum = ANY (k.conkey)) AS fk,
        CASE WHEN t.typtype = 'e' THEN format_type(a.atttypid, NULL) END AS enum_type
@@ -245,10 +298,11 @@ async function seed(client: pg.Client, table: string, rows: number, logger: Logg
      WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
     [schema, name],
   );
-  if (columns.rows.length === 0) return;
+  const oid = columns.rows[0]?.oid;
+  if (oid === undefined) return undefined;
   const qualified = `${quoteIdent(schema)}.${quoteIdent(name)}`;
   const count = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualified}`);
-  if (Number(count.rows[0]?.n ?? 0) > 0) return;
+  if (Number(count.rows[0]?.n ?? 0) > 0) return undefined;
   const targets: string[] = [];
   const values: string[] = [];
   for (const column of columns.rows) {
@@ -257,7 +311,7 @@ async function seed(client: pg.Client, table: string, rows: number, logger: Logg
     if (column.fk || value === undefined) {
       if (column.notnull) {
         logger.debug(`trace: not seeding ${table}: cannot generate ${column.name} ${column.type}`);
-        return;
+        return undefined;
       }
       value = "NULL";
     }
@@ -268,9 +322,11 @@ async function seed(client: pg.Client, table: string, rows: number, logger: Logg
     await client.query("SAVEPOINT rg_seed");
     await client.query(`INSERT INTO ${qualified} (${targets.join(", ")}) SELECT ${values.join(", ")} FROM generate_series(1, ${rows}) AS g`);
     await client.query("RELEASE SAVEPOINT rg_seed");
+    return oid;
   } catch (error) {
     await client.query("ROLLBACK TO SAVEPOINT rg_seed");
     logger.debug(`trace: not seeding ${table}: ${(error as Error).message}`);
+    return undefined;
   }
 }
 
@@ -317,15 +373,22 @@ function isTransactionControl(sql: string): string | undefined {
 
 /**
  * Replays the files in order on a scratch database and traces the judged ones. Returns, per judged
- * file (by shown path), one trace per statement.
+ * file (by shown path), one trace per statement. A statement that fails never stops the run: the rest
+ * of its file is replayed (unseeded, not traced) so that the later files meet the schema they expect.
  */
-export async function traceMigrations(files: readonly TraceFile[], options: TraceOptions, logger: Logger): Promise<Map<string, StatementTrace[]>> {
+export async function traceMigrations(
+  files: readonly TraceFile[],
+  options: TraceOptions,
+  logger: Logger,
+  bookkeeping?: Bookkeeping,
+): Promise<{ traces: Map<string, StatementTrace[]>; replayFailures: number }> {
   const server = options.url ? undefined : await startThrowawayPostgres(logger, options.postgresBin);
   const baseUrl = options.url ?? server?.url ?? "";
   const admin = new pg.Client({ connectionString: baseUrl });
   const database = `rg_trace_${randomBytes(4).toString("hex")}`;
   let created = false;
   const traces = new Map<string, StatementTrace[]>();
+  let replayFailures = 0;
   try {
     await admin.connect();
     try {
@@ -338,20 +401,20 @@ export async function traceMigrations(files: readonly TraceFile[], options: Trac
     const url = new URL(baseUrl);
     if (created) url.pathname = `/${database}`;
     const client = new pg.Client({ connectionString: url.toString() });
+    client.on("notice", () => undefined);
     await client.connect();
     try {
+      if (bookkeeping) await client.query(bookkeeping.create);
       for (const file of files) {
-        if (!file.judged) {
-          for (const [index, sql] of file.statements.entries()) {
-            try {
-              await client.query(sql);
-            } catch (error) {
-              throw new CollectorError(`trace: replaying ${file.shown} failed at statement ${index + 1}: ${(error as Error).message}`, { file: file.shown, line: 1 });
-            }
+        if (file.judged) traces.set(file.shown, await traceFile(client, file, options.rows ?? 1000, logger));
+        else {
+          const failed = await replay(client, file.statements);
+          if (failed) {
+            replayFailures++;
+            logger.warn(`trace: replaying ${file.shown}: statement ${failed.index + 1} failed (${failed.error}); its other statements were replayed one by one`);
           }
-          continue;
         }
-        traces.set(file.shown, await traceFile(client, file, options.rows ?? 1000, logger));
+        if (bookkeeping?.record) await client.query(bookkeeping.record, [file.version ?? file.shown, file.shown]).catch(() => undefined);
       }
     } finally {
       await client.end().catch(() => undefined);
@@ -361,69 +424,176 @@ export async function traceMigrations(files: readonly TraceFile[], options: Trac
     await admin.end().catch(() => undefined);
     await server?.stop();
   }
-  return traces;
+  return { traces, replayFailures };
+}
+
+/**
+ * Runs statements one by one in autocommit, going on past failures (an explicit transaction a failure
+ * aborts is rolled back); returns the first failure.
+ */
+async function replay(client: pg.Client, statements: readonly string[]): Promise<{ index: number; error: string } | undefined> {
+  let first: { index: number; error: string } | undefined;
+  for (const [index, sql] of statements.entries()) {
+    try {
+      await client.query(sql);
+    } catch (error) {
+      first ??= { index, error: (error as Error).message };
+      await client.query("ROLLBACK").catch(() => undefined);
+    }
+  }
+  await client.query("ROLLBACK").catch(() => undefined);
+  return first;
+}
+
+interface Seeded {
+  oid: string;
+  table: string;
+}
+
+/** The value that broke a statement on seeded rows: the one PostgreSQL quotes, else a seeded row. */
+async function failingValue(client: pg.Client, error: unknown, seeded: readonly Seeded[]): Promise<string> {
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = (error as { detail?: unknown }).detail;
+  const quoted = /: "((?:[^"]|"")*)"$/.exec(message)?.[1] ?? (typeof detail === "string" ? (/Token "([^"]*)"/.exec(detail)?.[1] ?? /=\((.*)\) /.exec(detail)?.[1]) : undefined);
+  if (quoted !== undefined) return `'${quoted}'`;
+  for (const table of seeded) {
+    const name = await relationName(client, table.oid);
+    if (!name) continue;
+    const row = await client.query<{ row: string }>(`SELECT row_to_json(r)::text AS row FROM ${name} r LIMIT 1`).catch(() => undefined);
+    if (row?.rows[0]) return `a seeded row of ${table.table}: ${row.rows[0].row.slice(0, 200)}`;
+  }
+  return "unknown";
+}
+
+/** The relation's current name (by OID: it may have been renamed), quoted for SQL; undefined once dropped. */
+async function relationName(client: pg.Client, oid: string): Promise<string | undefined> {
+  const result = await client.query<{ name: string }>("SELECT oid::regclass::text AS name FROM pg_class WHERE oid = $1::oid", [oid]);
+  return result.rows[0]?.name;
+}
+
+/** Empties the seeded tables again: they were empty before the trace seeded them. */
+async function unseed(client: pg.Client, seeded: Seeded[]): Promise<void> {
+  for (const table of seeded.splice(0)) {
+    const name = await relationName(client, table.oid);
+    if (name) await client.query(`DELETE FROM ${name}`).catch(() => undefined);
+  }
+}
+
+/** Where a file's run stands between statements. */
+interface FileRun {
+  client: pg.Client;
+  file: TraceFile;
+  existing: ReadonlySet<string>;
+  /** In an explicit BEGIN of the file's own (outside the runner's transaction). */
+  explicit: boolean;
+  /** Index of the first statement of the transaction now open (the runner's or the file's own). */
+  transactionStart: number;
+}
+
+const rounded = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Runs one statement as the runner would and observes it; `failed` is the error PostgreSQL gave, if any. */
+async function traceStatement(run: FileRun, index: number): Promise<{ trace: StatementTrace; failed?: unknown }> {
+  const { client, file, existing } = run;
+  const sql = file.statements[index] as string;
+  const control = isTransactionControl(sql);
+  const inTransaction = file.transaction === "per-file" || run.explicit;
+  if (!inTransaction) run.transactionStart = index;
+  const own = !inTransaction && !control;
+  if (own) await client.query("BEGIN");
+  const before = await relations(client);
+  const heldBefore = inTransaction ? await heldLocks(client, existing, before) : [];
+  const started = performance.now();
+  let failure: unknown;
+  try {
+    await client.query(sql);
+  } catch (thrown) {
+    failure = thrown;
+  }
+  const duration = rounded(performance.now() - started);
+  if (control === "BEGIN" || control === "START") run.explicit = true;
+  if (control === "COMMIT" || control === "END" || control === "ROLLBACK" || control === "ABORT") {
+    run.explicit = false;
+    if (file.transaction === "per-file") run.transactionStart = index + 1;
+  }
+  if (failure !== undefined) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    const message = (failure as Error).message;
+    if (own && /cannot (run|be executed) inside a transaction block/.test(message)) {
+      // Autocommit in the runner: run it outside a transaction; its locks are gone when it returns.
+      const retried = performance.now();
+      try {
+        await client.query(sql);
+        return { trace: { locks: null, rewritten: [], duration_ms: rounded(performance.now() - retried) } };
+      } catch (again) {
+        return { trace: { locks: null, rewritten: [], duration_ms: 0, error: (again as Error).message }, failed: again };
+      }
+    }
+    run.explicit = false;
+    return { trace: { locks: null, rewritten: [], duration_ms: duration, error: message }, failed: failure };
+  }
+  const stillInTransaction = file.transaction === "per-file" || run.explicit || own;
+  // Locks this statement acquired or strengthened: those its transaction held before are not its own.
+  const locks = stillInTransaction && !control ? newlyHeld(await heldLocks(client, existing, before), heldBefore) : null;
+  const after = stillInTransaction ? await relations(client) : new Map<string, Relation>();
+  const rewritten = [...after.values()]
+    .filter((r) => existing.has(r.oid) && r.kind !== "i" && r.kind !== "I" && before.get(r.oid) && before.get(r.oid)?.filenode !== r.filenode)
+    .map((r) => before.get(r.oid)?.name ?? r.name);
+  if (own) await client.query("COMMIT");
+  return { trace: { locks, rewritten, duration_ms: duration } };
+}
+
+/** Runs statements [from, to) of the file again, untraced, in the transaction they ran in (now rolled back). */
+async function rerun(run: FileRun, from: number, to: number): Promise<void> {
+  if (run.file.transaction === "per-file" || from < to) await run.client.query("BEGIN");
+  run.explicit = run.file.transaction !== "per-file" && from < to;
+  for (let index = from; index < to; index++) {
+    const sql = run.file.statements[index] as string;
+    if (!isTransactionControl(sql)) await run.client.query(sql);
+  }
 }
 
 async function traceFile(client: pg.Client, file: TraceFile, rows: number, logger: Logger): Promise<StatementTrace[]> {
   await client.query("BEGIN");
-  for (const table of file.touched) await seed(client, table, rows, logger);
+  const seeded: Seeded[] = [];
+  for (const table of file.touched) {
+    const oid = await seed(client, table, rows, logger);
+    if (oid) seeded.push({ oid, table });
+  }
   await client.query("COMMIT");
-  const before = await relations(client);
-  const existing = new Set([...before.values()].filter((r) => r.kind !== "S").map((r) => r.oid));
+  const existing = new Set([...(await relations(client)).values()].filter((r) => r.kind !== "S").map((r) => r.oid));
   const traces: StatementTrace[] = [];
-  let explicit = false;
-  let aborted: string | undefined;
+  const run: FileRun = { client, file, existing, explicit: false, transactionStart: 0 };
   if (file.transaction === "per-file") await client.query("BEGIN");
-  for (const sql of file.statements) {
-    if (aborted) {
-      traces.push({ locks: null, rewritten: [], duration_ms: 0, skipped: aborted });
+  for (let index = 0; index < file.statements.length; index++) {
+    const { trace, failed } = await traceStatement(run, index);
+    if (failed === undefined) {
+      traces.push(trace);
       continue;
     }
-    const control = isTransactionControl(sql);
-    const inTransaction = file.transaction === "per-file" || explicit;
-    const own = !inTransaction && !control;
-    if (own) await client.query("BEGIN");
-    const filenodes = await relations(client);
-    const heldBefore = inTransaction && !own ? await heldLocks(client, existing) : [];
-    const started = performance.now();
-    let error: string | undefined;
-    try {
-      await client.query(sql);
-    } catch (thrown) {
-      error = (thrown as Error).message;
-    }
-    const duration = Math.round((performance.now() - started) * 10) / 10;
-    if (control === "BEGIN" || control === "START") explicit = true;
-    if (control === "COMMIT" || control === "END" || control === "ROLLBACK" || control === "ABORT") explicit = false;
-    if (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      if (own && /cannot (run|be executed) inside a transaction block/.test(error)) {
-        // Autocommit in the runner: run it outside a transaction; its locks are gone when it returns.
-        const retried = performance.now();
-        try {
-          await client.query(sql);
-          traces.push({ locks: null, rewritten: [], duration_ms: Math.round((performance.now() - retried) * 10) / 10 });
-        } catch (again) {
-          traces.push({ locks: null, rewritten: [], duration_ms: 0, error: (again as Error).message });
-        }
+    const start = run.transactionStart;
+    if (seeded.length > 0) {
+      // Does it fail only because of the invented rows? Run it again on the empty tables.
+      const value = await failingValue(client, failed, seeded);
+      await unseed(client, seeded);
+      const again = await rerun(run, start, index).then(
+        () => traceStatement(run, index),
+        (error: unknown) => ({ trace, failed: error }),
+      );
+      if (again.failed === undefined) {
+        traces.push({ ...again.trace, data_dependent: { error: trace.error ?? "", value } });
+        logger.info(`trace: ${file.shown} statement ${index + 1} failed on the seeded rows (value ${value}) and ran on the empty tables`);
         continue;
       }
-      traces.push({ locks: null, rewritten: [], duration_ms: duration, error });
-      if (inTransaction) aborted = "an earlier statement of its transaction failed";
-      if (file.transaction === "per-file") await client.query("BEGIN");
-      explicit = false;
-      continue;
+      await client.query("ROLLBACK").catch(() => undefined);
     }
-    const stillInTransaction = file.transaction === "per-file" || explicit || own;
-    // Locks this statement acquired or strengthened: those its transaction held before are not its own.
-    const locks = stillInTransaction && !control ? newlyHeld(await heldLocks(client, existing), heldBefore) : null;
-    const after = stillInTransaction ? await relations(client) : new Map<string, Relation>();
-    const rewritten = [...after.values()]
-      .filter((r) => existing.has(r.oid) && r.kind !== "i" && r.kind !== "I" && filenodes.get(r.oid) && filenodes.get(r.oid)?.filenode !== r.filenode)
-      .map((r) => r.name);
-    traces.push({ locks, rewritten, duration_ms: duration });
-    if (own) await client.query("COMMIT");
+    traces.push(trace);
+    // The rest of the file is replayed unseeded and untraced, so the later files meet the schema it means to leave.
+    await replay(client, [...file.statements.slice(start, index), ...file.statements.slice(index + 1)].filter((sql) => !isTransactionControl(sql)));
+    const reason = `not traced: statement ${index + 1} of this file failed on a real PostgreSQL, so the rest of the file was only replayed (on empty tables) to keep the schema the later files expect`;
+    for (let rest = index + 1; rest < file.statements.length; rest++) traces.push({ locks: null, rewritten: [], duration_ms: 0, skipped: reason });
+    return traces;
   }
-  if (file.transaction === "per-file" || explicit) await client.query("COMMIT").catch(() => client.query("ROLLBACK"));
+  if (file.transaction === "per-file" || run.explicit) await client.query("COMMIT").catch(() => client.query("ROLLBACK"));
   return traces;
 }
