@@ -1,49 +1,57 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
+  ANNOTATIONS_PER_LEVEL,
   attestRelease,
   defaultGates,
-  describeResource,
   exitCodeFor,
   junitReporter,
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-XLTRQS6F.js";
+} from "./chunks/chunk-AXPWCHJY.js";
 import {
+  COMMENT_MARKER,
+  DEFAULT_CHECK_NAME,
   GATES,
+  MAX_ANNOTATIONS,
+  checkRunName,
+  commentBody,
+  githubContextFromEnv,
+  inline,
+  jobSummary,
   loadBundle,
+  publishChecks,
   runGates
-} from "./chunks/chunk-QV7A4ZVC.js";
+} from "./chunks/chunk-SWAEQKGI.js";
 import {
   GitHubApi,
   GitHubApiError,
+  RATE_LIMIT_WAIT_MS,
   repoPath
-} from "./chunks/chunk-TOT33RUI.js";
-import "./chunks/chunk-QLYWWAAS.js";
-import "./chunks/chunk-JEPAHEEN.js";
+} from "./chunks/chunk-ICKWOVW2.js";
+import "./chunks/chunk-GJOUNQ3O.js";
+import "./chunks/chunk-2NJK4QDR.js";
 import "./chunks/chunk-647UBY3D.js";
-import "./chunks/chunk-S63MBXB7.js";
-import "./chunks/chunk-525K4M5I.js";
+import "./chunks/chunk-45FGFFNV.js";
+import "./chunks/chunk-PGBLLVI7.js";
 import {
   toolVersion
-} from "./chunks/chunk-J5TTHCYF.js";
+} from "./chunks/chunk-OWTAJHYB.js";
 import "./chunks/chunk-NUD3GI67.js";
-import "./chunks/chunk-RZEBD3HU.js";
-import "./chunks/chunk-WQQHA2IA.js";
-import "./chunks/chunk-SOQPJMEU.js";
+import "./chunks/chunk-7R4QGSKL.js";
+import "./chunks/chunk-VO3G2N2V.js";
+import "./chunks/chunk-UIAEBAOP.js";
 import {
   loadConfig
-} from "./chunks/chunk-TOQCFF6U.js";
-import "./chunks/chunk-2AFNVZHP.js";
-import "./chunks/chunk-XI6Y4Q6H.js";
-import "./chunks/chunk-ZLKJCLDS.js";
-import "./chunks/chunk-SYHSNYPK.js";
-import "./chunks/chunk-SEVPFPOZ.js";
+} from "./chunks/chunk-MNLDZWT2.js";
+import "./chunks/chunk-IVIJ4RNO.js";
+import "./chunks/chunk-QSZOVTT4.js";
+import "./chunks/chunk-I5GRNHRJ.js";
+import "./chunks/chunk-UJ6WTITS.js";
 import {
   ConfigurationError,
-  describeThrown,
-  formatLocation
-} from "./chunks/chunk-TPY7VXDW.js";
+  describeThrown
+} from "./chunks/chunk-2GHCG2EG.js";
 import {
   __commonJS,
   __require,
@@ -1362,20 +1370,20 @@ var require_util = __commonJS({
           return c >= 33 && c <= 126;
       }
     }
-    function isValidHTTPToken(characters2) {
-      if (characters2.length === 0) {
+    function isValidHTTPToken(characters) {
+      if (characters.length === 0) {
         return false;
       }
-      for (let i = 0; i < characters2.length; ++i) {
-        if (!isTokenCharCode(characters2.charCodeAt(i))) {
+      for (let i = 0; i < characters.length; ++i) {
+        if (!isTokenCharCode(characters.charCodeAt(i))) {
           return false;
         }
       }
       return true;
     }
     var headerCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
-    function isValidHeaderValue(characters2) {
-      return !headerCharRegex.test(characters2);
+    function isValidHeaderValue(characters) {
+      return !headerCharRegex.test(characters);
     }
     function parseRangeHeader(range) {
       if (range == null || range === "") return { start: 0, end: null, size: null };
@@ -3394,8 +3402,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes2 = encoder.encode(input);
-      return percentDecode(bytes2);
+      const bytes = encoder.encode(input);
+      return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -4378,7 +4386,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes2, metadataList) {
+    function bytesMatch(bytes, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4394,7 +4402,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4672,17 +4680,17 @@ var require_util2 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes2 = [];
+      const bytes = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes2, byteLength);
+          return Buffer.concat(bytes, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes2.push(chunk);
+        bytes.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5636,19 +5644,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes2) => {
+          return consumeBody(this, (bytes) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes2], { type: mimeType });
+            return new Blob2([bytes], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes2) => {
-            return new Uint8Array(bytes2).buffer;
+          return consumeBody(this, (bytes) => {
+            return new Uint8Array(bytes).buffer;
           }, instance);
         },
         text() {
@@ -5687,8 +5695,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes2) => {
-            return new Uint8Array(bytes2);
+          return consumeBody(this, (bytes) => {
+            return new Uint8Array(bytes);
           }, instance);
         }
       };
@@ -5723,8 +5731,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes2) {
-      return JSON.parse(utf8DecodeBytes(bytes2));
+    function parseJSONFromBytes(bytes) {
+      return JSON.parse(utf8DecodeBytes(bytes));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -12427,10 +12435,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes2 = textEncoder.encode(
+        const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes2);
+        const body = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -13887,12 +13895,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes2) => {
-          if (!bytesMatch(bytes2, request.integrity)) {
+        const processBody = (bytes) => {
+          if (!bytesMatch(bytes, request.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes2)[0];
+          response.body = safelyExtractBody(bytes)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14305,12 +14313,12 @@ var require_fetch = __commonJS({
       if (request.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request.body != null) {
-        const processBodyChunk = async function* (bytes2) {
+        const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes2;
-          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
+          yield bytes;
+          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14332,8 +14340,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes2 of request.body.stream) {
-              yield* processBodyChunk(bytes2);
+            for await (const bytes of request.body.stream) {
+              yield* processBodyChunk(bytes);
             }
             processEndOfBody();
           } catch (err) {
@@ -14385,33 +14393,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes2;
+          let bytes;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes2 = done ? void 0 : value;
+            bytes = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes2 = void 0;
+              bytes = void 0;
             } else {
-              bytes2 = err;
+              bytes = err;
               isFailure = true;
             }
           }
-          if (bytes2 === void 0) {
+          if (bytes === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes2);
+            fetchParams.controller.terminate(bytes);
             return;
           }
-          const buffer = new Uint8Array(bytes2);
+          const buffer = new Uint8Array(bytes);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14537,9 +14545,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes2 = chunk;
-              timingInfo.encodedBodySize += bytes2.byteLength;
-              return this.body.push(bytes2);
+              const bytes = chunk;
+              timingInfo.encodedBodySize += bytes.byteLength;
+              return this.body.push(bytes);
             },
             onComplete() {
               if (this.abort) {
@@ -14985,7 +14993,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes2 = [];
+      const bytes = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -14999,7 +15007,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes2.push(value);
+              bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15011,7 +15019,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes2, type, blob.type, encodingName);
+                  const result = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15051,7 +15059,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes2, type, mimeType, encodingName) {
+    function packageData(bytes, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15061,7 +15069,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes2) {
+          for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
           dataURL += btoa(decoder.end());
@@ -15081,16 +15089,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes2, encoding);
+          return decode(bytes, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes2);
+          const sequence = combineByteSequences(bytes);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes2) {
+          for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15099,14 +15107,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode(ioQueue, encoding) {
-      const bytes2 = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes2);
+      const bytes = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes2.slice(slice);
+      const sliced = bytes.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15659,9 +15667,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes2 = await bodyReadPromise.promise;
+        const bytes = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes2;
+          clonedResponse.body.source = bytes;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -19683,255 +19691,30 @@ function endGroup() {
   issue("endgroup");
 }
 
-// src/report/github/context.ts
-import { readFileSync } from "node:fs";
-function readEvent(path) {
-  if (!path) return {};
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch {
-    return {};
-  }
-}
-function githubContextFromEnv(env = process.env) {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo || !env.GITHUB_SHA) return void 0;
-  const event = readEvent(env.GITHUB_EVENT_PATH);
-  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
-  const pullRequest = event.pull_request?.number ?? (env.GITHUB_EVENT_NAME?.startsWith("pull_request") ? event.number : void 0);
-  return {
-    serverUrl,
-    apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
-    owner,
-    repo,
-    sha: event.pull_request?.head?.sha ?? env.GITHUB_SHA,
-    ...env.GITHUB_REF ? { ref: env.GITHUB_REF } : {},
-    ...env.GITHUB_EVENT_NAME ? { eventName: env.GITHUB_EVENT_NAME } : {},
-    ...env.GITHUB_RUN_ID ? { runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` } : {},
-    ...pullRequest ? { pullRequest } : {}
-  };
-}
-function blobUrl(context, path, line) {
-  const encoded = path.split("/").map(encodeURIComponent).join("/");
-  return `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.sha}/${encoded}${line ? `#L${line}` : ""}`;
-}
-
-// src/report/github/markdown.ts
-var COMMENT_MARKER = "<!-- resilience-gates -->";
-var CHECK_SUMMARY_LIMIT = 65535;
-var COMMENT_LIMIT = 65536;
-var JOB_SUMMARY_BYTES = 1e6;
-var ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", block: "\u274C", error: "\u{1F4A5}" };
-function inline(text) {
-  return text.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");
-}
-function link(text, url) {
-  return url ? `[${text}](${url})` : text;
-}
-function counts(gate) {
-  if (gate.verdict === "error") return "could not run";
-  const block = gate.findings.filter((finding) => finding.severity === "block").length;
-  const warn = gate.findings.length - block;
-  return gate.findings.length === 0 ? "0" : `${gate.findings.length} (${block} block, ${warn} warn)`;
-}
-function duration(ms) {
-  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-function verdictTable(report) {
-  return [
-    "| gate | verdict | findings | waived | duration |",
-    "|---|---|---|---|---|",
-    ...report.gates.map((gate) => `| \`${gate.id}\` | ${ICON[gate.verdict]} ${gate.verdict} | ${counts(gate)} | ${gate.waived.length} | ${duration(gate.durationMs)} |`)
-  ];
-}
-function findingLine(finding, links) {
-  const where = finding.location ? `L${finding.location.line}${finding.location.column ? `:${finding.location.column}` : ""}` : "\u2014";
-  const url = finding.location && links ? blobUrl(links, finding.location.file, finding.location.line) : void 0;
-  const subject = describeResource(finding.resource);
-  return `- ${link(where, url)} ${ICON[finding.severity]} **${finding.severity}** \`${finding.rule}\` ${inline(subject ? `${subject}: ${finding.message}` : finding.message)}`;
-}
-function findingsSection(gate, links) {
-  const blocks = [];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const finding of gate.findings) {
-    const key = finding.location?.file ?? "";
-    byFile.set(key, [...byFile.get(key) ?? [], finding]);
-  }
-  for (const [file, findings] of byFile) {
-    const heading = file ? `**${link(inline(file), links ? blobUrl(links, file) : void 0)}**` : "**(no file)**";
-    blocks.push(["", heading, ...findings.map((finding) => findingLine(finding, links))]);
-  }
-  const rules = new Map(gate.findings.map((finding) => [finding.rule, finding]));
-  if (rules.size > 0) {
-    const fixes = ["", "<details><summary>How to fix</summary>", ""];
-    for (const finding of rules.values()) {
-      fixes.push(`**\`${finding.rule}\` ${inline(finding.title)}**${finding.docs && /^https?:/.test(finding.docs) ? ` ([docs](${finding.docs}))` : ""}`, "", finding.remediation, "");
-    }
-    fixes.push("</details>");
-    blocks.push(fixes);
-  }
-  return blocks;
-}
-function waiversSection(gate, links) {
-  if (gate.waived.length === 0) return [];
-  return [
-    "",
-    `**Waivers applied (${gate.waived.length})** \u2014 the audit trail`,
-    "",
-    "| rule | finding | reason | owner | expires | ticket | waiver |",
-    "|---|---|---|---|---|---|---|",
-    ...gate.waived.map(({ finding, waiver }) => {
-      const where = finding.location ? link(inline(formatLocation(finding.location)), links ? blobUrl(links, finding.location.file, finding.location.line) : void 0) : inline(describeResource(finding.resource));
-      const source = link(inline(formatLocation(waiver.source)), links ? blobUrl(links, waiver.source.file, waiver.source.line) : void 0);
-      return `| \`${finding.rule}\` | ${where} | ${inline(waiver.reason)} | ${inline(waiver.owner)} | ${waiver.expires} | ${inline(waiver.ticket ?? "")} | ${source} |`;
-    })
-  ];
-}
-function fitBlocks(head, blocks, limit, measure, cutNote) {
-  let text = head.join("\n");
-  const reserve = 600;
-  let shown = 0;
-  for (const block of blocks) {
-    const next = `${text}
-${block.join("\n")}`;
-    if (measure(next) + reserve > limit) break;
-    text = next;
-    shown += 1;
-  }
-  if (shown < blocks.length) text = `${text}
-
-${cutNote(shown, blocks.length)}`;
-  while (measure(text) > limit) text = text.slice(0, Math.max(0, text.length - Math.max(1, measure(text) - limit)));
-  return `${text}
-`;
-}
-var characters = (text) => text.length;
-var bytes = (text) => Buffer.byteLength(text, "utf8");
-function gateBlocks(gate, links, level) {
-  const blocks = [[`${level} ${ICON[gate.verdict]} \`${gate.id}\` \u2014 ${gate.verdict}`]];
-  if (gate.error) blocks.push(["", `> **error:** ${inline(gate.error)}`]);
-  blocks.push(...findingsSection(gate, links));
-  const waivers = waiversSection(gate, links);
-  if (waivers.length > 0) blocks.push(waivers);
-  return blocks;
-}
-function jobSummary(report, links, extra = []) {
-  const head = [`## ${ICON[report.verdict]} resilience-gates: ${report.verdict.toUpperCase()}`, "", ...verdictTable(report), ...extra];
-  const blocks = report.gates.filter((gate) => gate.findings.length > 0 || gate.waived.length > 0 || gate.error).flatMap((gate) => [[""], ...gateBlocks(gate, links, "###")]);
-  return fitBlocks(head, blocks, JOB_SUMMARY_BYTES, bytes, (shown, total) => `> \u2702\uFE0F The job summary was cut at ${JOB_SUMMARY_BYTES.toLocaleString("en-US")} bytes: ${total - shown} of ${total} sections left out. The JSON report (output \`report-path\`) has every finding.`);
-}
-function checkRunSummary(gate, links, runUrl) {
-  const head = [
-    `${ICON[gate.verdict]} **${gate.verdict.toUpperCase()}** \xB7 ${counts(gate)} finding${gate.findings.length === 1 ? "" : "s"} \xB7 ${gate.waived.length} waived \xB7 ${duration(gate.durationMs)}`
-  ];
-  const blocks = gateBlocks(gate, links, "###").slice(1);
-  return fitBlocks(
-    head,
-    blocks,
-    CHECK_SUMMARY_LIMIT,
-    characters,
-    (shown, total) => `> \u2702\uFE0F This summary was cut at ${CHECK_SUMMARY_LIMIT.toLocaleString("en-US")} characters (GitHub's limit): ${total - shown} of ${total} sections left out. ${runUrl ? `The [job summary](${runUrl}) and` : "The"} JSON report list every finding.`
-  );
-}
-function commentBody(report, links, runUrl) {
-  const head = [
-    COMMENT_MARKER,
-    `### ${ICON[report.verdict]} resilience-gates: ${report.verdict.toUpperCase()}`,
-    "",
-    ...verdictTable(report),
-    ...runUrl ? ["", `[Workflow run](${runUrl})${links ? ` \xB7 commit \`${links.sha.slice(0, 7)}\`` : ""}`] : []
-  ];
-  const blocks = report.gates.filter((gate) => gate.findings.length > 0 || gate.waived.length > 0 || gate.error).flatMap((gate) => [[""], ...gateBlocks(gate, links, "####")]);
-  return fitBlocks(head, blocks, COMMENT_LIMIT, characters, (shown, total) => `> \u2702\uFE0F Cut at GitHub's comment limit: ${total - shown} of ${total} sections left out.${runUrl ? ` The [job summary](${runUrl}) lists every finding.` : ""}`);
-}
-
-// src/report/github/checks.ts
-var ANNOTATIONS_PER_REQUEST = 50;
-function checkRunName(gateId) {
-  return `resilience-gates / ${gateId}`;
-}
-function conclusionOf(verdict, failOn) {
-  if (verdict === "pass") return "success";
-  if (verdict === "warn") return failOn === "warn" ? "failure" : "neutral";
-  return "failure";
-}
-function annotationOf(finding) {
-  if (!finding.location) return void 0;
-  const { file, line, column, endLine } = finding.location;
-  const end = endLine && endLine >= line ? endLine : line;
-  const subject = describeResource(finding.resource);
-  return {
-    path: file,
-    start_line: line,
-    end_line: end,
-    // The API takes columns only when the annotation stays on one line.
-    ...column && end === line ? { start_column: column } : {},
-    annotation_level: finding.severity === "block" ? "failure" : "warning",
-    title: `${finding.rule}: ${finding.title}`.slice(0, 255),
-    message: `${subject ? `${subject}: ` : ""}${finding.message}`.slice(0, 64 * 1024),
-    ...finding.remediation ? { raw_details: `fix: ${finding.remediation}${finding.docs ? `
-
-docs: ${finding.docs}` : ""}`.slice(0, 64 * 1024) } : {}
-  };
-}
-async function publishChecks(report, request) {
-  const { api, context, failOn, logger } = request;
-  if (!api) return { published: false, reason: "no-token", detail: "no github-token given", checks: [] };
-  const checks = [];
-  const base = repoPath(context.owner, context.repo);
-  const links = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, sha: context.sha };
-  try {
-    for (const gate of report.gates) {
-      const annotations = gate.findings.map(annotationOf).filter((annotation) => annotation !== void 0);
-      const output = { title: titleOf(gate), summary: checkRunSummary(gate, links, context.runUrl) };
-      const completedAt = (request.now?.() ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
-      const created = await api.request("POST", `${base}/check-runs`, {
-        name: checkRunName(gate.id),
-        head_sha: context.sha,
-        status: "completed",
-        conclusion: conclusionOf(gate.verdict, failOn),
-        completed_at: completedAt,
-        external_id: gate.id,
-        ...context.runUrl ? { details_url: context.runUrl } : {},
-        output: { ...output, annotations: annotations.slice(0, ANNOTATIONS_PER_REQUEST) }
-      });
-      for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
-        await api.request("PATCH", `${base}/check-runs/${created.id}`, {
-          output: { ...output, annotations: annotations.slice(start, start + ANNOTATIONS_PER_REQUEST) }
-        });
-      }
-      checks.push({ gate: gate.id, id: created.id, ...created.html_url ? { url: created.html_url } : {}, annotations: annotations.length });
-      logger.info(`check run ${checkRunName(gate.id)}: ${conclusionOf(gate.verdict, failOn)}, ${annotations.length} annotation${annotations.length === 1 ? "" : "s"}`);
-    }
-  } catch (error2) {
-    if (error2 instanceof GitHubApiError) {
-      return { published: false, reason: error2.forbidden ? "forbidden" : "failed", detail: error2.message, checks };
-    }
-    throw error2;
-  }
-  return { published: true, checks };
-}
-function titleOf(gate) {
-  if (gate.verdict === "error") return `error: ${gate.error ?? "the gate could not run"}`.slice(0, 200);
-  const block = gate.findings.filter((finding) => finding.severity === "block").length;
-  const warn = gate.findings.length - block;
-  const waived = gate.waived.length ? `, ${gate.waived.length} waived` : "";
-  return `${gate.verdict}: ${block} blocking, ${warn} warning${waived}`;
-}
-
 // src/report/github/comment.ts
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+async function tokenLogin(api) {
+  try {
+    const user = await api.request("GET", "/user");
+    if (user?.login) return user.login;
+  } catch (error2) {
+    if (!(error2 instanceof GitHubApiError) || !error2.forbidden) throw error2;
+  }
+  return ACTIONS_BOT_LOGIN;
+}
 async function upsertComment(api, context, body) {
   if (!context.pullRequest) throw new Error("not a pull request event: no comment to write");
   if (!body.includes(COMMENT_MARKER)) throw new Error("comment body lacks the marker");
   const base = repoPath(context.owner, context.repo);
+  const author = await tokenLogin(api);
   const comments = await api.paginate(`${base}/issues/${context.pullRequest}/comments`, (page) => page, 30);
-  const existing = comments.find((comment2) => comment2.body?.includes(COMMENT_MARKER));
+  const existing = comments.find((comment2) => comment2.body?.includes(COMMENT_MARKER) && comment2.user?.login?.toLowerCase() === author.toLowerCase());
   if (existing) {
     await api.request("PATCH", `${base}/issues/comments/${existing.id}`, { body });
-    return { action: "updated", id: existing.id };
+    return { action: "updated", id: existing.id, author };
   }
   const created = await api.request("POST", `${base}/issues/${context.pullRequest}/comments`, { body });
-  return { action: "created", id: created.id };
+  return { action: "created", id: created.id, author };
 }
 
 // src/action/wrapper.ts
@@ -19941,7 +19724,7 @@ async function runAction(main2) {
   try {
     const outcome = await main2();
     exitCode = outcome.exitCode;
-    if (outcome.failure) setFailed(outcome.failure);
+    if (outcome.failure && !outcome.announced) setFailed(outcome.failure);
   } catch (error2) {
     exitCode = EXIT.error;
     setOutput("verdict", "error");
@@ -19983,9 +19766,19 @@ function readInputs() {
     if (value === "false") return false;
     throw new ConfigurationError(`input ${name} must be true or false, not ${value}`);
   };
+  const count = (name, fallback, max) => {
+    const value = getInput(name);
+    if (value === "") return fallback;
+    if (!/^\d+$/.test(value) || Number(value) > max) throw new ConfigurationError(`input ${name} must be a whole number from 0 to ${max}, not ${value}`);
+    return Number(value);
+  };
   const nowText = getInput("now");
   const now = nowText ? new Date(nowText) : /* @__PURE__ */ new Date();
   if (Number.isNaN(now.getTime())) throw new ConfigurationError(`input now must be an ISO 8601 time, not ${nowText}`);
+  const checkName = getInput("check-name") || DEFAULT_CHECK_NAME;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._ -]{0,63}$/.test(checkName) || checkName.endsWith(" ")) {
+    throw new ConfigurationError(`input check-name must be 1 to 64 letters, digits, '.', '_', '-' or inner spaces (no '/'), not ${JSON.stringify(checkName)}`);
+  }
   const gate = optional("gate");
   if (gate && !GATES.has(gate)) throw new ConfigurationError(`input gate ${gate} is not a gate; known gates: ${[...GATES.keys()].join(", ")}`);
   return {
@@ -19999,6 +19792,9 @@ function readInputs() {
     ...optional("report-file") ? { reportFile: optional("report-file") } : {},
     comment: flag("comment", false),
     checks: flag("checks", true),
+    maxAnnotations: count("max-annotations", MAX_ANNOTATIONS, 5e4),
+    rateLimitWait: count("rate-limit-wait", RATE_LIMIT_WAIT_MS / 1e3, 3600),
+    checkName,
     now
   };
 }
@@ -20017,42 +19813,61 @@ function write(path, text) {
 }
 async function main(inputs = readInputs(), env = process.env) {
   const logger = actionLogger;
-  if (inputs.token && !env.GITHUB_TOKEN) env.GITHUB_TOKEN = inputs.token;
-  if (inputs.token) setSecret(inputs.token);
+  const githubToken = inputs.token || env.GITHUB_TOKEN || env.GH_TOKEN;
+  if (githubToken) setSecret(githubToken);
   const cwd = process.cwd();
   const config = loadConfig({ cwd, ...inputs.config ? { config: inputs.config } : {} });
   const named = inputs.gate ? [inputs.gate] : inputs.gates.length > 0 ? inputs.gates : defaultGates(config.gates, env);
   const plan = planGates(named, {}, config.gates, config.file);
   startGroup(`resilience-gates ${toolVersion()}: ${plan.map(([id]) => id).join(", ")}`);
   const bundle = await loadBundle(config, logger);
-  const report = await runGates({ config, gates: plan, now: inputs.now, logger }, bundle);
+  const report = await runGates({ config, gates: plan, now: inputs.now, logger, ...githubToken ? { githubToken } : {} }, bundle);
   endGroup();
   const reportPath = resolve(cwd, inputs.reportFile ?? join(env.RUNNER_TEMP ?? tmpdir(), "resilience-gates", "report.json"));
   write(reportPath, `${JSON.stringify(report, null, 2)}
 `);
-  const renderContext = { color: false, catalog: bundle.catalog };
+  const renderContext = { color: false, catalog: bundle.catalog, category: inputs.checkName };
   if (inputs.sarifFile) write(resolve(cwd, inputs.sarifFile), sarifReporter.render(report, renderContext));
   if (inputs.junitFile) write(resolve(cwd, inputs.junitFile), junitReporter.render(report, renderContext));
   const attestation = attestRelease({ report, gates: plan, bundleDigest: bundle.digest, now: inputs.now, base: config.workspace.base, version: toolVersion(), logger });
   if (attestation) setOutput("attestation-path", attestation);
   const context = githubContextFromEnv(env);
-  const api = context && inputs.token ? new GitHubApi({ apiUrl: context.apiUrl, token: inputs.token }) : void 0;
+  const api = context && inputs.token ? new GitHubApi({ apiUrl: context.apiUrl, token: inputs.token, rateLimitWaitMs: inputs.rateLimitWait * 1e3 }) : void 0;
   const notes = [];
-  let annotateInStep = true;
+  const reportingFailures = [];
+  let stepAnnotated = report.gates;
   if (context && inputs.checks) {
-    const outcome = await publishChecks(report, { api, context, failOn: inputs.failOn, logger });
-    if (outcome.published) {
-      annotateInStep = false;
-    } else if (outcome.reason === "forbidden") {
-      notes.push("", `> \u2139\uFE0F No check runs: the token may not write checks (${outcome.detail.split(":")[0]}), as on pull requests from forks. Findings are annotated on this step instead.`);
-      logger.info(`check runs not written (read-only token): ${outcome.detail}; falling back to the job summary and step annotations`);
-    } else if (outcome.reason === "failed") {
-      notes.push("", `> \u26A0\uFE0F Check runs could not be written: ${outcome.detail.slice(0, 300)}. Findings are annotated on this step instead.`);
-      logger.warn(`check runs not written: ${outcome.detail}`);
+    const outcome = await publishChecks(report, { api, context, failOn: inputs.failOn, logger, maxAnnotations: inputs.maxAnnotations, checkName: inputs.checkName });
+    const complete = new Set(outcome.checks.filter((check) => !check.problem).map((check) => check.gate));
+    stepAnnotated = report.gates.filter((gate) => !complete.has(gate.id));
+    if (outcome.stopped?.reason === "forbidden") {
+      notes.push("", `> \u2139\uFE0F No check runs: the token may not write checks (${outcome.stopped.detail.split(":")[0]}), as on pull requests from forks. Findings are annotated on this step instead.`);
+      logger.info(`check runs not written (read-only token): ${outcome.stopped.detail}; falling back to the job summary and step annotations`);
     }
+    if (outcome.stopped?.reason === "rate-limited") {
+      notes.push("", `> \u26A0\uFE0F Check runs of ${outcome.stopped.gates.map((id) => `\`${id}\``).join(", ")} not written: the token's API rate limit is used up (${inline(outcome.stopped.detail)}). Re-run the job after the reset; findings are annotated on this step instead.`);
+      reportingFailures.push(`check runs ${outcome.stopped.gates.map((id) => checkRunName(id, inputs.checkName)).join(", ")} not written: rate limited (${outcome.stopped.detail})`);
+    }
+    for (const failed of outcome.failed) {
+      notes.push("", `> \u26A0\uFE0F The check run of \`${failed.gate}\` could not be written: ${inline(failed.detail.slice(0, 300))}. Its findings are annotated on this step instead.`);
+      reportingFailures.push(`check run ${checkRunName(failed.gate, inputs.checkName)} not written (${failed.detail.slice(0, 200)})`);
+    }
+    for (const check of outcome.checks) if (check.problem) notes.push("", `> \u26A0\uFE0F The check run of \`${check.gate}\` is incomplete: ${inline(check.problem.slice(0, 300))}.`);
   }
-  if (annotateInStep) {
-    for (const annotation of reportAnnotations(report)) {
+  const verdictExit = exitCodeFor(report, inputs.failOn);
+  const exitCode = reportingFailures.length > 0 ? Math.max(verdictExit, EXIT.error) : verdictExit;
+  const failing = report.gates.filter((gate) => gate.verdict === "error" || gate.verdict === "block" || inputs.failOn === "warn" && gate.verdict === "warn");
+  const failure = exitCode === EXIT.ok ? void 0 : [
+    ...verdictExit === EXIT.ok ? [] : [`resilience-gates: ${report.verdict.toUpperCase()} (${failing.map((gate) => `${gate.id} ${gate.verdict}${gate.error ? `: ${gate.error}` : ""}`).join("; ")})`],
+    ...reportingFailures
+  ].join("; ");
+  let announced = false;
+  if (stepAnnotated.length > 0) {
+    if (failure) {
+      error(failure);
+      announced = true;
+    }
+    for (const annotation of reportAnnotations({ ...report, gates: stepAnnotated }, ANNOTATIONS_PER_LEVEL, failure ? 1 : 0)) {
       const properties = {
         title: annotation.title,
         ...annotation.file ? { file: annotation.file } : {},
@@ -20073,10 +19888,8 @@ async function main(inputs = readInputs(), env = process.env) {
   setOutput("verdict", report.verdict);
   setOutput("report-path", reportPath);
   for (const gate of report.gates) setOutput(`verdict-${gate.id}`, gate.verdict);
-  const exitCode = exitCodeFor(report, inputs.failOn);
-  if (exitCode === EXIT.ok) return { exitCode };
-  const failing = report.gates.filter((gate) => gate.verdict === "error" || gate.verdict === "block" || inputs.failOn === "warn" && gate.verdict === "warn");
-  return { exitCode, failure: `resilience-gates: ${report.verdict.toUpperCase()} (${failing.map((gate) => `${gate.id} ${gate.verdict}${gate.error ? `: ${gate.error}` : ""}`).join("; ")})` };
+  if (!failure) return { exitCode };
+  return { exitCode, failure, ...announced ? { announced } : {} };
 }
 async function comment(report, context, api, logger, notes) {
   if (!context?.pullRequest) {
@@ -20090,7 +19903,7 @@ async function comment(report, context, api, logger, notes) {
   const links = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, sha: context.sha };
   try {
     const done = await upsertComment(api, context, commentBody(report, links, context.runUrl));
-    logger.info(`comment ${done.action} on pull request #${context.pullRequest}`);
+    logger.info(`comment ${done.action} on pull request #${context.pullRequest} as ${done.author}`);
   } catch (error2) {
     if (error2 instanceof GitHubApiError) {
       notes.push("", `> \u2139\uFE0F The pull request comment could not be written (${error2.forbidden ? "read-only token" : error2.message.slice(0, 200)}).`);

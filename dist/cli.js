@@ -5,10 +5,9 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-J5TTHCYF.js";
+} from "./chunks/chunk-OWTAJHYB.js";
 import "./chunks/chunk-NUD3GI67.js";
-import "./chunks/chunk-SYHSNYPK.js";
-import "./chunks/chunk-TPY7VXDW.js";
+import "./chunks/chunk-2GHCG2EG.js";
 import "./chunks/chunk-JPIEGBNI.js";
 export {
   EXIT,

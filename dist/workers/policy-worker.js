@@ -2,13 +2,12 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   checkInput,
   loadPolicyModule
-} from "../chunks/chunk-RZEBD3HU.js";
-import "../chunks/chunk-SOQPJMEU.js";
-import "../chunks/chunk-XI6Y4Q6H.js";
-import "../chunks/chunk-SYHSNYPK.js";
+} from "../chunks/chunk-7R4QGSKL.js";
+import "../chunks/chunk-UIAEBAOP.js";
+import "../chunks/chunk-QSZOVTT4.js";
 import {
   describeThrown
-} from "../chunks/chunk-TPY7VXDW.js";
+} from "../chunks/chunk-2GHCG2EG.js";
 import "../chunks/chunk-JPIEGBNI.js";
 
 // src/engine/policy-worker.ts

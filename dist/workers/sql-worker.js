@@ -2,11 +2,10 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   loadSqlParser,
   readSqlFileTree
-} from "../chunks/chunk-WQQHA2IA.js";
-import "../chunks/chunk-SOQPJMEU.js";
-import "../chunks/chunk-ZLKJCLDS.js";
-import "../chunks/chunk-SYHSNYPK.js";
-import "../chunks/chunk-TPY7VXDW.js";
+} from "../chunks/chunk-VO3G2N2V.js";
+import "../chunks/chunk-UIAEBAOP.js";
+import "../chunks/chunk-I5GRNHRJ.js";
+import "../chunks/chunk-2GHCG2EG.js";
 import "../chunks/chunk-JPIEGBNI.js";
 
 // src/sources/sql-worker.ts

@@ -3,11 +3,12 @@ import {
   esm_default
 } from "./chunk-LSDKRTPN.js";
 import {
+  childEnv,
   freePort
-} from "./chunk-SEVPFPOZ.js";
+} from "./chunk-UJ6WTITS.js";
 import {
   CollectorError
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 
 // src/gates/migrations/trace.ts
@@ -17,6 +18,39 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+var BOOKKEEPING = {
+  "golang-migrate": {
+    create: "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
+    record: "WITH gone AS (DELETE FROM schema_migrations) INSERT INTO schema_migrations (version, dirty) SELECT v::bigint, false FROM (SELECT $1::text AS v) x WHERE v ~ '^[0-9]{1,18}$'"
+  },
+  diesel: {
+    create: "CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (version VARCHAR(50) PRIMARY KEY NOT NULL, run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+    record: "INSERT INTO __diesel_schema_migrations (version) VALUES (left($1, 50)) ON CONFLICT DO NOTHING"
+  },
+  prisma: {
+    create: `CREATE TABLE IF NOT EXISTS _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ,
+      migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`,
+    record: "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (md5($2), md5($2), now(), left($1, 255), 1)"
+  },
+  flyway: {
+    create: `CREATE TABLE IF NOT EXISTS flyway_schema_history (installed_rank INT NOT NULL, version VARCHAR(50), description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL,
+      script VARCHAR(1000) NOT NULL, checksum INT, installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT now(), execution_time INT NOT NULL,
+      success BOOLEAN NOT NULL, CONSTRAINT flyway_schema_history_pk PRIMARY KEY (installed_rank));
+      CREATE INDEX IF NOT EXISTS flyway_schema_history_s_idx ON flyway_schema_history (success)`,
+    record: `INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, installed_by, execution_time, success)
+      SELECT coalesce(max(installed_rank), 0) + 1, left($1, 50), 'migration', 'SQL', left($2, 1000), current_user, 0, true FROM flyway_schema_history`
+  },
+  "node-pg-migrate": {
+    create: "CREATE TABLE IF NOT EXISTS pgmigrations (id SERIAL PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL)",
+    record: "INSERT INTO pgmigrations (name, run_on) VALUES (left($1, 255), now())"
+  },
+  rails: {
+    create: `CREATE TABLE IF NOT EXISTS schema_migrations (version character varying PRIMARY KEY);
+      CREATE TABLE IF NOT EXISTS ar_internal_metadata (key character varying PRIMARY KEY, value character varying, created_at timestamp(6) NOT NULL, updated_at timestamp(6) NOT NULL)`,
+    record: "INSERT INTO schema_migrations (version) VALUES ($1) ON CONFLICT DO NOTHING"
+  }
+};
+BOOKKEEPING["golang-migrate-multi-statement"] = BOOKKEEPING["golang-migrate"];
 var MODE_NAMES = {
   AccessShareLock: "ACCESS SHARE",
   RowShareLock: "ROW SHARE",
@@ -35,7 +69,7 @@ function findPostgresBin(explicit) {
     const versions = readdirSync(base).filter((name) => /^\d+$/.test(name) && existsSync(join(base, name, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return join(base, versions[0], "bin");
   }
-  const which = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" });
+  const which = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8", env: childEnv() });
   const path = which.stdout.trim();
   return path ? path.replace(/\/initdb$/, "") : void 0;
 }
@@ -44,8 +78,8 @@ function asServerUser(command, args) {
 }
 function serverUserIds() {
   if (process.getuid?.() !== 0) return void 0;
-  const uid = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
-  const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
+  const uid = spawnSync("id", ["-u", "postgres"], { encoding: "utf8", env: childEnv() });
+  const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8", env: childEnv() });
   if (uid.status !== 0 || gid.status !== 0) {
     throw new CollectorError("trace mode runs PostgreSQL as the unprivileged user `postgres` when started as root, and there is no such user");
   }
@@ -63,7 +97,7 @@ async function startThrowawayPostgres(logger, postgresBin) {
   if (ids) chownSync(directory, ids.uid, ids.gid);
   const data = join(directory, "data");
   const [initdb, initArgs] = asServerUser(join(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-  const init = spawnSync(initdb, initArgs, { encoding: "utf8", timeout: 12e4 });
+  const init = spawnSync(initdb, initArgs, { encoding: "utf8", timeout: 12e4, env: childEnv() });
   if (init.status !== 0) {
     rmSync(directory, { recursive: true, force: true });
     throw new CollectorError(`initdb for the trace server failed: ${(init.stderr || init.error?.message || "").trim().split("\n").slice(-3).join(" ")}`);
@@ -71,7 +105,7 @@ async function startThrowawayPostgres(logger, postgresBin) {
   const port = await freePort();
   const settings = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=10", "-c", "listen_addresses=127.0.0.1"];
   const [postgres, args] = asServerUser(join(bin, "postgres"), ["-D", data, "-p", String(port), "-k", directory, ...settings]);
-  const child = spawn(postgres, args, { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(postgres, args, { stdio: ["ignore", "ignore", "pipe"], env: childEnv() });
   let log = "";
   child.stderr?.on("data", (chunk) => {
     log = (log + chunk.toString()).slice(-4e3);
@@ -131,7 +165,7 @@ async function relations(client) {
   const result = await client.query(RELATIONS_SQL);
   return new Map(result.rows.map((row) => [row.oid, row]));
 }
-async function heldLocks(client, existing) {
+async function heldLocks(client, existing, names) {
   const result = await client.query(LOCKS_SQL);
   const byRelation = /* @__PURE__ */ new Map();
   for (const row of result.rows) {
@@ -139,7 +173,7 @@ async function heldLocks(client, existing) {
     if (!mode) continue;
     const previous = byRelation.get(row.oid);
     if (!previous || modeRank(mode) > modeRank(previous.mode)) {
-      byRelation.set(row.oid, { relation: row.name, kind: RELKINDS[row.kind] ?? "other", mode, existing: existing.has(row.oid) });
+      byRelation.set(row.oid, { relation: names.get(row.oid)?.name ?? row.name, oid: row.oid, kind: RELKINDS[row.kind] ?? "other", mode, existing: existing.has(row.oid) });
     }
   }
   return [...byRelation.values()].sort((a, b) => a.relation.localeCompare(b.relation));
@@ -147,7 +181,7 @@ async function heldLocks(client, existing) {
 var modeRank = (mode) => Object.values(MODE_NAMES).indexOf(mode);
 function newlyHeld(after, before) {
   return after.filter((lock) => {
-    const previous = before.find((held) => held.relation === lock.relation);
+    const previous = before.find((held) => held.oid === lock.oid);
     return !previous || modeRank(lock.mode) > modeRank(previous.mode);
   });
 }
@@ -155,7 +189,7 @@ var quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
 async function seed(client, table, rows, logger) {
   const [schema, name] = table.includes(".") ? table.split(".", 2) : ["public", table];
   const columns = await client.query(
-    `SELECT a.attname AS name, format_type(a.atttypid, NULL) AS type, a.atttypmod AS typmod, a.attnotnull AS notnull,
+    `SELECT c.oid::text AS oid, a.attname AS name, format_type(a.atttypid, NULL) AS type, a.atttypmod AS typmod, a.attnotnull AS notnull,
        (a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '') AS skip,
        EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'f' AND a.attnum = ANY (k.conkey)) AS fk,
        CASE WHEN t.typtype = 'e' THEN format_type(a.atttypid, NULL) END AS enum_type
@@ -163,10 +197,11 @@ async function seed(client, table, rows, logger) {
      WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
     [schema, name]
   );
-  if (columns.rows.length === 0) return;
+  const oid = columns.rows[0]?.oid;
+  if (oid === void 0) return void 0;
   const qualified = `${quoteIdent(schema)}.${quoteIdent(name)}`;
   const count = await client.query(`SELECT count(*)::text AS n FROM ${qualified}`);
-  if (Number(count.rows[0]?.n ?? 0) > 0) return;
+  if (Number(count.rows[0]?.n ?? 0) > 0) return void 0;
   const targets = [];
   const values = [];
   for (const column of columns.rows) {
@@ -175,7 +210,7 @@ async function seed(client, table, rows, logger) {
     if (column.fk || value === void 0) {
       if (column.notnull) {
         logger.debug(`trace: not seeding ${table}: cannot generate ${column.name} ${column.type}`);
-        return;
+        return void 0;
       }
       value = "NULL";
     }
@@ -186,9 +221,11 @@ async function seed(client, table, rows, logger) {
     await client.query("SAVEPOINT rg_seed");
     await client.query(`INSERT INTO ${qualified} (${targets.join(", ")}) SELECT ${values.join(", ")} FROM generate_series(1, ${rows}) AS g`);
     await client.query("RELEASE SAVEPOINT rg_seed");
+    return oid;
   } catch (error) {
     await client.query("ROLLBACK TO SAVEPOINT rg_seed");
     logger.debug(`trace: not seeding ${table}: ${error.message}`);
+    return void 0;
   }
 }
 function generated(type, typmod, enumType) {
@@ -230,13 +267,14 @@ function isTransactionControl(sql) {
   const match = /^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b/i.exec(sql);
   return match?.[1]?.toUpperCase().replace(/\s+.*/, "");
 }
-async function traceMigrations(files, options, logger) {
+async function traceMigrations(files, options, logger, bookkeeping) {
   const server = options.url ? void 0 : await startThrowawayPostgres(logger, options.postgresBin);
   const baseUrl = options.url ?? server?.url ?? "";
   const admin = new esm_default.Client({ connectionString: baseUrl });
   const database = `rg_trace_${randomBytes(4).toString("hex")}`;
   let created = false;
   const traces = /* @__PURE__ */ new Map();
+  let replayFailures = 0;
   try {
     await admin.connect();
     try {
@@ -249,20 +287,20 @@ async function traceMigrations(files, options, logger) {
     const url = new URL(baseUrl);
     if (created) url.pathname = `/${database}`;
     const client = new esm_default.Client({ connectionString: url.toString() });
+    client.on("notice", () => void 0);
     await client.connect();
     try {
+      if (bookkeeping) await client.query(bookkeeping.create);
       for (const file of files) {
-        if (!file.judged) {
-          for (const [index, sql] of file.statements.entries()) {
-            try {
-              await client.query(sql);
-            } catch (error) {
-              throw new CollectorError(`trace: replaying ${file.shown} failed at statement ${index + 1}: ${error.message}`, { file: file.shown, line: 1 });
-            }
+        if (file.judged) traces.set(file.shown, await traceFile(client, file, options.rows ?? 1e3, logger));
+        else {
+          const failed = await replay(client, file.statements);
+          if (failed) {
+            replayFailures++;
+            logger.warn(`trace: replaying ${file.shown}: statement ${failed.index + 1} failed (${failed.error}); its other statements were replayed one by one`);
           }
-          continue;
         }
-        traces.set(file.shown, await traceFile(client, file, options.rows ?? 1e3, logger));
+        if (bookkeeping?.record) await client.query(bookkeeping.record, [file.version ?? file.shown, file.shown]).catch(() => void 0);
       }
     } finally {
       await client.end().catch(() => void 0);
@@ -272,68 +310,142 @@ async function traceMigrations(files, options, logger) {
     await admin.end().catch(() => void 0);
     await server?.stop();
   }
-  return traces;
+  return { traces, replayFailures };
+}
+async function replay(client, statements) {
+  let first;
+  for (const [index, sql] of statements.entries()) {
+    try {
+      await client.query(sql);
+    } catch (error) {
+      first ??= { index, error: error.message };
+      await client.query("ROLLBACK").catch(() => void 0);
+    }
+  }
+  await client.query("ROLLBACK").catch(() => void 0);
+  return first;
+}
+async function failingValue(client, error, seeded) {
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = error.detail;
+  const quoted = /: "((?:[^"]|"")*)"$/.exec(message)?.[1] ?? (typeof detail === "string" ? /Token "([^"]*)"/.exec(detail)?.[1] ?? /=\((.*)\) /.exec(detail)?.[1] : void 0);
+  if (quoted !== void 0) return `'${quoted}'`;
+  for (const table of seeded) {
+    const name = await relationName(client, table.oid);
+    if (!name) continue;
+    const row = await client.query(`SELECT row_to_json(r)::text AS row FROM ${name} r LIMIT 1`).catch(() => void 0);
+    if (row?.rows[0]) return `a seeded row of ${table.table}: ${row.rows[0].row.slice(0, 200)}`;
+  }
+  return "unknown";
+}
+async function relationName(client, oid) {
+  const result = await client.query("SELECT oid::regclass::text AS name FROM pg_class WHERE oid = $1::oid", [oid]);
+  return result.rows[0]?.name;
+}
+async function unseed(client, seeded) {
+  for (const table of seeded.splice(0)) {
+    const name = await relationName(client, table.oid);
+    if (name) await client.query(`DELETE FROM ${name}`).catch(() => void 0);
+  }
+}
+var rounded = (ms) => Math.round(ms * 10) / 10;
+async function traceStatement(run, index) {
+  const { client, file, existing } = run;
+  const sql = file.statements[index];
+  const control = isTransactionControl(sql);
+  const inTransaction = file.transaction === "per-file" || run.explicit;
+  if (!inTransaction) run.transactionStart = index;
+  const own = !inTransaction && !control;
+  if (own) await client.query("BEGIN");
+  const before = await relations(client);
+  const heldBefore = inTransaction ? await heldLocks(client, existing, before) : [];
+  const started = performance.now();
+  let failure;
+  try {
+    await client.query(sql);
+  } catch (thrown) {
+    failure = thrown;
+  }
+  const duration = rounded(performance.now() - started);
+  if (control === "BEGIN" || control === "START") run.explicit = true;
+  if (control === "COMMIT" || control === "END" || control === "ROLLBACK" || control === "ABORT") {
+    run.explicit = false;
+    if (file.transaction === "per-file") run.transactionStart = index + 1;
+  }
+  if (failure !== void 0) {
+    await client.query("ROLLBACK").catch(() => void 0);
+    const message = failure.message;
+    if (own && /cannot (run|be executed) inside a transaction block/.test(message)) {
+      const retried = performance.now();
+      try {
+        await client.query(sql);
+        return { trace: { locks: null, rewritten: [], duration_ms: rounded(performance.now() - retried) } };
+      } catch (again) {
+        return { trace: { locks: null, rewritten: [], duration_ms: 0, error: again.message }, failed: again };
+      }
+    }
+    run.explicit = false;
+    return { trace: { locks: null, rewritten: [], duration_ms: duration, error: message }, failed: failure };
+  }
+  const stillInTransaction = file.transaction === "per-file" || run.explicit || own;
+  const locks = stillInTransaction && !control ? newlyHeld(await heldLocks(client, existing, before), heldBefore) : null;
+  const after = stillInTransaction ? await relations(client) : /* @__PURE__ */ new Map();
+  const rewritten = [...after.values()].filter((r) => existing.has(r.oid) && r.kind !== "i" && r.kind !== "I" && before.get(r.oid) && before.get(r.oid)?.filenode !== r.filenode).map((r) => before.get(r.oid)?.name ?? r.name);
+  if (own) await client.query("COMMIT");
+  return { trace: { locks, rewritten, duration_ms: duration } };
+}
+async function rerun(run, from, to) {
+  if (run.file.transaction === "per-file" || from < to) await run.client.query("BEGIN");
+  run.explicit = run.file.transaction !== "per-file" && from < to;
+  for (let index = from; index < to; index++) {
+    const sql = run.file.statements[index];
+    if (!isTransactionControl(sql)) await run.client.query(sql);
+  }
 }
 async function traceFile(client, file, rows, logger) {
   await client.query("BEGIN");
-  for (const table of file.touched) await seed(client, table, rows, logger);
+  const seeded = [];
+  for (const table of file.touched) {
+    const oid = await seed(client, table, rows, logger);
+    if (oid) seeded.push({ oid, table });
+  }
   await client.query("COMMIT");
-  const before = await relations(client);
-  const existing = new Set([...before.values()].filter((r) => r.kind !== "S").map((r) => r.oid));
+  const existing = new Set([...(await relations(client)).values()].filter((r) => r.kind !== "S").map((r) => r.oid));
   const traces = [];
-  let explicit = false;
-  let aborted;
+  const run = { client, file, existing, explicit: false, transactionStart: 0 };
   if (file.transaction === "per-file") await client.query("BEGIN");
-  for (const sql of file.statements) {
-    if (aborted) {
-      traces.push({ locks: null, rewritten: [], duration_ms: 0, skipped: aborted });
+  for (let index = 0; index < file.statements.length; index++) {
+    const { trace, failed } = await traceStatement(run, index);
+    if (failed === void 0) {
+      traces.push(trace);
       continue;
     }
-    const control = isTransactionControl(sql);
-    const inTransaction = file.transaction === "per-file" || explicit;
-    const own = !inTransaction && !control;
-    if (own) await client.query("BEGIN");
-    const filenodes = await relations(client);
-    const heldBefore = inTransaction && !own ? await heldLocks(client, existing) : [];
-    const started = performance.now();
-    let error;
-    try {
-      await client.query(sql);
-    } catch (thrown) {
-      error = thrown.message;
-    }
-    const duration = Math.round((performance.now() - started) * 10) / 10;
-    if (control === "BEGIN" || control === "START") explicit = true;
-    if (control === "COMMIT" || control === "END" || control === "ROLLBACK" || control === "ABORT") explicit = false;
-    if (error) {
-      await client.query("ROLLBACK").catch(() => void 0);
-      if (own && /cannot (run|be executed) inside a transaction block/.test(error)) {
-        const retried = performance.now();
-        try {
-          await client.query(sql);
-          traces.push({ locks: null, rewritten: [], duration_ms: Math.round((performance.now() - retried) * 10) / 10 });
-        } catch (again) {
-          traces.push({ locks: null, rewritten: [], duration_ms: 0, error: again.message });
-        }
+    const start = run.transactionStart;
+    if (seeded.length > 0) {
+      const value = await failingValue(client, failed, seeded);
+      await unseed(client, seeded);
+      const again = await rerun(run, start, index).then(
+        () => traceStatement(run, index),
+        (error) => ({ trace, failed: error })
+      );
+      if (again.failed === void 0) {
+        traces.push({ ...again.trace, data_dependent: { error: trace.error ?? "", value } });
+        logger.info(`trace: ${file.shown} statement ${index + 1} failed on the seeded rows (value ${value}) and ran on the empty tables`);
         continue;
       }
-      traces.push({ locks: null, rewritten: [], duration_ms: duration, error });
-      if (inTransaction) aborted = "an earlier statement of its transaction failed";
-      if (file.transaction === "per-file") await client.query("BEGIN");
-      explicit = false;
-      continue;
+      await client.query("ROLLBACK").catch(() => void 0);
     }
-    const stillInTransaction = file.transaction === "per-file" || explicit || own;
-    const locks = stillInTransaction && !control ? newlyHeld(await heldLocks(client, existing), heldBefore) : null;
-    const after = stillInTransaction ? await relations(client) : /* @__PURE__ */ new Map();
-    const rewritten = [...after.values()].filter((r) => existing.has(r.oid) && r.kind !== "i" && r.kind !== "I" && filenodes.get(r.oid) && filenodes.get(r.oid)?.filenode !== r.filenode).map((r) => r.name);
-    traces.push({ locks, rewritten, duration_ms: duration });
-    if (own) await client.query("COMMIT");
+    traces.push(trace);
+    await replay(client, [...file.statements.slice(start, index), ...file.statements.slice(index + 1)].filter((sql) => !isTransactionControl(sql)));
+    const reason = `not traced: statement ${index + 1} of this file failed on a real PostgreSQL, so the rest of the file was only replayed (on empty tables) to keep the schema the later files expect`;
+    for (let rest = index + 1; rest < file.statements.length; rest++) traces.push({ locks: null, rewritten: [], duration_ms: 0, skipped: reason });
+    return traces;
   }
-  if (file.transaction === "per-file" || explicit) await client.query("COMMIT").catch(() => client.query("ROLLBACK"));
+  if (file.transaction === "per-file" || run.explicit) await client.query("COMMIT").catch(() => client.query("ROLLBACK"));
   return traces;
 }
 export {
+  BOOKKEEPING,
   MODE_NAMES,
   findPostgresBin,
   startThrowawayPostgres,

@@ -3,20 +3,18 @@ import {
   startWorker,
   workersEnabled,
   workersForced
-} from "./chunk-SOQPJMEU.js";
+} from "./chunk-UIAEBAOP.js";
 import {
   admitFile,
   decodeText,
   lineIndexOf,
   readAdmittedBytes
-} from "./chunk-ZLKJCLDS.js";
-import {
-  packageRoot
-} from "./chunk-SYHSNYPK.js";
+} from "./chunk-I5GRNHRJ.js";
 import {
   ConfigurationError,
-  describeThrown
-} from "./chunk-TPY7VXDW.js";
+  describeThrown,
+  packageRoot
+} from "./chunk-2GHCG2EG.js";
 
 // src/sources/sql.ts
 import { join } from "node:path";
@@ -142,20 +140,96 @@ function isRecord(value) {
 }
 function statementsOf(text, treeJson) {
   const source = new SqlText(text);
-  const tree = JSON.parse(treeJson);
   const statements = [];
+  addStatements(source, treeJson, 0, source.byteLength, statements);
+  return { source, statements };
+}
+function addStatements(source, treeJson, offset, end, statements) {
+  const shifted = (key, value) => key === "location" && typeof value === "number" && value >= 0 ? value + offset : value;
+  const tree = offset === 0 ? JSON.parse(treeJson) : JSON.parse(treeJson, shifted);
   for (const raw of tree.stmts ?? []) {
     if (!isRecord(raw) || !isRecord(raw.stmt)) continue;
     const [type] = Object.keys(raw.stmt);
     const node = type ? raw.stmt[type] : void 0;
     if (!type || !isRecord(node)) continue;
-    const location = typeof raw.stmt_location === "number" ? raw.stmt_location : 0;
-    const length = typeof raw.stmt_len === "number" && raw.stmt_len > 0 ? raw.stmt_len : source.byteLength - location;
+    const location = offset + (typeof raw.stmt_location === "number" ? raw.stmt_location : 0);
+    const length = typeof raw.stmt_len === "number" && raw.stmt_len > 0 ? raw.stmt_len : end - location;
     const [startByte, endByte] = trimStatement(source, location, location + length);
     statements.push({ index: statements.length, type, node, startByte, endByte });
   }
-  return { source, statements };
 }
+function parseSqlRecovering(text) {
+  const source = new SqlText(text);
+  const statements = [];
+  const errors = [];
+  let byteOffset = 0;
+  let consumed = 0;
+  for (const [start, end] of splitStatements(text)) {
+    byteOffset += Buffer.byteLength(text.slice(consumed, start), "utf8");
+    consumed = start;
+    const chunk = text.slice(start, end);
+    const chunkBytes = Buffer.byteLength(chunk, "utf8");
+    try {
+      addStatements(source, chunk.trim() === "" ? "{}" : parseSqlToJson(chunk), byteOffset, byteOffset + chunkBytes, statements);
+    } catch (error) {
+      if (!(error instanceof PgParseError)) throw error;
+      const position = source.positionOfCodePoint(codePoints(text.slice(0, start)) + error.cursorPosition);
+      const [startByte, endByte] = trimStatement(source, byteOffset, byteOffset + chunkBytes);
+      const space = UNICODE_SPACE.exec(chunk)?.[0];
+      const hint = space ? `the statement holds a U+${(space.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")} space character, which PostgreSQL reads as part of a word: replace it with an ordinary space` : void 0;
+      errors.push({ message: error.message, ...position, startByte, endByte, identifiers: sqlIdentifiers(chunk), ...hint ? { hint } : {} });
+    }
+  }
+  return { source, statements, errors };
+}
+var codePoints = (text) => {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 55296 || code > 56319) count++;
+  }
+  return count;
+};
+function splitStatements(text) {
+  const parts = [];
+  let start = 0;
+  let parens = 0;
+  let atomic = 0;
+  let previous = "";
+  lexSql(text, {
+    token(tokenStart, tokenEnd, isWord) {
+      const c = text.charCodeAt(tokenStart);
+      const word = isWord ? text.slice(tokenStart, tokenEnd).toUpperCase() : "";
+      if (c === 40) parens++;
+      else if (c === 41 && parens > 0) parens--;
+      else if (word === "ATOMIC" && previous === "BEGIN") atomic++;
+      else if (atomic > 0 && word === "CASE") atomic++;
+      else if (atomic > 0 && word === "END") atomic--;
+      else if (c === 59 && parens === 0 && atomic === 0) {
+        parts.push([start, tokenEnd]);
+        start = tokenEnd;
+      }
+      previous = word;
+    }
+  });
+  if (text.slice(start).trim() !== "") parts.push([start, text.length]);
+  return parts;
+}
+function sqlIdentifiers(text) {
+  const found = /* @__PURE__ */ new Set();
+  lexSql(text, {
+    quotedIdentifier(start, end) {
+      found.add(text.slice(start, end).replace(/""/g, '"'));
+    },
+    word(start, end) {
+      const word = text.slice(start, end).toLowerCase();
+      found.add(word);
+      for (const part of word.split(UNICODE_SPACE)) if (part !== "") found.add(part);
+    }
+  });
+  return [...found];
+}
+var UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 function trimStatement(source, start, end) {
   const bytes = source.bytes;
   let i = start;
@@ -345,6 +419,19 @@ function mayHoldLongIdentifier(text, maxBytes) {
   }
   return long(runStart, text.length);
 }
+function numericLiterals(text) {
+  if (!/\d_\d|\b0[xXoObB][0-9a-fA-F_]/.test(text)) return [];
+  const found = [];
+  lexSql(text, {
+    word(start, end) {
+      const word = text.slice(start, end);
+      if (/^\d/.test(word) && (/^0[xob][0-9a-f_]+$/i.test(word) || /^\d[\d_]*_\d/.test(word))) {
+        found.push({ text: word, startByte: Buffer.byteLength(text.slice(0, start), "utf8") });
+      }
+    }
+  });
+  return found;
+}
 
 // src/sources/sql-files.ts
 var MIN_FILES_FOR_WORKER = 64;
@@ -439,9 +526,12 @@ export {
   loadSqlParser,
   sqlParserWasm,
   statementsOf,
+  parseSqlRecovering,
+  sqlIdentifiers,
   sqlComments,
   clauseExtent,
   longIdentifiers,
+  numericLiterals,
   readSqlFileTree,
   failureError,
   readSqlFiles

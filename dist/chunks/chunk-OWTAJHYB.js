@@ -9,12 +9,10 @@ import {
   SLO_FLAGS
 } from "./chunk-NUD3GI67.js";
 import {
-  packageRoot
-} from "./chunk-SYHSNYPK.js";
-import {
   ConfigurationError,
-  describeThrown
-} from "./chunk-TPY7VXDW.js";
+  describeThrown,
+  packageRoot
+} from "./chunk-2GHCG2EG.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";
@@ -123,19 +121,19 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-KVSRJULF.js")).check(rest);
+        return await (await import("./check-QRMUWEHW.js")).check(rest);
       case "rules":
-        return await (await import("./rules-GWD5D2L6.js")).rules(rest);
+        return await (await import("./rules-LXYWFVWG.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-GWD5D2L6.js")).explain(rest);
+        return await (await import("./rules-LXYWFVWG.js")).explain(rest);
       case "init":
-        return (await import("./init-DGJZLL6Y.js")).init(rest);
+        return (await import("./init-4HUJ77ZW.js")).init(rest);
       case "drill":
-        return await (await import("./drill-GGXKJA2D.js")).drill(rest);
+        return await (await import("./drill-63EUKF62.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-6CLX6ZAR.js")).baseline(rest);
+        return await (await import("./baseline-3N5ZTHKT.js")).baseline(rest);
       case "chaos":
-        return await (await import("./chaos-QQ2NURXQ.js")).chaos(rest);
+        return await (await import("./chaos-AFA6KVPG.js")).chaos(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

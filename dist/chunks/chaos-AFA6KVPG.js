@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   loadCatalog
-} from "./chunk-QLYWWAAS.js";
+} from "./chunk-GJOUNQ3O.js";
 import {
   PUBLIC_KEY_ENV,
   loadSigningKey,
@@ -9,7 +9,7 @@ import {
   readSignedFile,
   signProof,
   trustedKeysFrom
-} from "./chunk-JEPAHEEN.js";
+} from "./chunk-2NJK4QDR.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -24,40 +24,40 @@ import {
   runScript,
   scrape,
   sumMatching
-} from "./chunk-S63MBXB7.js";
+} from "./chunk-45FGFFNV.js";
 import {
   loadKubeConfig,
-  parseGoDuration,
-  pinnedVersion,
-  runProcess
-} from "./chunk-525K4M5I.js";
+  parseGoDuration
+} from "./chunk-PGBLLVI7.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine,
   toolVersion
-} from "./chunk-J5TTHCYF.js";
+} from "./chunk-OWTAJHYB.js";
 import "./chunk-NUD3GI67.js";
 import {
   loadConfig,
   readValidatedDocument
-} from "./chunk-TOQCFF6U.js";
+} from "./chunk-MNLDZWT2.js";
 import {
   isRecord
-} from "./chunk-2AFNVZHP.js";
-import "./chunk-XI6Y4Q6H.js";
+} from "./chunk-IVIJ4RNO.js";
+import "./chunk-QSZOVTT4.js";
 import {
   displayPath,
   resolveInside,
   standaloneWorkspace
-} from "./chunk-ZLKJCLDS.js";
-import "./chunk-SYHSNYPK.js";
-import "./chunk-SEVPFPOZ.js";
+} from "./chunk-I5GRNHRJ.js";
+import {
+  pinnedVersion,
+  runProcess
+} from "./chunk-UJ6WTITS.js";
 import {
   CollectorError,
   ConfigurationError,
   describeThrown
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 
 // src/commands/chaos.ts

@@ -3,20 +3,20 @@ import {
   loadKubeConfig,
   parseJsonText,
   readJsonFile
-} from "./chunk-525K4M5I.js";
+} from "./chunk-PGBLLVI7.js";
 import {
   isRecord
-} from "./chunk-2AFNVZHP.js";
+} from "./chunk-IVIJ4RNO.js";
 import {
   validate
-} from "./chunk-XI6Y4Q6H.js";
+} from "./chunk-QSZOVTT4.js";
 import {
   readStandaloneTextFile
-} from "./chunk-ZLKJCLDS.js";
+} from "./chunk-I5GRNHRJ.js";
 import {
   CollectorError,
   ConfigurationError
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/drill/signing.ts
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";

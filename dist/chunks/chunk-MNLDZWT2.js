@@ -2,20 +2,20 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   isRecord,
   readYamlFile
-} from "./chunk-2AFNVZHP.js";
+} from "./chunk-IVIJ4RNO.js";
 import {
   validate
-} from "./chunk-XI6Y4Q6H.js";
+} from "./chunk-QSZOVTT4.js";
 import {
   DEFAULT_READ_LIMITS,
   ReadBudget,
   displayPath,
   findRepositoryRoot,
   resolveInside
-} from "./chunk-ZLKJCLDS.js";
+} from "./chunk-I5GRNHRJ.js";
 import {
   ConfigurationError
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/config/load.ts
 import { existsSync } from "node:fs";

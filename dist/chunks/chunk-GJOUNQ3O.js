@@ -1,21 +1,21 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   parseCatalogDuration
-} from "./chunk-525K4M5I.js";
+} from "./chunk-PGBLLVI7.js";
 import {
   isRecord,
   readYamlFile
-} from "./chunk-2AFNVZHP.js";
+} from "./chunk-IVIJ4RNO.js";
 import {
   validate
-} from "./chunk-XI6Y4Q6H.js";
+} from "./chunk-QSZOVTT4.js";
 import {
   displayPath,
   resolveInside
-} from "./chunk-ZLKJCLDS.js";
+} from "./chunk-I5GRNHRJ.js";
 import {
   ConfigurationError
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/sources/catalog.ts
 import { existsSync } from "node:fs";

@@ -4,33 +4,33 @@ import {
   formatDuration,
   parseCatalogDuration,
   parseGoDuration,
-  pinnedVersion,
-  readJsonFile,
-  resolveTool,
-  runProcess
-} from "./chunk-525K4M5I.js";
+  readJsonFile
+} from "./chunk-PGBLLVI7.js";
 import {
   LOAD_BUDGET_FLAGS
 } from "./chunk-NUD3GI67.js";
 import {
   isRecord,
   readYamlFile
-} from "./chunk-2AFNVZHP.js";
+} from "./chunk-IVIJ4RNO.js";
 import {
   validate
-} from "./chunk-XI6Y4Q6H.js";
+} from "./chunk-QSZOVTT4.js";
 import {
   displayPath,
   resolveInside,
   standaloneWorkspace
-} from "./chunk-ZLKJCLDS.js";
+} from "./chunk-I5GRNHRJ.js";
 import {
-  freePort
-} from "./chunk-SEVPFPOZ.js";
+  freePort,
+  pinnedVersion,
+  resolveTool,
+  runProcess
+} from "./chunk-UJ6WTITS.js";
 import {
   CollectorError,
   ConfigurationError
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/gates/flag-values.ts
 function flagList(value) {
@@ -226,14 +226,16 @@ var EXIT_CODES = {
   110: "marked as failed"
 };
 var K6_THRESHOLDS_FAILED = 99;
-var REFUSED_ARGS = ["--no-thresholds", "--no-summary", "--summary-export", "--new-machine-readable-summary", "--summary-mode", "--address", "-a", "--out", "-o"];
+var REFUSED_ARGS = ["--no-thresholds", "--no-summary", "--summary-export", "--new-machine-readable-summary", "--summary-mode", "--address", "-a", "--out", "-o", "--include-system-env-vars"];
 var REFUSED_ENV = ["K6_NO_THRESHOLDS", "K6_NO_SUMMARY"];
-var CLEARED_ENV = ["K6_NEW_MACHINE_READABLE_SUMMARY", "K6_SUMMARY_EXPORT", "K6_SUMMARY_MODE", "K6_SUMMARY_TREND_STATS"];
+var CLEARED_ENV = ["K6_NEW_MACHINE_READABLE_SUMMARY", "K6_SUMMARY_EXPORT", "K6_SUMMARY_MODE", "K6_SUMMARY_TREND_STATS", "K6_INCLUDE_SYSTEM_ENV_VARS"];
 async function runK6(request) {
   for (const arg of request.args ?? []) {
     const flag = arg.split("=")[0];
     if (REFUSED_ARGS.includes(flag)) {
-      throw new ConfigurationError(`k6 argument ${arg} is not allowed: the gate needs k6's thresholds and its own summary export, and sets --address itself; remove it from args`);
+      throw new ConfigurationError(
+        `k6 argument ${arg} is not allowed: the gate needs k6's thresholds and its own summary export, sets --address itself, and keeps the runner's environment (tokens) out of the script's __ENV; remove it from args and pass variables with env:`
+      );
     }
   }
   for (const name of REFUSED_ENV) {
@@ -258,6 +260,8 @@ async function runK6(request) {
       "--quiet",
       "--no-color",
       "--log-format=json",
+      // The script is PR content: its __ENV holds only the variables given with -e, never the runner's environment.
+      "--include-system-env-vars=false",
       `--address=127.0.0.1:${port}`,
       `--summary-export=${summaryFile}`,
       `--summary-trend-stats=${stats.join(",")}`,

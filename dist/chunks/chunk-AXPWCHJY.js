@@ -2,10 +2,12 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   GATES,
   RELEASE_GATE,
+  consoleReporter,
+  describeResource,
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-QV7A4ZVC.js";
+} from "./chunk-SWAEQKGI.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -17,14 +19,14 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-J5TTHCYF.js";
+} from "./chunk-OWTAJHYB.js";
 import {
   loadConfig
-} from "./chunk-TOQCFF6U.js";
+} from "./chunk-MNLDZWT2.js";
 import {
   ConfigurationError,
   formatLocation
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/commands/check.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
@@ -57,7 +59,8 @@ function buildPayload(facts, result2, digest, now, version) {
     gates: Object.fromEntries(
       facts.requiredGates.map((gate) => {
         const run = facts.checkRuns.find((candidate) => candidate.gate === gate);
-        return [gate, { conclusion: run?.conclusion ?? null, status: run?.status ?? "missing", checkRun: run?.id ?? null, url: run?.url ?? null, completedAt: run?.completed_at ?? null }];
+        const workflow = run?.workflow ? { workflow: { path: run.workflow.path, branch: run.workflow.head_branch, run: run.workflow.run_id } } : {};
+        return [gate, { conclusion: run?.conclusion ?? null, status: run?.status ?? "missing", checkRun: run?.id ?? null, url: run?.url ?? null, completedAt: run?.completed_at ?? null, ...workflow }];
       })
     ),
     freshness: Object.fromEntries(facts.freshness.map((fact) => [fact.gate, { verdict: fact.verdict, findings: fact.findings }])),
@@ -118,79 +121,6 @@ function attestRelease(request) {
   return path;
 }
 
-// src/report/console.ts
-var COLORS = {
-  pass: "\x1B[32m",
-  warn: "\x1B[33m",
-  block: "\x1B[31m",
-  error: "\x1B[35m",
-  dim: "\x1B[2m",
-  bold: "\x1B[1m"
-};
-function describeResource(resource) {
-  if (!resource) return "";
-  return `${resource.kind} ${resource.namespace ? `${resource.namespace}/` : ""}${resource.name}`;
-}
-var consoleReporter = {
-  format: "console",
-  render(report, context) {
-    const paint = (style, text2) => context.color ? `${COLORS[style]}${text2}\x1B[0m` : text2;
-    const lines = [];
-    for (const gate of report.gates) {
-      lines.push(`${paint("bold", gate.id)}  ${paint(gate.verdict, gate.verdict.toUpperCase())}  ${summary(gate)}`);
-      if (gate.error) lines.push(`  ${paint("error", "error:")} ${gate.error}`);
-      for (const [file, findings] of groupByFile(gate.findings)) {
-        lines.push("", `  ${paint("bold", file)}`);
-        for (const finding of findings) {
-          const where = finding.location ? `${finding.location.line}:${finding.location.column ?? 1}` : "-";
-          const subject = describeResource(finding.resource);
-          lines.push(
-            `    ${where.padEnd(8)}${paint(finding.severity, finding.severity.padEnd(6))}${finding.rule.padEnd(11)}${subject ? `${subject}: ` : ""}${finding.message}`
-          );
-          remediationLines(finding.remediation).forEach((text2, index) => {
-            lines.push(`    ${" ".repeat(25)}${paint("dim", index === 0 ? `fix: ${text2}` : `     ${text2}`)}`);
-          });
-        }
-      }
-      if (gate.waived.length > 0) {
-        lines.push("", `  waived (${gate.waived.length}):`);
-        for (const { finding, waiver } of gate.waived) {
-          const where = finding.location ? formatLocation(finding.location) : describeResource(finding.resource);
-          lines.push(
-            `    ${finding.rule} ${where} \u2014 ${waiver.reason} (owner ${waiver.owner}, expires ${waiver.expires}${waiver.ticket ? `, ${waiver.ticket}` : ""}; ${formatLocation(waiver.source)})`
-          );
-        }
-      }
-      lines.push("");
-    }
-    lines.push(`Result: ${paint(report.verdict, report.verdict.toUpperCase())}`);
-    return `${lines.join("\n")}
-`;
-  }
-};
-function remediationLines(remediation) {
-  return remediation.split("\n").filter((line) => !line.trim().startsWith("```")).map((line) => line.trimEnd()).filter((line, index, all) => line !== "" || index > 0 && index < all.length - 1);
-}
-function summary(gate) {
-  const block = gate.findings.filter((f) => f.severity === "block").length;
-  const warn = gate.findings.length - block;
-  const parts = [`${gate.findings.length} finding${gate.findings.length === 1 ? "" : "s"}${gate.findings.length ? ` (${block} block, ${warn} warn)` : ""}`];
-  if (gate.waived.length) parts.push(`${gate.waived.length} waived`);
-  if (gate.stats.workloads !== void 0) parts.push(`${gate.stats.workloads} workloads`);
-  parts.push(`${gate.durationMs} ms`);
-  return parts.join(" \xB7 ");
-}
-function groupByFile(findings) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    const key = finding.location?.file ?? "(no file)";
-    const group = groups.get(key) ?? [];
-    group.push(finding);
-    groups.set(key, group);
-  }
-  return groups;
-}
-
 // src/report/json.ts
 var jsonReporter = {
   format: "json",
@@ -220,8 +150,8 @@ function workflowCommand(annotation) {
 function findingAnnotation(finding, gateId) {
   const subject = describeResource(finding.resource);
   return {
-    level: finding.severity === "block" ? "error" : "warning",
-    title: `${gateId} ${finding.rule}: ${finding.title}`,
+    level: finding.audit ? "notice" : finding.severity === "block" ? "error" : "warning",
+    title: `${finding.audit ? "[audit] " : ""}${gateId} ${finding.rule}: ${finding.title}`,
     message: `${subject ? `${subject}: ` : ""}${finding.message}
 fix: ${finding.remediation}`,
     ...finding.location ? {
@@ -232,7 +162,7 @@ fix: ${finding.remediation}`,
     } : {}
   };
 }
-function reportAnnotations(report, limit = ANNOTATIONS_PER_LEVEL) {
+function reportAnnotations(report, limit = ANNOTATIONS_PER_LEVEL, reservedErrors = 0) {
   const candidates = [];
   for (const gate of report.gates) {
     if (gate.verdict === "error") candidates.push({ level: "error", title: `${gate.id} could not run`, message: gate.error ?? "error" });
@@ -242,7 +172,7 @@ function reportAnnotations(report, limit = ANNOTATIONS_PER_LEVEL) {
   const used = { error: 0, warning: 0, notice: 0 };
   let dropped = 0;
   for (const annotation of candidates) {
-    if (used[annotation.level] < limit) {
+    if (used[annotation.level] < (annotation.level === "error" ? limit - reservedErrors : limit)) {
       used[annotation.level] += 1;
       kept.push(annotation);
     } else {
@@ -287,11 +217,26 @@ var junitReporter = {
 function suite(gate) {
   const cases = [];
   const classname = `resilience-gates.${gate.id}`;
-  for (const finding of gate.findings) {
+  const used = /* @__PURE__ */ new Map();
+  const caseName = (finding) => {
+    const name = baseName(finding);
+    const seen = (used.get(name) ?? 0) + 1;
+    used.set(name, seen);
+    return seen === 1 ? name : `${name} (${seen})`;
+  };
+  for (const finding of gate.findings.filter((candidate) => candidate.audit)) {
+    cases.push(
+      `    <testcase ${attributes({ name: caseName(finding), classname, ...fileAttributes(finding), time: "0" })}>
+      <skipped ${attributes({ message: `audit mode (reported, not enforced): ${finding.severity}: ${finding.message}` })}/>
+    </testcase>`
+    );
+  }
+  for (const finding of gate.findings.filter((candidate) => !candidate.audit)) {
     const body = [
       finding.message,
       finding.location ? `at ${formatLocation(finding.location)}` : "",
       finding.resource ? `resource: ${describeResource(finding.resource)}` : "",
+      finding.container ? `container: ${finding.container}` : "",
       `fix: ${finding.remediation}`,
       finding.docs ? `docs: ${finding.docs}` : ""
     ].filter(Boolean);
@@ -321,8 +266,8 @@ function suite(gate) {
     cases.push(`    <testcase ${attributes({ name: `${gate.id}: no findings`, classname, time: seconds(gate.durationMs) })}/>`);
   }
   const tests = cases.length;
-  const failures = gate.findings.length;
-  const skipped = gate.waived.length;
+  const failures = gate.findings.filter((finding) => !finding.audit).length;
+  const skipped = gate.waived.length + gate.findings.length - failures;
   const head = `  <testsuite ${attributes({
     name: gate.id,
     tests: String(tests),
@@ -336,10 +281,10 @@ function suite(gate) {
     </properties>`;
   return { xml: [head, properties, ...cases, "  </testsuite>"].join("\n"), tests, failures, errors, skipped };
 }
-function caseName(finding) {
+function baseName(finding) {
   const subject = describeResource(finding.resource);
   const where = finding.location ? formatLocation(finding.location) : "";
-  return [finding.rule, subject, where].filter(Boolean).join(" ");
+  return [finding.rule, subject, finding.container ? `container ${finding.container}` : "", where].filter(Boolean).join(" ");
 }
 function fileAttributes(finding) {
   return finding.location ? { file: finding.location.file, line: String(finding.location.line) } : {};
@@ -358,64 +303,61 @@ function escapeXml(value) {
 }
 
 // src/report/sarif.ts
+import { createHash as createHash2 } from "node:crypto";
 var sarifReporter = {
   format: "sarif",
   render(report, context) {
-    return `${JSON.stringify(toSarif(report, context.catalog), null, 2)}
+    return `${JSON.stringify(toSarif(report, context.catalog, context.category), null, 2)}
 `;
   }
 };
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-function toSarif(report, catalog) {
+var FINGERPRINT_KEY = "resilienceGatesFinding/v1";
+var SECURITY_GATES = /* @__PURE__ */ new Set(["security-context"]);
+var SECURITY_SEVERITY = { block: "7.5", warn: "4.0" };
+function toSarif(report, catalog, category = "resilience-gates") {
+  const errors = report.gates.filter((gate) => gate.verdict === "error");
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: report.gates.filter((gate) => gate.verdict !== "error").map((gate) => gateRun(gate, catalog, category)),
+    ...errors.length > 0 ? { properties: { gateErrors: Object.fromEntries(errors.map((gate) => [gate.id, gate.error ?? "error"])) } } : {}
+  };
+}
+function gateRun(gate, catalog, category) {
   const rules = [];
   const ruleIndex = /* @__PURE__ */ new Map();
-  const indexOf = (finding, gate) => {
+  const indexOf = (finding) => {
     let index = ruleIndex.get(finding.rule);
     if (index === void 0) {
       index = rules.length;
       ruleIndex.set(finding.rule, index);
-      rules.push(describeRule(finding, gate, catalog?.get(finding.rule)));
+      rules.push(describeRule(finding, gate.id, catalog?.get(finding.rule)));
     }
     return index;
   };
   const results = [];
-  const notifications = [];
-  for (const gate of report.gates) {
-    for (const finding of gate.findings) results.push(result(finding, gate, indexOf(finding, gate.id)));
-    for (const applied of gate.waived) results.push({ ...result(applied.finding, gate, indexOf(applied.finding, gate.id)), suppressions: [suppression(applied)] });
-    if (gate.verdict === "error") {
-      notifications.push({
-        level: "error",
-        message: { text: `gate ${gate.id}: ${gate.error ?? "error"}` },
-        descriptor: { id: gate.id }
-      });
-    }
-  }
+  for (const finding of gate.findings) results.push(result(finding, gate, indexOf(finding)));
+  for (const applied of gate.waived) results.push({ ...result(applied.finding, gate, indexOf(applied.finding)), suppressions: [suppression(applied)] });
   return {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "resilience-gates",
-            semanticVersion: toolVersion(),
-            informationUri: projectUrl(),
-            rules
-          }
-        },
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root; every artifact URI is relative to it." } } },
-        invocations: [
-          {
-            executionSuccessful: !report.gates.some((gate) => gate.verdict === "error"),
-            toolExecutionNotifications: notifications
-          }
-        ],
-        results,
-        properties: { verdict: report.verdict, gates: Object.fromEntries(report.gates.map((gate) => [gate.id, gate.verdict])) }
+    tool: {
+      driver: {
+        name: "resilience-gates",
+        semanticVersion: toolVersion(),
+        informationUri: projectUrl(),
+        rules
       }
-    ]
+    },
+    automationDetails: { id: `${category}/${gate.id}/` },
+    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root; every artifact URI is relative to it." } } },
+    invocations: [{ executionSuccessful: true }],
+    results,
+    properties: { gate: gate.id, verdict: gate.verdict }
   };
+}
+function fingerprintOf(finding) {
+  const identity = finding.resource ? [finding.rule, finding.resource.kind, finding.resource.namespace ?? "", finding.resource.name, finding.container ?? ""] : [finding.rule, finding.location?.file ?? "", finding.message];
+  return createHash2("sha256").update(identity.join("\0")).digest("hex");
 }
 function describeRule(finding, gate, metadata) {
   const title = metadata?.title ?? finding.title;
@@ -443,7 +385,12 @@ More: ${uri}`,
     },
     helpUri: uri,
     defaultConfiguration: { level: severity === "block" ? "error" : "warning" },
-    properties: { tags: ["resilience", metadata?.gate ?? gate], gate: metadata?.gate ?? gate, ...metadata?.source ? { source: metadata.source } : {} }
+    properties: {
+      tags: ["resilience", metadata?.gate ?? gate, ...SECURITY_GATES.has(metadata?.gate ?? gate) ? ["security"] : []],
+      gate: metadata?.gate ?? gate,
+      ...metadata?.source ? { source: metadata.source } : {},
+      ...SECURITY_GATES.has(metadata?.gate ?? gate) ? { "security-severity": SECURITY_SEVERITY[severity] } : {}
+    }
   };
 }
 function result(finding, gate, ruleIndex) {
@@ -456,15 +403,17 @@ function result(finding, gate, ruleIndex) {
     location.physicalLocation = { artifactLocation: { uri: encodeUri(finding.location.file), uriBaseId: "%SRCROOT%" }, region };
   }
   if (finding.resource) {
-    location.logicalLocations = [{ name: finding.resource.name, fullyQualifiedName: subject, kind: finding.resource.kind.toLowerCase() }];
+    location.logicalLocations = [{ name: finding.resource.name, fullyQualifiedName: `${subject}${finding.container ? `/${finding.container}` : ""}`, kind: finding.resource.kind.toLowerCase() }];
   }
   return {
     ruleId: finding.rule,
     ruleIndex,
-    level: finding.severity === "block" ? "error" : "warning",
+    // An audit finding (mode: audit) is a note: code scanning lists it without failing a protection rule.
+    level: finding.audit ? "note" : finding.severity === "block" ? "error" : "warning",
     message: { text: `${subject ? `${subject}: ` : ""}${finding.message}` },
     ...Object.keys(location).length > 0 ? { locations: [location] } : {},
-    properties: { gate: gate.id, severity: finding.severity }
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(finding) },
+    properties: { gate: gate.id, severity: finding.severity, ...finding.container ? { container: finding.container } : {}, ...finding.audit ? { audit: true } : {} }
   };
 }
 function suppression(applied) {
@@ -569,7 +518,8 @@ async function check(args) {
   const gates = planGates(positionals, values, config.gates, config.file);
   const bundle = await loadBundle(config, logger);
   const commandLineGates = gates.filter(([id]) => GATES.get(id)?.optionsFromFlags(values) !== void 0).map(([id]) => id);
-  const report = await runGates({ config, gates, now, logger, commandLineGates }, bundle);
+  const githubToken = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
+  const report = await runGates({ config, gates, now, logger, commandLineGates, ...githubToken ? { githubToken } : {} }, bundle);
   attestRelease({ report, gates, bundleDigest: bundle.digest, now, base: cwd, version: toolVersion(), logger });
   const rendered = reporter.render(report, {
     color: !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR,
@@ -593,7 +543,7 @@ async function check(args) {
 
 export {
   attestRelease,
-  describeResource,
+  ANNOTATIONS_PER_LEVEL,
   reportAnnotations,
   junitReporter,
   sarifReporter,

@@ -3,35 +3,34 @@ import {
   baselineMeasurements,
   measureSlos,
   sloOptionsFromFlags
-} from "./chunk-TOT33RUI.js";
+} from "./chunk-ICKWOVW2.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
-import "./chunk-S63MBXB7.js";
-import "./chunk-525K4M5I.js";
+import "./chunk-45FGFFNV.js";
+import "./chunk-PGBLLVI7.js";
 import {
   EXIT,
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-J5TTHCYF.js";
+} from "./chunk-OWTAJHYB.js";
 import "./chunk-NUD3GI67.js";
 import {
   loadConfig
-} from "./chunk-TOQCFF6U.js";
-import "./chunk-2AFNVZHP.js";
+} from "./chunk-MNLDZWT2.js";
+import "./chunk-IVIJ4RNO.js";
 import {
   validate
-} from "./chunk-XI6Y4Q6H.js";
+} from "./chunk-QSZOVTT4.js";
 import {
   displayPath,
   resolveInside
-} from "./chunk-ZLKJCLDS.js";
-import "./chunk-SYHSNYPK.js";
-import "./chunk-SEVPFPOZ.js";
+} from "./chunk-I5GRNHRJ.js";
+import "./chunk-UJ6WTITS.js";
 import {
   ConfigurationError
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 
 // src/commands/baseline.ts

@@ -15,33 +15,33 @@ import {
   runScript,
   scrape,
   scrapeMeasurer
-} from "./chunk-S63MBXB7.js";
+} from "./chunk-45FGFFNV.js";
 import {
   formatDuration,
   parseCatalogDuration,
   parseGoDuration,
   parseJsonText,
   readJsonFile
-} from "./chunk-525K4M5I.js";
+} from "./chunk-PGBLLVI7.js";
 import {
   SLO_FLAGS
 } from "./chunk-NUD3GI67.js";
 import {
   isRecord,
   readYamlFile
-} from "./chunk-2AFNVZHP.js";
+} from "./chunk-IVIJ4RNO.js";
 import {
   validate
-} from "./chunk-XI6Y4Q6H.js";
+} from "./chunk-QSZOVTT4.js";
 import {
   displayPath,
   resolveInside,
   standaloneWorkspace
-} from "./chunk-ZLKJCLDS.js";
+} from "./chunk-I5GRNHRJ.js";
 import {
   CollectorError,
   ConfigurationError
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/gates/slo/index.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -50,23 +50,32 @@ import { setTimeout as sleep2 } from "node:timers/promises";
 // src/report/github/api.ts
 import { setTimeout as sleep } from "node:timers/promises";
 var GitHubApiError = class extends Error {
-  constructor(method, path, status, body) {
-    super(`${method} ${path}: ${status === 0 ? "no response" : `HTTP ${status}`}${body ? `: ${body.slice(0, 300)}` : ""}`);
+  constructor(method, path, status, body, rateLimitReset) {
+    super(
+      rateLimitReset ? `${method} ${path}: rate limited (HTTP ${status}, x-ratelimit-remaining: 0) until ${rateLimitReset.toISOString()}` : `${method} ${path}: ${status === 0 ? "no response" : `HTTP ${status}`}${body ? `: ${body.slice(0, 300)}` : ""}`
+    );
     this.method = method;
     this.path = path;
     this.status = status;
     this.body = body;
+    this.rateLimitReset = rateLimitReset;
   }
   method;
   path;
   status;
   body;
+  rateLimitReset;
   name = "GitHubApiError";
-  /** 403 or 401: a token that may not write (a fork PR's read-only token, missing permissions). */
+  /** The token's rate limit is used up: not a permission problem, and no fork's read-only token. */
+  get rateLimited() {
+    return this.rateLimitReset !== void 0;
+  }
+  /** 403 or 401 that is not a rate limit: a token that may not write (a fork PR's read-only token, missing permissions). */
   get forbidden() {
-    return this.status === 403 || this.status === 401;
+    return (this.status === 403 || this.status === 401) && !this.rateLimited;
   }
 };
+var RATE_LIMIT_WAIT_MS = 6e4;
 var GitHubApi = class {
   constructor(options) {
     this.options = options;
@@ -111,6 +120,15 @@ var GitHubApi = class {
       const bytes = Buffer.from(await response.arrayBuffer());
       if (response.ok) return bytes;
       const text = bytes.toString("utf8");
+      const reset = exhaustedUntil(response);
+      if (reset) {
+        const wait = reset.getTime() - Date.now() + 1e3;
+        if (wait <= (this.options.rateLimitWaitMs ?? RATE_LIMIT_WAIT_MS) && attempt++ < this.retries) {
+          await sleep(Math.max(0, wait));
+          continue;
+        }
+        throw new GitHubApiError(method, path, response.status, text, reset);
+      }
       const retryable = response.status >= 500 || response.status === 429 || response.status === 403 && response.headers.get("retry-after") !== null;
       if (retryable && attempt++ < this.retries) {
         const after = Number(response.headers.get("retry-after"));
@@ -132,6 +150,11 @@ var GitHubApi = class {
     return items;
   }
 };
+function exhaustedUntil(response) {
+  if (response.status !== 403 && response.status !== 429 || response.headers.get("x-ratelimit-remaining") !== "0" || response.headers.get("retry-after") !== null) return void 0;
+  const reset = Number(response.headers.get("x-ratelimit-reset"));
+  return new Date(Number.isFinite(reset) && reset > 0 ? reset * 1e3 : Date.now() + 6e4);
+}
 function repoPath(owner, repo) {
   return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
 }
@@ -190,15 +213,14 @@ function readZip(archive, shown, maxEntryBytes = 16 * 1024 * 1024) {
 }
 
 // src/gates/slo/artifact.ts
-async function fetchBaselineArtifact(spec, env, logger) {
+async function fetchBaselineArtifact(spec, env, logger, token) {
   const what = `baseline artifact ${spec.artifact}`;
   const repository = spec.repository ?? env.GITHUB_REPOSITORY;
   if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
     throw new ConfigurationError(`${what}: no repository to read it from; set GITHUB_REPOSITORY (a workflow does) or baseline.repository: owner/name`);
   }
-  const token = env.GITHUB_TOKEN;
   if (!token) {
-    throw new ConfigurationError(`${what}: GITHUB_TOKEN is not set; in a workflow give it \`env: GITHUB_TOKEN: \${{ github.token }}\` with \`permissions: actions: read\``);
+    throw new ConfigurationError(`${what}: no GitHub token: GITHUB_TOKEN is not set on the command line, and the action's github-token input is empty; the job needs \`permissions: actions: read\``);
   }
   const api = new GitHubApi({ apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token });
   const repo = `/repos/${repository}`;
@@ -357,7 +379,7 @@ function burnText(errorRatio, target) {
 async function loadBaseline(context, baseline) {
   if (baseline === void 0) return void 0;
   if (typeof baseline === "string") return readBaseline(context.workspace, baseline);
-  const { text, shown } = await fetchBaselineArtifact(baseline, process.env, context.logger);
+  const { text, shown } = await fetchBaselineArtifact(baseline, process.env, context.logger, context.githubToken);
   return parseBaseline(text, shown);
 }
 async function collect(context, options) {
@@ -488,6 +510,7 @@ var sloGate = {
 
 export {
   GitHubApiError,
+  RATE_LIMIT_WAIT_MS,
   GitHubApi,
   repoPath,
   measureSlos,

@@ -4,12 +4,11 @@ import {
   loadConfig,
   readSingleDocument,
   readValidatedDocument
-} from "./chunk-TOQCFF6U.js";
-import "./chunk-2AFNVZHP.js";
-import "./chunk-XI6Y4Q6H.js";
-import "./chunk-ZLKJCLDS.js";
-import "./chunk-SYHSNYPK.js";
-import "./chunk-TPY7VXDW.js";
+} from "./chunk-MNLDZWT2.js";
+import "./chunk-IVIJ4RNO.js";
+import "./chunk-QSZOVTT4.js";
+import "./chunk-I5GRNHRJ.js";
+import "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 export {
   DEFAULT_CONFIG,

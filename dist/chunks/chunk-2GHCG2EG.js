@@ -33,10 +33,28 @@ function describeThrown(thrown) {
   }
 }
 
+// src/engine/package-root.ts
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var cached;
+function packageRoot() {
+  if (cached) return cached;
+  let directory = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(directory, "package.json")) || !existsSync(join(directory, "policies"))) {
+    const parent = dirname(directory);
+    if (parent === directory) throw new Error(`cannot find the resilience-gates package root above ${fileURLToPath(import.meta.url)}`);
+    directory = parent;
+  }
+  cached = directory;
+  return directory;
+}
+
 export {
   ConfigurationError,
   CollectorError,
   PolicyEvaluationError,
   formatLocation,
-  describeThrown
+  describeThrown,
+  packageRoot
 };

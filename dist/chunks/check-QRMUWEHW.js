@@ -5,26 +5,25 @@ import {
   exitCodeFor,
   planGates,
   spreadListFlags
-} from "./chunk-XLTRQS6F.js";
-import "./chunk-QV7A4ZVC.js";
-import "./chunk-TOT33RUI.js";
-import "./chunk-QLYWWAAS.js";
-import "./chunk-JEPAHEEN.js";
+} from "./chunk-AXPWCHJY.js";
+import "./chunk-SWAEQKGI.js";
+import "./chunk-ICKWOVW2.js";
+import "./chunk-GJOUNQ3O.js";
+import "./chunk-2NJK4QDR.js";
 import "./chunk-647UBY3D.js";
-import "./chunk-S63MBXB7.js";
-import "./chunk-525K4M5I.js";
-import "./chunk-J5TTHCYF.js";
+import "./chunk-45FGFFNV.js";
+import "./chunk-PGBLLVI7.js";
+import "./chunk-OWTAJHYB.js";
 import "./chunk-NUD3GI67.js";
-import "./chunk-RZEBD3HU.js";
-import "./chunk-WQQHA2IA.js";
-import "./chunk-SOQPJMEU.js";
-import "./chunk-TOQCFF6U.js";
-import "./chunk-2AFNVZHP.js";
-import "./chunk-XI6Y4Q6H.js";
-import "./chunk-ZLKJCLDS.js";
-import "./chunk-SYHSNYPK.js";
-import "./chunk-SEVPFPOZ.js";
-import "./chunk-TPY7VXDW.js";
+import "./chunk-7R4QGSKL.js";
+import "./chunk-VO3G2N2V.js";
+import "./chunk-UIAEBAOP.js";
+import "./chunk-MNLDZWT2.js";
+import "./chunk-IVIJ4RNO.js";
+import "./chunk-QSZOVTT4.js";
+import "./chunk-I5GRNHRJ.js";
+import "./chunk-UJ6WTITS.js";
+import "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 export {
   check,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   packageRoot
-} from "./chunk-SYHSNYPK.js";
+} from "./chunk-2GHCG2EG.js";
 import {
   __commonJS,
   __toESM

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   LineIndex,
   readTextFile
-} from "./chunk-ZLKJCLDS.js";
+} from "./chunk-I5GRNHRJ.js";
 import {
   ConfigurationError
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 
 // src/sources/kubernetes.ts
 var BUILT_IN_POD_TEMPLATE_PATHS = [

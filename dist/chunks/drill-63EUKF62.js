@@ -7,26 +7,22 @@ import {
   signProof,
   trustedKeysFrom,
   writeKeyPair
-} from "./chunk-JEPAHEEN.js";
+} from "./chunk-2NJK4QDR.js";
 import {
-  formatDuration,
-  runProcess
-} from "./chunk-525K4M5I.js";
+  formatDuration
+} from "./chunk-PGBLLVI7.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-J5TTHCYF.js";
+} from "./chunk-OWTAJHYB.js";
 import "./chunk-NUD3GI67.js";
-import "./chunk-2AFNVZHP.js";
-import "./chunk-XI6Y4Q6H.js";
+import "./chunk-IVIJ4RNO.js";
+import "./chunk-QSZOVTT4.js";
 import {
   readStandaloneTextFile,
   standaloneWorkspace
-} from "./chunk-ZLKJCLDS.js";
-import {
-  packageRoot
-} from "./chunk-SYHSNYPK.js";
+} from "./chunk-I5GRNHRJ.js";
 import {
   require_src
 } from "./chunk-RYBHZXYI.js";
@@ -34,12 +30,15 @@ import {
   esm_default
 } from "./chunk-LSDKRTPN.js";
 import {
-  freePort
-} from "./chunk-SEVPFPOZ.js";
+  childEnv,
+  freePort,
+  runProcess
+} from "./chunk-UJ6WTITS.js";
 import {
   ConfigurationError,
-  describeThrown
-} from "./chunk-TPY7VXDW.js";
+  describeThrown,
+  packageRoot
+} from "./chunk-2GHCG2EG.js";
 import {
   __commonJS,
   __require,
@@ -13869,7 +13868,7 @@ async function drillRedis(options) {
       server = spawn(
         redisServer,
         ["--port", String(port), "--bind", "127.0.0.1", "--dir", work, "--dbfilename", "dump.rdb", "--save", "", "--appendonly", "no", "--databases", String(databases), "--logfile", log, "--daemonize", "no"],
-        { stdio: "ignore" }
+        { stdio: "ignore", env: childEnv() }
       );
       const exited = new Promise((resolve2) => server?.once("exit", (code) => resolve2(code)));
       let status = "timeout";

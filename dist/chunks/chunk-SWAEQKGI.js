@@ -4,11 +4,11 @@ import {
   GitHubApiError,
   repoPath,
   sloGate
-} from "./chunk-TOT33RUI.js";
+} from "./chunk-ICKWOVW2.js";
 import {
   loadCatalog,
   storeFacts
-} from "./chunk-QLYWWAAS.js";
+} from "./chunk-GJOUNQ3O.js";
 import {
   PROOF_KEY,
   PROOF_LABEL,
@@ -17,12 +17,12 @@ import {
   readProofFile,
   readProofText,
   readPublicKeyFile
-} from "./chunk-JEPAHEEN.js";
+} from "./chunk-2NJK4QDR.js";
 import {
   flagList,
   loadBudgetGate,
   objectSourcesFromFlags
-} from "./chunk-S63MBXB7.js";
+} from "./chunk-45FGFFNV.js";
 import {
   ClusterReader,
   clusterFromFlags,
@@ -34,9 +34,8 @@ import {
   parseCatalogDuration,
   parseGoDuration,
   readJsonFile,
-  repositoryIndex,
-  runTool
-} from "./chunk-525K4M5I.js";
+  repositoryIndex
+} from "./chunk-PGBLLVI7.js";
 import {
   BACKUPS_FLAGS,
   MIGRATIONS_FLAGS,
@@ -49,17 +48,21 @@ import {
   checkInput,
   loadBuiltInBundle,
   sliceEvaluator
-} from "./chunk-RZEBD3HU.js";
+} from "./chunk-7R4QGSKL.js";
 import {
   SqlText,
   clauseExtent,
   failureError,
+  loadSqlParser,
   longIdentifiers,
+  numericLiterals,
+  parseSqlRecovering,
   readSqlFiles,
   sqlComments,
+  sqlIdentifiers,
   sqlParserWasm,
   statementsOf
-} from "./chunk-WQQHA2IA.js";
+} from "./chunk-VO3G2N2V.js";
 import {
   BUILT_IN_POD_TEMPLATE_PATHS,
   findWorkloads,
@@ -71,11 +74,11 @@ import {
   parseYamlDocuments,
   parseYamlValue,
   readYamlFile
-} from "./chunk-2AFNVZHP.js";
+} from "./chunk-IVIJ4RNO.js";
 import {
   hasSchema,
   validate
-} from "./chunk-XI6Y4Q6H.js";
+} from "./chunk-QSZOVTT4.js";
 import {
   admitFile,
   displayPath,
@@ -88,16 +91,19 @@ import {
   require_picomatch,
   resolveInside,
   standaloneWorkspace
-} from "./chunk-ZLKJCLDS.js";
+} from "./chunk-I5GRNHRJ.js";
 import {
-  packageRoot
-} from "./chunk-SYHSNYPK.js";
+  childEnv,
+  runTool
+} from "./chunk-UJ6WTITS.js";
 import {
   CollectorError,
   ConfigurationError,
   PolicyEvaluationError,
-  describeThrown
-} from "./chunk-TPY7VXDW.js";
+  describeThrown,
+  formatLocation,
+  packageRoot
+} from "./chunk-2GHCG2EG.js";
 import {
   __commonJS,
   __require,
@@ -3340,9 +3346,9 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
        * @return {Duration}
        */
-      plus(duration) {
+      plus(duration2) {
         if (!this.isValid) return this;
-        const dur = _Duration.fromDurationLike(duration), result = {};
+        const dur = _Duration.fromDurationLike(duration2), result = {};
         for (const k of orderedUnits$1) {
           if (hasOwnProperty(dur.values, k) || hasOwnProperty(this.values, k)) {
             result[k] = dur.get(k) + this.get(k);
@@ -3357,9 +3363,9 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
        * @return {Duration}
        */
-      minus(duration) {
+      minus(duration2) {
         if (!this.isValid) return this;
-        const dur = _Duration.fromDurationLike(duration);
+        const dur = _Duration.fromDurationLike(duration2);
         return this.plus(dur.negate());
       }
       /**
@@ -3727,8 +3733,8 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - the length of the Interval.
        * @return {Interval}
        */
-      static after(start, duration) {
-        const dur = Duration.fromDurationLike(duration), dt = friendlyDateTime(start);
+      static after(start, duration2) {
+        const dur = Duration.fromDurationLike(duration2), dt = friendlyDateTime(start);
         return _Interval.fromDateTimes(dt, dt.plus(dur));
       }
       /**
@@ -3737,8 +3743,8 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - the length of the Interval.
        * @return {Interval}
        */
-      static before(end, duration) {
-        const dur = Duration.fromDurationLike(duration), dt = friendlyDateTime(end);
+      static before(end, duration2) {
+        const dur = Duration.fromDurationLike(duration2), dt = friendlyDateTime(end);
         return _Interval.fromDateTimes(dt.minus(dur), dt);
       }
       /**
@@ -3946,8 +3952,8 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - The length of each resulting interval.
        * @return {Array}
        */
-      splitBy(duration) {
-        const dur = Duration.fromDurationLike(duration);
+      splitBy(duration2) {
+        const dur = Duration.fromDurationLike(duration2);
         if (!this.isValid || !dur.isValid || dur.as("milliseconds") === 0) {
           return [];
         }
@@ -4479,11 +4485,11 @@ var require_luxon = __commonJS({
           results[lowestOrder] = (results[lowestOrder] || 0) + remainingMillis / (highWater - cursor);
         }
       }
-      const duration = Duration.fromObject(results, opts);
+      const duration2 = Duration.fromObject(results, opts);
       if (lowerOrderUnits.length > 0) {
-        return Duration.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration);
+        return Duration.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration2);
       } else {
-        return duration;
+        return duration2;
       }
     }
     var MISSING_FTP = "missing Intl.DateTimeFormat.formatToParts support";
@@ -6262,9 +6268,9 @@ var require_luxon = __commonJS({
        * @example DateTime.now().plus(Duration.fromObject({ hours: 3, minutes: 13 })) //~> in 3 hr, 13 min
        * @return {DateTime}
        */
-      plus(duration) {
+      plus(duration2) {
         if (!this.isValid) return this;
-        const dur = Duration.fromDurationLike(duration);
+        const dur = Duration.fromDurationLike(duration2);
         return clone(this, adjustTime(this, dur));
       }
       /**
@@ -6273,9 +6279,9 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
        @return {DateTime}
        */
-      minus(duration) {
+      minus(duration2) {
         if (!this.isValid) return this;
-        const dur = Duration.fromDurationLike(duration).negate();
+        const dur = Duration.fromDurationLike(duration2).negate();
         return clone(this, adjustTime(this, dur));
       }
       /**
@@ -9299,8 +9305,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync5 } = __require("fs");
-        const data = readFileSync5(filePath, "utf8");
+        const { readFileSync: readFileSync6 } = __require("fs");
+        const data = readFileSync6(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -9412,7 +9418,7 @@ var require_dist = __commonJS({
 
 // src/engine/run.ts
 var import_picomatch3 = __toESM(require_picomatch(), 1);
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join8 } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -9450,10 +9456,10 @@ function parseSchedule(raw, dialect) {
   }
   const base = { text: raw, ...prefixTimeZone ? { prefixTimeZone } : {} };
   if (text.startsWith("@every")) {
-    const duration = text.slice("@every".length).trim();
-    const seconds = parseGoDuration(duration);
+    const duration2 = text.slice("@every".length).trim();
+    const seconds = parseGoDuration(duration2);
     if (seconds === void 0 || seconds < 1) {
-      throw new ScheduleError(`@every needs a Go duration of at least 1s (like 6h or 1h30m), not ${JSON.stringify(duration)}`);
+      throw new ScheduleError(`@every needs a Go duration of at least 1s (like 6h or 1h30m), not ${JSON.stringify(duration2)}`);
     }
     return { ...base, form: "every", fields: 0, everySeconds: Math.round(seconds) };
   }
@@ -10792,6 +10798,119 @@ function predictLocks(statement) {
   return [...locks.values()];
 }
 
+// src/gates/migrations/versions.ts
+var rec = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+var nonEmpty = (value) => Array.isArray(value) && value.length > 0;
+var NODE_RULES = {
+  CallStmt: [[11, "CALL"]],
+  CreateFunctionStmt: [
+    [11, "CREATE PROCEDURE", (n) => n.is_procedure === true],
+    [14, "a SQL-standard function body (BEGIN ATOMIC or RETURN)", (n) => n.sql_body !== void 0]
+  ],
+  IndexStmt: [
+    [11, "INCLUDE columns in an index", (n) => nonEmpty(n.indexIncludingParams)],
+    [15, "NULLS NOT DISTINCT", (n) => n.nulls_not_distinct === true]
+  ],
+  CommonTableExpr: [
+    [12, "WITH ... AS [NOT] MATERIALIZED", (n) => n.ctematerialized === "CTEMaterializeAlways" || n.ctematerialized === "CTEMaterializeNever"],
+    [14, "SEARCH in a recursive WITH", (n) => n.search_clause !== void 0],
+    [14, "CYCLE in a recursive WITH", (n) => n.cycle_clause !== void 0]
+  ],
+  SelectStmt: [[13, "FETCH FIRST ... WITH TIES", (n) => n.limitOption === "LIMIT_OPTION_WITH_TIES"]],
+  CreateTrigStmt: [[14, "CREATE OR REPLACE TRIGGER", (n) => n.replace === true]],
+  PartitionCmd: [[14, "DETACH PARTITION ... CONCURRENTLY", (n) => n.concurrent === true]],
+  ColumnDef: [
+    [14, "a column's COMPRESSION", (n) => typeof n.compression === "string" && n.compression !== ""],
+    [16, "STORAGE in a column definition", (n) => typeof n.storage_name === "string" && n.storage_name !== ""]
+  ],
+  Constraint: [
+    [12, "a generated column (GENERATED ALWAYS AS ... STORED)", (n) => n.contype === "CONSTR_GENERATED" && n.generated_kind !== "v"],
+    [15, "UNIQUE NULLS NOT DISTINCT", (n) => n.nulls_not_distinct === true],
+    [15, "ON DELETE SET NULL / SET DEFAULT with a column list", (n) => nonEmpty(n.fk_del_set_cols)],
+    [18, "a virtual generated column (GENERATED ALWAYS AS ... without STORED, or VIRTUAL)", (n) => n.contype === "CONSTR_GENERATED" && n.generated_kind === "v"],
+    [18, "NOT ENFORCED", (n) => ENFORCEABLE.has(String(n.contype)) && n.is_enforced !== true],
+    [18, "WITHOUT OVERLAPS", (n) => n.without_overlaps === true],
+    [18, "PERIOD in a foreign key", (n) => n.fk_with_period === true || n.pk_with_period === true],
+    [18, "a NOT NULL constraint NOT VALID", (n) => n.contype === "CONSTR_NOTNULL" && n.skip_validation === true]
+  ],
+  AlterTableCmd: [
+    [13, "ALTER COLUMN ... DROP EXPRESSION", (n) => n.subtype === "AT_DropExpression"],
+    [14, "ALTER COLUMN ... SET COMPRESSION", (n) => n.subtype === "AT_SetCompression"],
+    [15, "ALTER TABLE ... SET ACCESS METHOD", (n) => n.subtype === "AT_SetAccessMethod" && typeof n.name === "string" && n.name !== ""],
+    [17, "ALTER TABLE ... SET ACCESS METHOD DEFAULT", (n) => n.subtype === "AT_SetAccessMethod" && (typeof n.name !== "string" || n.name === "")],
+    [17, "ALTER COLUMN ... SET EXPRESSION", (n) => n.subtype === "AT_SetExpression"]
+  ],
+  MergeStmt: [
+    [15, "MERGE"],
+    [17, "MERGE ... RETURNING", (n) => nonEmpty(n.returningList) || nonEmpty(rec(n.returningClause)?.exprs)]
+  ],
+  MergeWhenClause: [[17, "MERGE ... WHEN NOT MATCHED BY SOURCE", (n) => n.matchKind === "MERGE_WHEN_NOT_MATCHED_BY_SOURCE"]],
+  JsonObjectConstructor: [[16, "JSON_OBJECT(...)"]],
+  JsonArrayConstructor: [[16, "JSON_ARRAY(...)"]],
+  JsonArrayQueryConstructor: [[16, "JSON_ARRAY(SELECT ...)"]],
+  JsonObjectAgg: [[16, "JSON_OBJECTAGG(...)"]],
+  JsonArrayAgg: [[16, "JSON_ARRAYAGG(...)"]],
+  JsonIsPredicate: [[16, "IS JSON"]],
+  JsonTable: [[17, "JSON_TABLE(...)"]],
+  JsonFuncExpr: [[17, "JSON_EXISTS / JSON_QUERY / JSON_VALUE"]],
+  JsonParseExpr: [[17, "JSON(...)"]],
+  JsonScalarExpr: [[17, "JSON_SCALAR(...)"]],
+  JsonSerializeExpr: [[17, "JSON_SERIALIZE(...)"]],
+  ReturningOption: [[18, "RETURNING OLD / NEW"]]
+};
+var ENFORCEABLE = /* @__PURE__ */ new Set(["CONSTR_CHECK", "CONSTR_FOREIGN"]);
+var FUNCTIONS = {
+  regexp_count: 15,
+  regexp_instr: 15,
+  regexp_like: 15,
+  regexp_substr: 15,
+  any_value: 16,
+  system_user: 16,
+  pg_input_is_valid: 16,
+  random_normal: 16,
+  uuidv7: 18,
+  casefold: 18
+};
+function newerSyntax(node, type, text, textStart, known) {
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (construct, version, at) => {
+    if (seen.has(construct)) return;
+    seen.add(construct);
+    found.push({ construct, version, ...typeof at === "number" && at >= 0 ? { at } : {} });
+  };
+  const visit = (value, nodeType, location) => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, void 0, location);
+      return;
+    }
+    const fields = rec(value);
+    if (!fields) return;
+    if (nodeType === void 0) {
+      const keys = Object.keys(fields);
+      const [only] = keys;
+      if (keys.length === 1 && only !== void 0 && /^[A-Z]/.test(only)) return visit(fields[only], only, location);
+    }
+    const at = typeof fields.location === "number" ? fields.location : location;
+    if (nodeType) {
+      for (const [version, construct, test] of NODE_RULES[nodeType] ?? []) if (!test || test(fields)) add(construct, version, at);
+      if (nodeType === "FuncCall") {
+        const names2 = Array.isArray(fields.funcname) ? fields.funcname : [];
+        const last = rec(rec(names2[names2.length - 1])?.String)?.sval;
+        const version = typeof last === "string" ? FUNCTIONS[last] : void 0;
+        if (version !== void 0 && typeof last === "string" && !known(last)) add(`${last === "system_user" ? "SYSTEM_USER" : `${last}()`}`, version, at);
+      }
+    }
+    for (const [key, child] of Object.entries(fields)) if (typeof child === "object" && child !== null) visit(child, /^[A-Z]/.test(key) ? key : void 0, at);
+  };
+  visit(node, type, void 0);
+  for (const literal of numericLiterals(text)) {
+    const underscores = literal.text.includes("_");
+    add(underscores ? "an underscore in a numeric literal" : "a hexadecimal, octal or binary integer literal", 16, textStart + literal.startByte);
+  }
+  return found;
+}
+
 // src/gates/migrations/volatility.ts
 var VOLATILE = [
   "random",
@@ -10919,13 +11038,13 @@ function worstVolatility(a, b) {
 // src/gates/migrations/facts.ts
 var CONTEXT_EXECUTION = { transaction: "none", oneMessage: false, reopens: false, assumed: "schema context" };
 var ANALYZER_MODULE = import.meta.url;
-var rec = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+var rec2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 var list = (value) => Array.isArray(value) ? value : [];
 var str = (value) => typeof value === "string" ? value : void 0;
 var num = (value) => typeof value === "number" ? value : void 0;
-var inner = (value, type) => rec(rec(value)?.[type]);
+var inner = (value, type) => rec2(rec2(value)?.[type]);
 var strings = (value) => list(value).map((item) => str(inner(item, "String")?.sval) ?? "");
-var unwrapped = (value, type) => inner(value, type) ?? rec(value);
+var unwrapped = (value, type) => inner(value, type) ?? rec2(value);
 var SERIAL = { serial: "int4", serial4: "int4", bigserial: "int8", serial8: "int8", smallserial: "int2", serial2: "int2" };
 var TYPE_DISPLAY = {
   int2: "smallint",
@@ -11014,6 +11133,14 @@ var FileAnalyzer = class {
       statement_timeout_ms: this.effective("statement_timeout")
     };
     Object.assign(base, this.facts(statement, base));
+    const newer = newerSyntax(
+      statement.node,
+      statement.type,
+      this.statementText(statement),
+      statement.startByte,
+      (name) => [...this.schema.functions.keys()].some((defined) => defined === name || defined.endsWith(`.${name}`))
+    );
+    if (newer.length > 0) base.newer_syntax = newer;
     if (this.hasLongWords) {
       const long = longIdentifiers(this.statementText(statement)).map((name) => ({ name, bytes: bytes(name) }));
       base.truncated_identifiers = long;
@@ -11076,11 +11203,11 @@ var FileAnalyzer = class {
       case "DeleteStmt":
         return {
           kind: statement.type === "UpdateStmt" ? "update" : "delete",
-          table: this.tableFact(rec(node.relation)),
+          table: this.tableFact(rec2(node.relation)),
           has_where: node.whereClause !== void 0
         };
       case "InsertStmt":
-        return { kind: "insert", table: this.tableFact(rec(node.relation)) };
+        return { kind: "insert", table: this.tableFact(rec2(node.relation)) };
       case "VariableSetStmt":
         return this.variableSet(node);
       case "SelectStmt":
@@ -11096,7 +11223,7 @@ var FileAnalyzer = class {
         return { kind: "create_type", type: name };
       }
       case "CompositeTypeStmt": {
-        const name = this.tableId(rec(node.typevar));
+        const name = this.tableId(rec2(node.typevar));
         this.noteCreated("type", name);
         return { kind: "create_type", type: name };
       }
@@ -11114,17 +11241,17 @@ var FileAnalyzer = class {
         return {
           kind: node.is_vacuumcmd ? "vacuum" : "analyze",
           full: options.includes("full"),
-          tables: list(node.rels).map((relation) => this.tableFact(rec(inner(relation, "VacuumRelation")?.relation)))
+          tables: list(node.rels).map((relation) => this.tableFact(rec2(inner(relation, "VacuumRelation")?.relation)))
         };
       }
       case "ClusterStmt":
-        return { kind: "cluster", table: node.relation ? this.tableFact(rec(node.relation)) : null };
+        return { kind: "cluster", table: node.relation ? this.tableFact(rec2(node.relation)) : null };
       case "RefreshMatViewStmt":
-        return { kind: "refresh_materialized_view", view: this.tableFact(rec(node.relation)), concurrent: Boolean(node.concurrent), no_data: Boolean(node.skipData) };
+        return { kind: "refresh_materialized_view", view: this.tableFact(rec2(node.relation)), concurrent: Boolean(node.concurrent), no_data: Boolean(node.skipData) };
       case "AlterDomainStmt":
         return this.alterDomain(node);
       case "CreateTrigStmt": {
-        const table = this.tableFact(rec(node.relation));
+        const table = this.tableFact(rec2(node.relation));
         const id = `${table.id}.${str(node.trigname) ?? ""}`;
         this.schema.triggers.set(id, { table: table.id, function: qualified(strings(node.funcname)) });
         this.noteCreated("trigger", id);
@@ -11132,9 +11259,9 @@ var FileAnalyzer = class {
       }
       case "CreatePolicyStmt":
       case "AlterPolicyStmt":
-        return { kind: statement.type === "CreatePolicyStmt" ? "create_policy" : "alter_policy", table: this.tableFact(rec(node.table)), name: str(node.policy_name) ?? "" };
+        return { kind: statement.type === "CreatePolicyStmt" ? "create_policy" : "alter_policy", table: this.tableFact(rec2(node.table)), name: str(node.policy_name) ?? "" };
       case "RuleStmt":
-        return { kind: "create_rule", table: this.tableFact(rec(node.relation)), name: str(node.rulename) ?? "" };
+        return { kind: "create_rule", table: this.tableFact(rec2(node.relation)), name: str(node.rulename) ?? "" };
       case "CommentStmt":
         return this.comment(node);
       case "CreateStatsStmt": {
@@ -11144,7 +11271,7 @@ var FileAnalyzer = class {
         return { kind: "create_statistics", table };
       }
       case "AlterSeqStmt":
-        return { kind: "alter_sequence", sequence: this.tableFact(rec(node.sequence)) };
+        return { kind: "alter_sequence", sequence: this.tableFact(rec2(node.sequence)) };
       case "LockStmt":
         return {
           kind: "lock",
@@ -11152,7 +11279,7 @@ var FileAnalyzer = class {
           mode: lockModeName(num(node.mode) ?? 8)
         };
       default: {
-        const relation = rec(node.relation);
+        const relation = rec2(node.relation);
         return {
           kind: snake(statement.type.replace(/Stmt$/, "")) || "other",
           ...relation && typeof relation.relname === "string" ? { table: this.tableFact(relation) } : {}
@@ -11214,7 +11341,7 @@ var FileAnalyzer = class {
     const builtIn = schema === void 0 || schema === "pg_catalog";
     const serial = builtIn ? SERIAL[last] : void 0;
     const name = serial ?? (builtIn ? last : `${schema}.${last}`);
-    const mods = list(typeName?.typmods).map((mod) => num(rec(inner(mod, "A_Const")?.ival)?.ival)).filter((mod) => mod !== void 0);
+    const mods = list(typeName?.typmods).map((mod) => num(rec2(inner(mod, "A_Const")?.ival)?.ival)).filter((mod) => mod !== void 0);
     const array = list(typeName?.arrayBounds).length > 0;
     const base = serial ? last.replace(/^serial4$/, "serial").replace(/^serial8$/, "bigserial").replace(/^serial2$/, "smallserial") : TYPE_DISPLAY[name] ?? name;
     const display = `${base}${mods.length > 0 ? `(${mods.join(",")})` : ""}${array ? "[]" : ""}`;
@@ -11229,11 +11356,11 @@ var FileAnalyzer = class {
         for (const item of value) walk(item);
         return;
       }
-      const node = rec(value);
+      const node = rec2(value);
       if (!node) return;
       for (const [key, child] of Object.entries(node)) {
         if (key === "FuncCall") {
-          const call = rec(child);
+          const call = rec2(child);
           const name = strings(call?.funcname).join(".");
           functions.push(name);
           const known = this.schema.functions.get(name) ?? this.schema.functions.get(`public.${name}`);
@@ -11251,7 +11378,7 @@ var FileAnalyzer = class {
   }
   defaultFact(statement, expression, keywordAt) {
     const { volatility, functions } = this.volatility(expression);
-    const from = keywordAt ?? num(rec(Object.values(rec(expression) ?? {})[0])?.location) ?? statement.startByte;
+    const from = keywordAt ?? num(rec2(Object.values(rec2(expression) ?? {})[0])?.location) ?? statement.startByte;
     let sql = this.extent(statement, from, DEFAULT_STOPS);
     if (keywordAt !== void 0) sql = sql.replace(/^DEFAULT\s+/i, "");
     return { volatility, functions, sql };
@@ -11259,12 +11386,12 @@ var FileAnalyzer = class {
   // ---- columns and constraints ----
   columnFacts(statement, tableId, definition) {
     const name = str(definition.colname) ?? "";
-    const type = this.typeFact(rec(definition.typeName));
+    const type = this.typeFact(rec2(definition.typeName));
     let notNull = false;
     let fact = null;
     let identity = null;
     let generatedStored = false;
-    const inline = [];
+    const inline2 = [];
     for (const item of list(definition.constraints)) {
       const constraint = inner(item, "Constraint") ?? {};
       switch (constraint.contype) {
@@ -11284,10 +11411,10 @@ var FileAnalyzer = class {
           break;
         default:
           if (constraint.contype === "CONSTR_PRIMARY") notNull = true;
-          inline.push({ facts: this.constraintFacts(statement, tableId, constraint, [name]), raw: constraint });
+          inline2.push({ facts: this.constraintFacts(statement, tableId, constraint, [name]), raw: constraint });
       }
     }
-    const serial = SERIAL[strings(rec(definition.typeName)?.names).pop() ?? ""] !== void 0;
+    const serial = SERIAL[strings(rec2(definition.typeName)?.names).pop() ?? ""] !== void 0;
     return {
       facts: {
         name,
@@ -11298,9 +11425,9 @@ var FileAnalyzer = class {
         identity,
         generated_stored: generatedStored,
         serial,
-        constraints: inline.map((c) => c.facts)
+        constraints: inline2.map((c) => c.facts)
       },
-      constraints: inline
+      constraints: inline2
     };
   }
   constraintFacts(statement, tableId, constraint, columns = []) {
@@ -11312,7 +11439,7 @@ var FileAnalyzer = class {
     const table = this.schema.table(tableId);
     const nullable = type === "primary_key" ? ownColumns.filter((column) => table?.columns.get(column)?.notNull === false) : [];
     const at = num(constraint.location) ?? statement.startByte;
-    const references = rec(constraint.pktable);
+    const references = rec2(constraint.pktable);
     return {
       type,
       name,
@@ -11350,7 +11477,7 @@ var FileAnalyzer = class {
   }
   // ---- statements ----
   alterTable(statement, node) {
-    const relation = rec(node.relation);
+    const relation = rec2(node.relation);
     const table = this.tableFact(relation);
     const objectType = str(node.objtype) ?? "OBJECT_TABLE";
     const state = this.schema.table(table.id);
@@ -11387,7 +11514,7 @@ var FileAnalyzer = class {
       }
       case "AT_AlterColumnType": {
         const definition = inner(command.def, "ColumnDef") ?? {};
-        const newType = this.typeFact(rec(definition.typeName));
+        const newType = this.typeFact(rec2(definition.typeName));
         const old = state?.columns.get(column);
         const using = definition.raw_default;
         const facts = {
@@ -11458,7 +11585,7 @@ var FileAnalyzer = class {
         const partition = inner(command.def, "PartitionCmd") ?? {};
         return {
           kind: subtype === "AT_AttachPartition" ? "attach_partition" : "detach_partition",
-          partition: this.tableFact(rec(partition.name)),
+          partition: this.tableFact(rec2(partition.name)),
           concurrent: Boolean(partition.concurrent),
           finalize: subtype === "AT_DetachPartitionFinalize"
         };
@@ -11468,7 +11595,7 @@ var FileAnalyzer = class {
     }
   }
   createTable(statement, node) {
-    const relation = rec(node.relation);
+    const relation = rec2(node.relation);
     const table = this.tableFact(relation);
     const existed = table.known;
     const partitionOf = node.partbound !== void 0 ? list(node.inhRelations).map((parent) => this.tableFact(unwrapped(parent, "RangeVar")))[0] : void 0;
@@ -11491,7 +11618,7 @@ var FileAnalyzer = class {
       if (constraint) constraints.push({ facts: this.constraintFacts(statement, table.id, constraint), raw: constraint });
       const like = inner(element, "TableLikeClause");
       if (like && state) {
-        const source = this.schema.table(this.tableId(rec(like.relation)));
+        const source = this.schema.table(this.tableId(rec2(like.relation)));
         for (const [name, column] of source?.columns ?? []) state.columns.set(name, { ...column });
       }
     }
@@ -11507,8 +11634,8 @@ var FileAnalyzer = class {
     };
   }
   createTableAs(node) {
-    const into = rec(node.into);
-    const relation = rec(into?.rel);
+    const into = rec2(node.into);
+    const relation = rec2(into?.rel);
     const table = this.tableFact(relation);
     const materialized = node.objtype === "OBJECT_MATVIEW";
     if (!(table.known && node.if_not_exists)) {
@@ -11519,7 +11646,7 @@ var FileAnalyzer = class {
     return { kind: materialized ? "create_materialized_view" : "create_table_as", table: { ...table, new: true } };
   }
   createView(node) {
-    const relation = rec(node.view);
+    const relation = rec2(node.view);
     const view = this.tableFact(relation);
     this.schema.createTable(view.id, "view");
     this.created.add(view.id);
@@ -11527,7 +11654,7 @@ var FileAnalyzer = class {
     return { kind: "create_view", view: { ...view, new: true }, replace: Boolean(node.replace) };
   }
   createIndex(statement, node) {
-    const relation = rec(node.relation);
+    const relation = rec2(node.relation);
     const table = this.tableFact(relation);
     const params = list(node.indexParams).map((param) => inner(param, "IndexElem") ?? {});
     const firstColumn = str(params[0]?.name) ?? "expr";
@@ -11617,7 +11744,7 @@ var FileAnalyzer = class {
   rename(node) {
     const renameType = str(node.renameType) ?? "";
     const objectType = objectName(renameType);
-    const relation = rec(node.relation);
+    const relation = rec2(node.relation);
     const to = str(node.newname) ?? "";
     const table = relation ? this.tableFact(relation) : null;
     let from = str(node.subname) ?? "";
@@ -11671,7 +11798,7 @@ var FileAnalyzer = class {
   }
   setSchema(node) {
     const objectType = objectName(str(node.objectType) ?? "");
-    const relation = rec(node.relation);
+    const relation = rec2(node.relation);
     const table = relation ? this.tableFact(relation) : null;
     const schema = str(node.newschema) ?? "";
     if (table) {
@@ -11689,9 +11816,9 @@ var FileAnalyzer = class {
     let raw = null;
     if (kind === "VAR_SET_VALUE") {
       const constant = inner(list(node.args)[0], "A_Const");
-      const ival = num(rec(constant?.ival)?.ival) ?? (rec(constant?.ival) ? 0 : void 0);
-      const sval = str(rec(constant?.sval)?.sval);
-      const fval = str(rec(constant?.fval)?.fval);
+      const ival = num(rec2(constant?.ival)?.ival) ?? (rec2(constant?.ival) ? 0 : void 0);
+      const sval = str(rec2(constant?.sval)?.sval);
+      const fval = str(rec2(constant?.fval)?.fval);
       raw = sval ?? fval ?? (ival !== void 0 ? String(ival) : null);
       value = ival !== void 0 ? durationMs(ival) : raw !== null ? durationMs(raw) : null;
     }
@@ -11711,9 +11838,9 @@ var FileAnalyzer = class {
       const call = inner(inner(target, "ResTarget")?.val, "FuncCall");
       if (!call || strings(call.funcname).join(".") !== "set_config") continue;
       const args = list(call.args).map((arg) => inner(arg, "A_Const"));
-      const name = str(rec(args[0]?.sval)?.sval);
-      const value = str(rec(args[1]?.sval)?.sval);
-      const isLocal = rec(args[2]?.boolval)?.boolval === true;
+      const name = str(rec2(args[0]?.sval)?.sval);
+      const value = str(rec2(args[1]?.sval)?.sval);
+      const isLocal = rec2(args[2]?.boolval)?.boolval === true;
       if (name && TIMEOUTS.has(name) && value !== void 0) {
         const ms = durationMs(value);
         this.set(name, ms, isLocal);
@@ -11802,10 +11929,10 @@ var FileAnalyzer = class {
   reindex(node) {
     const kind = str(node.kind) ?? "";
     const target = snake(kind.replace(/^REINDEX_OBJECT_/, ""));
-    const relation = rec(node.relation);
+    const relation = rec2(node.relation);
     const concurrent = list(node.params).some((param) => {
       const option = inner(param, "DefElem");
-      return option?.defname === "concurrently" && rec(inner(option.arg, "Boolean"))?.boolval !== false;
+      return option?.defname === "concurrently" && rec2(inner(option.arg, "Boolean"))?.boolval !== false;
     });
     let table = null;
     if (target === "table" && relation) table = this.tableFact(relation);
@@ -11868,7 +11995,7 @@ function firstLocation(expression) {
   let first;
   const walk = (value) => {
     if (Array.isArray(value)) return value.forEach(walk);
-    const node = rec(value);
+    const node = rec2(value);
     if (!node) return;
     for (const [key, child] of Object.entries(node)) {
       if (key === "location" && typeof child === "number" && child >= 0) first = first === void 0 ? child : Math.min(first, child);
@@ -11905,9 +12032,9 @@ function autoConstraintName(tableId, type, columns, constraint) {
       const referenced = /* @__PURE__ */ new Set();
       const walk = (value) => {
         if (Array.isArray(value)) return value.forEach(walk);
-        const node = rec(value);
+        const node = rec2(value);
         if (!node) return;
-        const ref = rec(node.ColumnRef);
+        const ref = rec2(node.ColumnRef);
         if (ref) {
           const fields = strings(ref.fields);
           if (fields.length > 0) referenced.add(fields[fields.length - 1] ?? "");
@@ -11930,7 +12057,7 @@ function lockModeName(mode) {
 import { spawnSync } from "node:child_process";
 import { resolve as resolve2 } from "node:path";
 function git(cwd, args) {
-  const run = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: childEnv() });
   if (run.error) {
     const code = run.error.code;
     throw new CollectorError(code === "ENOENT" ? "--base needs git, which is not on PATH" : `git failed: ${run.error.message}`);
@@ -12273,6 +12400,20 @@ var SchemaState = class {
       }
     }
   }
+  /**
+   * After a statement that does not parse: forgets every table, enum and function it may name, so later
+   * statements treat them as existing objects of unknown shape (never as known facts). Returns the
+   * tables forgotten.
+   */
+  forget(identifiers) {
+    const named = new Set(identifiers);
+    const mentioned = (id) => named.has(id) || named.has(id.slice(id.lastIndexOf(".") + 1));
+    const tables = [...this.tables.keys()].filter(mentioned);
+    for (const id of tables) this.dropTable(id);
+    for (const id of [...this.enums.keys()].filter(mentioned)) this.enums.delete(id);
+    for (const id of [...this.functions.keys()].filter(mentioned)) this.functions.delete(id);
+    return tables;
+  }
 };
 
 // src/gates/migrations/schema-cache.ts
@@ -12420,6 +12561,7 @@ async function collect2(context, options) {
     }))
   };
   const judged = [];
+  const errors = [];
   const stats = {
     files: judgedSet.size,
     contextFiles: ordered.length - judgedSet.size + schemaPaths.length,
@@ -12427,13 +12569,14 @@ async function collect2(context, options) {
     statements: 0
   };
   return {
-    slices: judgeInSlices({ context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats }),
+    slices: judgeInSlices({ context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats, errors }),
     locate: (finding) => locate(judged, finding),
-    stats
+    stats,
+    errors
   };
 }
 async function* judgeInSlices(judging) {
-  const { context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats } = judging;
+  const { context, options, format, runner, schemaPaths, ordered, judgedSet, edited, settings, judged, stats, errors } = judging;
   const { workspace, logger } = context;
   const transaction = options.transaction;
   const connection = {
@@ -12482,41 +12625,79 @@ async function* judgeInSlices(judging) {
     const request = requests[position];
     const file = position < schemaPaths.length ? void 0 : ordered[position - schemaPaths.length];
     position++;
-    if (result.text === void 0 || result.failure && (!file || result.failure.kind !== "syntax" || onParseError === "error")) {
-      throw failureError(result.failure ?? { kind: "internal", reason: `no result for ${request.shown}` });
+    if (result.text === void 0 || result.failure && result.failure.kind !== "syntax") {
+      const failure = result.failure ?? { kind: "internal", reason: `no result for ${request.shown}` };
+      if (failure.kind === "internal") throw failureError(failure);
+      errors.push(`${describeThrown(failureError(failure))} (not replayed: the later files were judged without what it changes)`);
+      continue;
     }
-    const parsed = result.treeJson === void 0 ? { source: new SqlText(result.text), statements: [] } : statementsOf(result.text, result.treeJson);
+    let parsed;
+    let syntaxErrors = [];
+    if (result.failure) {
+      await loadSqlParser();
+      const recovered = parseSqlRecovering(result.text);
+      parsed = recovered;
+      syntaxErrors = recovered.errors.length > 0 ? recovered.errors : [wholeFileError(result.text, result.failure.reason, result.failure.location)];
+    } else parsed = result.treeJson === void 0 ? { source: new SqlText(result.text), statements: [] } : statementsOf(result.text, result.treeJson);
     const { source, statements } = parsed;
+    const unparsed = syntaxErrors.map((error) => ({ ...error, forgotten: [] }));
+    const forgetUpTo = (byte) => {
+      for (const error of unparsed) if (error.startByte < byte && error.forgotten.length === 0) error.forgotten = schema.forget(error.identifiers);
+    };
+    const reportSyntax = (judgedFile) => {
+      for (const error of unparsed) {
+        const left = error.forgotten.length > 0 ? `, the replay treating ${error.forgotten.join(", ")} as unknown from there on` : "";
+        if (!judgedFile || onParseError === "error") {
+          const hint = error.hint ? `; ${error.hint}` : "";
+          errors.push(`${request.shown}:${error.line}:${error.column}: SQL syntax error: ${error.message}${hint} (that statement was not checked; the file's other statements and the later files were judged${left})`);
+        }
+      }
+      if (unparsed.length > 0) stats.parseErrors = (stats.parseErrors ?? 0) + unparsed.length;
+    };
     if (!file) {
       const analyzer2 = new FileAnalyzer(schema, source, CONTEXT_EXECUTION, connection);
-      for (const statement of statements) analyzer2.analyze(statement);
-      if (holdForTrace) tracePlan.push({ shown: request.shown, statements: sqlOf(parsed), judged: false, transaction: "none", touched: [] });
+      for (const statement of statements) {
+        forgetUpTo(statement.startByte);
+        analyzer2.analyze(statement);
+      }
+      forgetUpTo(Infinity);
+      reportSyntax(false);
+      if (holdForTrace && unparsed.length === 0) tracePlan.push({ shown: request.shown, statements: sqlOf(parsed), judged: false, transaction: "none", touched: [] });
       continue;
     }
     const isJudged = judgedSet.has(file.path);
     const sqls = sqlOf(parsed);
     const execution = executionOf(file, result.text, runner, transaction, sqls);
     const model = execution.transaction;
-    const parseError = result.failure ? { message: result.failure.reason, line: result.failure.location?.line ?? 1, column: result.failure.location?.column ?? 1 } : null;
-    if (!result.failure && statements.length === 0) {
+    if (unparsed.length === 0 && statements.length === 0) {
       if (isJudged) {
         stats.emptyFiles = (stats.emptyFiles ?? 0) + 1;
         logger.info(`migrations: ${file.shown} has no SQL statements (empty or only comments): nothing to judge`);
       }
       continue;
     }
-    const analyzer = result.failure ? void 0 : new FileAnalyzer(schema, source, execution, connection, statements.length);
+    const analyzer = new FileAnalyzer(schema, source, execution, connection, statements.length + unparsed.length);
     const facts = [];
     for (const statement of statements) {
-      const fact = analyzer?.analyze(statement);
-      if (fact && isJudged) facts.push(fact);
+      forgetUpTo(statement.startByte);
+      const fact = analyzer.analyze(statement);
+      if (isJudged) facts.push(fact);
     }
-    if (holdForTrace && !result.failure) {
-      tracePlan.push({ shown: file.shown, statements: sqls, judged: isJudged, transaction: traceModel(execution, statements.length), touched: isJudged ? touchedTables(facts) : [] });
+    forgetUpTo(Infinity);
+    reportSyntax(isJudged);
+    if (holdForTrace && unparsed.length === 0) {
+      tracePlan.push({
+        shown: file.shown,
+        statements: sqls,
+        judged: isJudged,
+        transaction: traceModel(execution, statements.length),
+        touched: isJudged ? touchedTables(facts) : [],
+        version: file.version ?? file.shown
+      });
     }
     if (!isJudged) continue;
     stats.statements += facts.length;
-    const directives = result.failure ? { ignores: [], rollbackNotes: [] } : readDirectives(parsed);
+    const directives = readDirectives(parsed);
     const entry = {
       file,
       source,
@@ -12537,8 +12718,13 @@ async function* judgeInSlices(judging) {
         modified: false,
         statements: facts,
         ignores: directives.ignores,
-        unclosed_transaction: model !== "per-file" ? analyzer?.openedBy ?? null : null,
-        parse_error: parseError
+        unclosed_transaction: model !== "per-file" ? analyzer.openedBy : null,
+        parse_errors: unparsed.map((error) => ({
+          message: error.hint ? `${error.message} (${error.hint})` : error.message,
+          line: error.line,
+          column: error.column,
+          unknown: error.forgotten
+        }))
       }
     };
     judged.push(entry);
@@ -12570,16 +12756,16 @@ async function* judgeInSlices(judging) {
         statements: [],
         ignores: [],
         unclosed_transaction: null,
-        parse_error: null
+        parse_errors: []
       }
     };
     judged.push(entry);
     if (!holdForTrace) waiting.push(entry);
   }
   if (holdForTrace && options.trace) {
-    const { traceMigrations } = await import("./trace-P7YZNZ2I.js");
-    const traces = await traceMigrations(tracePlan, options.trace, logger);
-    Object.assign(stats, attachTraces(judged, traces, logger));
+    const { BOOKKEEPING, traceMigrations } = await import("./trace-LNW6RZVB.js");
+    const { traces, replayFailures } = await traceMigrations(tracePlan, options.trace, logger, BOOKKEEPING[runner]);
+    Object.assign(stats, attachTraces(judged, traces, logger), replayFailures > 0 ? { traceReplayFailures: replayFailures } : {});
     waiting = [...judged];
   }
   if (waiting.length > 0 || yielded === 0) yield slice(waiting);
@@ -12597,6 +12783,9 @@ function prefixKey(workspace, requests, schemaFiles, ordered, runner, transactio
     return void 0;
   }
 }
+function wholeFileError(text, message, at) {
+  return { message, line: at?.line ?? 1, column: at?.column ?? 1, startByte: 0, endByte: Buffer.byteLength(text, "utf8"), identifiers: sqlIdentifiers(text) };
+}
 var sqlOf = (parsed) => parsed.statements.map((statement) => parsed.source.slice(statement.startByte, statement.endByte));
 function compactFacts(value) {
   if (Array.isArray(value)) return value.map(compactFacts);
@@ -12610,7 +12799,7 @@ function compactFacts(value) {
   return result;
 }
 function indexFacts(files) {
-  const index = { statements: {}, actions: {}, lock_timeout: {}, statement_timeout: {}, truncated_identifiers: [] };
+  const index = { statements: {}, actions: {}, lock_timeout: {}, statement_timeout: {}, truncated_identifiers: [], newer_syntax: [] };
   files.forEach((file, fileIndex) => {
     file.statements.forEach((statement, statementIndex) => {
       const at = [fileIndex, statementIndex];
@@ -12622,6 +12811,7 @@ function indexFacts(files) {
         });
       }
       if (Array.isArray(statement.truncated_identifiers) && statement.truncated_identifiers.length > 0) index.truncated_identifiers.push(at);
+      if (Array.isArray(statement.newer_syntax)) index.newer_syntax.push(at);
       const observed = statement.trace?.locks;
       if (Array.isArray(statement.locks) && statement.locks.length > 0 || Array.isArray(observed) && observed.length > 0) {
         (index.lock_timeout[String(statement.lock_timeout_ms ?? "none")] ??= []).push(at);
@@ -12640,6 +12830,8 @@ function touchedTables(facts) {
 }
 function attachTraces(judged, traces, logger) {
   let traced = 0;
+  let untraced = 0;
+  let dataDependent = 0;
   let rewrites = 0;
   for (const entry of judged) {
     const perStatement = traces.get(entry.file.shown);
@@ -12648,19 +12840,27 @@ function attachTraces(judged, traces, logger) {
     facts.forEach((statement, index) => {
       const trace = perStatement[index];
       if (!trace) return;
+      const predictedLocks = statement.locks ?? [];
+      for (const lock of trace.locks ?? []) {
+        const id = lock.relation.includes(".") ? lock.relation : `public.${lock.relation}`;
+        const written = predictedLocks.find((predicted2) => predicted2.id === id);
+        if (written) lock.relation = written.table;
+      }
       statement.trace = trace;
-      traced++;
+      if (trace.skipped) untraced++;
+      else traced++;
+      if (trace.data_dependent) dataDependent++;
       rewrites += trace.rewritten.length;
       const at = entry.source.position(entry.spans[index]?.[0] ?? 0);
       const predicted = (statement.locks ?? []).map((lock) => `${lock.mode} on ${lock.table}`).join(", ") || "none";
       const observed = trace.error || trace.skipped ? "-" : trace.locks === null ? "not observable (ran outside a transaction)" : trace.locks.map((lock) => `${lock.mode} on ${lock.relation}`).join(", ") || "none new";
-      const outcome = trace.error ? ` failed: ${trace.error}` : trace.skipped ? ` not run: ${trace.skipped}` : "";
+      const outcome = trace.error ? ` failed: ${trace.error}` : trace.skipped ? ` ${trace.skipped}` : trace.data_dependent ? ` depends on data: failed on the seeded rows (value ${trace.data_dependent.value}: ${trace.data_dependent.error}), ran on the empty table` : "";
       logger.info(
         `trace ${entry.file.shown}:${at.line} ${statement.kind}: locks ${observed} (predicted ${predicted}); rewrote ${trace.rewritten.join(", ") || "nothing"}; ${trace.duration_ms} ms${outcome}`
       );
     });
   }
-  return { tracedStatements: traced, observedRewrites: rewrites };
+  return { tracedStatements: traced, observedRewrites: rewrites, ...untraced > 0 ? { untracedStatements: untraced } : {}, ...dataDependent > 0 ? { dataDependentStatements: dataDependent } : {} };
 }
 function globMatches(glob, path) {
   return (0, import_picomatch.default)(glob)(path);
@@ -12730,6 +12930,388 @@ function traceModel(execution, statements) {
   return execution.transaction;
 }
 
+// src/report/console.ts
+var COLORS = {
+  pass: "\x1B[32m",
+  warn: "\x1B[33m",
+  block: "\x1B[31m",
+  error: "\x1B[35m",
+  dim: "\x1B[2m",
+  bold: "\x1B[1m"
+};
+function describeResource(resource) {
+  if (!resource) return "";
+  return `${resource.kind} ${resource.namespace ? `${resource.namespace}/` : ""}${resource.name}`;
+}
+var consoleReporter = {
+  format: "console",
+  render(report, context) {
+    const paint = (style, text) => context.color ? `${COLORS[style]}${text}\x1B[0m` : text;
+    const lines = [];
+    for (const gate of report.gates) {
+      lines.push(`${paint("bold", gate.id)}  ${paint(gate.verdict, gate.verdict.toUpperCase())}${gate.mode === "audit" ? " (audit mode)" : ""}  ${summary(gate)}`);
+      if (gate.error) lines.push(`  ${paint("error", "error:")} ${gate.error}`);
+      for (const [file, findings] of groupByFile(gate.findings)) {
+        lines.push("", `  ${paint("bold", file)}`);
+        for (const finding of findings) {
+          const where = finding.location ? `${finding.location.line}:${finding.location.column ?? 1}` : "-";
+          const subject = describeResource(finding.resource);
+          lines.push(
+            `    ${where.padEnd(8)}${finding.audit ? paint("dim", "audit ") : paint(finding.severity, finding.severity.padEnd(6))}${finding.rule.padEnd(11)}${subject ? `${subject}: ` : ""}${finding.message}`
+          );
+          remediationLines(finding.remediation).forEach((text, index) => {
+            lines.push(`    ${" ".repeat(25)}${paint("dim", index === 0 ? `fix: ${text}` : `     ${text}`)}`);
+          });
+        }
+      }
+      if (gate.waived.length > 0) {
+        lines.push("", `  waived (${gate.waived.length}):`);
+        for (const { finding, waiver } of gate.waived) {
+          const where = finding.location ? formatLocation(finding.location) : describeResource(finding.resource);
+          lines.push(
+            `    ${finding.rule} ${where} \u2014 ${waiver.reason} (owner ${waiver.owner}, expires ${waiver.expires}${waiver.ticket ? `, ${waiver.ticket}` : ""}; ${formatLocation(waiver.source)})`
+          );
+        }
+      }
+      lines.push("");
+    }
+    lines.push(`Result: ${paint(report.verdict, report.verdict.toUpperCase())}`);
+    return `${lines.join("\n")}
+`;
+  }
+};
+function remediationLines(remediation) {
+  return remediation.split("\n").filter((line) => !line.trim().startsWith("```")).map((line) => line.trimEnd()).filter((line, index, all) => line !== "" || index > 0 && index < all.length - 1);
+}
+function countFindings(gate) {
+  const enforced = gate.findings.filter((finding) => !finding.audit);
+  const block = enforced.filter((finding) => finding.severity === "block").length;
+  return { block, warn: enforced.length - block, audit: gate.findings.length - enforced.length };
+}
+function summary(gate) {
+  const { block, warn, audit } = countFindings(gate);
+  const parts = [`${gate.findings.length} finding${gate.findings.length === 1 ? "" : "s"}${gate.findings.length ? ` (${block} block, ${warn} warn${audit ? `, ${audit} audit` : ""})` : ""}`];
+  if (gate.waived.length) parts.push(`${gate.waived.length} waived`);
+  if (gate.stats.workloads !== void 0) parts.push(`${gate.stats.workloads} workloads`);
+  parts.push(`${gate.durationMs} ms`);
+  return parts.join(" \xB7 ");
+}
+function groupByFile(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const key = finding.location?.file ?? "(no file)";
+    const group2 = groups.get(key) ?? [];
+    group2.push(finding);
+    groups.set(key, group2);
+  }
+  return groups;
+}
+
+// src/report/github/context.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+function readEvent(path) {
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync3(path, "utf8"));
+  } catch {
+    return {};
+  }
+}
+function githubContextFromEnv(env = process.env) {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo || !env.GITHUB_SHA) return void 0;
+  const event = readEvent(env.GITHUB_EVENT_PATH);
+  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  const pullRequest = event.pull_request?.number ?? (env.GITHUB_EVENT_NAME?.startsWith("pull_request") ? event.number : void 0);
+  return {
+    serverUrl,
+    apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
+    owner,
+    repo,
+    sha: event.pull_request?.head?.sha ?? env.GITHUB_SHA,
+    ...env.GITHUB_REF ? { ref: env.GITHUB_REF } : {},
+    ...env.GITHUB_EVENT_NAME ? { eventName: env.GITHUB_EVENT_NAME } : {},
+    ...env.GITHUB_RUN_ID ? { runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` } : {},
+    ...pullRequest ? { pullRequest } : {}
+  };
+}
+function blobUrl(context, path, line) {
+  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  return `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.sha}/${encoded}${line ? `#L${line}` : ""}`;
+}
+
+// src/report/github/markdown.ts
+var COMMENT_MARKER = "<!-- resilience-gates -->";
+var CHECK_SUMMARY_LIMIT = 65535;
+var COMMENT_LIMIT = 65536;
+var JOB_SUMMARY_BYTES = 1e6;
+var ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", block: "\u274C", error: "\u{1F4A5}" };
+function inline(text) {
+  return text.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");
+}
+function link(text, url) {
+  return url ? `[${text}](${url})` : text;
+}
+function counts(gate) {
+  if (gate.verdict === "error") return "could not run";
+  const { block, warn, audit } = countFindings(gate);
+  return gate.findings.length === 0 ? "0" : `${gate.findings.length} (${block} block, ${warn} warn${audit ? `, ${audit} audit` : ""})`;
+}
+function verdictCell(gate) {
+  return `${ICON[gate.verdict]} ${gate.verdict}${gate.mode === "audit" ? " (audit)" : ""}`;
+}
+function duration(ms) {
+  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+function verdictTable(report) {
+  return [
+    "| gate | verdict | findings | waived | duration |",
+    "|---|---|---|---|---|",
+    ...report.gates.map((gate) => `| \`${gate.id}\` | ${verdictCell(gate)} | ${counts(gate)} | ${gate.waived.length} | ${duration(gate.durationMs)} |`)
+  ];
+}
+function findingLine(finding, links) {
+  const where = finding.location ? `L${finding.location.line}${finding.location.column ? `:${finding.location.column}` : ""}` : "\u2014";
+  const url = finding.location && links ? blobUrl(links, finding.location.file, finding.location.line) : void 0;
+  const subject = describeResource(finding.resource);
+  const label2 = finding.audit ? `\u{1F50D} **audit** (${finding.severity})` : `${ICON[finding.severity]} **${finding.severity}**`;
+  return `- ${link(where, url)} ${label2} \`${finding.rule}\` ${inline(subject ? `${subject}: ${finding.message}` : finding.message)}`;
+}
+function findingsSection(gate, links) {
+  const sections = [];
+  const byFile = /* @__PURE__ */ new Map();
+  for (const finding of gate.findings) {
+    const key = finding.location?.file ?? "";
+    byFile.set(key, [...byFile.get(key) ?? [], finding]);
+  }
+  const lines = [];
+  for (const [file, findings] of byFile) {
+    const heading = file ? `**${link(inline(file), links ? blobUrl(links, file) : void 0)}**` : "**(no file)**";
+    lines.push("", heading, ...findings.map((finding) => findingLine(finding, links)));
+  }
+  if (lines.length > 0) sections.push({ name: `${gate.id} findings`, lines });
+  const rules = new Map(gate.findings.map((finding) => [finding.rule, finding]));
+  if (rules.size > 0) {
+    const fixes = ["", "<details><summary>How to fix</summary>", ""];
+    for (const finding of rules.values()) {
+      fixes.push(`**\`${finding.rule}\` ${inline(finding.title)}**${finding.docs && /^https?:/.test(finding.docs) ? ` ([docs](${finding.docs}))` : ""}`, "", finding.remediation, "");
+    }
+    sections.push({ name: `${gate.id} fixes`, lines: fixes, close: ["</details>"] });
+  }
+  return sections;
+}
+function waiversSection(gate, links) {
+  if (gate.waived.length === 0) return [];
+  const lines = [
+    "",
+    `**Waivers applied (${gate.waived.length})** \u2014 the audit trail`,
+    "",
+    "| rule | finding | reason | owner | expires | ticket | waiver |",
+    "|---|---|---|---|---|---|---|",
+    ...gate.waived.map(({ finding, waiver }) => {
+      const where = finding.location ? link(inline(formatLocation(finding.location)), links ? blobUrl(links, finding.location.file, finding.location.line) : void 0) : inline(describeResource(finding.resource));
+      const source = link(inline(formatLocation(waiver.source)), links ? blobUrl(links, waiver.source.file, waiver.source.line) : void 0);
+      return `| \`${finding.rule}\` | ${where} | ${inline(waiver.reason)} | ${inline(waiver.owner)} | ${waiver.expires} | ${inline(waiver.ticket ?? "")} | ${source} |`;
+    })
+  ];
+  return [{ name: `${gate.id} waivers`, lines }];
+}
+var byteLength = (text) => Buffer.byteLength(text, "utf8");
+function truncateBytes(text, limit) {
+  if (byteLength(text) <= limit) return text;
+  const bytes2 = Buffer.from(text, "utf8");
+  let end = Math.max(0, limit);
+  while (end > 0 && (bytes2[end] & 192) === 128) end -= 1;
+  return bytes2.subarray(0, end).toString("utf8");
+}
+var joined = (lines) => lines.reduce((sum, line) => sum + byteLength(line) + 1, 0);
+function fitSections(head, sections, limit, cutNote) {
+  const headText = head.join("\n");
+  const sizes = sections.map((section) => joined(section.lines) + joined(section.close ?? []));
+  const budget = limit - byteLength(headText) - 2;
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  let text = headText;
+  if (total <= budget) {
+    for (const section of sections) text += `
+${[...section.lines, ...section.close ?? []].join("\n")}`;
+    return `${truncateBytes(text, limit - 1)}
+`;
+  }
+  const noteBytes = (section) => byteLength(cutNote(section.lines.length, section.name)) + 4;
+  const spent = (cap) => sizes.reduce((sum, size, i) => sum + (size <= cap ? size : Math.min(size, cap + noteBytes(sections[i]))), 0);
+  let low = 0;
+  let high = Math.max(...sizes);
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (spent(middle) <= budget) low = middle;
+    else high = middle - 1;
+  }
+  sections.forEach((section, i) => {
+    if (sizes[i] <= low) {
+      text += `
+${[...section.lines, ...section.close ?? []].join("\n")}`;
+      return;
+    }
+    let room = low - joined(section.close ?? []);
+    const kept = [];
+    for (const line of section.lines) {
+      const size = byteLength(line) + 1;
+      if (size > room) break;
+      kept.push(line);
+      room -= size;
+    }
+    const omitted = section.lines.length - kept.length;
+    text += `
+${[...kept, "", cutNote(omitted, section.name), ...section.close ?? []].join("\n")}`;
+  });
+  return `${truncateBytes(text, limit - 1)}
+`;
+}
+function gateSections(gate, links, level) {
+  const sections = [{ name: `${gate.id} heading`, lines: ["", `${level} ${ICON[gate.verdict]} \`${gate.id}\` \u2014 ${gate.verdict}`] }];
+  if (gate.error) sections.push({ name: `${gate.id} error`, lines: ["", `> **error:** ${inline(gate.error)}`] });
+  sections.push(...findingsSection(gate, links), ...waiversSection(gate, links));
+  return sections;
+}
+var cutLines = (where) => (omitted, section) => `> \u2702\uFE0F ${omitted.toLocaleString("en-US")} line${omitted === 1 ? "" : "s"} of section ${inline(section)} left out (${where}); full list in SARIF/JSON.`;
+function reportSections(report, links, level) {
+  return report.gates.filter((gate) => gate.findings.length > 0 || gate.waived.length > 0 || gate.error).flatMap((gate) => gateSections(gate, links, level));
+}
+function jobSummary(report, links, extra = []) {
+  const head = [`## ${ICON[report.verdict]} resilience-gates: ${report.verdict.toUpperCase()}`, "", ...verdictTable(report), ...extra];
+  return fitSections(head, reportSections(report, links, "###"), JOB_SUMMARY_BYTES, cutLines(`job summary limit, ${JOB_SUMMARY_BYTES.toLocaleString("en-US")} bytes; the JSON report at output \`report-path\` has every finding`));
+}
+function checkRunSummary(gate, links, runUrl, notes = []) {
+  const head = [
+    `${ICON[gate.verdict]} **${gate.verdict.toUpperCase()}** \xB7 ${counts(gate)} finding${gate.findings.length === 1 ? "" : "s"} \xB7 ${gate.waived.length} waived \xB7 ${duration(gate.durationMs)}`,
+    ...notes.flatMap((note) => ["", note])
+  ];
+  return fitSections(head, gateSections(gate, links, "###").slice(1), CHECK_SUMMARY_LIMIT, cutLines(`GitHub's check-run limit, ${CHECK_SUMMARY_LIMIT.toLocaleString("en-US")} bytes${runUrl ? `; also in the [job summary](${runUrl})` : ""}`));
+}
+function minimalCheckRunSummary(gate, refusal, runUrl) {
+  return truncateBytes(
+    `${ICON[gate.verdict]} **${gate.verdict.toUpperCase()}** \xB7 ${counts(gate)} finding${gate.findings.length === 1 ? "" : "s"} \xB7 ${gate.waived.length} waived
+
+GitHub refused the full summary and annotations (${inline(refusal)}). ${runUrl ? `The [job summary](${runUrl}), the` : "The"} SARIF and the JSON report list every finding.
+`,
+    CHECK_SUMMARY_LIMIT
+  );
+}
+function commentBody2(report, links, runUrl) {
+  const head = [
+    COMMENT_MARKER,
+    `### ${ICON[report.verdict]} resilience-gates: ${report.verdict.toUpperCase()}`,
+    "",
+    ...verdictTable(report),
+    ...runUrl ? ["", `[Workflow run](${runUrl})${links ? ` \xB7 commit \`${links.sha.slice(0, 7)}\`` : ""}`] : []
+  ];
+  return fitSections(head, reportSections(report, links, "####"), COMMENT_LIMIT, cutLines(`GitHub's comment limit${runUrl ? `; also in the [job summary](${runUrl})` : ""}`));
+}
+
+// src/report/github/checks.ts
+var ANNOTATIONS_PER_REQUEST = 50;
+var TITLE_BYTES = 255;
+var DETAILS_BYTES = 64 * 1024;
+var MAX_ANNOTATIONS = 500;
+var DEFAULT_CHECK_NAME = "resilience-gates";
+function checkRunName(gateId, checkName = DEFAULT_CHECK_NAME) {
+  return `${checkName} / ${gateId}`;
+}
+function gateConclusion(gate, failOn) {
+  const conclusion = conclusionOf(gate.verdict, failOn);
+  return conclusion === "success" && gate.findings.some((finding) => finding.audit) ? "neutral" : conclusion;
+}
+function conclusionOf(verdict, failOn) {
+  if (verdict === "pass") return "success";
+  if (verdict === "warn") return failOn === "warn" ? "failure" : "neutral";
+  return "failure";
+}
+function annotationOf(finding) {
+  if (!finding.location) return void 0;
+  const { file, line, column, endLine } = finding.location;
+  const end = endLine && endLine >= line ? endLine : line;
+  const subject = describeResource(finding.resource);
+  return {
+    path: file,
+    start_line: line,
+    end_line: end,
+    // The API takes columns only when the annotation stays on one line.
+    ...column && end === line ? { start_column: column } : {},
+    annotation_level: finding.audit ? "notice" : finding.severity === "block" ? "failure" : "warning",
+    title: truncateBytes(`${finding.audit ? "[audit] " : ""}${finding.rule}: ${finding.title}`, TITLE_BYTES),
+    message: truncateBytes(`${subject ? `${subject}: ` : ""}${finding.message}`, DETAILS_BYTES),
+    ...finding.remediation ? { raw_details: truncateBytes(`fix: ${finding.remediation}${finding.docs ? `
+
+docs: ${finding.docs}` : ""}`, DETAILS_BYTES) } : {}
+  };
+}
+async function publishChecks(report, request) {
+  const { api, context, failOn, logger } = request;
+  const outcome = { checks: [], failed: [] };
+  if (!api) return { ...outcome, stopped: { reason: "no-token", detail: "no github-token given", gates: report.gates.map((gate) => gate.id) } };
+  const cap = request.maxAnnotations ?? MAX_ANNOTATIONS;
+  const name = (gateId) => checkRunName(gateId, request.checkName);
+  const base = repoPath(context.owner, context.repo);
+  const links = { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, sha: context.sha };
+  for (const [index, gate] of report.gates.entries()) {
+    const located = gate.findings.map(annotationOf).filter((annotation) => annotation !== void 0);
+    const annotations2 = located.slice(0, cap);
+    const capped = located.length > cap ? [`> \u2139\uFE0F ${cap.toLocaleString("en-US")} of ${located.length.toLocaleString("en-US")} findings are annotated (input \`max-annotations\`); the list below and the SARIF have all of them.`] : [];
+    const completedAt = (request.now?.() ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const create = (output2) => api.request("POST", `${base}/check-runs`, {
+      name: name(gate.id),
+      head_sha: context.sha,
+      status: "completed",
+      conclusion: gateConclusion(gate, failOn),
+      completed_at: completedAt,
+      external_id: gate.id,
+      ...context.runUrl ? { details_url: context.runUrl } : {},
+      output: output2
+    });
+    const output = { title: titleOf(gate), summary: checkRunSummary(gate, links, context.runUrl, capped) };
+    let created;
+    let problem;
+    try {
+      try {
+        created = await create({ ...output, annotations: annotations2.slice(0, ANNOTATIONS_PER_REQUEST) });
+      } catch (error) {
+        if (!(error instanceof GitHubApiError) || error.status !== 422) throw error;
+        problem = `GitHub refused the full output (${error.message}); written with a minimal summary and no annotations`;
+        logger.warn(`check run ${name(gate.id)}: ${problem}`);
+        created = await create({ title: output.title, summary: minimalCheckRunSummary(gate, `HTTP 422: ${error.body.slice(0, 200)}`, context.runUrl) });
+      }
+    } catch (error) {
+      if (!(error instanceof GitHubApiError)) throw error;
+      const rest = report.gates.slice(index).map((left) => left.id);
+      if (error.forbidden) return { ...outcome, stopped: { reason: "forbidden", detail: error.message, gates: rest } };
+      if (error.rateLimited) return { ...outcome, stopped: { reason: "rate-limited", detail: error.message, gates: rest } };
+      outcome.failed.push({ gate: gate.id, detail: error.message });
+      logger.warn(`check run ${name(gate.id)} not written: ${error.message}`);
+      continue;
+    }
+    let written = problem ? 0 : Math.min(annotations2.length, ANNOTATIONS_PER_REQUEST);
+    for (let start = ANNOTATIONS_PER_REQUEST; !problem && start < annotations2.length; start += ANNOTATIONS_PER_REQUEST) {
+      try {
+        await api.request("PATCH", `${base}/check-runs/${created.id}`, { output: { ...output, annotations: annotations2.slice(start, start + ANNOTATIONS_PER_REQUEST) } });
+        written += Math.min(ANNOTATIONS_PER_REQUEST, annotations2.length - start);
+      } catch (error) {
+        if (!(error instanceof GitHubApiError)) throw error;
+        problem = `${annotations2.length - written} of ${annotations2.length} annotations not written (${error.message})`;
+        logger.warn(`check run ${name(gate.id)}: ${problem}`);
+      }
+    }
+    outcome.checks.push({ gate: gate.id, id: created.id, ...created.html_url ? { url: created.html_url } : {}, annotations: written, ...problem ? { problem } : {} });
+    logger.info(`check run ${name(gate.id)}: ${gateConclusion(gate, failOn)}, ${written} annotation${written === 1 ? "" : "s"}`);
+  }
+  return outcome;
+}
+function titleOf(gate) {
+  if (gate.verdict === "error") return truncateBytes(`error: ${gate.error ?? "the gate could not run"}`, TITLE_BYTES);
+  const { block, warn, audit } = countFindings(gate);
+  const waived = gate.waived.length ? `, ${gate.waived.length} waived` : "";
+  return `${gate.mode === "audit" ? "audit mode, " : ""}${gate.verdict}: ${block} blocking, ${warn} warning${audit ? `, ${audit} audit` : ""}${waived}`;
+}
+
 // src/gates/release/github.ts
 function clientFor(target) {
   return new GitHubApi({ apiUrl: target.apiUrl, token: target.token, retryDelayMs: 500 });
@@ -12744,6 +13326,14 @@ async function fetchCheckRuns(api, target, commit) {
     throw new CollectorError(`cannot read the check runs of ${commit} in ${target.owner}/${target.repo}: ${describe(error)}`);
   }
 }
+async function fetchWorkflowRun(api, target, checkSuiteId) {
+  try {
+    const page = await api.request("GET", `${repoPath(target.owner, target.repo)}/actions/runs?check_suite_id=${checkSuiteId}&per_page=1`);
+    return page.workflow_runs?.[0];
+  } catch (error) {
+    throw new CollectorError(`cannot read the workflow run of check suite ${checkSuiteId} in ${target.owner}/${target.repo}: ${describe(error)}`);
+  }
+}
 async function resolveTag(api, target, tag) {
   try {
     const commit = await api.request("GET", `${repoPath(target.owner, target.repo)}/commits/${encodeURIComponent(tag)}`);
@@ -12754,13 +13344,12 @@ async function resolveTag(api, target, tag) {
   }
 }
 function describe(error) {
-  if (error instanceof GitHubApiError && error.forbidden) return `${error.message} (the token needs checks: read and contents: read)`;
+  if (error instanceof GitHubApiError && error.forbidden) return `${error.message} (the token needs checks: read, contents: read and, for trustedWorkflows, actions: read)`;
   return error instanceof Error ? error.message : String(error);
 }
 
 // src/gates/release/index.ts
 var RELEASE_GATE = "release";
-var CHECK_RUN_PREFIX = "resilience-gates / ";
 var FRESHNESS_GATES = ["backups", "restore-proofs"];
 var collectedFacts = /* @__PURE__ */ new WeakMap();
 function releaseFactsFor(options) {
@@ -12782,11 +13371,12 @@ function readFactsFile(context, path) {
   }
   return { document, value: document.value };
 }
-function latestByGate(runs) {
+function latestByGate(runs, checkName) {
   const latest = /* @__PURE__ */ new Map();
+  const prefix = checkRunName("", checkName);
   runs.forEach((run, index) => {
-    if (typeof run.name !== "string" || !run.name.startsWith(CHECK_RUN_PREFIX)) return;
-    const gate = run.name.slice(CHECK_RUN_PREFIX.length).trim();
+    if (typeof run.name !== "string" || !run.name.startsWith(prefix)) return;
+    const gate = run.name.slice(prefix.length).trim();
     const current = latest.get(gate);
     const key = (candidate) => `${candidate.completed_at ?? candidate.started_at ?? ""}|${String(candidate.id ?? 0).padStart(20, "0")}`;
     if (!current || key(run) > key(current.run)) latest.set(gate, { run, index });
@@ -12794,7 +13384,7 @@ function latestByGate(runs) {
   return latest;
 }
 async function configuredGates(context, options) {
-  const { loadConfig } = await import("./load-FYEQ2NOP.js");
+  const { loadConfig } = await import("./load-XWL6OZUW.js");
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   return config.file ? config.gates : void 0;
 }
@@ -12802,7 +13392,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-FYEQ2NOP.js"), import("./run-6KZYJHXC.js")]);
+  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-XWL6OZUW.js"), import("./run-KE6E2EGY.js")]);
   const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
@@ -12811,7 +13401,7 @@ async function evaluateFreshness(context, options, gates) {
   });
   context.logger.info(`release: re-evaluating ${gates.join(", ")} as of ${context.now.toISOString()}`);
   const bundle = await loadBundle2(config, context.logger);
-  const report = await runGates2({ config, gates: plan, now: context.now, logger: context.logger }, bundle);
+  const report = await runGates2({ config, gates: plan, now: context.now, logger: context.logger, ...context.githubToken ? { githubToken: context.githubToken } : {} }, bundle);
   const facts = report.gates.filter((result) => gates.includes(result.id)).map((result) => {
     findings.set(result.id, result.findings);
     return {
@@ -12842,14 +13432,15 @@ async function collect3(context, options) {
   let commit = options.commit ?? fromFile("commit");
   let tagCommit = fromFile("tag_commit") ?? null;
   let runs;
+  let workflowOf = async (run) => run.workflow_run ?? void 0;
   if (file) {
     runs = file.value.check_runs;
     commit ??= env.GITHUB_SHA;
   } else {
     const [owner, repo] = (repository ?? "").split("/");
-    const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+    const token = context.githubToken;
     if (!owner || !repo) throw new ConfigurationError("release: no repository (GITHUB_REPOSITORY or gates.release.repository as owner/name)");
-    if (!token) throw new ConfigurationError("release: the check runs are read through the GitHub API: set GITHUB_TOKEN (the action passes its github-token input), or give checkRunsFile");
+    if (!token) throw new ConfigurationError("release: the check runs are read through the GitHub API and there is no token: give the action's github-token input, set GITHUB_TOKEN on the command line, or give checkRunsFile");
     const target = { apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", token, owner, repo };
     const api = clientFor(target);
     if (tag) tagCommit = await resolveTag(api, target, tag);
@@ -12857,19 +13448,32 @@ async function collect3(context, options) {
     if (!commit) throw new ConfigurationError("release: no commit to judge (GITHUB_SHA, --commit or a resolvable tag)");
     context.logger.info(`release: reading check runs of ${commit.slice(0, 12)} in ${owner}/${repo}`);
     runs = await fetchCheckRuns(api, target, commit);
+    const suites = /* @__PURE__ */ new Map();
+    workflowOf = (run) => {
+      const id = run.check_suite?.id;
+      if (typeof id !== "number") return Promise.resolve(void 0);
+      if (!suites.has(id)) suites.set(id, fetchWorkflowRun(api, target, id));
+      return suites.get(id);
+    };
   }
-  const latest = latestByGate(runs);
-  const checkRuns = [...latest].map(([gate, { run, index }]) => ({
-    gate,
-    index,
-    name: run.name ?? "",
-    id: typeof run.id === "number" ? run.id : null,
-    status: run.status ?? "unknown",
-    conclusion: run.conclusion ?? null,
-    app: run.app?.slug ?? null,
-    completed_at: run.completed_at ?? null,
-    url: run.html_url ?? null
-  }));
+  const checkName = options.checkName ?? DEFAULT_CHECK_NAME;
+  const latest = latestByGate(runs, checkName);
+  const checkRuns = [];
+  for (const [gate, { run, index }] of latest) {
+    const workflow = options.trustedWorkflows && requiredGates.includes(gate) ? await workflowOf(run) : void 0;
+    checkRuns.push({
+      gate,
+      index,
+      name: run.name ?? "",
+      id: typeof run.id === "number" ? run.id : null,
+      status: run.status ?? "unknown",
+      conclusion: run.conclusion ?? null,
+      app: run.app?.slug ?? null,
+      completed_at: run.completed_at ?? null,
+      url: run.html_url ?? null,
+      workflow: workflow ? { path: workflow.path?.split("@")[0] ?? null, head_branch: workflow.head_branch ?? null, event: workflow.event ?? null, run_id: typeof workflow.id === "number" ? workflow.id : null } : null
+    });
+  }
   const fresh = isRecord(file?.value) && Array.isArray(file.value.freshness) ? { facts: file.value.freshness.map((fact) => ({ ...fact, findings: fact.findings ?? 0, blocking_rules: fact.blocking_rules ?? [], error: fact.error ?? null })), findings: /* @__PURE__ */ new Map() } : await evaluateFreshness(context, options, freshnessGates);
   const facts = {
     repository: repository ?? null,
@@ -12899,6 +13503,8 @@ async function collect3(context, options) {
       required_gates: requiredGates,
       allow_warn: options.allowWarn ?? true,
       trusted_apps: options.trustedApps ?? ["github-actions"],
+      check_name: checkName,
+      trusted_workflows: options.trustedWorkflows ?? null,
       check_runs: facts.checkRuns,
       freshness: facts.freshness
     },
@@ -12907,8 +13513,8 @@ async function collect3(context, options) {
       const evidence = typeof finding.freshness === "string" ? finding.freshness : void 0;
       if (gate) {
         const run = checkRuns.find((candidate) => candidate.gate === gate);
-        const location2 = run ? at(["check_runs", run.index, finding.field === "app" ? "app" : finding.field === "status" ? "status" : "conclusion"]) : at(["check_runs"]);
-        return { resource: { kind: "CheckRun", name: `${CHECK_RUN_PREFIX}${gate}` }, ...location2 ? { location: location2 } : {} };
+        const location2 = run ? at(["check_runs", run.index, finding.field === "app" ? "app" : finding.field === "status" ? "status" : finding.field === "workflow" ? "workflow_run" : "conclusion"]) : at(["check_runs"]);
+        return { resource: { kind: "CheckRun", name: checkRunName(gate, checkName) }, ...location2 ? { location: location2 } : {} };
       }
       if (evidence) {
         const index = facts.freshness.findIndex((fact) => fact.gate === evidence);
@@ -13267,8 +13873,10 @@ async function collect5(context, options) {
       const workload = typeof finding.workload === "number" ? workloads[finding.workload] : void 0;
       if (!workload) throw new CollectorError(`policy finding ${finding.rule} names unknown workload ${String(finding.workload)}`);
       const path = Array.isArray(finding.path) ? finding.path : [];
+      const container = containerAt(workload, path);
       return {
         resource: workload.manifest.ref,
+        ...container ? { container } : {},
         location: workload.manifest.locate([...workload.templatePath, ...path]),
         waivers: localWaivers[finding.workload] ?? []
       };
@@ -13276,6 +13884,13 @@ async function collect5(context, options) {
     stats: { files, objects: judged.length, workloads: workloads.length, ...live ? { ownedLeftOut: live.owned } : {} },
     waiverProblems
   };
+}
+function containerAt(workload, path) {
+  const [spec, list2, index] = path;
+  if (spec !== "spec" || typeof list2 !== "string" || !/^(init|ephemeral)?[cC]ontainers$/.test(list2) || typeof index !== "number") return void 0;
+  const entries = isRecord(workload.template.spec) ? workload.template.spec[list2] : void 0;
+  const entry = Array.isArray(entries) ? entries[index] : void 0;
+  return isRecord(entry) && typeof entry.name === "string" ? entry.name : void 0;
 }
 function annotationWaivers(workload, now, problems, cluster) {
   const waivers = [];
@@ -13338,7 +13953,7 @@ var GATES = /* @__PURE__ */ new Map([
 
 // src/engine/bundle.ts
 import { createHash as createHash2 } from "node:crypto";
-import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync3, rmSync as rmSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, rmSync as rmSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { isAbsolute, join as join7, relative as relative2 } from "node:path";
 
@@ -13405,7 +14020,7 @@ async function compilePolicies(directories, gateIds, cwd) {
     const shownDirectories = directories.map((directory) => relative2(cwd, directory).startsWith("..") ? directory : relative2(cwd, directory) || ".");
     const build = await runTool("opa", [...args, ...shownDirectories], { cwd, timeoutMs: 3e5 });
     if (build.exitCode !== 0) throw opaError("opa build", build, cwd);
-    const wasm = readTarGzMember(readFileSync3(output), "policy.wasm");
+    const wasm = readTarGzMember(readFileSync4(output), "policy.wasm");
     if (!wasm) throw new Error("opa build wrote no policy.wasm");
     const annotations2 = [];
     for (const directory of shownDirectories) {
@@ -13419,7 +14034,7 @@ async function compilePolicies(directories, gateIds, cwd) {
   }
 }
 function wasmCapabilities() {
-  const shipped = JSON.parse(readFileSync3(join7(packageRoot(), "dist", "opa-wasm-capabilities.json"), "utf8"));
+  const shipped = JSON.parse(readFileSync4(join7(packageRoot(), "dist", "opa-wasm-capabilities.json"), "utf8"));
   return { ...shipped, features: ["rego_v1"] };
 }
 function opaError(what, run, cwd) {
@@ -13509,8 +14124,8 @@ async function loadBundle(config, logger) {
     writeFileSync4(join8(cache, "rules.json"), JSON.stringify(compiled.rules));
     writeFileSync4(join8(cache, "policies.wasm"), compiled.wasm);
   }
-  const rules = JSON.parse(readFileSync4(join8(cache, "rules.json"), "utf8"));
-  return PolicyBundle.load(readFileSync4(join8(cache, "policies.wasm")), rules, digest);
+  const rules = JSON.parse(readFileSync5(join8(cache, "rules.json"), "utf8"));
+  return PolicyBundle.load(readFileSync5(join8(cache, "policies.wasm")), rules, digest);
 }
 async function runGates(request, bundle) {
   const { config, now, logger } = request;
@@ -13518,7 +14133,7 @@ async function runGates(request, bundle) {
     bundle,
     config.waiversFile ? loadWaiversFile(config.workspace, config.waiversFile, now) : { waivers: [], problems: [] }
   );
-  const context = { workspace: config.workspace, logger, now };
+  const context = { workspace: config.workspace, logger, now, ...request.githubToken ? { githubToken: request.githubToken } : {} };
   const results = [];
   const claimed = /* @__PURE__ */ new Set();
   for (const [id, options] of request.gates) {
@@ -13533,6 +14148,7 @@ async function runGates(request, bundle) {
         throw new ConfigurationError(`options of gate ${id}: ${problems.map((p) => p.message).join("; ")}`);
       }
       logger.info(`${id}: collecting`);
+      const audit = options.mode === "audit";
       const gateContext = request.commandLineGates?.includes(id) ? { ...context, workspace: { ...config.workspace, commandLine: true } } : context;
       const collected = await gate.collect(gateContext, options);
       const entrypoint = entrypointOf(id);
@@ -13541,21 +14157,24 @@ async function runGates(request, bundle) {
       const decorated = raw.filter((policyFinding) => config.rules[policyFinding.rule]?.severity !== "off").map((policyFinding) => {
         const place = collected.locate(policyFinding);
         return {
-          finding: toFinding(bundle, config, policyFinding.rule, policyFinding.message, policyFinding.severity, place),
+          finding: toFinding(bundle, config, policyFinding.rule, policyFinding.message, policyFinding.severity, place, audit),
           localWaivers: place.waivers ?? []
         };
       });
       const problemFindings = [...gateProblems, ...collected.waiverProblems ?? []].map((problem) => ({
-        finding: toFinding(bundle, config, problem.rule, problem.message, void 0, { location: problem.location }),
+        finding: toFinding(bundle, config, problem.rule, problem.message, void 0, { location: problem.location }, audit),
         localWaivers: []
       }));
       const { findings, waived } = applyWaivers(decorated, fileWaivers.waivers);
       const all = sortFindings([...findings, ...problemFindings.map((entry) => entry.finding)]);
+      const broken = collected.errors ?? [];
       results.push({
         id,
-        verdict: verdictOf(all),
+        verdict: broken.length > 0 ? "error" : verdictOf(all),
         findings: all,
         waived,
+        ...audit ? { mode: "audit" } : {},
+        ...broken.length > 0 ? { error: broken.join("; ") } : {},
         stats: { ...collected.stats, findings: all.length, waived: waived.length },
         durationMs: Math.round(performance.now() - started)
       });
@@ -13626,7 +14245,7 @@ function rulesMatching(bundle, pattern) {
 function ruleBelongsTo(bundle, pattern, gateId) {
   return rulesMatching(bundle, pattern).some((rule) => rule.gate === gateId);
 }
-function toFinding(bundle, config, rule, message, severity, place) {
+function toFinding(bundle, config, rule, message, severity, place, gateAudit = false) {
   const metadata = bundle.catalog.get(rule);
   const override = config.rules[rule]?.severity;
   return {
@@ -13635,12 +14254,15 @@ function toFinding(bundle, config, rule, message, severity, place) {
     title: metadata?.title ?? rule,
     message,
     ...place.resource ? { resource: place.resource } : {},
+    ...place.container ? { container: place.container } : {},
     ...place.location ? { location: place.location } : {},
     remediation: metadata?.remediation ?? "",
-    docs: metadata?.docs ?? ""
+    docs: metadata?.docs ?? "",
+    ...gateAudit || config.rules[rule]?.mode === "audit" ? { audit: true } : {}
   };
 }
-function verdictOf(findings) {
+function verdictOf(all) {
+  const findings = all.filter((finding) => !finding.audit);
   if (findings.some((finding) => finding.severity === "block")) return "block";
   if (findings.some((finding) => finding.severity === "warn")) return "warn";
   return "pass";
@@ -13652,6 +14274,17 @@ function sortFindings(findings) {
 }
 
 export {
+  describeResource,
+  consoleReporter,
+  githubContextFromEnv,
+  COMMENT_MARKER,
+  inline,
+  jobSummary,
+  commentBody2 as commentBody,
+  MAX_ANNOTATIONS,
+  DEFAULT_CHECK_NAME,
+  checkRunName,
+  publishChecks,
   RELEASE_GATE,
   releaseFactsFor,
   GATES,

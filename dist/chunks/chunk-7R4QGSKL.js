@@ -3,18 +3,16 @@ import {
   startWorker,
   workersEnabled,
   workersForced
-} from "./chunk-SOQPJMEU.js";
+} from "./chunk-UIAEBAOP.js";
 import {
   validate
-} from "./chunk-XI6Y4Q6H.js";
-import {
-  packageRoot
-} from "./chunk-SYHSNYPK.js";
+} from "./chunk-QSZOVTT4.js";
 import {
   ConfigurationError,
   PolicyEvaluationError,
-  describeThrown
-} from "./chunk-TPY7VXDW.js";
+  describeThrown,
+  packageRoot
+} from "./chunk-2GHCG2EG.js";
 import {
   __commonJS,
   __toESM

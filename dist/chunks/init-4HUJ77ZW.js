@@ -2,12 +2,11 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-J5TTHCYF.js";
+} from "./chunk-OWTAJHYB.js";
 import "./chunk-NUD3GI67.js";
-import "./chunk-SYHSNYPK.js";
 import {
   ConfigurationError
-} from "./chunk-TPY7VXDW.js";
+} from "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 
 // src/commands/init.ts
