@@ -252,7 +252,9 @@ plan_postgres() {
   add_timezones
   emit file /usr/local/bin/docker-entrypoint.sh "$root/scripts/images/postgres-entrypoint.sh"
   emit dir /var/lib/postgresql/data 0755
-  emit dir /var/run/postgresql 0755
+  # Sockets and the lock file: writable by the image's user whatever is mounted there (runc gives a tmpfs
+  # mounted over an existing directory that directory's mode, whatever mode= says).
+  emit dir /var/run/postgresql 1777
   cat >"$config" <<JSON
 {"User":"999:999","Env":["PATH=$pg/bin:/usr/local/bin:/usr/bin","PGDATA=/var/lib/postgresql/data","LANG=C.UTF-8"],"Entrypoint":["/usr/local/bin/docker-entrypoint.sh"],"Cmd":["postgres"],"ExposedPorts":{"5432/tcp":{}},"StopSignal":"SIGINT","Labels":{"org.opencontainers.image.title":"postgres","org.opencontainers.image.version":"$version"}}
 JSON

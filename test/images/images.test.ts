@@ -142,8 +142,8 @@ describe.skipIf(!hasRunc && !inCi)("images built by scripts/images.sh, run with 
     }
   });
 
-  // Known defect (not fixed in time): after initdb, the entrypoint's `pg_ctl -w start` never reports ready.
-  it.skip("postgres: the entrypoint initialises the chart's PGDATA as uid 999, and SELECT 1 over TCP with the password works", async () => {
+
+  it("postgres: the entrypoint initialises the chart's PGDATA as uid 999, and SELECT 1 over TCP with the password works", async () => {
     const image = images.get("postgres")!;
     const data = join(work, "pgdata");
     mkdirSync(data);
