@@ -57,7 +57,7 @@ const variants: Record<string, Mutation> = {
   "ledger-passed": () => {},
   "ledger-failed-old": (p) => {
     Object.assign(p.drill, { startedAt: "2026-10-10T03:00:00.000Z", restoreStartedAt: "2026-10-10T03:00:04.000Z", verifiedAt: null, finishedAt: "2026-10-10T03:01:10.000Z" });
-    p.backup.time = "2026-10-10T03:00:01.000Z";
+    p.backup.time = "2026-10-10T03:00:00.800Z";
     p.result = "failed";
     p.measured.rtoSeconds = null;
     p.integrity.passed = false;
@@ -67,7 +67,7 @@ const variants: Record<string, Mutation> = {
   },
   "ledger-failed": (p) => {
     Object.assign(p.drill, { startedAt: "2026-10-27T03:00:00.000Z", restoreStartedAt: "2026-10-27T03:00:04.000Z", finishedAt: "2026-10-27T03:01:00.000Z" });
-    p.backup.time = "2026-10-27T03:00:01.000Z";
+    p.backup.time = "2026-10-27T03:00:00.800Z";
     p.result = "failed";
     p.measured.rtoSeconds = null;
     p.drill.verifiedAt = null;
@@ -102,6 +102,22 @@ const variants: Record<string, Mutation> = {
   "ledger-future": (p) => {
     Object.assign(p.drill, { startedAt: "2026-11-01T03:00:00.000Z", restoreStartedAt: "2026-11-01T03:00:04.450Z", verifiedAt: "2026-11-01T03:00:46.950Z", finishedAt: "2026-11-01T03:00:47.300Z" });
     p.backup.time = "2026-11-01T03:00:01.250Z";
+  },
+  // Signed with the trusted key, yet impossible: what a drill cannot have written (RP-009 at the field).
+  "ledger-impossible-passed-with-failures": (p) => {
+    p.failures = ["1 of 3 tables differ from the source: public.entries"];
+  },
+  "ledger-impossible-integrity": (p) => {
+    p.result = "failed";
+    p.integrity.passed = false;
+    p.failures = ["integrity failed"];
+  },
+  "ledger-impossible-restore-before-backup": (p) => {
+    p.backup.time = "2026-10-20T04:00:00.000Z";
+    p.measured.rpoSeconds = 0;
+  },
+  "ledger-impossible-verified-before-restore": (p) => {
+    p.drill.verifiedAt = "2026-10-20T03:00:02.000Z";
   },
   "ledger-as-redis": (p) => {
     p.engine = "redis";

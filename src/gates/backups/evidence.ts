@@ -75,6 +75,14 @@ export function readEvidence(workspace: Workspace, inputs: readonly string[]): {
         problems.push({ file: shown, message: `${field} ${String(raw[field])} is not a real calendar time`, location: json.locate([...base, field]) });
         return;
       }
+      if (startedAt !== null && startedAt > finishedAt) {
+        problems.push({
+          file: shown,
+          message: `startedAt ${raw.startedAt} is after finishedAt ${raw.finishedAt}: a backup cannot finish before it starts`,
+          location: json.locate([...base, "startedAt"]),
+        });
+        return;
+      }
       records.push({
         store: raw.store,
         status: raw.status,

@@ -13,6 +13,7 @@ import { epochSeconds } from "../../sources/duration.js";
 import { displayPath, resolveInside, standaloneWorkspace } from "../../sources/files.js";
 import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile, type PathSegment } from "../../sources/yaml.js";
+import { proofContradictions } from "./consistency.js";
 import { RESTORE_PROOFS_FLAGS } from "./flags.js";
 import { flagList } from "../flag-values.js";
 
@@ -112,6 +113,15 @@ async function collect(context: GateContext, options: RestoreProofsOptions): Pro
     }
     if (bad) {
       problems.push({ id: problems.length, file: shown, message: bad, location: json.locate(["drill"]), resource });
+      continue;
+    }
+    // A proof nobody trusted signed is already blocked for that (RP-003, RP-004); one a trusted key signed
+    // must also be possible.
+    const contradictions = signature.status === "valid" ? proofContradictions(proof) : [];
+    if (contradictions.length > 0) {
+      for (const { path, message } of contradictions) {
+        problems.push({ id: problems.length, file: shown, message: `it contradicts itself: ${message}`, location: json.locate(path), resource });
+      }
       continue;
     }
     read.push({ json, resource });
