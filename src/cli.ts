@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigurationError, describeThrown } from "./engine/errors.js";
+import type { CliFlag } from "./engine/gate.js";
 import { GATE_FLAGS } from "./gates/flags.js";
 import { toolVersion } from "./report/links.js";
 
@@ -28,15 +29,52 @@ Options for check:
 Exit status: 0 pass or warn, 1 block, 2 error or bad usage.
 `;
 
-function help(): string {
-  const gates = [...GATE_FLAGS].map(([id, flags]) => {
-    const rows = flags.map((flag) => {
-      const name = `  --${flag.name}${flag.type === "string" ? " V" : ""}`;
-      return `${name.padEnd(Math.max(21, name.length + 2))}${flag.description}`;
-    });
-    return `Flags for check ${id} (one-off use without a config file):\n${rows.join("\n")}`;
+function gateFlagsHelp(id: string, flags: readonly CliFlag[]): string {
+  const rows = flags.map((flag) => {
+    const name = `  --${flag.name}${flag.type === "string" ? " V" : ""}`;
+    return `${name.padEnd(Math.max(21, name.length + 2))}${flag.description}`;
   });
+  return `Flags for check ${id} (one-off use without a config file):\n${rows.join("\n")}`;
+}
+
+function help(): string {
+  const gates = [...GATE_FLAGS].map(([id, flags]) => gateFlagsHelp(id, flags));
   return `${COMMON_HELP}\n${gates.join("\n\n")}\n`;
+}
+
+const isHelpFlag = (arg: string) => arg === "--help" || arg === "-h";
+
+/** `--help` (or `-h`) anywhere before `--` asks for the command's help rather than running it. */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some(isHelpFlag);
+}
+
+/** The help of one command; for `check GATE --help`, the common options and that gate's flags. */
+async function commandHelp(command: string, args: readonly string[]): Promise<string | undefined> {
+  switch (command) {
+    case "check": {
+      const named = args.filter((arg) => GATE_FLAGS.has(arg));
+      if (named.length === 0) return help();
+      const options = COMMON_HELP.slice(COMMON_HELP.indexOf("Options for check:"));
+      const sections = named.map((id) => gateFlagsHelp(id, GATE_FLAGS.get(id) ?? []));
+      return `Usage: resilience-gates check ${named.join(" ")} [options]\n\n${options}\n${sections.join("\n\n")}\n`;
+    }
+    case "rules":
+      return (await import("./commands/rules.js")).RULES_HELP;
+    case "explain":
+      return (await import("./commands/rules.js")).EXPLAIN_HELP;
+    case "init":
+      return (await import("./commands/init.js")).INIT_HELP;
+    case "drill":
+      return (await import("./commands/drill.js")).DRILL_HELP;
+    case "baseline":
+      return (await import("./commands/baseline.js")).BASELINE_HELP;
+    case "chaos":
+      return (await import("./commands/chaos.js")).CHAOS_HELP;
+    default:
+      return undefined;
+  }
 }
 
 export class UsageError extends ConfigurationError {}
@@ -64,6 +102,13 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const verbose = argv.includes("--verbose");
   try {
+    if (command !== undefined && asksForHelp(rest)) {
+      const text = await commandHelp(command, rest);
+      if (text !== undefined) {
+        process.stdout.write(text);
+        return EXIT.ok;
+      }
+    }
     switch (command) {
       case undefined:
       case "--help":

@@ -20,6 +20,32 @@ describe("resilience-gates CLI", () => {
     }
   });
 
+  it("answers --help and -h on every command and subcommand with that command's usage, exit 0", () => {
+    const cases: [string[], string][] = [
+      [["check", "--help"], "Flags for check security-context"],
+      [["check", "migrations", "--help"], "Usage: resilience-gates check migrations"],
+      [["check", "--manifests", "x.yaml", "security-context", "-h"], "Flags for check security-context"],
+      [["rules", "--help"], "Usage: resilience-gates rules"],
+      [["explain", "-h"], "Usage: resilience-gates explain RULE"],
+      [["init", "--help"], "Usage: resilience-gates init"],
+      [["drill", "postgres", "--help"], "postgres --source URL"],
+      [["drill", "keygen", "-h"], "keygen --out DIR"],
+      [["baseline", "save", "--help"], "Usage: resilience-gates baseline save"],
+      [["chaos", "run", "--help"], "Usage: resilience-gates chaos"],
+    ];
+    for (const [args, text] of cases) {
+      const run = runCli(args);
+      expect(run.status, args.join(" ")).toBe(0);
+      expect(run.stdout, args.join(" ")).toContain(text);
+      expect(run.stderr, args.join(" ")).toBe("");
+    }
+    const gate = runCli(["check", "migrations", "--help"]).stdout;
+    expect(gate).toContain("--fail-on");
+    expect(gate).not.toContain("Flags for check security-context");
+    // After `--`, --help is an argument like any other, not a request for help.
+    expect(runCli(["check", "--", "--help"]).status).toBe(2);
+  });
+
   it("exits 2 with a usage message for no command, an unknown command, an unknown flag and an unknown gate", () => {
     expect(runCli([]).status).toBe(2);
     const unknown = runCli(["frobnicate"]);

@@ -11,7 +11,7 @@ import { baselineMeasurements, measureSlos, sloOptionsFromFlags, type SloOptions
 
 export const DEFAULT_BASELINE = ".resilience/slo-baseline.json";
 
-const HELP = `Usage: resilience-gates baseline save [options]
+export const BASELINE_HELP = `Usage: resilience-gates baseline save [options]
 
 Measures every SLO objective the way \`check slo\` does and writes the figures the slo gate compares a
 change against: each ratio SLO's error rate and each latency objective's quantile, with their sample
@@ -30,7 +30,7 @@ counts. Run it on the default branch and keep the file (commit it or upload it a
 export async function baseline(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === "--help" || sub === "-h" || sub === undefined) {
-    process.stdout.write(HELP);
+    process.stdout.write(BASELINE_HELP);
     return sub === undefined ? EXIT.error : EXIT.ok;
   }
   if (sub !== "save") throw new UsageError(`unknown baseline command ${sub}; the only one is \`baseline save\` (see baseline --help)`);

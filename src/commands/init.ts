@@ -75,6 +75,14 @@ export function planInit(charts: readonly string[]): Map<string, string> {
   ]);
 }
 
+export const INIT_HELP = `Usage: resilience-gates init [--force]
+
+Writes .resilience/gates.yaml (the security-context gate on deploy/**/*.yaml and every chart under
+charts/, the other gates commented out) and .resilience/waivers.yaml (empty) in the current directory.
+
+  --force        overwrite the files when they exist (without it, an existing file is an error)
+`;
+
 export function init(args: string[]): number {
   const { values } = parseCommandLine(args, { force: { type: "boolean" } });
   const cwd = process.cwd();

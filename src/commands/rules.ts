@@ -10,6 +10,24 @@ async function catalog(config: string | undefined): Promise<RuleMetadata[]> {
   return [...bundle.catalog.values()].sort((a, b) => a.gate.localeCompare(b.gate) || a.id.localeCompare(b.id, "en", { numeric: true }));
 }
 
+export const RULES_HELP = `Usage: resilience-gates rules [--gate G] [--format console|json] [--config F]
+
+Lists the rule catalog: id, severity, gate and title of every built-in rule and of the custom policies
+the config names (\`policies:\`).
+
+  --gate G       only the rules of gate G
+  --format F     console (default) or json (every field of each rule's METADATA)
+  --config F     config file whose custom policies are listed too (default .resilience/gates.yaml)
+`;
+
+export const EXPLAIN_HELP = `Usage: resilience-gates explain RULE [--config F]
+
+Shows one rule's title, gate, severity, what it blocks, how to fix it, its docs and where it is defined.
+RULE is an id such as SC-005 (any case).
+
+  --config F     config file whose custom policies are searched too (default .resilience/gates.yaml)
+`;
+
 /** `resilience-gates rules [--gate G] [--format console|json]`: the rule catalog. */
 export async function rules(args: string[]): Promise<number> {
   const { values } = parseCommandLine(args, { config: { type: "string" }, gate: { type: "string" }, format: { type: "string", default: "console" } });
