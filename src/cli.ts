@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigurationError, describeThrown } from "./engine/errors.js";
 import type { CliFlag } from "./engine/gate.js";
 import { GATE_FLAGS } from "./gates/flags.js";
+import { redactSecrets } from "./sources/credentials.js";
 import { toolVersion } from "./report/links.js";
 
 export const EXIT = { ok: 0, block: 1, error: 2 } as const;
@@ -138,11 +139,12 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command ${command}\nRun \`resilience-gates --help\` for usage.`);
     }
   } catch (error) {
+    // The last line of defence for credentials: a driver's or a tool's message may quote a URL.
     if (error instanceof ConfigurationError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      process.stderr.write(`error: ${redactSecrets(error.message)}\n`);
     } else {
-      process.stderr.write(`internal error: ${describeThrown(error)}\n`);
-      if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+      process.stderr.write(`internal error: ${redactSecrets(describeThrown(error))}\n`);
+      if (verbose && error instanceof Error && error.stack) process.stderr.write(`${redactSecrets(error.stack)}\n`);
       else process.stderr.write("Run again with --verbose for the stack trace, and report it as a bug.\n");
     }
     return EXIT.error;

@@ -4,10 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { ConfigurationError, describeThrown } from "../engine/errors.js";
+import { connectFailure, connectTimeoutSeconds } from "../sources/connect-timeout.js";
+import { passwordForEnvironment, redactSecrets, redactUrl } from "../sources/credentials.js";
 import { runProcess } from "../sources/tools.js";
 import { findProgram } from "./binaries.js";
 import type { Progress } from "./progress.js";
-import { assembleProof, redactUrl, type IntegrityCheck, type RestoreProof, type SmokeCheck } from "./proof.js";
+import { assembleProof, type IntegrityCheck, type RestoreProof, type SmokeCheck } from "./proof.js";
 
 /** Points where a test may interfere with a drill, to prove that a broken backup or copy is caught. */
 export interface DrillHooks {
@@ -86,13 +88,15 @@ async function summarize(client: pg.Client, table: string): Promise<TableSummary
 }
 
 async function connect(url: string, what: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, application_name: "resilience-gates drill" });
+  const limit = connectTimeoutSeconds();
+  // node-postgres's timeout covers the TCP connect and the startup exchange up to ReadyForQuery.
+  const client = new pg.Client({ connectionString: url, application_name: "resilience-gates drill", connectionTimeoutMillis: limit * 1000 });
   // A server that closes the connection later must not crash the process.
   client.on("error", () => undefined);
   try {
     await client.connect();
   } catch (error) {
-    throw new ConfigurationError(`cannot connect to the ${what} (${redactUrl(url)}): ${describeThrown(error)}`);
+    throw new ConfigurationError(`cannot connect to the ${what} (${redactUrl(url)}): ${connectFailure(error, limit)}`);
   }
   for (const statement of PINNED_SETTINGS) await client.query(statement);
   return client;
@@ -105,15 +109,14 @@ function withDatabase(url: string, database: string): string {
 }
 
 /**
- * pg_dump and pg_restore get the URL without its password, and the password in PGPASSWORD, so that it
- * does not show in the process list.
+ * pg_dump and pg_restore get the URL without its password (userinfo or ?password=), and the password in
+ * PGPASSWORD, so that it does not show in the process list.
  */
 function forTool(url: string): { url: string; env: NodeJS.ProcessEnv } {
-  const parsed = new URL(url);
-  if (!parsed.password) return { url, env: process.env };
-  const password = decodeURIComponent(parsed.password);
-  parsed.password = "";
-  return { url: parsed.toString(), env: { ...process.env, PGPASSWORD: password } };
+  const { url: withoutPassword, password } = passwordForEnvironment(url);
+  // libpq's connect_timeout bounds the connection and its startup; libpq takes whole seconds, at least 2.
+  const env = { ...process.env, PGCONNECT_TIMEOUT: String(Math.max(2, Math.ceil(connectTimeoutSeconds()))) };
+  return { url: withoutPassword, env: password === undefined ? env : { ...env, PGPASSWORD: password } };
 }
 
 function databaseOf(url: string): string {
@@ -138,8 +141,9 @@ function quoteLiteral(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/** The end of a tool's stderr for a message; pg_dump and pg_restore may quote the URL they were given. */
 function lastLines(text: string, count = 6): string {
-  return text.trim().split("\n").slice(-count).join(" | ");
+  return redactSecrets(text.trim().split("\n").slice(-count).join(" | "));
 }
 
 async function version(program: string): Promise<string> {
@@ -283,13 +287,13 @@ export async function drillPostgres(options: PostgresDrillOptions): Promise<Rest
         if (failures.length === 0) verifiedAt = new Date();
       }
     } catch (error) {
-      failures.push(`restore drill broke: ${describeThrown(error)}`);
+      failures.push(`restore drill broke: ${redactSecrets(describeThrown(error))}`);
     }
 
     progress.phase("cleanup", options.keepScratch && scratchName ? `keeping scratch database ${scratchName}` : "dropping the scratch database");
     if (scratchAdmin && scratchName && !options.keepScratch) {
       await scratchAdmin.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratchName)} WITH (FORCE)`).catch((error: unknown) => {
-        progress.step(`could not drop ${scratchName}: ${describeThrown(error)}`);
+        progress.step(`could not drop ${scratchName}: ${redactSecrets(describeThrown(error))}`);
       });
     }
     return assembleProof({

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import type { KeyObject } from "node:crypto";
+import { redactUrl } from "../sources/credentials.js";
 import { signProof, type ProofSignature } from "./signing.js";
 
 export const PROOF_TYPE = "https://resilience-gates.dev/restore-proof/v1";
@@ -102,18 +103,6 @@ export function assembleProof(outcome: DrillOutcome, finishedAt: Date = new Date
 /** Seconds between two instants, to the millisecond. */
 export function secondsBetween(from: Date, to: Date): number {
   return Math.round(to.getTime() - from.getTime()) / 1000;
-}
-
-/** A URL with its password (and query secrets) removed: what a proof may say about where it ran. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    for (const key of [...parsed.searchParams.keys()]) if (/pass|secret|token|key/i.test(key)) parsed.searchParams.set(key, "***");
-    return parsed.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
 }
 
 /** Signs the proof and writes it as indented JSON; returns the signed proof. */

@@ -5,11 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { ConfigurationError, describeThrown } from "../engine/errors.js";
+import { connectTimeoutSeconds, withinConnectTimeout } from "../sources/connect-timeout.js";
+import { redactSecrets, redactUrl } from "../sources/credentials.js";
 import { childEnv, runProcess } from "../sources/tools.js";
 import { findProgram } from "./binaries.js";
 import type { DrillHooks } from "./postgres.js";
 import type { Progress } from "./progress.js";
-import { assembleProof, redactUrl, type IntegrityCheck, type RestoreProof } from "./proof.js";
+import { assembleProof, type IntegrityCheck, type RestoreProof } from "./proof.js";
 import { freePort } from "../sources/ports.js";
 
 export interface RedisDrillOptions {
@@ -178,13 +180,17 @@ function reply(result: [Error | null, unknown] | undefined, what: string): unkno
 }
 
 async function connectRedis(url: string, what: string): Promise<Redis> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableReadyCheck: true, connectTimeout: 10_000 });
+  const limit = connectTimeoutSeconds();
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableReadyCheck: true, connectTimeout: limit * 1000 });
   client.on("error", () => undefined);
+  // ioredis's connectTimeout ends at the TCP connect; a server that then never answers AUTH or the ready
+  // check's INFO would hold connect() forever.
   try {
-    await client.connect();
+    await withinConnectTimeout(client.connect(), `the ${what} (${redactUrl(url)})`, () => client.disconnect(), limit);
   } catch (error) {
     client.disconnect();
-    throw new ConfigurationError(`cannot connect to the ${what} (${redactUrl(url)}): ${describeThrown(error)}`);
+    if (error instanceof ConfigurationError) throw error;
+    throw new ConfigurationError(`cannot connect to the ${what} (${redactUrl(url)}): ${redactSecrets(describeThrown(error))}`);
   }
   return client;
 }

@@ -18,6 +18,7 @@ import { pathToFileURL } from "node:url";
 import { CollectorError, ConfigurationError } from "../engine/errors.js";
 import type { Logger } from "../engine/logger.js";
 import type { SourceLocation } from "../engine/types.js";
+import { redactSecrets, redactUrl } from "./credentials.js";
 import { standaloneWorkspace, type Workspace } from "./files.js";
 import { readJsonFile, type JsonFile } from "./json.js";
 import { pinnedVersion, runProcess, resolveTool } from "./tools.js";
@@ -348,7 +349,7 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
       ...(request.args ?? []),
       wrapper,
     ];
-    request.logger.info(`k6: running ${request.scriptShown} against ${request.target}`);
+    request.logger.info(`k6: running ${request.scriptShown} against ${redactUrl(request.target)}`);
     const env: NodeJS.ProcessEnv = { ...process.env, K6_NO_USAGE_REPORT: "true" };
     for (const name of [...REFUSED_ENV, ...CLEARED_ENV]) delete env[name];
     const started = Date.now();
@@ -364,7 +365,7 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (run.exitCode !== 0 && run.exitCode !== K6_THRESHOLDS_FAILED) {
       const meaning = EXIT_CODES[run.exitCode] ?? "k6 failed";
-      throw new CollectorError(`k6 exited with code ${run.exitCode} (${meaning}) after ${seconds}s running ${request.scriptShown} against ${request.target}: ${k6Message(run.stderr)}`);
+      throw new CollectorError(`k6 exited with code ${run.exitCode} (${meaning}) after ${seconds}s running ${request.scriptShown} against ${redactUrl(request.target)}: ${k6Message(run.stderr)}`);
     }
     if (!existsSync(summaryFile)) {
       throw new CollectorError(`k6 exited with code ${run.exitCode} but wrote no summary to ${request.summaryShown ?? summaryFile}: ${k6Message(run.stderr)}`);
@@ -513,7 +514,8 @@ export function k6Message(stderr: string): string {
     }
   }
   const chosen = errors.length > 0 ? errors : other.slice(-3);
-  return chosen.length > 0 ? chosen.join("; ").replace(/\s*\n\s*/g, " ") : "k6 printed nothing";
+  // k6 quotes the URLs it requested, credentials included.
+  return chosen.length > 0 ? redactSecrets(chosen.join("; ").replace(/\s*\n\s*/g, " ")) : "k6 printed nothing";
 }
 
 

@@ -364,8 +364,14 @@ async function* judgeInSlices(judging: Judging): AsyncGenerator<Record<string, u
   if (holdForTrace && options.trace) {
     // Loaded only for a trace: it brings the PostgreSQL client.
     const { BOOKKEEPING, traceMigrations } = await import("./trace.js");
-    const { traces, replayFailures } = await traceMigrations(tracePlan, options.trace, logger, BOOKKEEPING[runner]);
-    Object.assign(stats, attachTraces(judged, traces, logger), replayFailures > 0 ? { traceReplayFailures: replayFailures } : {});
+    try {
+      const { traces, replayFailures } = await traceMigrations(tracePlan, options.trace, logger, BOOKKEEPING[runner]);
+      Object.assign(stats, attachTraces(judged, traces, logger), replayFailures > 0 ? { traceReplayFailures: replayFailures } : {});
+    } catch (error) {
+      // A trace server that cannot be reached makes the verdict error; the static findings still stand.
+      if (!(error instanceof ConfigurationError)) throw error;
+      errors.push(`${error.message} (the files were judged without a trace)`);
+    }
     waiting = [...judged];
   }
   // One slice at least: rules about the configured ignores judge even an empty set of files.

@@ -11,9 +11,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { CollectorError } from "../../engine/errors.js";
+import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { Logger } from "../../engine/logger.js";
 import type { LockMode } from "./locks.js";
+import { connectFailure, connectTimeoutSeconds } from "../../sources/connect-timeout.js";
+import { redactUrl } from "../../sources/credentials.js";
 import { freePort } from "../../sources/ports.js";
 import { childEnv } from "../../sources/tools.js";
 
@@ -214,7 +216,7 @@ export async function startThrowawayPostgres(logger: Logger, postgresBin?: strin
   };
   const started = performance.now();
   for (;;) {
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
     try {
       await client.connect();
       await client.end();
@@ -233,6 +235,20 @@ export async function startThrowawayPostgres(logger: Logger, postgresBin?: strin
 }
 
 // ---- tracing ----
+
+/** A client of the trace server, connected within the connect timeout; errors name the server, masked. */
+async function connectTrace(url: string, shown: string): Promise<pg.Client> {
+  const limit = connectTimeoutSeconds();
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: limit * 1000 });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new ConfigurationError(`trace: cannot connect to ${shown} (${redactUrl(url)}): ${connectFailure(error, limit)}`);
+  }
+}
 
 interface Relation {
   oid: string;
@@ -384,13 +400,19 @@ export async function traceMigrations(
 ): Promise<{ traces: Map<string, StatementTrace[]>; replayFailures: number }> {
   const server = options.url ? undefined : await startThrowawayPostgres(logger, options.postgresBin);
   const baseUrl = options.url ?? server?.url ?? "";
-  const admin = new pg.Client({ connectionString: baseUrl });
+  const shown = options.url ? "the --trace-url server" : "the trace's throwaway server";
   const database = `rg_trace_${randomBytes(4).toString("hex")}`;
   let created = false;
   const traces = new Map<string, StatementTrace[]>();
   let replayFailures = 0;
+  let admin: pg.Client;
   try {
-    await admin.connect();
+    admin = await connectTrace(baseUrl, shown);
+  } catch (error) {
+    await server?.stop();
+    throw error;
+  }
+  try {
     try {
       await admin.query(`CREATE DATABASE ${database} TEMPLATE template0 ENCODING 'UTF8'`);
       created = true;
@@ -400,9 +422,8 @@ export async function traceMigrations(
     }
     const url = new URL(baseUrl);
     if (created) url.pathname = `/${database}`;
-    const client = new pg.Client({ connectionString: url.toString() });
+    const client = await connectTrace(url.toString(), shown);
     client.on("notice", () => undefined);
-    await client.connect();
     try {
       if (bookkeeping) await client.query(bookkeeping.create);
       for (const file of files) {

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, FindingPlace, Gate, GateContext } from "../../engine/gate.js";
 import type { PolicyFinding } from "../../engine/types.js";
+import { redactSecrets } from "../../sources/credentials.js";
 import { formatDuration, parseCatalogDuration, parseGoDuration } from "../../sources/duration.js";
 import { displayPath, resolveInside, standaloneWorkspace } from "../../sources/files.js";
 import { readK6Summary, requireJudgeable } from "../../sources/k6.js";
@@ -71,7 +72,7 @@ async function measurerFor(context: GateContext, options: SloOptions, slos: read
     try {
       new URL(url);
     } catch {
-      throw new ConfigurationError(`slo: --metrics ${url} is not a URL; give the service's metrics URL, like http://127.0.0.1:8080/metrics`);
+      throw new ConfigurationError(`slo: --metrics ${redactSecrets(url)} is not a URL; give the service's metrics URL, like http://127.0.0.1:8080/metrics`);
     }
   }
   const hasRun = options.script !== undefined || options.target !== undefined;

@@ -4,6 +4,7 @@
  * selector `name{label="v",status!~"5.."}` inside `sum(rate(...[5m]))`.
  */
 import { CollectorError, ConfigurationError } from "../../engine/errors.js";
+import { basicAuthRequest, fetchFailure, redactSecrets, redactUrl } from "../../sources/credentials.js";
 
 export interface Matcher {
   label: string;
@@ -101,16 +102,22 @@ export function parseExposition(text: string, source: string): Sample[] {
   return samples;
 }
 
-export async function scrape(url: string): Promise<Sample[]> {
+const SCRAPE_TIMEOUT_SECONDS = 15;
+const QUERY_TIMEOUT_SECONDS = 30;
+
+export async function scrape(url: string, timeoutSeconds = SCRAPE_TIMEOUT_SECONDS): Promise<Sample[]> {
+  const shown = redactUrl(url);
+  const request = basicAuthRequest(url);
   let response: Response;
+  let text: string;
   try {
-    response = await fetch(url, { headers: { accept: "text/plain;version=0.0.4" }, signal: AbortSignal.timeout(15_000) });
+    response = await fetch(request.url, { headers: { accept: "text/plain;version=0.0.4", ...request.headers }, signal: AbortSignal.timeout(timeoutSeconds * 1000) });
+    text = await response.text();
   } catch (error) {
-    throw new CollectorError(`cannot scrape ${url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}; is the service running and is the URL its /metrics?`);
+    throw new CollectorError(`cannot scrape ${shown}: ${fetchFailure(error, timeoutSeconds)}; is the service running and is the URL its /metrics?`);
   }
-  const text = await response.text();
-  if (!response.ok) throw new CollectorError(`scraping ${url} answered ${response.status}: ${text.slice(0, 200)}`);
-  return parseExposition(text, url);
+  if (!response.ok) throw new CollectorError(`scraping ${shown} answered ${response.status}: ${text.slice(0, 200)}`);
+  return parseExposition(text, shown);
 }
 
 /** The sum of the samples that match `selector`. */
@@ -127,31 +134,39 @@ export function sumMatching(samples: readonly Sample[], selector: Selector): { v
 
 /** Client of the documented query API: `GET /api/v1/query?query=...` answering `{status, data: {resultType, result}}`. */
 export class PrometheusClient {
-  constructor(readonly base: string) {
+  /** The base URL as messages show it, with any password masked. */
+  readonly shown: string;
+
+  constructor(
+    readonly base: string,
+    private readonly timeoutSeconds = QUERY_TIMEOUT_SECONDS,
+  ) {
     try {
       new URL(base);
     } catch {
-      throw new ConfigurationError(`--prometheus ${base} is not a URL; give the Prometheus base URL, like http://prometheus:9090`);
+      throw new ConfigurationError(`--prometheus ${redactSecrets(base)} is not a URL; give the Prometheus base URL, like http://prometheus:9090`);
     }
+    this.shown = redactUrl(base);
   }
 
   /** An instant query whose result is one number; null when it returns no series. */
   async scalar(query: string): Promise<number | null> {
-    const url = new URL("api/v1/query", this.base.endsWith("/") ? this.base : `${this.base}/`);
+    const request = basicAuthRequest(this.base.endsWith("/") ? this.base : `${this.base}/`);
+    const url = new URL("api/v1/query", request.url);
     url.searchParams.set("query", query);
     let response: Response;
+    let text: string;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+      response = await fetch(url, { headers: request.headers, signal: AbortSignal.timeout(this.timeoutSeconds * 1000) });
+      text = await response.text();
     } catch (error) {
-      const cause = (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message;
-      throw new CollectorError(`cannot reach Prometheus at ${this.base}: ${cause}`);
+      throw new CollectorError(`cannot reach Prometheus at ${this.shown}: ${fetchFailure(error, this.timeoutSeconds)}`);
     }
-    const text = await response.text();
     let body: { status?: string; error?: string; errorType?: string; data?: { resultType?: string; result?: unknown } };
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
-      throw new CollectorError(`Prometheus at ${this.base} answered ${response.status} with something that is not JSON: ${text.slice(0, 200)}`);
+      throw new CollectorError(`Prometheus at ${this.shown} answered ${response.status} with something that is not JSON: ${text.slice(0, 200)}`);
     }
     if (body.status !== "success") {
       throw new CollectorError(`Prometheus rejected the query ${query}: ${body.errorType ?? "error"}: ${body.error ?? `HTTP ${response.status}`}`);
