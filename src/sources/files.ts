@@ -297,8 +297,9 @@ export function requireDirectory(absolute: string, shown: string, what: string):
 
 /**
  * The files below a directory whose names `accept` takes, hidden entries skipped. Links are followed
- * while they stay inside the repository (a link that leaves it is refused by name); a dangling link is
- * listed, so that reading it reports it rather than it vanishing. A directory reached twice (a link
+ * while they stay inside the repository; a link that leaves it (to a file or a directory) and a dangling
+ * link are listed, so that reading them reports them by name rather than them vanishing or one of them
+ * stopping the whole listing. A directory reached twice (a link
  * loop) is walked once.
  */
 export function filesBelow(workspace: Workspace, directory: string, accept: (name: string) => boolean, what: string): string[] {
@@ -317,7 +318,14 @@ export function filesBelow(workspace: Workspace, directory: string, accept: (nam
           if (accept(entry.name)) found.push(path);
           continue;
         }
-        requireRealPathInside(workspace, path, what);
+        try {
+          requireRealPathInside(workspace, path, what);
+        } catch (error) {
+          // Listed, so that reading it refuses it by name beside the other files' results.
+          if (!(error instanceof ConfigurationError)) throw error;
+          found.push(path);
+          continue;
+        }
         if (target.isDirectory()) walk(path);
         else if (accept(entry.name)) found.push(path);
       } else if (entry.isDirectory()) walk(path);

@@ -113,10 +113,16 @@ describe("directory listings", () => {
     expect(found.map((file) => file.slice(repo.length + 1))).toEqual(["evidence/dangling.json", "evidence/linked.json", "evidence/nested/a.json"]);
   });
 
-  it("refuses a linked evidence directory that leaves the repository", () => {
+  it("lists links that leave the repository (to a file or a directory), so that reading each refuses it by name while the others are read", () => {
     const evidence = join(repo, "proofs");
     mkdirSync(evidence, { recursive: true });
     symlinkSync(join(outside, "forged.json"), join(evidence, "forged.json"));
-    expect(() => expandJsonInputs(workspace(), ["proofs"], "proofs")).toThrow(/proofs\/forged\.json leads outside the repository/);
+    symlinkSync(outside, join(evidence, "elsewhere"));
+    writeFileSync(join(evidence, "real.json"), "{}\n");
+    const listed = expandJsonInputs(workspace(), ["proofs"], "proofs");
+    expect(listed.map((file) => file.slice(repo.length + 1))).toEqual(["proofs/elsewhere", "proofs/forged.json", "proofs/real.json"]);
+    expect(() => readTextFile(workspace(), join(evidence, "forged.json"), "proofs/forged.json")).toThrow(/proofs\/forged\.json leads outside the repository/);
+    expect(() => readTextFile(workspace(), join(evidence, "elsewhere"), "proofs/elsewhere")).toThrow(/proofs\/elsewhere leads outside the repository/);
+    expect(readTextFile(workspace(), join(evidence, "real.json"), "proofs/real.json")).toBe("{}\n");
   });
 });
