@@ -7,8 +7,11 @@ const SECRET_PARAMETER = /pass|secret|token|key/i;
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
+    const secretKeys = [...parsed.searchParams.keys()].filter((key) => SECRET_PARAMETER.test(key));
+    // Unchanged when there is nothing to mask, so a message shows the URL as the user wrote it.
+    if (!parsed.password && secretKeys.length === 0) return url;
     if (parsed.password) parsed.password = "***";
-    for (const key of [...parsed.searchParams.keys()]) if (SECRET_PARAMETER.test(key)) parsed.searchParams.set(key, "***");
+    for (const key of secretKeys) parsed.searchParams.set(key, "***");
     return parsed.toString();
   } catch {
     return "(unparseable URL)";
