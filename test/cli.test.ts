@@ -76,6 +76,27 @@ describe("resilience-gates CLI", () => {
     ]);
   });
 
+  it("renders charts for a Kubernetes version and extra API versions (--kube-version, --api-versions)", () => {
+    const clean = runCli(["check", "security-context", "--chart", "fixtures/charts/capabilities", "--format", "json", "--quiet"]);
+    expect(clean.status).toBe(0);
+    const old = runCli(["check", "security-context", "--chart", "fixtures/charts/capabilities", "--kube-version", "v1.31", "--api-versions", "cilium.io/v2", "--format", "json", "--quiet"]);
+    expect(old.status).toBe(1);
+    const findings = jsonReport(old.stdout).gates[0]?.findings ?? [];
+    expect(new Set(findings.map((f) => `${f.rule} ${f.location?.file}:${f.location?.line}`))).toEqual(
+      new Set([
+        "SC-011 fixtures/charts/capabilities/templates/deployment.yaml:19",
+        "SC-012 fixtures/charts/capabilities/templates/deployment.yaml:19",
+        "SC-001 fixtures/charts/capabilities/templates/deployment.yaml:29",
+        "SC-005 fixtures/charts/capabilities/templates/deployment.yaml:28",
+        "SC-018 fixtures/charts/capabilities/templates/deployment.yaml:28",
+        "SC-020 fixtures/charts/capabilities/templates/deployment.yaml:28",
+      ]),
+    );
+    const excluded = runCli(["check", "security-context", "--chart", "fixtures/charts/capabilities", "--kube-version", "v1.29"]);
+    expect(excluded.status).toBe(2);
+    expect(excluded.stdout).toContain("fixtures/charts/capabilities/Chart.yaml:5: helm template failed for chart fixtures/charts/capabilities: Error: chart requires kubeVersion");
+  });
+
   it("builds a kustomization with the real kustomize and points at the base file", () => {
     const run = runCli(["check", "security-context", "--kustomize", "fixtures/kustomize/overlay", "--format", "json", "--quiet"]);
     expect(run.status).toBe(1);

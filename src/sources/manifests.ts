@@ -11,6 +11,8 @@ export interface ManifestSources {
   charts?: ChartSource[];
   kustomize?: string[];
   allowEmptyGlobs?: boolean;
+  /** The Kubernetes version charts without their own `kubeVersion` are rendered for (default: the pinned one). */
+  kubeVersion?: string;
 }
 
 /** Every object of the sources, each able to locate its paths in the file that wrote it. */
@@ -22,7 +24,7 @@ export async function readManifestSources(workspace: Workspace, sources: Manifes
   }
   for (const chart of sources.charts ?? []) {
     logger.info(`rendering chart ${chart.path}${chart.values?.length ? ` with ${chart.values.join(", ")}` : ""}`);
-    objects.push(...(await renderChart(workspace, chart)));
+    objects.push(...(await renderChart(workspace, chart, sources.kubeVersion)));
   }
   for (const directory of sources.kustomize ?? []) {
     logger.info(`building kustomization ${directory}`);
