@@ -123,6 +123,37 @@ describe("resilience-gates CLI", () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("one bad file keeps the verdict error but hides no other file's findings", () => {
+    const run = runCli([
+      "check", "security-context",
+      "--manifests", "fixtures/bad-input/duplicate-key.yaml",
+      "--manifests", "fixtures/security-context/sc-005-fail.yaml",
+      "--manifests", "fixtures/bad-input/not-k8s.yaml",
+      "--chart", "fixtures/charts/broken",
+      "--chart", "fixtures/charts/demo", "--values", "fixtures/charts/demo/values-weak.yaml",
+      "--format", "json", "--quiet",
+    ]);
+    expect(run.status).toBe(2);
+    const report = jsonReport(run.stdout);
+    expect(report.verdict).toBe("error");
+    const gate = report.gates[0];
+    expect(gate?.verdict).toBe("error");
+    expect(gate?.error).toContain('fixtures/bad-input/duplicate-key.yaml:17:13: invalid YAML: duplicate key "privileged"');
+    expect(gate?.error).toContain("fixtures/bad-input/not-k8s.yaml:6:1: document 2 is not a Kubernetes object");
+    expect(gate?.error).toContain("fixtures/charts/broken/templates/broken.yaml:4: helm template failed");
+    expect(new Set(gate?.findings.map((f) => `${f.rule} ${f.location?.file}:${f.location?.line}`))).toEqual(
+      new Set([
+        "SC-005 fixtures/security-context/sc-005-fail.yaml:32",
+        "SC-005 fixtures/security-context/sc-005-fail.yaml:48",
+        "SC-005 fixtures/charts/demo/values-weak.yaml:3",
+        "SC-020 fixtures/charts/demo/values-weak.yaml:4",
+      ]),
+    );
+    const console = runCli(["check", "security-context", "--manifests", "fixtures/bad-input/duplicate-key.yaml", "--manifests", "fixtures/security-context/sc-005-fail.yaml"]);
+    expect(console.stdout).toContain("security-context  ERROR  2 findings");
+    expect(console.stdout).toContain("32:13   block SC-005");
+  });
+
   it("fails closed when helm template fails, naming the template and line", () => {
     const run = runCli(["check", "security-context", "--chart", "fixtures/charts/broken"]);
     expect(run.status).toBe(2);

@@ -36,7 +36,7 @@ export const WAIVER_ANNOTATION = "resilience-gates.io/waivers";
 
 async function collect(context: GateContext, options: SecurityContextOptions): Promise<CollectedInput> {
   const { logger } = context;
-  const { objects, files } = await readManifestSources(context.workspace, options, logger);
+  const { objects, files, errors } = await readManifestSources(context.workspace, options, logger);
   const live = options.cluster ? await readLiveWorkloads(options.cluster === true ? {} : options.cluster, objects, logger) : undefined;
   const judged = live ? live.objects : objects;
   const customPaths: PodTemplatePath[] = (options.podTemplatePaths ?? []).map((entry) => ({
@@ -73,6 +73,7 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
     },
     stats: { files, objects: judged.length, workloads: workloads.length, ...(live ? { ownedLeftOut: live.owned } : {}) },
     waiverProblems,
+    ...(errors.length > 0 ? { errors } : {}),
   };
 }
 
