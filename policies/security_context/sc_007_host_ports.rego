@@ -18,6 +18,7 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
+	baseline_checked(workload)
 	some c in containers(pod_spec(workload))
 	some i, port in array_or_empty(c.container, "ports")
 	has_value(port, "hostPort")

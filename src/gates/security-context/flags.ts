@@ -11,5 +11,7 @@ export const SECURITY_CONTEXT_FLAGS: readonly CliFlag[] = [
   { name: "release", type: "string", description: "release name for --chart" },
   { name: "namespace", type: "string", description: "namespace for --chart, and the namespace --cluster reads" },
   { name: "kustomize", type: "string", multiple: true, description: "kustomization directory, built with kustomize" },
+  { name: "pod-security-level", type: "string", description: "Pod Security level: restricted (default) or baseline" },
+  { name: "pod-security-version", type: "string", description: "Pod Security policy version: v1.NN (v1.23 or newer) or latest (default, v1.37)" },
   ...CLUSTER_FLAGS,
 ];
