@@ -59,6 +59,7 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
     path: parseFieldPath(entry.path),
   }));
   const workloads = findWorkloads(judged, [...customPaths, ...BUILT_IN_POD_TEMPLATE_PATHS], errors);
+  const serviceAccounts = serviceAccountIndex([...judged, ...(live ? objects : [])]);
   const podSecurityOf = podSecurityResolver(gatePodSecurity, setting.namespaceLabels === false ? [] : [...judged, ...(live ? objects : [])]);
   const waiverProblems: WaiverProblem[] = [];
   const localWaivers = workloads.map((workload) => annotationWaivers(workload, context.now, waiverProblems, live?.label));
@@ -73,6 +74,7 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
         ...(workload.manifest.ref.namespace ? { namespace: workload.manifest.ref.namespace } : {}),
         template: workload.template,
         pod_security: (({ level, minor }) => ({ level, minor }))(podSecurityOf(workload.manifest.ref.namespace)),
+        ...serviceAccountFacts(workload, serviceAccounts),
       })),
     },
     locate: (finding: PolicyFinding) => {
@@ -113,6 +115,32 @@ function podSecurityResolver(gate: PodSecurityInForce, objects: readonly Manifes
     }
     return result;
   };
+}
+
+/** The ServiceAccounts among the inputs, by namespace (as written, or none) and name. */
+function serviceAccountIndex(objects: readonly ManifestObject[]): Map<string, Record<string, unknown>> {
+  const index = new Map<string, Record<string, unknown>>();
+  for (const object of objects) {
+    if (object.ref.kind !== "ServiceAccount" || object.apiVersion !== "v1") continue;
+    const key = `${object.ref.namespace ?? ""}/${object.ref.name}`;
+    if (!index.has(key)) index.set(key, object.object);
+  }
+  return index;
+}
+
+/**
+ * The pod's ServiceAccount (spec.serviceAccountName, else the deprecated spec.serviceAccount, else
+ * default) when it is among the inputs: its automountServiceAccountToken decides for a pod that does not
+ * set its own, as the kubelet decides.
+ */
+function serviceAccountFacts(workload: Workload, index: Map<string, Record<string, unknown>>): { service_account?: Record<string, unknown> } {
+  const spec = isRecord(workload.template.spec) ? workload.template.spec : {};
+  const named = [spec.serviceAccountName, spec.serviceAccount].find((value): value is string => typeof value === "string" && value !== "") ?? "default";
+  const namespace = workload.manifest.ref.namespace;
+  const account = index.get(`${namespace ?? ""}/${named}`) ?? index.get(`/${named}`);
+  if (!account) return {};
+  const automount = account.automountServiceAccountToken;
+  return { service_account: { name: named, ...(typeof automount === "boolean" ? { automountServiceAccountToken: automount } : {}) } };
 }
 
 /** The name of the container a finding's path (`spec.containers[i]...` of the pod template) points into. */
