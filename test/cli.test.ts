@@ -102,6 +102,27 @@ describe("resilience-gates CLI", () => {
     ]);
   });
 
+  it("renders charts for a Kubernetes version and extra API versions (--kube-version, --api-versions)", () => {
+    const clean = runCli(["check", "security-context", "--chart", "fixtures/charts/capabilities", "--format", "json", "--quiet"]);
+    expect(clean.status).toBe(0);
+    const old = runCli(["check", "security-context", "--chart", "fixtures/charts/capabilities", "--kube-version", "v1.31", "--api-versions", "cilium.io/v2", "--format", "json", "--quiet"]);
+    expect(old.status).toBe(1);
+    const findings = jsonReport(old.stdout).gates[0]?.findings ?? [];
+    expect(new Set(findings.map((f) => `${f.rule} ${f.location?.file}:${f.location?.line}`))).toEqual(
+      new Set([
+        "SC-011 fixtures/charts/capabilities/templates/deployment.yaml:19",
+        "SC-012 fixtures/charts/capabilities/templates/deployment.yaml:19",
+        "SC-001 fixtures/charts/capabilities/templates/deployment.yaml:29",
+        "SC-005 fixtures/charts/capabilities/templates/deployment.yaml:28",
+        "SC-018 fixtures/charts/capabilities/templates/deployment.yaml:28",
+        "SC-020 fixtures/charts/capabilities/templates/deployment.yaml:28",
+      ]),
+    );
+    const excluded = runCli(["check", "security-context", "--chart", "fixtures/charts/capabilities", "--kube-version", "v1.29"]);
+    expect(excluded.status).toBe(2);
+    expect(excluded.stdout).toContain("fixtures/charts/capabilities/Chart.yaml:5: helm template failed for chart fixtures/charts/capabilities: Error: chart requires kubeVersion");
+  });
+
   it("builds a kustomization with the real kustomize and points at the base file", () => {
     const run = runCli(["check", "security-context", "--kustomize", "fixtures/kustomize/overlay", "--format", "json", "--quiet"]);
     expect(run.status).toBe(1);
@@ -126,6 +147,37 @@ describe("resilience-gates CLI", () => {
     expect(run.stdout).toMatch(message);
     expect(run.stdout).toContain("security-context  ERROR");
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("one bad file keeps the verdict error but hides no other file's findings", () => {
+    const run = runCli([
+      "check", "security-context",
+      "--manifests", "fixtures/bad-input/duplicate-key.yaml",
+      "--manifests", "fixtures/security-context/sc-005-fail.yaml",
+      "--manifests", "fixtures/bad-input/not-k8s.yaml",
+      "--chart", "fixtures/charts/broken",
+      "--chart", "fixtures/charts/demo", "--values", "fixtures/charts/demo/values-weak.yaml",
+      "--format", "json", "--quiet",
+    ]);
+    expect(run.status).toBe(2);
+    const report = jsonReport(run.stdout);
+    expect(report.verdict).toBe("error");
+    const gate = report.gates[0];
+    expect(gate?.verdict).toBe("error");
+    expect(gate?.error).toContain('fixtures/bad-input/duplicate-key.yaml:17:13: invalid YAML: duplicate key "privileged"');
+    expect(gate?.error).toContain("fixtures/bad-input/not-k8s.yaml:6:1: document 2 is not a Kubernetes object");
+    expect(gate?.error).toContain("fixtures/charts/broken/templates/broken.yaml:4: helm template failed");
+    expect(new Set(gate?.findings.map((f) => `${f.rule} ${f.location?.file}:${f.location?.line}`))).toEqual(
+      new Set([
+        "SC-005 fixtures/security-context/sc-005-fail.yaml:32",
+        "SC-005 fixtures/security-context/sc-005-fail.yaml:48",
+        "SC-005 fixtures/charts/demo/values-weak.yaml:3",
+        "SC-020 fixtures/charts/demo/values-weak.yaml:4",
+      ]),
+    );
+    const console = runCli(["check", "security-context", "--manifests", "fixtures/bad-input/duplicate-key.yaml", "--manifests", "fixtures/security-context/sc-005-fail.yaml"]);
+    expect(console.stdout).toContain("security-context  ERROR  2 findings");
+    expect(console.stdout).toContain("32:13   block SC-005");
   });
 
   it("fails closed when helm template fails, naming the template and line", () => {

@@ -111,3 +111,44 @@ value_or(obj, key, fallback) := fallback if not has_value(obj, key)
 has_value(obj, key) if {
 	obj[key] != null
 }
+
+# pod_security is the Pod Security level and policy version in force for a workload, as the collector
+# resolves them (the gate's podSecurity setting, or the labels of the workload's namespace):
+#   level  "privileged" (no Pod Security check applies), "baseline" or "restricted"
+#   minor  the policy version's minor number (v1.NN; latest is the pinned Kubernetes' minor)
+# Without one (a hand-written input), restricted at the newest version modelled.
+pod_security(workload) := setting if {
+	setting := workload.pod_security
+	is_object(setting)
+} else := {"level": "restricted", "minor": 1000}
+
+# policy_at_least holds when the workload's Pod Security version is v1.<minor> or newer.
+policy_at_least(workload, minor) if pod_security(workload).minor >= minor
+
+# baseline_checked holds when the baseline checks apply (level baseline or restricted).
+baseline_checked(workload) if pod_security(workload).level in {"baseline", "restricted"}
+
+# restricted_checked holds when the restricted checks apply.
+restricted_checked(workload) if pod_security(workload).level == "restricted"
+
+# windows_relaxed holds for Windows pods from policy v1.25, where upstream's restricted
+# allowPrivilegeEscalation, capabilities and seccompProfile checks admit them.
+windows_relaxed(workload, spec) if {
+	is_windows(spec)
+	policy_at_least(workload, 25)
+}
+
+# user_namespace_relaxed holds for pods in a user namespace from policy v1.35, where upstream's
+# runAsNonRoot and runAsUser checks (and baseline's procMount) admit them.
+user_namespace_relaxed(workload, spec) if {
+	in_user_namespace(spec)
+	policy_at_least(workload, 35)
+}
+
+# overridden_at_restricted holds where upstream replaces a baseline check by its restricted
+# counterpart (capabilities, seccompProfile) and that counterpart admits the pod: a Windows pod from
+# v1.25. Everywhere else a pod that fails the baseline check fails the restricted one too.
+overridden_at_restricted(workload, spec) if {
+	restricted_checked(workload)
+	windows_relaxed(workload, spec)
+}

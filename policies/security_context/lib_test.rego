@@ -64,6 +64,12 @@ input_for(kind, spec) := {"workloads": [{
 
 deployment(spec) := input_for("Deployment", spec)
 
+# deployment_at is deployment(spec) judged at a Pod Security level and policy version (v1.<minor>).
+deployment_at(spec, level, minor) := {"workloads": [object.union(
+	deployment(spec).workloads[0],
+	{"pod_security": {"level": level, "minor": minor}},
+)]}
+
 # of_rule is the subset of findings that one rule reports.
 of_rule(rule, findings) := {finding | some finding in findings; finding.rule == rule}
 

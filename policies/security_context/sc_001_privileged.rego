@@ -25,6 +25,7 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
+	baseline_checked(workload)
 	some c in containers(pod_spec(workload))
 	c.security_context.privileged == true
 	finding := {

@@ -20,6 +20,7 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
+	baseline_checked(workload)
 	spec := pod_spec(workload)
 	some field in host_namespace_fields
 	spec[field] == true

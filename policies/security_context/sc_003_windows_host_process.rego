@@ -19,6 +19,7 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
+	baseline_checked(workload)
 	some setter in pod_and_container_contexts(pod_spec(workload))
 	setter.security_context.windowsOptions.hostProcess == true
 	finding := {

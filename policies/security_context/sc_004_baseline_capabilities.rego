@@ -22,7 +22,10 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
-	some c in containers(pod_spec(workload))
+	baseline_checked(workload)
+	spec := pod_spec(workload)
+	not overridden_at_restricted(workload, spec)
+	some c in containers(spec)
 	some i, capability in array_or_empty(object_or_empty(c.security_context, "capabilities"), "add")
 	not capability in baseline_capabilities
 	finding := {

@@ -43,3 +43,13 @@ test_sc_004_no_add_or_null_passes if {
 	found := security_context.findings with input as deployment(spec)
 	count(of_rule("SC-004", found)) == 0
 }
+
+test_sc_004_windows_pod_at_restricted_follows_the_overriding_check if {
+	spec := object.union(
+		spec_with_app_sc({"capabilities": {"drop": ["ALL"], "add": ["SYS_ADMIN"]}}),
+		{"os": {"name": "windows"}},
+	)
+	count(of_rule("SC-004", security_context.findings)) == 0 with input as deployment_at(spec, "restricted", 25)
+	count(of_rule("SC-004", security_context.findings)) == 1 with input as deployment_at(spec, "restricted", 24)
+	count(of_rule("SC-004", security_context.findings)) == 1 with input as deployment_at(spec, "baseline", 37)
+}

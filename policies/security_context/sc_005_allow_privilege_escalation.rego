@@ -20,8 +20,9 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 findings contains finding if {
 	some workload in input.workloads
+	restricted_checked(workload)
 	spec := pod_spec(workload)
-	not is_windows(spec)
+	not windows_relaxed(workload, spec)
 	some c in containers(spec)
 	not c.security_context.allowPrivilegeEscalation == false
 	finding := {

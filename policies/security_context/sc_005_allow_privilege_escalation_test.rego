@@ -76,3 +76,17 @@ test_sc_005_cronjob if {
 	found := security_context.findings with input as input_for("CronJob", spec)
 	count(of_rule("SC-005", found)) == 1
 }
+
+test_sc_005_windows_exempt_only_from_policy_v1_25 if {
+	spec := object.union(
+		spec_of_container(container_without_sc("app", "allowPrivilegeEscalation")),
+		{"os": {"name": "windows"}},
+	)
+	count(of_rule("SC-005", security_context.findings)) == 1 with input as deployment_at(spec, "restricted", 24)
+	count(of_rule("SC-005", security_context.findings)) == 0 with input as deployment_at(spec, "restricted", 25)
+}
+
+test_sc_005_not_checked_at_baseline if {
+	spec := spec_of_container(container_without_sc("app", "allowPrivilegeEscalation"))
+	count(of_rule("SC-005", security_context.findings)) == 0 with input as deployment_at(spec, "baseline", 37)
+}

@@ -20,6 +20,7 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
+	baseline_checked(workload)
 	some i, volume in array_or_empty(pod_spec(workload), "volumes")
 	has_value(volume, "hostPath")
 	name := value_or(volume, "name", "")

@@ -31,3 +31,21 @@ test_sc_007_zero_null_and_unset_pass if {
 	found := security_context.findings with input as deployment(spec_with_containers("containers", [c]))
 	count(of_rule("SC-007", found)) == 0
 }
+
+test_sc_007_host_network_defaults_host_port_to_container_port if {
+	c := object.union(
+		hardened_container("app"),
+		{"ports": [{"containerPort": 8080}, {"containerPort": 9090, "hostPort": 0}]},
+	)
+	e := object.union(hardened_container("dbg"), {"ports": [{"containerPort": 7070}]})
+	spec := object.union(
+		spec_with_containers("containers", [c]),
+		{"hostNetwork": true, "ephemeralContainers": [e]},
+	)
+	paths("SC-007", security_context.findings) == {
+		["spec", "containers", 0, "ports", 0, "containerPort"],
+		["spec", "containers", 0, "ports", 1, "containerPort"],
+	} with input as deployment(spec)
+	spec_without := object.union(spec_with_containers("containers", [c]), {"hostNetwork": false})
+	count(of_rule("SC-007", security_context.findings)) == 0 with input as deployment(spec_without)
+}

@@ -23,6 +23,7 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
+	baseline_checked(workload)
 	some violation in apparmor_violations(workload)
 	finding := {
 		"rule": "SC-008",

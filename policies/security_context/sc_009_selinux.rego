@@ -21,10 +21,11 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
+	baseline_checked(workload)
 	some setter in pod_and_container_contexts(pod_spec(workload))
 	setter.security_context.seLinuxOptions != null
 	options := object_or_empty(setter.security_context, "seLinuxOptions")
-	some violation in selinux_violations(options)
+	some violation in selinux_violations(workload, options)
 	finding := {
 		"rule": "SC-009",
 		"message": sprintf("%s %s", [setter.label, violation.message]),
@@ -33,15 +34,18 @@ findings contains finding if {
 	}
 }
 
-selinux_allowed_types := {"", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"}
+# The allowed types by policy version: container_engine_t from v1.31.
+selinux_allowed_types(workload) := {"", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"} if {
+	policy_at_least(workload, 31)
+} else := {"", "container_t", "container_init_t", "container_kvm_t"}
 
-selinux_violations(options) := [violation |
+selinux_violations(workload, options) := [violation |
 	some field in ["type", "user", "role"]
-	violation := selinux_violation(field, value_or(options, field, ""))
+	violation := selinux_violation(workload, field, value_or(options, field, ""))
 ]
 
-selinux_violation("type", value) := violation if {
-	not value in selinux_allowed_types
+selinux_violation(workload, "type", value) := violation if {
+	not value in selinux_allowed_types(workload)
 	value != null
 	violation := {
 		"field": "type",
@@ -49,7 +53,7 @@ selinux_violation("type", value) := violation if {
 	}
 }
 
-selinux_violation(field, value) := violation if {
+selinux_violation(_, field, value) := violation if {
 	field in {"user", "role"}
 	not value in {"", null}
 	violation := {

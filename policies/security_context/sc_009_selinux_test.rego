@@ -46,3 +46,9 @@ test_sc_009_init_and_ephemeral if {
 	found := security_context.findings with input as deployment(spec)
 	count(of_rule("SC-009", found)) == 2
 }
+
+test_sc_009_container_engine_t_from_policy_v1_31 if {
+	spec := spec_with_app_sc({"seLinuxOptions": {"type": "container_engine_t"}})
+	count(of_rule("SC-009", security_context.findings)) == 1 with input as deployment_at(spec, "baseline", 30)
+	count(of_rule("SC-009", security_context.findings)) == 0 with input as deployment_at(spec, "baseline", 31)
+}

@@ -20,7 +20,10 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
-	some c in containers(pod_spec(workload))
+	baseline_checked(workload)
+	spec := pod_spec(workload)
+	not proc_mount_relaxed(workload, spec)
+	some c in containers(spec)
 	has_value(c.security_context, "procMount")
 	c.security_context.procMount != "Default"
 	finding := {
@@ -32,4 +35,11 @@ findings contains finding if {
 		"workload": workload.id,
 		"path": array.concat(c.path, ["securityContext", "procMount"]),
 	}
+}
+
+# Baseline admits any procMount in a user namespace from policy v1.35; restricted (whose procMount
+# check replaces baseline's there) never does.
+proc_mount_relaxed(workload, spec) if {
+	not restricted_checked(workload)
+	user_namespace_relaxed(workload, spec)
 }

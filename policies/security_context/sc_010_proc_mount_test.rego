@@ -41,3 +41,10 @@ test_sc_010_default_null_unset_pass if {
 	found := security_context.findings with input as deployment(spec)
 	count(of_rule("SC-010", found)) == 0
 }
+
+test_sc_010_user_namespace_relaxes_baseline_only_from_v1_35 if {
+	spec := object.union(spec_with_app_sc({"procMount": "Unmasked"}), {"hostUsers": false})
+	count(of_rule("SC-010", security_context.findings)) == 1 with input as deployment_at(spec, "baseline", 34)
+	count(of_rule("SC-010", security_context.findings)) == 0 with input as deployment_at(spec, "baseline", 35)
+	count(of_rule("SC-010", security_context.findings)) == 1 with input as deployment_at(spec, "restricted", 37)
+}

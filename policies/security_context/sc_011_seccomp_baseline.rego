@@ -20,7 +20,10 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
-	some setter in pod_and_container_contexts(pod_spec(workload))
+	baseline_checked(workload)
+	spec := pod_spec(workload)
+	not overridden_at_restricted(workload, spec)
+	some setter in pod_and_container_contexts(spec)
 	has_value(setter.security_context, "seccompProfile")
 	type := seccomp_type(setter.security_context)
 	not type in seccomp_allowed_types

@@ -23,8 +23,9 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 findings contains finding if {
 	some workload in input.workloads
+	restricted_checked(workload)
 	spec := pod_spec(workload)
-	not is_windows(spec)
+	not windows_relaxed(workload, spec)
 	some violation in seccomp_restricted_violations(spec)
 	finding := {
 		"rule": "SC-012",

@@ -39,11 +39,35 @@ test_sc_013_missing_name_is_forbidden if {
 	count(of_rule("SC-013", found)) == 1
 }
 
-test_sc_013_not_yet_upstream_sysctl_is_forbidden if {
-	sysctl := {"name": "net.ipv4.tcp_slow_start_after_idle", "value": "0"}
-	spec := spec_with({"securityContext": {"sysctls": [sysctl]}})
-	found := security_context.findings with input as deployment(spec)
-	count(of_rule("SC-013", found)) == 1
+test_sc_013_allow_list_grows_with_the_policy_version if {
+	counts := {[name, minor]: count(of_rule("SC-013", found)) |
+		some [name, minor] in [
+			["net.ipv4.ip_local_reserved_ports", 26], ["net.ipv4.ip_local_reserved_ports", 27],
+			["net.ipv4.tcp_fin_timeout", 28], ["net.ipv4.tcp_fin_timeout", 29],
+			["net.ipv4.tcp_wmem", 31], ["net.ipv4.tcp_wmem", 32],
+			["net.ipv4.tcp_slow_start_after_idle", 36], ["net.ipv4.tcp_slow_start_after_idle", 37],
+			["net.ipv4.tcp_notsent_lowat", 36], ["net.ipv4.tcp_notsent_lowat", 37],
+		]
+		spec := spec_with({"securityContext": {"sysctls": [{"name": name, "value": "1"}]}})
+		found := security_context.findings with input as deployment_at(spec, "baseline", minor)
+	}
+	counts == {
+		["net.ipv4.ip_local_reserved_ports", 26]: 1, ["net.ipv4.ip_local_reserved_ports", 27]: 0,
+		["net.ipv4.tcp_fin_timeout", 28]: 1, ["net.ipv4.tcp_fin_timeout", 29]: 0,
+		["net.ipv4.tcp_wmem", 31]: 1, ["net.ipv4.tcp_wmem", 32]: 0,
+		["net.ipv4.tcp_slow_start_after_idle", 36]: 1, ["net.ipv4.tcp_slow_start_after_idle", 37]: 0,
+		["net.ipv4.tcp_notsent_lowat", 36]: 1, ["net.ipv4.tcp_notsent_lowat", 37]: 0,
+	}
+}
+
+test_sc_013_latest_allows_the_v1_37_sysctls if {
+	spec := spec_with({"securityContext": {"sysctls": [{"name": "net.ipv4.tcp_slow_start_after_idle", "value": "0"}]}})
+	count(of_rule("SC-013", security_context.findings)) == 0 with input as deployment(spec)
+}
+
+test_sc_013_privileged_level_checks_nothing if {
+	spec := spec_with({"securityContext": {"sysctls": [{"name": "kernel.msgmax", "value": "1"}]}})
+	count(of_rule("SC-013", security_context.findings)) == 0 with input as deployment_at(spec, "privileged", 37)
 }
 
 test_sc_013_container_level_is_not_a_place if {

@@ -22,6 +22,8 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 findings contains finding if {
 	some workload in input.workloads
+	baseline_checked(workload)
+	policy_at_least(workload, 34)
 	some c in containers(pod_spec(workload))
 	some handler in handler_places
 	some action in ["httpGet", "tcpSocket"]

@@ -47,3 +47,10 @@ test_sc_014_empty_null_and_exec_pass if {
 	found := security_context.findings with input as deployment(spec_with_containers("containers", [c]))
 	count(of_rule("SC-014", found)) == 0
 }
+
+test_sc_014_only_from_policy_v1_34 if {
+	c := object.union(hardened_container("app"), {"livenessProbe": {"httpGet": {"host": "127.0.0.1", "port": 8080}}})
+	spec := spec_with_containers("containers", [c])
+	count(of_rule("SC-014", security_context.findings)) == 0 with input as deployment_at(spec, "baseline", 33)
+	count(of_rule("SC-014", security_context.findings)) == 1 with input as deployment_at(spec, "baseline", 34)
+}

@@ -23,6 +23,7 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 findings contains finding if {
 	some workload in input.workloads
+	restricted_checked(workload)
 	some i, volume in array_or_empty(pod_spec(workload), "volumes")
 	is_object(volume)
 	sources := {key | some key, value in volume; key != "name"; value != null}

@@ -22,8 +22,9 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 findings contains finding if {
 	some workload in input.workloads
+	restricted_checked(workload)
 	spec := pod_spec(workload)
-	not in_user_namespace(spec)
+	not user_namespace_relaxed(workload, spec)
 	some violation in run_as_non_root_violations(spec)
 	finding := {
 		"rule": "SC-016",

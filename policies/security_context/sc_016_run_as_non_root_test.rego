@@ -95,3 +95,9 @@ test_sc_016_windows_is_not_exempt if {
 	found := security_context.findings with input as deployment(spec)
 	count(of_rule("SC-016", found)) == 1
 }
+
+test_sc_016_user_namespace_exempt_only_from_policy_v1_35 if {
+	spec := object.union(no_pod_non_root_spec, {"hostUsers": false})
+	count(of_rule("SC-016", security_context.findings)) == 1 with input as deployment_at(spec, "restricted", 34)
+	count(of_rule("SC-016", security_context.findings)) == 0 with input as deployment_at(spec, "restricted", 35)
+}

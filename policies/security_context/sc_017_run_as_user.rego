@@ -20,8 +20,9 @@ package resilience.security_context
 #   docs: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 findings contains finding if {
 	some workload in input.workloads
+	restricted_checked(workload)
 	spec := pod_spec(workload)
-	not in_user_namespace(spec)
+	not user_namespace_relaxed(workload, spec)
 	some setter in pod_and_container_contexts(spec)
 	setter.security_context.runAsUser == 0
 	finding := {

@@ -5,7 +5,9 @@ package resilience.security_context
 # description: |
 #   Good practice: the pod sets spec.automountServiceAccountToken: false unless it calls the Kubernetes
 #   API. Otherwise every container gets a token for the pod's service account, which anyone who
-#   compromises the container can use against the API server.
+#   compromises the container can use against the API server. A pod that does not set it takes its
+#   ServiceAccount's automountServiceAccountToken (spec.serviceAccountName, else default): when that
+#   ServiceAccount is among the inputs and sets false, no token is mounted and nothing is reported.
 # custom:
 #   id: SC-021
 #   severity: warn
@@ -21,6 +23,7 @@ findings contains finding if {
 	some workload in input.workloads
 	spec := pod_spec(workload)
 	not spec.automountServiceAccountToken == false
+	not service_account_opts_out(workload, spec)
 	finding := {
 		"rule": "SC-021",
 		"message": sprintf(
@@ -35,3 +38,9 @@ findings contains finding if {
 automount_found(spec) := sprintf("found %s", [value_text(spec.automountServiceAccountToken)]) if {
 	has_value(spec, "automountServiceAccountToken")
 } else := "it is unset"
+
+# The pod leaves the choice to its ServiceAccount (among the inputs), which turns the token off.
+service_account_opts_out(workload, spec) if {
+	not has_value(spec, "automountServiceAccountToken")
+	workload.service_account.automountServiceAccountToken == false
+}

@@ -36,3 +36,23 @@ test_sc_021_one_finding_per_workload if {
 	found := security_context.findings with input as doc
 	{f.workload | some f in of_rule("SC-021", found)} == {0, 1}
 }
+
+with_service_account(workload, account) := {"workloads": [object.union(workload, {"service_account": account})]}
+
+test_sc_021_service_account_that_opts_out if {
+	spec := object.remove(hardened_spec, ["automountServiceAccountToken"])
+	workload := deployment(spec).workloads[0]
+	opted_out := with_service_account(workload, {"name": "default", "automountServiceAccountToken": false})
+	count(of_rule("SC-021", security_context.findings)) == 0 with input as opted_out
+	opted_in := with_service_account(workload, {"name": "default", "automountServiceAccountToken": true})
+	count(of_rule("SC-021", security_context.findings)) == 1 with input as opted_in
+	unknown := with_service_account(workload, {"name": "default"})
+	count(of_rule("SC-021", security_context.findings)) == 1 with input as unknown
+}
+
+test_sc_021_pod_true_wins_over_the_service_account if {
+	spec := object.union(hardened_spec, {"automountServiceAccountToken": true})
+	workload := deployment(spec).workloads[0]
+	opted_out := with_service_account(workload, {"name": "default", "automountServiceAccountToken": false})
+	count(of_rule("SC-021", security_context.findings)) == 1 with input as opted_out
+}

@@ -6,12 +6,18 @@ export function flagList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
 }
 
-/** `--chart DIR... [--values F...] [--release R] [--namespace NS]` as chart sources; every chart takes the same values. */
+/**
+ * `--chart DIR... [--values F...] [--release R] [--namespace NS] [--kube-version V] [--api-versions A...]`
+ * as chart sources; every chart takes the same values.
+ */
 export function chartsFromFlags(flags: Record<string, unknown>): ChartSource[] {
   const values = flagList(flags.values);
+  const apiVersions = flagList(flags["api-versions"]).flatMap((entry) => entry.split(",")).filter((entry) => entry !== "");
   return flagList(flags.chart).map((path) => ({
     path,
     ...(values.length ? { values } : {}),
+    ...(typeof flags["kube-version"] === "string" ? { kubeVersion: flags["kube-version"] } : {}),
+    ...(apiVersions.length ? { apiVersions } : {}),
     ...(typeof flags.release === "string" ? { release: flags.release } : {}),
     ...(typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}),
   }));

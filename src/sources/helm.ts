@@ -4,6 +4,7 @@ import type { SourceLocation } from "../engine/types.js";
 import { displayPath, filesBelow, readTextFile, requireDirectory, resolveInside, type Workspace } from "./files.js";
 import { getPath, isRecord, manifestObjects, type ManifestObject } from "./kubernetes.js";
 import { findInTemplateOfKind, valuesReferenceNear } from "./template-map.js";
+import { PINNED_KUBERNETES_VERSION } from "./pod-security.js";
 import { runTool } from "./tools.js";
 import { parseYamlDocuments, readYamlFile, type PathSegment, type YamlDocument } from "./yaml.js";
 
@@ -14,13 +15,19 @@ export interface ChartSource {
   namespace?: string;
   /** Extra `--set` style overrides, as `key=value`. */
   set?: string[];
+  /** `--kube-version`: what a `kubeVersion:` constraint and `.Capabilities.KubeVersion` see. */
+  kubeVersion?: string;
+  /** `--api-versions`, each added to helm's built-in set for `.Capabilities.APIVersions`. */
+  apiVersions?: string[];
 }
 
 /**
  * Renders a chart with the real `helm template` and returns its objects, each located in the template
- * file named by its `# Source:` comment.
+ * file named by its `# Source:` comment. Without `--kube-version` helm renders for the Kubernetes its
+ * client libraries were built with (v1.20 in helm 3's `chartutil.DefaultCapabilities`), so the chart's
+ * `kubeVersion` falls back to `defaultKubeVersion`.
  */
-export async function renderChart(workspace: Workspace, chart: ChartSource): Promise<ManifestObject[]> {
+export async function renderChart(workspace: Workspace, chart: ChartSource, defaultKubeVersion = PINNED_KUBERNETES_VERSION): Promise<ManifestObject[]> {
   const chartDir = resolveInside(workspace, chart.path, "chart");
   const shownChart = displayPath(workspace, chartDir);
   requireDirectory(chartDir, shownChart, "chart");
@@ -35,6 +42,12 @@ export async function renderChart(workspace: Workspace, chart: ChartSource): Pro
     valuesFiles.push(file);
   }
   for (const set of chart.set ?? []) args.push("--set", set);
+  const kubeVersion = chart.kubeVersion ?? defaultKubeVersion;
+  if (!/^v?[0-9]+\.[0-9]+(\.[0-9]+)?$/.test(kubeVersion)) {
+    throw new ConfigurationError(`chart ${shownChart}: kubeVersion ${JSON.stringify(kubeVersion)} is not a Kubernetes version such as v1.37.2`);
+  }
+  args.push("--kube-version", kubeVersion);
+  for (const apiVersion of chart.apiVersions ?? []) args.push("--api-versions", apiVersion);
   const run = await runTool("helm", args, { cwd: workspace.root, timeoutMs: 120_000 });
   if (run.exitCode !== 0) {
     throw helmError(workspace, chartDir, shownChart, run.stderr);
@@ -193,6 +206,15 @@ function helmError(workspace: Workspace, chartDir: string, shownChart: string, s
       file,
       line: Number(where[2]),
       ...(where[3] ? { column: Number(where[3]) } : {}),
+    });
+  }
+  // `chart requires kubeVersion: >=1.30.0-0 which is incompatible with Kubernetes v1.29`: at the constraint.
+  if (/chart requires kubeVersion/.test(message)) {
+    const lines = readLines(workspace, join(chartDir, "Chart.yaml"));
+    const index = lines.findIndex((line) => /^kubeVersion\s*:/.test(line));
+    return new ConfigurationError(`helm template failed for chart ${shownChart}: ${message} (set the chart's kubeVersion, or --kube-version)`, {
+      file: `${shownChart}/Chart.yaml`,
+      line: index + 1 || 1,
     });
   }
   return new ConfigurationError(`helm template failed for chart ${shownChart}: ${message}`, { file: `${shownChart}/Chart.yaml`, line: 1 });

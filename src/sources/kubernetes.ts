@@ -98,18 +98,24 @@ export interface Workload {
   template: Record<string, unknown>;
 }
 
-/** The objects that carry a pod template, with the template found through the path map. */
-export function findWorkloads(objects: readonly ManifestObject[], paths: readonly PodTemplatePath[]): Workload[] {
+/**
+ * The objects that carry a pod template, with the template found through the path map. An object without
+ * a template where its kind has one is an error; with `errors` it is listed there and the others are kept.
+ */
+export function findWorkloads(objects: readonly ManifestObject[], paths: readonly PodTemplatePath[], errors?: string[]): Workload[] {
   const workloads: Workload[] = [];
   for (const manifest of objects) {
     const entry = paths.find((p) => p.kind === manifest.ref.kind && (!p.apiVersion || p.apiVersion === manifest.apiVersion));
     if (!entry) continue;
     const template = getPath(manifest.object, entry.path);
     if (!isRecord(template)) {
-      throw new ConfigurationError(
+      const error = new ConfigurationError(
         `${manifest.ref.kind} ${manifest.ref.name} has no pod template at ${entry.path.join(".") || "(root)"}`,
         manifest.locate(entry.path),
       );
+      if (!errors) throw error;
+      errors.push(error.message);
+      continue;
     }
     workloads.push({ manifest, templatePath: entry.path, template });
   }

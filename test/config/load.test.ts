@@ -42,6 +42,13 @@ describe("loading .resilience/gates.yaml", () => {
     expect(loadError(root)).toBe(".resilience/gates.yaml:6:9: `gates.security-context.charts.0.values` must be array");
   });
 
+  it("takes a chart's kubeVersion and apiVersions, and names a version helm would misread", () => {
+    const good = project("version: 1\ngates:\n  security-context:\n    charts:\n      - path: charts/app\n        kubeVersion: v1.33.2\n        apiVersions: [cilium.io/v2]\n");
+    expect(loadConfig({ cwd: good }).gates["security-context"]).toMatchObject({ charts: [{ kubeVersion: "v1.33.2", apiVersions: ["cilium.io/v2"] }] });
+    const bad = project("version: 1\ngates:\n  backups:\n    charts:\n      - path: charts/app\n        kubeVersion: latest\n");
+    expect(loadError(bad)).toMatch(/^\.resilience\/gates\.yaml:6:9: `gates\.backups\.charts\.0\.kubeVersion` must match pattern/);
+  });
+
   it("refuses an unknown gate, a wrong version and a policy directory outside the repository", () => {
     expect(loadError(project("version: 1\ngates:\n  securty-context: {}\n"))).toBe(".resilience/gates.yaml:3:3: `gates` has unknown key `securty-context`");
     expect(loadError(project("version: 2\n"))).toBe(".resilience/gates.yaml:1:1: `version` must be 1");

@@ -8,6 +8,9 @@
 //	k8s-reference psa    {"id":1,"yaml":"...","templatePath":["spec","template"],"levels":["restricted"],"versions":["v1.23"]}
 //	                     -> {"id":1,"results":[{"level":"restricted","version":"v1.23","checks":{"runAsNonRoot":{"pod":false,"containers":["app"]}}}]}
 //
+// In psa mode the pod template is first defaulted as the API server defaults the Pod made from it, where
+// that changes a check (see defaultLikeAPIServer).
+//
 // In psa answers a check is listed when it fails for the whole pod; "pod" says whether it fails with every
 // container removed (the pod-level fields alone), "containers" names each container that fails the check
 // when it is the pod's only container and is named in the check's forbidden detail.
@@ -25,6 +28,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/pod-security-admission/api"
 	"k8s.io/pod-security-admission/policy"
+	"k8s.io/utils/ptr"
 	"sigs.k8s.io/yaml"
 )
 
@@ -186,6 +190,7 @@ func evaluate(request psaRequest, evaluator, plain policy.Evaluator, rec *record
 		answer.Error = "decode: " + err.Error()
 		return answer
 	}
+	defaultLikeAPIServer(&template.Spec)
 	for _, levelText := range request.Levels {
 		level, err := api.ParseLevel(levelText)
 		if err != nil {
@@ -217,6 +222,30 @@ func evaluate(request psaRequest, evaluator, plain policy.Evaluator, rec *record
 		}
 	}
 	return answer
+}
+
+// defaultLikeAPIServer applies the API server's defaults that change a Pod Security verdict, as they are
+// applied to the Pod a workload's controller creates before admission (k8s.io/kubernetes v1.37.2
+// pkg/apis/core/v1/defaults.go): SetDefaults_Volume makes a volume without a source an emptyDir, and
+// SetDefaults_Pod gives every container and init container port of a hostNetwork pod its containerPort
+// as hostPort (defaultHostNetworkPorts).
+func defaultLikeAPIServer(spec *corev1.PodSpec) {
+	for i := range spec.Volumes {
+		if ptr.AllPtrFieldsNil(&spec.Volumes[i].VolumeSource) {
+			spec.Volumes[i].VolumeSource = corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{}}
+		}
+	}
+	if spec.HostNetwork {
+		for _, containers := range [][]corev1.Container{spec.Containers, spec.InitContainers} {
+			for i := range containers {
+				for j := range containers[i].Ports {
+					if containers[i].Ports[j].HostPort == 0 {
+						containers[i].Ports[j].HostPort = containers[i].Ports[j].ContainerPort
+					}
+				}
+			}
+		}
+	}
 }
 
 func run(evaluator policy.Evaluator, rec *recorder, lv api.LevelVersion, meta *metav1.ObjectMeta, spec *corev1.PodSpec) []recorded {

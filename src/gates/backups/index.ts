@@ -45,7 +45,7 @@ interface Binding extends BackupBinding {
 
 type ScheduleField = "schedule" | "timeZone" | "suspend" | "retention" | "label" | "name";
 
-function readObjects(context: GateContext, options: BackupsOptions): Promise<{ objects: ManifestObject[]; files: number }> {
+function readObjects(context: GateContext, options: BackupsOptions): Promise<{ objects: ManifestObject[]; files: number; errors: string[] }> {
   return readManifestSources(context.workspace, options, context.logger);
 }
 
@@ -289,6 +289,7 @@ async function collect(context: GateContext, options: BackupsOptions): Promise<C
   return {
     input,
     locate,
+    ...(read.errors.length > 0 ? { errors: read.errors } : {}),
     stats: {
       files,
       objects: objects.length,

@@ -1,4 +1,4 @@
-import { CollectorError } from "../../engine/errors.js";
+import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, Gate, GateContext } from "../../engine/gate.js";
 import type { PolicyFinding, SourceLocation, Waiver } from "../../engine/types.js";
 import { checkWaiver, type WaiverProblem } from "../../engine/waivers.js";
@@ -6,13 +6,22 @@ import type { ChartSource } from "../../sources/helm.js";
 import {
   BUILT_IN_POD_TEMPLATE_PATHS,
   findWorkloads,
+  getPath,
   isRecord,
+  type ManifestObject,
   parseFieldPath,
   type PodTemplatePath,
   type Workload,
 } from "../../sources/kubernetes.js";
 import { objectKey, type ClusterOptions } from "../../sources/cluster.js";
 import { readManifestSources } from "../../sources/manifests.js";
+import {
+  inForce,
+  kubeVersionForPodSecurity,
+  podSecurityMinor,
+  type PodSecurityInForce,
+  type PodSecuritySetting,
+} from "../../sources/pod-security.js";
 import { parseYamlValue, type PathSegment } from "../../sources/yaml.js";
 import { SECURITY_CONTEXT_FLAGS } from "./flags.js";
 import { readLiveWorkloads } from "./live.js";
@@ -24,6 +33,8 @@ export interface SecurityContextOptions {
   kustomize?: string[];
   podTemplatePaths?: { kind: string; apiVersion?: string; path: string }[];
   allowEmptyGlobs?: boolean;
+  /** The Pod Security level and version the checks are judged at (default restricted, latest). */
+  podSecurity?: PodSecuritySetting;
   /**
    * Judge what is deployed: workloads and pods are read from the cluster; the manifests, charts and
    * kustomizations, when given, only tell findings the file and line of each object.
@@ -36,7 +47,10 @@ export const WAIVER_ANNOTATION = "resilience-gates.io/waivers";
 
 async function collect(context: GateContext, options: SecurityContextOptions): Promise<CollectedInput> {
   const { logger } = context;
-  const { objects, files } = await readManifestSources(context.workspace, options, logger);
+  const setting = options.podSecurity ?? {};
+  const gateMinor = podSecurityMinor(setting.version ?? "latest", "security-context podSecurity.version");
+  const gatePodSecurity: PodSecurityInForce = { level: setting.level ?? "restricted", minor: gateMinor, source: "podSecurity" };
+  const { objects, files, errors } = await readManifestSources(context.workspace, { ...options, kubeVersion: kubeVersionForPodSecurity(gateMinor) }, logger);
   const live = options.cluster ? await readLiveWorkloads(options.cluster === true ? {} : options.cluster, objects, logger) : undefined;
   const judged = live ? live.objects : objects;
   const customPaths: PodTemplatePath[] = (options.podTemplatePaths ?? []).map((entry) => ({
@@ -44,7 +58,9 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
     ...(entry.apiVersion ? { apiVersion: entry.apiVersion } : {}),
     path: parseFieldPath(entry.path),
   }));
-  const workloads = findWorkloads(judged, [...customPaths, ...BUILT_IN_POD_TEMPLATE_PATHS]);
+  const workloads = findWorkloads(judged, [...customPaths, ...BUILT_IN_POD_TEMPLATE_PATHS], errors);
+  const serviceAccounts = serviceAccountIndex([...judged, ...(live ? objects : [])]);
+  const podSecurityOf = podSecurityResolver(gatePodSecurity, setting.namespaceLabels === false ? [] : [...judged, ...(live ? objects : [])]);
   const waiverProblems: WaiverProblem[] = [];
   const localWaivers = workloads.map((workload) => annotationWaivers(workload, context.now, waiverProblems, live?.label));
 
@@ -57,6 +73,8 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
         name: workload.manifest.ref.name,
         ...(workload.manifest.ref.namespace ? { namespace: workload.manifest.ref.namespace } : {}),
         template: workload.template,
+        pod_security: (({ level, minor }) => ({ level, minor }))(podSecurityOf(workload.manifest.ref.namespace)),
+        ...serviceAccountFacts(workload, serviceAccounts),
       })),
     },
     locate: (finding: PolicyFinding) => {
@@ -73,7 +91,56 @@ async function collect(context: GateContext, options: SecurityContextOptions): P
     },
     stats: { files, objects: judged.length, workloads: workloads.length, ...(live ? { ownedLeftOut: live.owned } : {}) },
     waiverProblems,
+    ...(errors.length > 0 ? { errors } : {}),
   };
+}
+
+/**
+ * The Pod Security level and version for a workload's namespace: the labels of the Namespace object
+ * among the inputs (live ones first), else the gate's setting.
+ */
+function podSecurityResolver(gate: PodSecurityInForce, objects: readonly ManifestObject[]): (namespace: string | undefined) => PodSecurityInForce {
+  const labels = new Map<string, Record<string, unknown>>();
+  for (const object of objects) {
+    if (object.ref.kind !== "Namespace" || object.apiVersion !== "v1" || labels.has(object.ref.name)) continue;
+    const found = getPath(object.object, ["metadata", "labels"]);
+    labels.set(object.ref.name, isRecord(found) ? found : {});
+  }
+  const resolved = new Map<string | undefined, PodSecurityInForce>();
+  return (namespace) => {
+    let result = resolved.get(namespace);
+    if (!result) {
+      result = namespace === undefined ? gate : inForce(gate, labels.get(namespace), namespace);
+      resolved.set(namespace, result);
+    }
+    return result;
+  };
+}
+
+/** The ServiceAccounts among the inputs, by namespace (as written, or none) and name. */
+function serviceAccountIndex(objects: readonly ManifestObject[]): Map<string, Record<string, unknown>> {
+  const index = new Map<string, Record<string, unknown>>();
+  for (const object of objects) {
+    if (object.ref.kind !== "ServiceAccount" || object.apiVersion !== "v1") continue;
+    const key = `${object.ref.namespace ?? ""}/${object.ref.name}`;
+    if (!index.has(key)) index.set(key, object.object);
+  }
+  return index;
+}
+
+/**
+ * The pod's ServiceAccount (spec.serviceAccountName, else the deprecated spec.serviceAccount, else
+ * default) when it is among the inputs: its automountServiceAccountToken decides for a pod that does not
+ * set its own, as the kubelet decides.
+ */
+function serviceAccountFacts(workload: Workload, index: Map<string, Record<string, unknown>>): { service_account?: Record<string, unknown> } {
+  const spec = isRecord(workload.template.spec) ? workload.template.spec : {};
+  const named = [spec.serviceAccountName, spec.serviceAccount].find((value): value is string => typeof value === "string" && value !== "") ?? "default";
+  const namespace = workload.manifest.ref.namespace;
+  const account = index.get(`${namespace ?? ""}/${named}`) ?? index.get(`/${named}`);
+  if (!account) return {};
+  const automount = account.automountServiceAccountToken;
+  return { service_account: { name: named, ...(typeof automount === "boolean" ? { automountServiceAccountToken: automount } : {}) } };
 }
 
 /** The name of the container a finding's path (`spec.containers[i]...` of the pod template) points into. */
@@ -128,7 +195,17 @@ export const securityContextGate: Gate<SecurityContextOptions> = {
   cliFlags: SECURITY_CONTEXT_FLAGS,
   optionsFromFlags(flags) {
     const sources = objectSourcesFromFlags(flags);
-    return Object.keys(sources).length > 0 ? sources : undefined;
+    if (Object.keys(sources).length === 0) return undefined;
+    const level = flags["pod-security-level"];
+    const version = flags["pod-security-version"];
+    if (level !== undefined && level !== "baseline" && level !== "restricted") {
+      throw new ConfigurationError(`--pod-security-level must be baseline or restricted, not ${JSON.stringify(level)}`);
+    }
+    const podSecurity: PodSecuritySetting = {
+      ...(level !== undefined ? { level } : {}),
+      ...(typeof version === "string" ? { version } : {}),
+    };
+    return { ...sources, ...(Object.keys(podSecurity).length > 0 ? { podSecurity } : {}) };
   },
   collect,
   independentItems: "workloads",
