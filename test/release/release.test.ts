@@ -146,6 +146,19 @@ describe("release gate on a tag push, through the bundled action and the GitHub 
     expect(readAttestation(approved.outputs["attestation-path"]).payload.gates.migrations!.workflow).toEqual({ path: ".github/workflows/pr-gates.yml", branch: "main", run: 73 });
   });
 
+  it("a check run the API lists whose head_sha is another commit never approves the tag", async () => {
+    const other = "0123456789abcdef0123456789abcdef01234567";
+    checkRuns = [run("security-context", "success"), run("migrations", "success", { head_sha: other })];
+    const cwd = workspace(config("    requiredGates: [security-context, migrations]\n    freshnessGates: []"));
+    const result = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(result.status, result.stdout).toBe(1);
+    const report = JSON.parse(readFileSync(result.outputs["report-path"]!, "utf8")) as Report;
+    expect(report.gates[0]!.findings.map((finding) => finding.message)).toEqual([
+      `no check run resilience-gates / migrations on commit ${SHA} (its latest run is on commit ${other}, which is not the tagged commit)`,
+    ]);
+    expect(readAttestation(result.outputs["attestation-path"]).payload.gates.migrations).toMatchObject({ status: "missing", checkRun: null });
+  });
+
   it("blocks a moved tag (the tag resolves to another commit)", async () => {
     tagSha = "0".repeat(40);
     const cwd = workspace(config("    requiredGates: [security-context]\n    freshnessGates: []"));
