@@ -1,3 +1,4 @@
+import type { LoadedConfig } from "../../config/load.js";
 import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, FindingPlace, Gate, GateContext } from "../../engine/gate.js";
 import type { Finding, PolicyFinding, SourceLocation, Verdict } from "../../engine/types.js";
@@ -112,9 +113,19 @@ function latestByGate(runs: readonly { run: ApiCheckRun; index: number }[], chec
   return latest;
 }
 
-async function configuredGates(context: GateContext, options: ReleaseOptions): Promise<Record<string, Record<string, unknown>> | undefined> {
+/**
+ * The config whose gates the release gate requires and re-evaluates: `options.config` when given
+ * (relative to the project directory), else the one the engine runs with (`--config`, the action's
+ * `config` input), never a reload from the default path.
+ */
+async function releaseConfig(context: GateContext, options: ReleaseOptions): Promise<LoadedConfig> {
+  if (!options.config && context.config) return context.config;
   const { loadConfig } = await import("../../config/load.js");
-  const config = loadConfig({ cwd: context.workspace.base, ...(options.config ? { config: options.config } : {}) });
+  return loadConfig({ cwd: context.workspace.base, ...(options.config ? { config: options.config } : {}) });
+}
+
+async function configuredGates(context: GateContext, options: ReleaseOptions): Promise<Record<string, Record<string, unknown>> | undefined> {
+  const config = await releaseConfig(context, options);
   return config.file ? config.gates : undefined;
 }
 
@@ -123,8 +134,7 @@ async function evaluateFreshness(context: GateContext, options: ReleaseOptions, 
   const findings = new Map<string, Finding[]>();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle, runGates }] = await Promise.all([import("../../config/load.js"), import("../../engine/run.js")]);
-  const config = loadConfig({ cwd: context.workspace.base, ...(options.config ? { config: options.config } : {}) });
+  const [config, { loadBundle, runGates }] = await Promise.all([releaseConfig(context, options), import("../../engine/run.js")]);
   const plan: [string, Record<string, unknown>][] = gates.map((id) => {
     const gateOptions = config.gates[id];
     if (!gateOptions) throw new ConfigurationError(`release: freshness gate ${id} is not configured in ${config.file ?? ".resilience/gates.yaml"}`);
