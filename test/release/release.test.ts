@@ -16,6 +16,10 @@ const PUBLIC = keys.publicKey.export({ type: "spki", format: "pem" }).toString()
 let server: ApiServer;
 let checkRuns: Record<string, unknown>[];
 let tagSha: string;
+/** When set, check runs are served this many a page, linked by Link headers. */
+let pageSize: number | undefined;
+/** When set, the next-page links point at this origin instead of the API's. */
+let nextHost: string | undefined;
 
 const run = (gate: string, conclusion: string | null, extra: Record<string, unknown> = {}) => ({
   id: Math.floor(Math.random() * 1e6),
@@ -39,7 +43,13 @@ function routes(request: RecordedRequest): Reply {
   }
   if (request.method === "GET" && request.path === "/repos/acme/shop/commits/v1.4.0") return { status: 200, body: { sha: tagSha } };
   if (request.method === "GET" && request.path === `/repos/acme/shop/commits/${SHA}/check-runs`) {
-    return { status: 200, body: { total_count: checkRuns.length, check_runs: request.query.page === "1" ? checkRuns : [] } };
+    if (pageSize === undefined) return { status: 200, body: { total_count: checkRuns.length, check_runs: request.query.page === "1" ? checkRuns : [] } };
+    // Paged as GitHub pages: `Link: <…&page=N>; rel="next"` while there is more.
+    const page = Number(request.query.page ?? "1");
+    const last = Math.ceil(checkRuns.length / pageSize);
+    const link = (to: number) => `<${nextHost ?? server.url}/repos/acme/shop/commits/${SHA}/check-runs?filter=latest&per_page=100&page=${to}>`;
+    const headers = page < last ? { link: `${link(page + 1)}; rel="next", ${link(last)}; rel="last"` } : undefined;
+    return { status: 200, body: { total_count: checkRuns.length, check_runs: checkRuns.slice((page - 1) * pageSize, page * pageSize) }, ...(headers ? { headers } : {}) };
   }
   if (request.method === "POST" && request.path === "/repos/acme/shop/check-runs") return { status: 201, body: { id: 1 } };
   return { status: 404, body: { message: "Not Found" } };
@@ -52,6 +62,8 @@ afterAll(() => server.close());
 beforeEach(() => {
   server.requests.length = 0;
   tagSha = SHA;
+  pageSize = undefined;
+  nextHost = undefined;
   checkRuns = [run("security-context", "success"), run("migrations", "neutral"), run("lint", "failure", { name: "lint", app: { slug: "other" } })];
 });
 
@@ -157,6 +169,30 @@ describe("release gate on a tag push, through the bundled action and the GitHub 
       `no check run resilience-gates / migrations on commit ${SHA} (its latest run is on commit ${other}, which is not the tagged commit)`,
     ]);
     expect(readAttestation(result.outputs["attestation-path"]).payload.gates.migrations).toMatchObject({ status: "missing", checkRun: null });
+  });
+
+  it("reads every page of check runs the Link headers name (a commit with more than 1,000 runs)", async () => {
+    // A big matrix: 1,050 other check runs first, the required gates' runs on page 11.
+    const matrix = Array.from({ length: 1050 }, (_, index) => run(`build-${index}`, "success", { name: `build (${index})`, app: { slug: "other" } }));
+    checkRuns = [...matrix, run("security-context", "success"), run("migrations", "success")];
+    pageSize = 100;
+    const cwd = workspace(config("    requiredGates: [security-context, migrations]\n    freshnessGates: []"));
+    const result = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(result.status, result.stdout).toBe(0);
+    const pages = server.requests.filter((request) => request.path === `/repos/acme/shop/commits/${SHA}/check-runs`);
+    expect(pages.map((request) => request.query.page)).toEqual(Array.from({ length: 11 }, (_, index) => String(index + 1)));
+    expect(pages.flatMap(problemsOf)).toEqual([]);
+  });
+
+  it("refuses a next-page link to another host (the token is sent only to the API)", async () => {
+    checkRuns = [run("lint", "success", { name: "lint" }), run("security-context", "success")];
+    pageSize = 1;
+    nextHost = "http://127.0.0.2:9";
+    const cwd = workspace(config("    requiredGates: [security-context]\n    freshnessGates: []"));
+    const result = await runAction(cwd, { gate: "release", "github-token": "t0ken" }, { ...TAG_PUSH, GITHUB_API_URL: server.url });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain("the next page's link points to http://127.0.0.2:9/repos/acme/shop/commits/");
+    expect(result.stdout).toContain("outside the API");
   });
 
   it("blocks a moved tag (the tag resolves to another commit)", async () => {
