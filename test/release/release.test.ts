@@ -52,6 +52,7 @@ function routes(request: RecordedRequest): Reply {
     return { status: 200, body: { total_count: checkRuns.length, check_runs: checkRuns.slice((page - 1) * pageSize, page * pageSize) }, ...(headers ? { headers } : {}) };
   }
   if (request.method === "POST" && request.path === "/repos/acme/shop/check-runs") return { status: 201, body: { id: 1 } };
+  if (request.method === "PATCH" && request.path === "/repos/acme/shop/check-runs/1") return { status: 200, body: { id: 1 } };
   return { status: 404, body: { message: "Not Found" } };
 }
 
@@ -86,12 +87,14 @@ describe("release gate on a tag push, through the bundled action and the GitHub 
     expect(result.outputs.verdict).toBe("pass");
     expect(server.requests.flatMap(problemsOf)).toEqual([]);
     expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      "POST /repos/acme/shop/check-runs",
       "GET /repos/acme/shop/commits/v1.4.0",
       `GET /repos/acme/shop/commits/${SHA}/check-runs`,
-      "POST /repos/acme/shop/check-runs",
+      "PATCH /repos/acme/shop/check-runs/1",
     ]);
-    expect(server.requests[1]!.query).toMatchObject({ filter: "latest", per_page: "100", page: "1" });
-    expect(server.requests[2]!.body).toMatchObject({ name: "resilience-gates / release", head_sha: SHA, conclusion: "success" });
+    expect(server.requests[0]!.body).toMatchObject({ name: "resilience-gates / release", head_sha: SHA, status: "in_progress" });
+    expect(server.requests[2]!.query).toMatchObject({ filter: "latest", per_page: "100", page: "1" });
+    expect(server.requests[3]!.body).toMatchObject({ name: "resilience-gates / release", status: "completed", conclusion: "success" });
 
     const attestation = readAttestation(result.outputs["attestation-path"]);
     expect(verifyAttestation(attestation, PUBLIC)).toBe("valid");

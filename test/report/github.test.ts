@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/engine/logger.js";
 import { GitHubApi, nextPage } from "../../src/report/github/api.js";
-import { ANNOTATIONS_PER_REQUEST, checkRunName, conclusionOf, MAX_ANNOTATIONS, publishChecks } from "../../src/report/github/checks.js";
+import { ANNOTATIONS_PER_REQUEST, checkRunName, conclusionOf, MAX_ANNOTATIONS, publishChecks, startChecks } from "../../src/report/github/checks.js";
 import { escapeData, escapeProperty, reportAnnotations, workflowCommand } from "../../src/report/github/commands.js";
 import { upsertComment } from "../../src/report/github/comment.js";
 import { githubContextFromEnv, type GitHubContext } from "../../src/report/github/context.js";
@@ -70,6 +70,46 @@ describe("check runs", () => {
     expect(warning.annotation_level).toBe("warning");
     expect(creates[0]!.headers.authorization).toBe("Bearer t0ken");
     expect(creates[0]!.body).toMatchObject({ head_sha: context().sha, status: "completed", details_url: context().runUrl });
+  });
+
+  it("starts a check run in progress per gate, then completes each in place: 422 retried minimal, a vanished run (404) created anew", async () => {
+    const report = sampleReport(60);
+    const started = await startChecks(report.gates.map((g) => g.id), { api: api(), context: context(), logger: silentLogger, now: () => new Date("2026-12-01T10:00:00.123Z") });
+    expect(started.stopped).toBeUndefined();
+    const ids = [...started.ids.values()];
+    expect(ids).toHaveLength(3);
+    expect(server.requests.map((request) => request.body)).toEqual(
+      report.gates.map((g) =>
+        expect.objectContaining({ name: checkRunName(g.id), head_sha: context().sha, status: "in_progress", started_at: "2026-12-01T10:00:00Z", external_id: g.id, output: expect.objectContaining({ title: "running" }) }),
+      ),
+    );
+    server.requests.length = 0;
+    routes = (request) => {
+      if (request.method === "PATCH" && request.path.endsWith(`/${ids[0]}`) && (request.body as { output: { annotations?: unknown[] } }).output.annotations) return { status: 422, body: { message: "Invalid request" } };
+      if (request.method === "PATCH" && request.path.endsWith(`/${ids[2]}`)) return { status: 404, body: { message: "Not Found" } };
+      return undefined;
+    };
+    const outcome = await publishChecks(report, { api: api(), context: context(), failOn: "block", logger: silentLogger, started });
+    expectValidRequests();
+    expect(outcome.failed).toEqual([]);
+    expect(outcome.checks.map((check) => check.id)).toEqual([ids[0], ids[1], nextId]);
+    expect(outcome.checks[0]!.problem).toMatch(/GitHub refused the full output/);
+    // gate 1: refused (422) with annotations, completed with the minimal summary; gate 2 in place; gate 3 vanished, created.
+    expect(server.requests.map((request) => `${request.method} ${request.path.replace(/\d+$/, "N")} ${(request.body as { status?: string }).status ?? ""}`.trim())).toEqual([
+      "PATCH /repos/acme/shop/check-runs/N completed",
+      "PATCH /repos/acme/shop/check-runs/N completed",
+      "PATCH /repos/acme/shop/check-runs/N completed",
+      "PATCH /repos/acme/shop/check-runs/N completed",
+      "POST /repos/acme/shop/check-runs completed",
+    ]);
+  });
+
+  it("stops starting check runs at a read-only token (fork PRs)", async () => {
+    routes = (request) => (request.method === "POST" ? { status: 403, body: { message: "Resource not accessible by integration" } } : undefined);
+    const started = await startChecks(["security-context", "migrations"], { api: api(), context: context(), logger: silentLogger });
+    expect(started).toMatchObject({ stopped: { reason: "forbidden" } });
+    expect(started.ids.size).toBe(0);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("names check runs after check-name, so two workflows on one commit write distinct checks", async () => {
