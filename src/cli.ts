@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigurationError, describeThrown } from "./engine/errors.js";
 import { GATE_FLAGS } from "./gates/flags.js";
 import { toolVersion } from "./report/links.js";
+import { keepWasmOnBaselineCompiler } from "./engine/wasm-compiler.js";
 
 export const EXIT = { ok: 0, block: 1, error: 2 } as const;
 
@@ -61,6 +62,7 @@ export function parseCommandLine(args: string[], options: ParseArgsConfig["optio
 }
 
 export async function main(argv: string[]): Promise<number> {
+  keepWasmOnBaselineCompiler();
   const [command, ...rest] = argv;
   const verbose = argv.includes("--verbose");
   try {
