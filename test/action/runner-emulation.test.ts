@@ -12,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { inCi } from "../support/ci.js";
 import { repoRoot } from "../support/cli.js";
-import { problemsOf, startApiServer, type ApiServer, type RecordedRequest, type Reply } from "../report/github-api.js";
+import { completedCheckRuns, problemsOf, startApiServer, startedCheckRuns, type ApiServer, type RecordedRequest, type Reply } from "../report/github-api.js";
 import { parseOutputFile, runNode, workspace } from "./run-action.js";
 
 const TOKEN = "ghs_EmulatedInstallationToken0123456789";
@@ -201,7 +201,8 @@ function expectEveryRequestValid(): void {
   expect(api.requests.flatMap(problemsOf)).toEqual([]);
 }
 
-const created = () => api.requests.filter((request) => request.method === "POST" && request.path === "/repos/acme/shop/check-runs");
+/** The requests that wrote a check run's verdict: the PATCH completing a run started in progress, or a POST. */
+const created = () => completedCheckRuns(api.requests);
 const errorLines = (stdout: string) => stdout.split("\n").filter((line) => line.startsWith("::error"));
 
 const pullRequest = (fork: boolean) => ({
@@ -262,14 +263,17 @@ describe.skipIf(skip)("the action as GitHub's runner runs it (node24, downloaded
     const run = await step(".", cwd, { comment: "true", "sarif-file": "out/gates.sarif", "junit-file": "out/gates.xml", "report-file": "out/report.json" }, pullRequest(false));
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expectEveryRequestValid();
-    expect(created().map((request) => (request.body as { name: string; head_sha: string }).name)).toEqual([
-      "resilience-gates / security-context",
-      "resilience-gates / migrations",
-      "resilience-gates / load-budget",
-    ]);
-    for (const request of created()) {
-      const body = request.body as { head_sha: string; output: { summary: string } };
-      expect(body.head_sha).toBe(HEAD);
+    const names = ["resilience-gates / security-context", "resilience-gates / migrations", "resilience-gates / load-budget"];
+    // Every gate's check run shows in progress at once, before the first gate (k6 here) has finished.
+    const started = startedCheckRuns(api.requests);
+    expect(started.map((request) => (request.body as { name: string }).name)).toEqual(names);
+    expect(api.requests.slice(0, 3)).toEqual(started);
+    for (const request of started) expect(request.body).toMatchObject({ head_sha: HEAD, status: "in_progress", details_url: "https://github.example/acme/shop/actions/runs/77" });
+    expect(created().map((request) => (request.body as { name: string }).name)).toEqual(names);
+    for (const [index, request] of created().entries()) {
+      const body = request.body as { output: { summary: string } };
+      expect(request.method).toBe("PATCH");
+      expect(request.path).toBe(`/repos/acme/shop/check-runs/${nextId - 2 + index}`);
       expect(Buffer.byteLength(body.output.summary)).toBeLessThanOrEqual(65_535);
     }
     const migrations = created()[1]!.body as { conclusion: string; output: { summary: string } };
@@ -337,8 +341,9 @@ describe.skipIf(skip)("the action as GitHub's runner runs it (node24, downloaded
     });
     expect(run.status, run.stdout).toBe(0);
     expectEveryRequestValid();
-    expect(api.requests.map((request) => `${request.method} ${request.path}`)).toEqual(["POST /repos/acme/shop/check-runs"]);
-    expect(created()[0]!.body).toMatchObject({ name: "resilience-gates / security-context", head_sha: QUEUE, conclusion: "success" });
+    expect(api.requests.map((request) => `${request.method} ${request.path}`)).toEqual(["POST /repos/acme/shop/check-runs", `PATCH /repos/acme/shop/check-runs/${nextId}`]);
+    expect(startedCheckRuns(api.requests)[0]!.body).toMatchObject({ name: "resilience-gates / security-context", head_sha: QUEUE, status: "in_progress" });
+    expect(created()[0]!.body).toMatchObject({ name: "resilience-gates / security-context", status: "completed", conclusion: "success" });
     expect(run.outputs).toMatchObject({ verdict: "pass", "verdict-security-context": "pass" });
     for (const name of Object.keys(run.outputs)) expect(Object.keys(metadata("actions/security-context").outputs), `output ${name}`).toContain(name);
     expectTokenOnlyInAuthorization(run);
@@ -364,7 +369,8 @@ describe.skipIf(skip)("the action as GitHub's runner runs it (node24, downloaded
     expect(approved.outputs).toMatchObject({ verdict: "pass", "verdict-release": "pass" });
     expect(existsSync(approved.outputs["attestation-path"]!)).toBe(true);
     for (const name of Object.keys(approved.outputs)) expect(Object.keys(metadata("actions/release").outputs), `output ${name}`).toContain(name);
-    expect(created()[0]!.body).toMatchObject({ name: "resilience-gates / release", head_sha: HEAD, conclusion: "success" });
+    expect(startedCheckRuns(api.requests)[0]!.body).toMatchObject({ name: "resilience-gates / release", head_sha: HEAD, status: "in_progress" });
+    expect(created()[0]!.body).toMatchObject({ name: "resilience-gates / release", conclusion: "success" });
     expectTokenOnlyInAuthorization(approved);
 
     api.requests.length = 0;

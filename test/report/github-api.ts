@@ -173,3 +173,20 @@ export function problemsOf(request: Pick<RecordedRequest, "method" | "path" | "q
   }
   return problems;
 }
+
+/**
+ * The requests that completed a check run: a POST created completed, or the PATCH that completed a run
+ * started `in_progress` (the action starts one per gate, then completes it with the verdict).
+ */
+export function completedCheckRuns(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  return requests.filter(
+    (request) =>
+      ((request.method === "POST" && /\/check-runs$/.test(request.path)) || (request.method === "PATCH" && /\/check-runs\/\d+$/.test(request.path))) &&
+      (request.body as { status?: string } | undefined)?.status === "completed",
+  );
+}
+
+/** The requests that created a check run in progress. */
+export function startedCheckRuns(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((request) => request.method === "POST" && /\/check-runs$/.test(request.path) && (request.body as { status?: string } | undefined)?.status === "in_progress");
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/engine/logger.js";
-import { GitHubApi } from "../../src/report/github/api.js";
-import { ANNOTATIONS_PER_REQUEST, checkRunName, conclusionOf, MAX_ANNOTATIONS, publishChecks } from "../../src/report/github/checks.js";
+import { GitHubApi, nextPage } from "../../src/report/github/api.js";
+import { ANNOTATIONS_PER_REQUEST, checkRunName, conclusionOf, MAX_ANNOTATIONS, publishChecks, startChecks } from "../../src/report/github/checks.js";
 import { escapeData, escapeProperty, reportAnnotations, workflowCommand } from "../../src/report/github/commands.js";
 import { upsertComment } from "../../src/report/github/comment.js";
 import { githubContextFromEnv, type GitHubContext } from "../../src/report/github/context.js";
@@ -70,6 +70,46 @@ describe("check runs", () => {
     expect(warning.annotation_level).toBe("warning");
     expect(creates[0]!.headers.authorization).toBe("Bearer t0ken");
     expect(creates[0]!.body).toMatchObject({ head_sha: context().sha, status: "completed", details_url: context().runUrl });
+  });
+
+  it("starts a check run in progress per gate, then completes each in place: 422 retried minimal, a vanished run (404) created anew", async () => {
+    const report = sampleReport(60);
+    const started = await startChecks(report.gates.map((g) => g.id), { api: api(), context: context(), logger: silentLogger, now: () => new Date("2026-12-01T10:00:00.123Z") });
+    expect(started.stopped).toBeUndefined();
+    const ids = [...started.ids.values()];
+    expect(ids).toHaveLength(3);
+    expect(server.requests.map((request) => request.body)).toEqual(
+      report.gates.map((g) =>
+        expect.objectContaining({ name: checkRunName(g.id), head_sha: context().sha, status: "in_progress", started_at: "2026-12-01T10:00:00Z", external_id: g.id, output: expect.objectContaining({ title: "running" }) }),
+      ),
+    );
+    server.requests.length = 0;
+    routes = (request) => {
+      if (request.method === "PATCH" && request.path.endsWith(`/${ids[0]}`) && (request.body as { output: { annotations?: unknown[] } }).output.annotations) return { status: 422, body: { message: "Invalid request" } };
+      if (request.method === "PATCH" && request.path.endsWith(`/${ids[2]}`)) return { status: 404, body: { message: "Not Found" } };
+      return undefined;
+    };
+    const outcome = await publishChecks(report, { api: api(), context: context(), failOn: "block", logger: silentLogger, started });
+    expectValidRequests();
+    expect(outcome.failed).toEqual([]);
+    expect(outcome.checks.map((check) => check.id)).toEqual([ids[0], ids[1], nextId]);
+    expect(outcome.checks[0]!.problem).toMatch(/GitHub refused the full output/);
+    // gate 1: refused (422) with annotations, completed with the minimal summary; gate 2 in place; gate 3 vanished, created.
+    expect(server.requests.map((request) => `${request.method} ${request.path.replace(/\d+$/, "N")} ${(request.body as { status?: string }).status ?? ""}`.trim())).toEqual([
+      "PATCH /repos/acme/shop/check-runs/N completed",
+      "PATCH /repos/acme/shop/check-runs/N completed",
+      "PATCH /repos/acme/shop/check-runs/N completed",
+      "PATCH /repos/acme/shop/check-runs/N completed",
+      "POST /repos/acme/shop/check-runs completed",
+    ]);
+  });
+
+  it("stops starting check runs at a read-only token (fork PRs)", async () => {
+    routes = (request) => (request.method === "POST" ? { status: 403, body: { message: "Resource not accessible by integration" } } : undefined);
+    const started = await startChecks(["security-context", "migrations"], { api: api(), context: context(), logger: silentLogger });
+    expect(started).toMatchObject({ stopped: { reason: "forbidden" } });
+    expect(started.ids.size).toBe(0);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("names check runs after check-name, so two workflows on one commit write distinct checks", async () => {
@@ -210,6 +250,38 @@ describe("check runs", () => {
   });
 });
 
+describe("paging", () => {
+  const list = (request: RecordedRequest, last: number): Reply => {
+    const page = Number(request.query.page);
+    const next = page < last ? { link: `<${server.url}/repos/acme/shop/issues/12/comments?per_page=100&page=${page + 1}>; rel="next"` } : undefined;
+    return { status: 200, body: [{ id: page, body: `comment ${page}` }], ...(next ? { headers: next } : {}) };
+  };
+
+  it("follows Link rel=next through short pages until there is none", async () => {
+    routes = (request) => list(request, 12);
+    const items = await api().paginate("/repos/acme/shop/issues/12/comments", (page) => page as { id: number }[]);
+    expect(items.map((item) => item.id)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    expectValidRequests();
+  });
+
+  it("is an error naming the list, never a silently shortened list, past its page bound", async () => {
+    routes = (request) => list(request, 1_000_000);
+    await expect(api().paginate("/repos/acme/shop/issues/12/comments", (page) => page as unknown[], 5)).rejects.toThrow(
+      "GET /repos/acme/shop/issues/12/comments: no response: more than 5 pages of 100 (5 items read); the list is not read further",
+    );
+  });
+
+  it("reads rel=next among other relations, relative links, and refuses a link outside the API", () => {
+    const api = "https://ghe.example/api/v3";
+    expect(nextPage('<https://ghe.example/api/v3/repos/a/b/pulls?page=3>; rel="last", <https://ghe.example/api/v3/repos/a/b/pulls?page=2>; rel="next"', api, "/x")).toBe("/repos/a/b/pulls?page=2");
+    expect(nextPage('</api/v3/repos/a/b/pulls?page=2>; rel="prev next"', api, "/x")).toBe("/repos/a/b/pulls?page=2");
+    expect(nextPage('<https://ghe.example/api/v3/repos/a/b/pulls?page=1>; rel="prev"', api, "/x")).toBeUndefined();
+    expect(nextPage(null, api, "/x")).toBeUndefined();
+    expect(() => nextPage('<https://elsewhere.example/api/v3/repos/a/b?page=2>; rel="next"', api, "/x")).toThrow(/outside the API/);
+    expect(() => nextPage('<https://ghe.example/other/repos?page=2>; rel="next"', api, "/x")).toThrow(/outside the API/);
+  });
+});
+
 describe("PR comment", () => {
   const installationToken: Reply = { status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/users/users#get-the-authenticated-user" } };
 
@@ -218,7 +290,9 @@ describe("PR comment", () => {
     const page2 = [{ id: 555, body: `${COMMENT_MARKER}\nold verdict`, user: { login: "github-actions[bot]", type: "Bot" } }];
     routes = (request) => {
       if (request.method === "GET" && request.path === "/user") return installationToken;
-      if (request.method === "GET") return { status: 200, body: request.query.page === "1" ? page1 : page2 };
+      // GitHub links the next page (Link rel="next"); the client follows the link, not a guess from the page's length.
+      if (request.method === "GET" && request.query.page === "1") return { status: 200, body: page1, headers: { link: `<${server.url}/repos/acme/shop/issues/12/comments?per_page=100&page=2>; rel="next", <${server.url}/repos/acme/shop/issues/12/comments?per_page=100&page=2>; rel="last"` } };
+      if (request.method === "GET") return { status: 200, body: page2 };
       if (request.method === "PATCH") return { status: 200, body: { id: 555 } };
       return undefined;
     };

@@ -67,9 +67,17 @@ const artifact = (id: number, branch: string, createdAt: string, expired = false
 
 let api: ApiServer;
 let archives: Record<number, Buffer>;
+/** When set, the artifact list is served in these pages, linked by `Link: <…>; rel="next"` as GitHub does. */
+let pages: ReturnType<typeof artifact>[][] | undefined;
 
 function handler(request: RecordedRequest): Reply {
   if (request.path === "/repos/acme/shop") return { status: 200, body: { id: 1, name: "shop", full_name: "acme/shop", default_branch: "main" } };
+  if (request.path === "/repos/acme/shop/actions/artifacts" && pages) {
+    const page = Number(request.query.page ?? "1");
+    const link = (to: number) => `<${api.url}/repos/acme/shop/actions/artifacts?name=slo-baseline&per_page=100&page=${to}>`;
+    const links = [...(page < pages.length ? [`${link(page + 1)}; rel="next"`, `${link(pages.length)}; rel="last"`] : []), ...(page > 1 ? [`${link(1)}; rel="first"`] : [])];
+    return { status: 200, body: { total_count: pages.flat().length, artifacts: pages[page - 1] ?? [] }, ...(links.length ? { headers: { link: links.join(", ") } } : {}) };
+  }
   if (request.path === "/repos/acme/shop/actions/artifacts") {
     return {
       status: 200,
@@ -116,10 +124,27 @@ describe("slo baseline from a workflow artifact", () => {
       "GET /repos/acme/shop/actions/artifacts",
       "GET /repos/acme/shop/actions/artifacts/2/zip",
     ]);
-    expect(githubCalls[1]?.query).toEqual({ name: "slo-baseline", per_page: "100" });
+    expect(githubCalls[1]?.query).toEqual({ name: "slo-baseline", per_page: "100", page: "1" });
     for (const request of githubCalls) {
       expect(problemsOf(request), `${request.method} ${request.path}`).toEqual([]);
       expect(request.headers.authorization).toBe("Bearer ghs_test");
+    }
+  });
+
+  it("reads every page of the artifact list (Link rel=next), not only the first", async () => {
+    // A busy repository: a full first page of feature-branch artifacts, the default branch's on page 2.
+    pages = [Array.from({ length: 100 }, (_, index) => artifact(1000 + index, `feature/f${index}`, "2026-11-21T10:00:00Z")), [artifact(2, "main", "2026-11-18T10:00:00Z")]];
+    archives = { 2: zip({ "slo-baseline.json": faster }) };
+    api.requests.length = 0;
+    try {
+      const run = await slo("--baseline-artifact", "slo-baseline");
+      expect(run.stderr).toContain("slo: baseline from artifact slo-baseline #2 (run 20 on main");
+      expect(run.status, run.stdout).toBe(1);
+      const listed = api.requests.filter((request) => request.path === "/repos/acme/shop/actions/artifacts");
+      expect(listed.map((request) => request.query.page)).toEqual(["1", "2"]);
+      for (const request of listed) expect(problemsOf(request)).toEqual([]);
+    } finally {
+      pages = undefined;
     }
   });
 

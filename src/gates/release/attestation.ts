@@ -18,6 +18,8 @@ export interface AttestationPayload {
   decidedAt: string;
   verdict: GateResult["verdict"];
   approved: boolean;
+  /** Why the gate could not decide (verdict `error`): it did not approve, and says why. */
+  error?: string;
   requiredGates: string[];
   gates: Record<
     string,
@@ -64,6 +66,7 @@ export function buildPayload(facts: ReleaseFacts, result: GateResult, digest: st
     decidedAt: now.toISOString(),
     verdict: result.verdict,
     approved: result.verdict === "pass" || result.verdict === "warn",
+    ...(result.verdict === "error" ? { error: result.error ?? "the gate could not run" } : {}),
     requiredGates: facts.requiredGates,
     gates: Object.fromEntries(
       facts.requiredGates.map((gate) => {
@@ -108,17 +111,33 @@ export function signPayload(payload: AttestationPayload, privateKey: KeyObject, 
 }
 
 /**
- * Verifies an attestation's signature. With `trustedPublicKey` (PEM) the signer must be that key;
- * without it only integrity is checked, against the key the attestation carries.
+ * What a verification established: `valid` only when the trusted key signed exactly this payload;
+ * `invalid` when the signature does not hold (or another key signed); `unverified` when no trusted key
+ * was given and the signature holds only against the key the attestation carries itself (anyone can
+ * make such a self-signed attestation: it proves integrity, never origin).
  */
-export function verifyAttestation(attestation: Attestation, trustedPublicKey?: string): boolean {
-  if (attestation.signature?.algorithm !== "ed25519") return false;
-  const key = createPublicKey(trustedPublicKey ?? attestation.signature.publicKey);
-  if (trustedPublicKey) {
-    const der = key.export({ type: "spki", format: "der" });
-    if (createHash("sha256").update(der).digest("hex") !== attestation.signature.keyId) return false;
+export type AttestationVerification = "valid" | "invalid" | "unverified";
+
+/** Verifies an attestation's signature against `trustedPublicKey` (PEM); without one it is at most `unverified`. */
+export function verifyAttestation(attestation: Attestation, trustedPublicKey?: string): AttestationVerification {
+  if (attestation.signature?.algorithm !== "ed25519") return "invalid";
+  let key: KeyObject;
+  try {
+    key = createPublicKey(trustedPublicKey ?? attestation.signature.publicKey);
+  } catch {
+    if (trustedPublicKey) throw new ConfigurationError("the trusted public key is not a PEM public key");
+    return "invalid";
   }
-  return verify(null, Buffer.from(canonicalJson(attestation.payload)), key, Buffer.from(attestation.signature.value, "base64"));
+  const der = key.export({ type: "spki", format: "der" });
+  if (createHash("sha256").update(der).digest("hex") !== attestation.signature.keyId) return "invalid";
+  let holds: boolean;
+  try {
+    holds = verify(null, Buffer.from(canonicalJson(attestation.payload)), key, Buffer.from(attestation.signature.value, "base64"));
+  } catch {
+    holds = false;
+  }
+  if (!holds) return "invalid";
+  return trustedPublicKey ? "valid" : "unverified";
 }
 
 export function writeAttestation(path: string, attestation: Attestation): void {
@@ -140,8 +159,31 @@ export interface AttestRequest {
 }
 
 /**
- * Writes the signed attestation of the release decision, when the release gate ran and collected its
- * facts; returns its path. Called after the verdict by whatever ran the engine (the action, the CLI).
+ * What is known of the release when the gate could not collect its facts (no token, an unreadable
+ * check-runs file, an API failure): the tag, commit and repository it was asked about, nothing more.
+ */
+function factsWithoutCollection(options: ReleaseOptions, env: NodeJS.ProcessEnv): ReleaseFacts {
+  const ref = options.tag ? `refs/tags/${options.tag}` : env.GITHUB_REF;
+  const tag = options.tag ?? (ref?.startsWith("refs/tags/") ? ref.slice("refs/tags/".length) : undefined);
+  return {
+    repository: options.repository ?? env.GITHUB_REPOSITORY ?? null,
+    ref: ref ?? null,
+    tag: tag ?? null,
+    tagPattern: options.tagPattern ?? "v*",
+    commit: options.commit ?? env.GITHUB_SHA ?? null,
+    tagCommit: null,
+    requiredGates: options.requiredGates ?? [],
+    checkRuns: [],
+    freshness: [],
+    source: options.checkRunsFile ? "file" : "api",
+  };
+}
+
+/**
+ * Writes the signed attestation of the release decision whenever the release gate ran, whatever its
+ * verdict: a gate that could not collect its facts (verdict `error`) attests a refusal naming the error.
+ * Returns its path. Called after the verdict by whatever ran the engine (the action, the CLI); `base` is
+ * the project directory, which a relative `attestation.path` is resolved against.
  */
 export function attestRelease(request: AttestRequest): string | undefined {
   const planned = request.gates.find(([id]) => id === RELEASE_GATE);
@@ -149,12 +191,8 @@ export function attestRelease(request: AttestRequest): string | undefined {
   if (!planned || !result) return undefined;
   const options = planned[1] as ReleaseOptions;
   if (options.attestation?.enabled === false) return undefined;
-  const facts = releaseFactsFor(options);
-  if (!facts) {
-    request.logger.warn(`release: no attestation written: the gate could not collect its facts (${result.error ?? result.verdict})`);
-    return undefined;
-  }
   const env = request.env ?? process.env;
+  const facts = releaseFactsFor(options) ?? factsWithoutCollection(options, env);
   const keyEnv = options.attestation?.signingKeyEnv ?? DEFAULT_SIGNING_KEY_ENV;
   const { key, ephemeral } = signingKey(env[keyEnv]);
   if (ephemeral) request.logger.warn(`release: ${keyEnv} is not set; the attestation is signed with a throwaway key (integrity only, not origin)`);

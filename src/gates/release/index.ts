@@ -1,3 +1,4 @@
+import type { LoadedConfig } from "../../config/load.js";
 import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, FindingPlace, Gate, GateContext } from "../../engine/gate.js";
 import type { Finding, PolicyFinding, SourceLocation, Verdict } from "../../engine/types.js";
@@ -99,10 +100,10 @@ function readFactsFile(context: GateContext, path: string): FactsFile {
 }
 
 /** The latest run of each `<checkName> / <gate>` name; a later completion wins, then a higher id. */
-function latestByGate(runs: readonly ApiCheckRun[], checkName: string): Map<string, { run: ApiCheckRun; index: number }> {
+function latestByGate(runs: readonly { run: ApiCheckRun; index: number }[], checkName: string): Map<string, { run: ApiCheckRun; index: number }> {
   const latest = new Map<string, { run: ApiCheckRun; index: number }>();
   const prefix = checkRunName("", checkName);
-  runs.forEach((run, index) => {
+  runs.forEach(({ run, index }) => {
     if (typeof run.name !== "string" || !run.name.startsWith(prefix)) return;
     const gate = run.name.slice(prefix.length).trim();
     const current = latest.get(gate);
@@ -112,9 +113,19 @@ function latestByGate(runs: readonly ApiCheckRun[], checkName: string): Map<stri
   return latest;
 }
 
-async function configuredGates(context: GateContext, options: ReleaseOptions): Promise<Record<string, Record<string, unknown>> | undefined> {
+/**
+ * The config whose gates the release gate requires and re-evaluates: `options.config` when given
+ * (relative to the project directory), else the one the engine runs with (`--config`, the action's
+ * `config` input), never a reload from the default path.
+ */
+async function releaseConfig(context: GateContext, options: ReleaseOptions): Promise<LoadedConfig> {
+  if (!options.config && context.config) return context.config;
   const { loadConfig } = await import("../../config/load.js");
-  const config = loadConfig({ cwd: context.workspace.base, ...(options.config ? { config: options.config } : {}) });
+  return loadConfig({ cwd: context.workspace.base, ...(options.config ? { config: options.config } : {}) });
+}
+
+async function configuredGates(context: GateContext, options: ReleaseOptions): Promise<Record<string, Record<string, unknown>> | undefined> {
+  const config = await releaseConfig(context, options);
   return config.file ? config.gates : undefined;
 }
 
@@ -123,8 +134,7 @@ async function evaluateFreshness(context: GateContext, options: ReleaseOptions, 
   const findings = new Map<string, Finding[]>();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle, runGates }] = await Promise.all([import("../../config/load.js"), import("../../engine/run.js")]);
-  const config = loadConfig({ cwd: context.workspace.base, ...(options.config ? { config: options.config } : {}) });
+  const [config, { loadBundle, runGates }] = await Promise.all([releaseConfig(context, options), import("../../engine/run.js")]);
   const plan: [string, Record<string, unknown>][] = gates.map((id) => {
     const gateOptions = config.gates[id];
     if (!gateOptions) throw new ConfigurationError(`release: freshness gate ${id} is not configured in ${config.file ?? ".resilience/gates.yaml"}`);
@@ -195,7 +205,12 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
   }
 
   const checkName = options.checkName ?? DEFAULT_CHECK_NAME;
-  const latest = latestByGate(runs, checkName);
+  // Every check run must be on the judged commit: a run of another commit (recorded facts, a ref that
+  // is not the commit) never approves it. Those runs are kept apart so REL-002 can name where they are.
+  const indexed = runs.map((run, index) => ({ run, index }));
+  const onCommit = indexed.filter(({ run }) => commit !== undefined && run.head_sha === commit);
+  const elsewhere = latestByGate(indexed.filter(({ run }) => commit === undefined || run.head_sha !== commit), checkName);
+  const latest = latestByGate(onCommit, checkName);
   const checkRuns: (CheckRunFact & { index: number })[] = [];
   for (const [gate, { run, index }] of latest) {
     const workflow = options.trustedWorkflows && requiredGates.includes(gate) ? await workflowOf(run) : undefined;
@@ -252,11 +267,17 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
       check_name: checkName,
       trusted_workflows: options.trustedWorkflows ?? null,
       check_runs: facts.checkRuns,
+      check_runs_elsewhere: [...elsewhere].map(([gate, { run }]) => ({ gate, head_sha: typeof run.head_sha === "string" ? run.head_sha : null })),
       freshness: facts.freshness,
     },
     locate(finding: PolicyFinding): FindingPlace {
       const gate = typeof finding.check === "string" ? finding.check : undefined;
       const evidence = typeof finding.freshness === "string" ? finding.freshness : undefined;
+      if (gate && finding.field === "head_sha") {
+        const other = elsewhere.get(gate);
+        const location = other ? at(["check_runs", other.index, "head_sha"]) : at(["check_runs"]);
+        return { resource: { kind: "CheckRun", name: checkRunName(gate, checkName) }, ...(location ? { location } : {}) };
+      }
       if (gate) {
         const run = checkRuns.find((candidate) => candidate.gate === gate);
         const location = run ? at(["check_runs", run.index, finding.field === "app" ? "app" : finding.field === "status" ? "status" : finding.field === "workflow" ? "workflow_run" : "conclusion"]) : at(["check_runs"]);

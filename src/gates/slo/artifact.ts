@@ -16,7 +16,7 @@ export interface BaselineArtifact {
 }
 
 interface ArtifactListing {
-  artifacts: {
+  artifacts?: {
     id: number;
     name: string;
     expired: boolean;
@@ -42,8 +42,9 @@ export async function fetchBaselineArtifact(spec: BaselineArtifact, env: NodeJS.
   const repo = `/repos/${repository}`;
   try {
     const branch = spec.branch ?? (await api.request<{ default_branch: string }>("GET", repo)).default_branch;
-    const listing = await api.request<ArtifactListing>("GET", `${repo}/actions/artifacts?name=${encodeURIComponent(spec.artifact)}&per_page=100`);
-    const named = listing.artifacts.filter((artifact) => artifact.name === spec.artifact);
+    // Every page (Link rel="next"): the newest artifact of the branch may be on any of them.
+    const listed = await api.paginate(`${repo}/actions/artifacts?name=${encodeURIComponent(spec.artifact)}`, (page) => (page as ArtifactListing).artifacts ?? []);
+    const named = listed.filter((artifact) => artifact.name === spec.artifact);
     const usable = named
       .filter((artifact) => !artifact.expired && artifact.workflow_run?.head_branch === branch)
       .sort((a, b) => (b.created_at ?? "").localeCompare(a.created_at ?? ""));

@@ -54,16 +54,15 @@ export class GitHubApi {
   }
 
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const text = (await this.send(method, path, body)).toString("utf8");
-    return (text ? JSON.parse(text) : undefined) as T;
+    return parseJson<T>(method, path, (await this.send(method, path, body)).bytes);
   }
 
   /** The bytes of a GET (an artifact's zip: GitHub answers with a redirect to storage, which fetch follows). */
-  download(path: string): Promise<Buffer> {
-    return this.send("GET", path);
+  async download(path: string): Promise<Buffer> {
+    return (await this.send("GET", path)).bytes;
   }
 
-  private async send(method: string, path: string, body?: unknown): Promise<Buffer> {
+  private async send(method: string, path: string, body?: unknown): Promise<{ bytes: Buffer; headers: Headers }> {
     const url = `${this.options.apiUrl.replace(/\/+$/, "")}${path}`;
     let attempt = 0;
     for (;;) {
@@ -88,7 +87,7 @@ export class GitHubApi {
         throw new GitHubApiError(method, path, 0, error instanceof Error ? error.message : String(error));
       }
       const bytes = Buffer.from(await response.arrayBuffer());
-      if (response.ok) return bytes;
+      if (response.ok) return { bytes, headers: response.headers };
       const text = bytes.toString("utf8");
       const reset = exhaustedUntil(response);
       if (reset) {
@@ -109,17 +108,60 @@ export class GitHubApi {
     }
   }
 
-  /** Every item of a paged list (per_page=100), up to `maxPages` pages. */
-  async paginate<T>(path: string, pick: (page: unknown) => T[], maxPages = 10): Promise<T[]> {
+  /**
+   * Every item of a paged list: the first page with per_page=100, then each `Link: <…>; rel="next"` the
+   * server answers with, until there is none (GitHub's own paging; a short page does not end it, a
+   * missing next link does). A next link to another host than the API is refused, so the token never
+   * leaves it. More than `maxPages` pages is an error naming the list, never a silently shortened one.
+   */
+  async paginate<T>(path: string, pick: (page: unknown) => T[], maxPages = MAX_PAGES): Promise<T[]> {
     const items: T[] = [];
-    for (let page = 1; page <= maxPages; page += 1) {
-      const separator = path.includes("?") ? "&" : "?";
-      const batch = pick(await this.request("GET", `${path}${separator}per_page=100&page=${page}`));
-      items.push(...batch);
-      if (batch.length < 100) break;
+    const separator = path.includes("?") ? "&" : "?";
+    let next: string | undefined = `${path}${separator}per_page=100&page=1`;
+    for (let page = 1; next !== undefined; page += 1) {
+      if (page > maxPages) {
+        throw new GitHubApiError("GET", path, 0, `more than ${maxPages} pages of 100 (${items.length} items read); the list is not read further and nothing is decided on part of it`);
+      }
+      const current: string = next;
+      const { bytes, headers } = await this.send("GET", current);
+      items.push(...pick(parseJson(`GET`, current, bytes)));
+      next = nextPage(headers.get("link"), this.options.apiUrl, current);
     }
     return items;
   }
+}
+
+/** Pages a list is read to at most (100 items each): 100,000 check runs, comments or artifacts. */
+export const MAX_PAGES = 1000;
+
+function parseJson<T>(method: string, path: string, bytes: Buffer): T {
+  const text = bytes.toString("utf8");
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new GitHubApiError(method, path, 200, `the response is not JSON (${(error as Error).message})`);
+  }
+}
+
+/**
+ * The path of the `rel="next"` link of a Link header (RFC 8288), relative to the API URL; undefined when
+ * there is no next page. A next page on another origin or outside the API's path is an error.
+ */
+export function nextPage(link: string | null, apiUrl: string, current: string): string | undefined {
+  if (!link) return undefined;
+  for (const part of link.split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+    if (!match || !/(?:^|;)\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?\s*(?:;|$)/i.test(match[2]!)) continue;
+    const base = new URL(apiUrl.replace(/\/*$/, "/"));
+    const target = new URL(match[1]!, base);
+    const prefix = base.pathname.replace(/\/$/, "");
+    if (target.origin !== base.origin || !target.pathname.startsWith(`${prefix}/`)) {
+      throw new GitHubApiError("GET", current, 0, `the next page's link points to ${target.origin}${target.pathname}, outside the API (${base.origin}${prefix || "/"}); not followed`);
+    }
+    return `${target.pathname.slice(prefix.length)}${target.search}`;
+  }
+  return undefined;
 }
 
 /** 403 or 429 with `x-ratelimit-remaining: 0`: the reset time (epoch seconds in x-ratelimit-reset). */

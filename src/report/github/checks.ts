@@ -3,7 +3,7 @@ import type { Finding, GateResult, Report, Verdict } from "../../engine/types.js
 import { countFindings, describeResource } from "../console.js";
 import { GitHubApiError, repoPath, type GitHubApi } from "./api.js";
 import type { GitHubContext } from "./context.js";
-import { checkRunSummary, minimalCheckRunSummary, truncateBytes } from "./markdown.js";
+import { CHECK_SUMMARY_LIMIT, checkRunSummary, inline, minimalCheckRunSummary, truncateBytes } from "./markdown.js";
 
 /** The Checks API takes at most 50 annotations per request; more go in follow-up updates. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -90,6 +90,84 @@ export interface ChecksOutcome {
   stopped?: { reason: "no-token" | "forbidden" | "rate-limited"; detail: string; gates: string[] };
 }
 
+/** Check runs created `in_progress` when the gates start, by gate id; completed by `publishChecks`. */
+export interface StartedChecks {
+  ids: Map<string, number>;
+  /** Why not every gate got one (a read-only token, the rate limit): they are created when done instead. */
+  stopped?: { reason: "forbidden" | "rate-limited"; detail: string };
+}
+
+/**
+ * Creates one `in_progress` check run per gate before the gates run, so long gates (k6, drills, a trace)
+ * show on the pull request at once. Best effort and without retries: a gate whose run could not be
+ * started gets it created when done, and a read-only token (fork PRs) or an exhausted rate limit stops
+ * the rest. `publishChecks` completes the started runs (PATCH) with the verdict.
+ */
+export async function startChecks(gateIds: readonly string[], request: Omit<ChecksRequest, "api" | "failOn"> & { api: GitHubApi }): Promise<StartedChecks> {
+  const { api, context, logger } = request;
+  const started: StartedChecks = { ids: new Map() };
+  const base = repoPath(context.owner, context.repo);
+  const startedAt = timestamp(request.now?.() ?? new Date());
+  for (const gate of gateIds) {
+    const name = checkRunName(gate, request.checkName);
+    try {
+      const created = await api.request<{ id: number }>("POST", `${base}/check-runs`, {
+        name,
+        head_sha: context.sha,
+        status: "in_progress",
+        started_at: startedAt,
+        external_id: gate,
+        ...(context.runUrl ? { details_url: context.runUrl } : {}),
+        output: { title: "running", summary: runningSummary(gate, context.runUrl) },
+      });
+      started.ids.set(gate, created.id);
+      logger.info(`check run ${name}: in progress`);
+    } catch (error) {
+      if (!(error instanceof GitHubApiError)) throw error;
+      if (error.forbidden || error.rateLimited) {
+        logger.info(`check runs not started (${error.rateLimited ? "rate limited" : "read-only token"}): ${error.message}`);
+        return { ...started, stopped: { reason: error.rateLimited ? "rate-limited" : "forbidden", detail: error.message } };
+      }
+      logger.info(`check run ${name} not started (${error.message}); it is created when the gate is done`);
+    }
+  }
+  return started;
+}
+
+function runningSummary(gate: string, runUrl: string | undefined): string {
+  return `\`${gate}\` is running. This check run is completed with the verdict when the gate finishes${runUrl ? ` ([workflow run](${runUrl}))` : ""}.`;
+}
+
+function timestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * Completes the started check runs of gates that have no verdict (the run failed before reporting), so
+ * none is left `in_progress` for ever (a required check would wait on it). Never throws.
+ */
+export async function abandonChecks(started: StartedChecks, request: Omit<ChecksRequest, "api" | "failOn"> & { api: GitHubApi }, reason: string): Promise<void> {
+  const base = repoPath(request.context.owner, request.context.repo);
+  for (const [gate, id] of started.ids) {
+    try {
+      await request.api.request("PATCH", `${base}/check-runs/${id}`, {
+        status: "completed",
+        conclusion: "failure",
+        completed_at: timestamp(request.now?.() ?? new Date()),
+        output: {
+          title: truncateBytes(`error: ${reason}`, TITLE_BYTES),
+          summary: truncateBytes(
+            `💥 **ERROR** · the run stopped before \`${gate}\` was reported: ${inline(reason)}${request.context.runUrl ? ` ([workflow run](${request.context.runUrl}))` : ""}.\n`,
+            CHECK_SUMMARY_LIMIT,
+          ),
+        },
+      });
+    } catch (error) {
+      request.logger.warn(`check run ${checkRunName(gate, request.checkName)} left in progress: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
 export interface ChecksRequest {
   api: GitHubApi | undefined;
   context: GitHubContext;
@@ -100,6 +178,8 @@ export interface ChecksRequest {
   maxAnnotations?: number;
   /** The first part of the check runs' names (default resilience-gates). */
   checkName?: string;
+  /** Check runs `startChecks` created in progress: these are completed (PATCH) instead of created. */
+  started?: StartedChecks;
 }
 
 /**
@@ -120,18 +200,27 @@ export async function publishChecks(report: Report, request: ChecksRequest): Pro
     const located = gate.findings.map(annotationOf).filter((annotation): annotation is CheckAnnotation => annotation !== undefined);
     const annotations = located.slice(0, cap);
     const capped = located.length > cap ? [`> ℹ️ ${cap.toLocaleString("en-US")} of ${located.length.toLocaleString("en-US")} findings are annotated (input \`max-annotations\`); the list below and the SARIF have all of them.`] : [];
-    const completedAt = (request.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
-    const create = (output: Record<string, unknown>) =>
+    const completedAt = timestamp(request.now?.() ?? new Date());
+    const startedId = request.started?.ids.get(gate.id);
+    const completion = { name: name(gate.id), status: "completed", conclusion: gateConclusion(gate, failOn), completed_at: completedAt, external_id: gate.id };
+    const post = (output: Record<string, unknown>) =>
       api.request<{ id: number; html_url?: string }>("POST", `${base}/check-runs`, {
-        name: name(gate.id),
         head_sha: context.sha,
-        status: "completed",
-        conclusion: gateConclusion(gate, failOn),
-        completed_at: completedAt,
-        external_id: gate.id,
+        ...completion,
         ...(context.runUrl ? { details_url: context.runUrl } : {}),
         output,
       });
+    // A run started in progress is completed in place; one that has vanished since (404) is created anew.
+    const create = async (output: Record<string, unknown>): Promise<{ id: number; html_url?: string }> => {
+      if (startedId === undefined) return post(output);
+      try {
+        const updated = await api.request<{ id?: number; html_url?: string } | undefined>("PATCH", `${base}/check-runs/${startedId}`, { ...completion, output });
+        return { id: startedId, ...(updated?.html_url ? { html_url: updated.html_url } : {}) };
+      } catch (error) {
+        if (error instanceof GitHubApiError && error.status === 404) return post(output);
+        throw error;
+      }
+    };
     const output = { title: titleOf(gate), summary: checkRunSummary(gate, links, context.runUrl, capped) };
     let created: { id: number; html_url?: string };
     let problem: string | undefined;

@@ -36,7 +36,7 @@ export async function upsertComment(api: GitHubApi, context: GitHubContext, body
   if (!body.includes(COMMENT_MARKER)) throw new Error("comment body lacks the marker");
   const base = repoPath(context.owner, context.repo);
   const author = await tokenLogin(api);
-  const comments = await api.paginate<IssueComment>(`${base}/issues/${context.pullRequest}/comments`, (page) => page as IssueComment[], 30);
+  const comments = await api.paginate<IssueComment>(`${base}/issues/${context.pullRequest}/comments`, (page) => page as IssueComment[]);
   const existing = comments.find((comment) => comment.body?.includes(COMMENT_MARKER) && comment.user?.login?.toLowerCase() === author.toLowerCase());
   if (existing) {
     await api.request("PATCH", `${base}/issues/comments/${existing.id}`, { body });
