@@ -1,0 +1,18 @@
+package resilience.readiness_test
+
+import data.resilience.readiness
+
+test_rd_001_neither if {
+	found := readiness.findings with input as with_services([object.union(service, {"on_call": null, "escalation": null})])
+	rules(found) == {"RD-001"}
+}
+
+test_rd_001_escalation_is_enough if {
+	count(readiness.findings) == 0 with input as with_services([object.union(service, {"on_call": null})])
+}
+
+test_rd_001_tier_2_warns if {
+	found := readiness.findings with input as with_services([object.union(service, {"tier": 2, "on_call": null, "escalation": null})])
+	some f in found
+	f.severity == "warn"
+}
