@@ -17,3 +17,39 @@ service_by_name[service.name] := service if some service in input.services
 known_services := concat(", ", sort([service.name | some service in input.services]))
 
 days(seconds) := floor(seconds / 86400)
+
+slo_by_name[slo.name] := slo if some slo in input.slos
+
+# Two numbers are the same threshold when they agree to a part in a million (0.1 * 14.4 is not 1.44 in binary).
+same_number(a, b) if abs(a - b) <= 0.000001 * max([1, abs(b)])
+
+# The alerts that guard an objective: the `slo` label names its SLO and `objective` its index (or the SLO has one).
+alerts_of(slo, objective) := [alert |
+	some alert in input.alerts
+	alert.slo == slo.name
+	alert.objective == objective.index
+]
+
+# An alert covers a burn-rate pair when it reads both windows and compares with factor × the error budget
+# (written as the product, or as the factor and the budget or target apart).
+covers(alert, pair, objective) if {
+	pair.long_seconds in alert.windows
+	pair.short_seconds in alert.windows
+	threshold_written(alert, pair.factor, objective.target)
+}
+
+threshold_written(alert, factor, target) if {
+	some n in alert.numbers
+	same_number(n, factor * (1 - target))
+}
+
+threshold_written(alert, factor, target) if {
+	some f in alert.numbers
+	same_number(f, factor)
+	some b in alert.numbers
+	budget_number(b, target)
+}
+
+budget_number(b, target) if same_number(b, 1 - target)
+
+budget_number(b, target) if same_number(b, target)

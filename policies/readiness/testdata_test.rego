@@ -36,9 +36,25 @@ workload := {
 	"label_service": null, "place": 5, "label_place": 5,
 }
 
+slo := {
+	"name": "api-availability", "service": "api", "place": 6,
+	"objectives": [{"index": 0, "name": "99.9% succeed", "target": 0.999, "place": 7}],
+}
+
+alert := {
+	"id": 0, "name": "ApiAvailabilityBurnRate", "group": "slo", "file": "rules.yaml", "slo": "api-availability",
+	"objective": 0, "objective_label": "0", "severity": "page", "windows": [300, 1800, 3600, 21600], "numbers": [0.999, 1, 6, 14.4],
+	"for_seconds": 120, "runbook_url": "runbooks/api.md#mitigation",
+	"runbook": {"file": "runbooks/api.md", "anchor": "mitigation", "problem": null}, "place": 8, "runbook_place": 9,
+	"test": {
+		"tested": true, "problem": null, "within_seconds": 540, "burn_passed": true, "healthy_passed": true,
+		"burn_message": null, "healthy_message": null,
+	},
+}
+
 base := {
 	"now": now, "catalog": ".resilience/catalog.yaml", "settings": settings, "services": [service], "stores": [],
-	"runbooks": [runbook], "workloads": [workload], "catalog_workloads": [],
+	"runbooks": [runbook], "workloads": [workload], "catalog_workloads": [], "slos": [slo], "alerts": [alert],
 }
 
 with_input(overrides) := object.union(base, overrides)

@@ -8,9 +8,11 @@ import type { ReadinessOptions } from "../../src/gates/readiness/index.js";
 import { compileGateBundle } from "../backups/bundle.js";
 import { repoRoot } from "../support/cli.js";
 import { FIXTURE_NOW } from "../support/gate-fixtures.js";
+import { requirePromtool, skipWithoutPromtool } from "./promtool.js";
 
 let bundle: PolicyBundle;
 beforeAll(async () => {
+  requirePromtool();
   bundle = await compileGateBundle(["readiness"]);
 });
 
@@ -24,7 +26,20 @@ async function judge(options: ReadinessOptions) {
   return gate;
 }
 
-describe("readiness: bad input", () => {
+describe.skipIf(skipWithoutPromtool)("readiness: bad input", () => {
+  it("a rule file that does not parse is an error at promtool's line, and the catalog's findings stay", async () => {
+    const gate = await judge({ catalog: "fixtures/readiness/rd-001-002-ownership.yaml", slos: "fixtures/readiness/data/slos.yaml", rules: ["fixtures/readiness-bad/rules-broken.yaml"] });
+    expect(gate.verdict).toBe("error");
+    expect(gate.error).toMatch(/fixtures\/readiness-bad\/rules-broken\.yaml:40:15: promtool check rules: rule CheckoutAvailabilityBurnRateSlow of group checkout-slo: could not parse expression/);
+    expect(gate.findings.map((f) => f.rule).sort()).toEqual(expect.arrayContaining(["RD-001", "RD-002", "RD-011"]));
+  });
+
+  it("a PrometheusRule whose expression does not parse is an error at that expr in the manifest", async () => {
+    const gate = await judge({ catalog: "fixtures/readiness/rd-pass.yaml", slos: "fixtures/readiness/data/slos.yaml", manifests: ["fixtures/readiness-bad/prometheusrule-broken.yaml"] });
+    expect(gate.verdict).toBe("error");
+    expect(gate.error).toMatch(/fixtures\/readiness-bad\/prometheusrule-broken\.yaml:52:11: promtool check rules: rule CheckoutLatencyBurnRateFast of group checkout-slo: could not parse expression/);
+  });
+
   it("a runbook path outside the repository is an error at its catalog line, and the other service is still judged", async () => {
     const gate = await judge({ catalog: "fixtures/readiness-bad/runbook-outside.yaml" });
     expect(gate.verdict).toBe("error");

@@ -8,17 +8,19 @@ import { readinessGate } from "../../src/gates/readiness/index.js";
 import { compileGateBundle } from "../backups/bundle.js";
 import { repoRoot } from "../support/cli.js";
 import { fixtureFiles, fixtureTests, FIXTURE_NOW } from "../support/gate-fixtures.js";
+import { requirePromtool, skipWithoutPromtool } from "./promtool.js";
 
 let bundle: PolicyBundle;
 beforeAll(async () => {
+  requirePromtool();
   bundle = await compileGateBundle(["readiness"]);
 });
 
-describe("readiness fixtures through the WebAssembly policy", () => {
+describe.skipIf(skipWithoutPromtool)("readiness fixtures through the WebAssembly policy", () => {
   fixtureTests("readiness", () => bundle);
 });
 
-describe("readiness fixtures: every finding points into a file of the repository, with its rule's metadata", () => {
+describe.skipIf(skipWithoutPromtool)("readiness fixtures: every finding points into a file of the repository, with its rule's metadata", () => {
   it.each(fixtureFiles("readiness"))("%s", async (file) => {
     const report = await runGates(
       {

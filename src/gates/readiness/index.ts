@@ -10,11 +10,15 @@ import { getPath, isRecord, type ManifestObject } from "../../sources/kubernetes
 import { readManifestSources } from "../../sources/manifests.js";
 import { flagList, objectSourcesFromFlags } from "../flag-values.js";
 import { READINESS_FLAGS } from "./flags.js";
+import { DEFAULT_SLOS, readSlos, type SloDefinition } from "../slo/definitions.js";
+import { expand, OBJECTIVE_LABEL, readRuleSources, rulesOf, SLO_LABEL, type RuleFact } from "./alerts.js";
+import { checkRules, runObjectiveTests, Scratch, writeObjectiveTest, type AlertTest, type AlertTestResult, type ObjectiveTest } from "./promtool.js";
 import { parseRunbook, type ParsedRunbook } from "./runbooks.js";
-import { buildSettings, type BurnRateWindow, type TierOptions } from "./settings.js";
+import { buildSettings, type BurnRateWindow, type Settings, type TierOptions } from "./settings.js";
 
 export const SERVICE_LABEL = "resilience-gates.io/service";
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "Rollout"]);
+const HISTORY_MINUTES = 360;
 
 export interface ReadinessOptions {
   catalog?: string;
@@ -123,6 +127,160 @@ function readRunbooks(context: GateContext, catalog: Catalog, places: Places, er
   return runbooks;
 }
 
+function readSloFile(context: GateContext, given: string | undefined, errors: string[]): SloDefinition[] {
+  if (given === undefined && !existsSync(resolve(context.workspace.base, DEFAULT_SLOS))) return [];
+  try {
+    return readSlos(context.workspace, given, "endpoint").slos;
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    errors.push(error.message);
+    return [];
+  }
+}
+
+/** A runbook_url as a repository file and anchor: relative to the repository root, or under runbookBaseUrl. */
+function resolveRunbookUrl(context: GateContext, url: string, base: string | undefined): { file: string | null; anchor: string | null; problem: string | null } {
+  let rest: string;
+  if (base !== undefined && url.startsWith(base)) rest = url.slice(base.length);
+  else if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    return { file: null, anchor: null, problem: base === undefined ? "it is an absolute URL and the gate has no runbookBaseUrl to map it into the repository" : `it is not under runbookBaseUrl ${base}` };
+  } else rest = url;
+  const [path = "", anchor] = rest.replace(/^\/+/, "").split("#", 2);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return { file: null, anchor: null, problem: `${path} is not a valid URL path` };
+  }
+  const absolute = resolve(context.workspace.root, decoded);
+  const file = displayPath(context.workspace, absolute);
+  if (file.startsWith("/")) return { file: null, anchor: null, problem: `${path} leads outside the repository` };
+  if (!existsSync(absolute)) return { file, anchor: anchor ?? null, problem: `${file} does not exist` };
+  return { file, anchor: anchor ?? null, problem: null };
+}
+
+function objectiveOf(alert: RuleFact, slo: SloDefinition): number | null {
+  const written = alert.labels[OBJECTIVE_LABEL];
+  if (written === undefined) return slo.objectives.length === 1 ? 0 : null;
+  const index = slo.objectives.findIndex((objective) => String(objective.index) === written || objective.displayName === written);
+  return index >= 0 ? index : null;
+}
+
+interface AlertsCollected {
+  slos: Record<string, unknown>[];
+  alerts: Record<string, unknown>[];
+  stats: { ruleSources: number; alerts: number; promtoolTests: number };
+}
+
+async function collectAlerts(context: GateContext, options: ReadinessOptions, objects: readonly ManifestObject[], settings: Settings, places: Places, errors: string[]): Promise<AlertsCollected> {
+  const slos = readSloFile(context, options.slos, errors);
+  const sources = readRuleSources(context.workspace, options.rules ?? [], objects, errors);
+  const scratch = sources.length > 0 ? new Scratch() : undefined;
+  try {
+    const good = [];
+    for (const source of sources) {
+      const problems = await checkRules(source, scratch as Scratch);
+      if (problems) errors.push(...problems);
+      else good.push(source);
+    }
+    const rules = rulesOf(good);
+    const records = new Map<string, RuleFact[]>();
+    for (const rule of rules) if (rule.kind === "record") records.set(rule.name, [...(records.get(rule.name) ?? []), rule]);
+    const alerts = rules.filter((rule) => rule.kind === "alert");
+    const expanded = new Map(alerts.map((alert) => [alert, expand(alert, records)]));
+    const sloByName = new Map(slos.map((slo) => [slo.name, slo]));
+
+    // promtool tests, per objective, of the alerts that carry the windows of a configured pair.
+    // Six hours of healthy traffic before the burn: the page windows see a real history, and the
+    // evaluation stays seconds long (the 1d and 3d windows see those six hours only, so their alerts
+    // fire sooner than in production; the expected time is an upper bound either way).
+    const historyMinutes = HISTORY_MINUTES;
+    const results = new Map<RuleFact, AlertTestResult & { withinMinutes: number }>();
+    const problems = new Map<RuleFact, string>();
+    let promtoolTests = 0;
+    const written: (ObjectiveTest & { within: Map<RuleFact, number> })[] = [];
+    for (const slo of slos) {
+      for (const objective of slo.objectives) {
+        const budget = 1 - objective.target;
+        const tests: AlertTest[] = [];
+        for (const alert of alerts) {
+          if (alert.labels[SLO_LABEL] !== slo.name || objectiveOf(alert, slo) !== objective.index) continue;
+          const windows = expanded.get(alert)?.windows ?? [];
+          const pairs = settings.burn_rates.filter((pair) => windows.includes(pair.long_seconds) && windows.includes(pair.short_seconds));
+          if (pairs.length === 0) continue;
+          const detect = Math.max(...pairs.map((pair) => Math.ceil((pair.factor * budget * pair.long_seconds) / 60)));
+          // A `for:` longer than the pair's short window defeats it (the short window is there to stop the
+          // page soon after the burn stops): the expected time allows `for:` up to the short window only.
+          const allowedFor = Math.min(...pairs.map((pair) => pair.short_seconds));
+          tests.push({ alert, withinMinutes: detect + Math.ceil(Math.min(alert.forSeconds, allowedFor) / 60) + 3 });
+        }
+        if (tests.length === 0) continue;
+        const needed = new Set(tests.flatMap((test) => expanded.get(test.alert)?.records ?? []));
+        const forObjective = (rule: RuleFact) =>
+          (rule.labels[SLO_LABEL] === undefined || rule.labels[SLO_LABEL] === slo.name) &&
+          (rule.labels[OBJECTIVE_LABEL] === undefined || objectiveOf(rule, slo) === objective.index);
+        const neededRecords = rules.filter((rule) => rule.kind === "record" && needed.has(rule.name) && forObjective(rule));
+        const test = writeObjectiveTest(slo, objective, tests, neededRecords, historyMinutes, scratch as Scratch);
+        written.push({ ...test, within: new Map(tests.map((entry) => [entry.alert, entry.withinMinutes])) });
+        promtoolTests += tests.length * 2;
+        if (test.problem) for (const entry of tests) problems.set(entry.alert, test.problem);
+      }
+    }
+    if (written.some((test) => test.file)) {
+      context.logger.info(`promtool test rules: ${promtoolTests} generated cases for ${written.length} SLO objectives`);
+      const outcomes = await runObjectiveTests(written);
+      for (const test of written) {
+        for (const [alert, within] of test.within) {
+          const outcome = outcomes.get(alert);
+          if (outcome) results.set(alert, { ...outcome, withinMinutes: within });
+        }
+      }
+    }
+
+    const sloFacts = slos.map((slo) => ({
+      name: slo.name,
+      service: slo.service,
+      place: places.at(slo.locate(["metadata", "name"]), { kind: "SLO", name: slo.name }),
+      objectives: slo.objectives.map((objective) => ({
+        index: objective.index,
+        name: objective.displayName,
+        target: objective.target,
+        place: places.at(slo.locate(["spec", "objectives", objective.index]), { kind: "SLO", name: slo.name }),
+      })),
+    }));
+    const alertFacts = alerts.map((alert, id) => {
+      const url = alert.annotations.runbook_url;
+      const sloName = alert.labels[SLO_LABEL] ?? null;
+      const slo = sloName === null ? undefined : sloByName.get(sloName);
+      const result = results.get(alert);
+      const resource = { kind: "PrometheusRule", name: alert.name };
+      return {
+        id,
+        name: alert.name,
+        group: alert.group,
+        file: alert.source.file,
+        slo: sloName,
+        objective: slo ? objectiveOf(alert, slo) : null,
+        objective_label: alert.labels[OBJECTIVE_LABEL] ?? null,
+        severity: alert.labels.severity ?? null,
+        windows: expanded.get(alert)?.windows ?? [],
+        numbers: expanded.get(alert)?.numbers ?? [],
+        for_seconds: alert.forSeconds,
+        runbook_url: url ?? null,
+        runbook: url === undefined ? null : resolveRunbookUrl(context, url, options.runbookBaseUrl),
+        place: places.at(alert.locate(["alert"]), resource),
+        runbook_place: places.at(alert.locate(url === undefined ? ["annotations"] : ["annotations", "runbook_url"]), resource),
+        test: result
+          ? { tested: true, problem: null, within_seconds: result.withinMinutes * 60, burn_passed: result.burnPassed, healthy_passed: result.healthyPassed, burn_message: result.burnMessage, healthy_message: result.healthyMessage }
+          : { tested: problems.has(alert), problem: problems.get(alert) ?? null, within_seconds: 0, burn_passed: false, healthy_passed: false, burn_message: null, healthy_message: null },
+      };
+    });
+    return { slos: sloFacts, alerts: alertFacts, stats: { ruleSources: sources.length, alerts: alerts.length, promtoolTests } };
+  } finally {
+    scratch?.dispose();
+  }
+}
+
 function labelsOf(manifest: ManifestObject): Record<string, unknown> {
   const labels = getPath(manifest.object, ["metadata", "labels"]);
   return isRecord(labels) ? labels : {};
@@ -187,6 +345,7 @@ async function collect(context: GateContext, options: ReadinessOptions): Promise
   }));
   const runbooks = readRunbooks(context, catalog, places, errors);
   const { workloads, catalogWorkloads } = workloadFacts(catalog, objects, places);
+  const alerts = await collectAlerts(context, options, objects, settings, places, errors);
 
   const input = {
     catalog: catalog.file,
@@ -196,6 +355,8 @@ async function collect(context: GateContext, options: ReadinessOptions): Promise
     runbooks,
     workloads,
     catalog_workloads: catalogWorkloads,
+    slos: alerts.slos,
+    alerts: alerts.alerts,
   };
   const locate = (finding: PolicyFinding): FindingPlace => {
     const place = typeof finding.place === "number" ? places.list[finding.place] : undefined;
@@ -206,7 +367,7 @@ async function collect(context: GateContext, options: ReadinessOptions): Promise
     input,
     locate,
     errors,
-    stats: { services: services.length, runbooks: runbooks.length, files: read.files, objects: objects.length, workloads: workloads.length },
+    stats: { services: services.length, runbooks: runbooks.length, files: read.files, objects: objects.length, workloads: workloads.length, ...alerts.stats },
   };
 }
 
@@ -231,7 +392,9 @@ export const readinessGate: Gate<ReadinessOptions> = {
 
 /**
  * A readiness fixture is a catalog; its header names the other inputs, each relative to the repository:
- * `# manifests: a.yaml b.yaml`, `# rules: ...`, `# slo: ...`, `# envoy: ...`, `# kill-switches: ...`.
+ * `# manifests: a.yaml b.yaml`, `# rules: ...` (`none` for none), `# slo: ...`, `# envoy: ...`,
+ * `# kill-switches: ...`. The SLOs and rules default to those of fixtures/readiness/data/, and
+ * runbook_urls are read under https://git.example/shop/blob/main/.
  */
 export function fixtureOptionsFor(file: string): ReadinessOptions {
   const header: string[] = [];
@@ -245,14 +408,19 @@ export function fixtureOptionsFor(file: string): ReadinessOptions {
     return value === undefined ? undefined : value.split(/\s+/).filter(Boolean);
   };
   const one = (key: string): string | undefined => list(key)?.[0];
-  const options: ReadinessOptions = { catalog: file, manifests: list("manifests") ?? [] };
-  const rules = list("rules");
+  const data = "fixtures/readiness/data";
+  const none = (values: string[] | undefined, fallback: string[]): string[] => (values === undefined ? fallback : values.filter((value) => value !== "none"));
+  const slos = one("slo") ?? `${data}/slos.yaml`;
+  const options: ReadinessOptions = {
+    catalog: file,
+    manifests: none(list("manifests"), []),
+    ...(slos === "none" ? {} : { slos }),
+    rules: none(list("rules"), [`${data}/rules.yaml`]),
+    runbookBaseUrl: "https://git.example/shop/blob/main/",
+  };
   const envoy = list("envoy");
-  const slos = one("slo");
   const switches = one("kill-switches");
-  if (rules) options.rules = rules;
   if (envoy) options.envoy = envoy;
-  if (slos) options.slos = slos;
   if (switches) options.killSwitches = switches;
   return options;
 }
