@@ -53,3 +53,34 @@ threshold_written(alert, factor, target) if {
 budget_number(b, target) if same_number(b, 1 - target)
 
 budget_number(b, target) if same_number(b, target)
+
+# The tier a workload is judged by: its service's, or its store's.
+workload_tier(workload) := service_by_name[workload.service].tier
+
+workload_tier(workload) := store.tier if {
+	workload.service == null
+	some store in input.stores
+	store.name == workload.store
+}
+
+# The workloads of tier 0/1 services (stores' workloads are judged by the backups and restore gates).
+critical_service_workloads contains workload if {
+	some workload in input.workloads
+	critical(service_by_name[workload.service].tier)
+}
+
+service_workloads contains workload if {
+	some workload in input.workloads
+	service_by_name[workload.service]
+}
+
+# A route's severity: the most critical tier among the services behind it; block when it reaches none.
+route_severity(route) := severity(min([service_by_name[name].tier | some name in route.services; service_by_name[name]])) if {
+	some name in route.services
+	service_by_name[name]
+} else := "block"
+
+retry_tries(route) := route.retry.attempts + 1
+
+# A number as text (sprintf's %s formats numbers differently under opa and under WebAssembly).
+format_number(n) := json.marshal(n)

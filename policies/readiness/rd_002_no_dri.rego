@@ -9,7 +9,8 @@ package resilience.readiness
 # custom:
 #   id: RD-002
 #   severity: block
-#   remediation: Add `dri:` (a person) to the service in the catalog.
+#   remediation: |
+#     Add `dri:` (a person) to the service in the catalog.
 #   docs: docs/readiness.md#rd-002
 findings contains finding if {
 	some service in input.services

@@ -10,7 +10,8 @@ package resilience.readiness
 # custom:
 #   id: RD-007
 #   severity: warn
-#   remediation: Fix the link's path or anchor, or remove the link.
+#   remediation: |
+#     Fix the link's path or anchor, or remove the link.
 #   docs: docs/readiness.md#rd-007
 findings contains finding if {
 	some runbook in input.runbooks

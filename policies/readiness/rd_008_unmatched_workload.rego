@@ -10,7 +10,8 @@ package resilience.readiness
 # custom:
 #   id: RD-008
 #   severity: warn
-#   remediation: Fix the name in the catalog, or add the manifests that define the workload to the gate's inputs.
+#   remediation: |
+#     Fix the name in the catalog, or add the manifests that define the workload to the gate's inputs.
 #   docs: docs/readiness.md#rd-008
 findings contains finding if {
 	some entry in input.catalog_workloads

@@ -39,4 +39,3 @@ objective_covered(slo, objective, pair) if {
 	covers(alert, pair, objective)
 }
 
-format_number(n) := sprintf("%s", [n])

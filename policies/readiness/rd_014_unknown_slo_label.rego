@@ -10,7 +10,8 @@ package resilience.readiness
 # custom:
 #   id: RD-014
 #   severity: warn
-#   remediation: Use the SLO's `metadata.name` and the objective's index exactly, or remove the label.
+#   remediation: |
+#     Use the SLO's `metadata.name` and the objective's index exactly, or remove the label.
 #   docs: docs/readiness.md#rd-014
 findings contains finding if {
 	some alert in input.alerts

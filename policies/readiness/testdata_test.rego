@@ -18,6 +18,7 @@ settings := {
 	],
 	"idempotency_header": "idempotency-key",
 	"idempotent_methods": ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"],
+	"max_retries": 3,
 }
 
 service := {
@@ -31,9 +32,23 @@ runbook := {
 	"title_place": 2, "reviewed": {"date": "2026-10-01", "epoch": now - (31 * 86400), "place": 3}, "links": [],
 }
 
+container := {"name": "api", "readiness_probe": true, "liveness_probe": true, "pre_stop_seconds": null, "drain_seconds": 25, "place": 14}
+
 workload := {
 	"id": 0, "kind": "Deployment", "name": "api", "namespace": "prod", "service": "api", "store": null,
-	"label_service": null, "place": 5, "label_place": 5,
+	"label_service": null, "place": 5, "label_place": 5, "labels": {"app": "api"},
+	"replicas": 3, "replicas_place": 5,
+	"hpa": {"name": "api", "min": 3, "max": 12, "stabilization_seconds": 300, "place": 10, "behavior_place": 10},
+	"pdbs": [{"name": "api", "rule": "maxUnavailable 1", "disruptions_allowed": 1, "place": 11}],
+	"spread": true, "spread_place": 5, "containers": [container], "termination_grace_seconds": 35, "grace_place": 5,
+	"network": {"deny_ingress": true, "deny_egress": true, "allow_policies": ["api"], "egress": []},
+}
+
+# GET /v1: 1s overall, 2 retries of 0.3s each.
+route := {
+	"id": 0, "kind": "HTTPRoute", "name": "api", "file": "route.yaml", "rule": "rules[0]", "services": ["api"],
+	"methods": ["GET"], "required_headers": [], "timeout_seconds": 1, "timeout_disabled": false,
+	"retry": {"attempts": 2, "per_try_timeout_seconds": 0.3}, "place": 15, "timeout_place": 15, "retry_place": 16,
 }
 
 slo := {
@@ -55,6 +70,7 @@ alert := {
 base := {
 	"now": now, "catalog": ".resilience/catalog.yaml", "settings": settings, "services": [service], "stores": [],
 	"runbooks": [runbook], "workloads": [workload], "catalog_workloads": [], "slos": [slo], "alerts": [alert],
+	"routes": [route], "clusters": [],
 }
 
 with_input(overrides) := object.union(base, overrides)

@@ -40,6 +40,21 @@ describe.skipIf(skipWithoutPromtool)("readiness: bad input", () => {
     expect(gate.error).toMatch(/fixtures\/readiness-bad\/prometheusrule-broken\.yaml:52:11: promtool check rules: rule CheckoutLatencyBurnRateFast of group checkout-slo: could not parse expression/);
   });
 
+  it("routes that send to a missing Service or Envoy cluster are errors at the route's line; the rest is still judged", async () => {
+    const gate = await judge({
+      catalog: "fixtures/readiness/rd-001-002-ownership.yaml",
+      slos: "fixtures/readiness/data/slos.yaml",
+      rules: ["fixtures/readiness/data/rules.yaml"],
+      manifests: ["fixtures/readiness/data/workloads.yaml", "fixtures/readiness-bad/route-missing-backend.yaml"],
+      envoy: ["fixtures/readiness-bad/envoy-missing-cluster.yaml"],
+      runbookBaseUrl: "https://git.example/shop/blob/main/",
+    });
+    expect(gate.verdict).toBe("error");
+    expect(gate.error).toMatch(/fixtures\/readiness-bad\/route-missing-backend\.yaml:9:7: HTTPRoute checkout rules\[0\] sends to Service checkout-v2, which is not among the objects read/);
+    expect(gate.error).toMatch(/fixtures\/readiness-bad\/envoy-missing-cluster\.yaml:6:9: Envoy checkout virtual host checkout route 0 sends to cluster checkout-canary, which is not a cluster of/);
+    expect(gate.findings.map((f) => f.rule).sort()).toEqual(["RD-001", "RD-002"]);
+  });
+
   it("a runbook path outside the repository is an error at its catalog line, and the other service is still judged", async () => {
     const gate = await judge({ catalog: "fixtures/readiness-bad/runbook-outside.yaml" });
     expect(gate.verdict).toBe("error");

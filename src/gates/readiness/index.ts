@@ -13,6 +13,8 @@ import { READINESS_FLAGS } from "./flags.js";
 import { DEFAULT_SLOS, readSlos, type SloDefinition } from "../slo/definitions.js";
 import { expand, OBJECTIVE_LABEL, readRuleSources, rulesOf, SLO_LABEL, type RuleFact } from "./alerts.js";
 import { checkRules, runObjectiveTests, Scratch, writeObjectiveTest, type AlertTest, type AlertTestResult, type ObjectiveTest } from "./promtool.js";
+import { podWorkload, workloadKubernetesFacts, type PodWorkload } from "./kubernetes.js";
+import { envoyRoutes, kubernetesRoutes, missingBackend, type ClusterFact } from "./routes.js";
 import { parseRunbook, type ParsedRunbook } from "./runbooks.js";
 import { buildSettings, type BurnRateWindow, type Settings, type TierOptions } from "./settings.js";
 
@@ -41,6 +43,10 @@ export interface ReadinessOptions {
   runbookBaseUrl?: string;
   /** The request header that makes a retried non-idempotent request safe (default Idempotency-Key). */
   idempotencyHeader?: string;
+  /** Most retries a route may make (default 3). */
+  maxRetries?: number;
+  /** Container env variables whose values add up to the app's drain time (`_MS` names in milliseconds, others seconds). */
+  drainEnv?: string[];
 }
 
 /** Where findings point: every fact in the input carries a `place`, an index into this list. */
@@ -286,13 +292,15 @@ function labelsOf(manifest: ManifestObject): Record<string, unknown> {
   return isRecord(labels) ? labels : {};
 }
 
-function workloadFacts(catalog: Catalog, objects: readonly ManifestObject[], places: Places) {
+function workloadFacts(catalog: Catalog, objects: readonly ManifestObject[], places: Places, drainEnv: readonly string[]) {
   const owners = new Map<string, { service?: string; store?: string }>();
   for (const service of catalog.services) for (const name of service.workloads) owners.set(name, { service: service.name });
   for (const store of catalog.stores) for (const name of store.workloads) owners.set(name, { store: store.name });
-  const workloads = objects
-    .filter((manifest) => WORKLOAD_KINDS.has(manifest.ref.kind))
-    .map((manifest, id) => {
+  const pods = objects.filter((manifest) => WORKLOAD_KINDS.has(manifest.ref.kind)).flatMap((manifest) => podWorkload(manifest) ?? []);
+  const at = (location: SourceLocation | undefined, resource?: FindingPlace["resource"]) => places.at(location, resource);
+  const workloads = pods
+    .map((pod, id) => {
+      const manifest = pod.manifest;
       const label = labelsOf(manifest)[SERVICE_LABEL];
       const owner = owners.get(manifest.ref.name);
       const labelService = typeof label === "string" && label !== "" ? label : null;
@@ -306,6 +314,8 @@ function workloadFacts(catalog: Catalog, objects: readonly ManifestObject[], pla
         label_service: labelService,
         place: places.at(manifest.locate(["metadata", "name"]), manifest.ref),
         label_place: places.at(manifest.locate(["metadata", "labels", SERVICE_LABEL]), manifest.ref),
+        labels: pod.labels,
+        ...workloadKubernetesFacts(pod, objects, pods, drainEnv, at),
       };
     });
   const named = new Set(workloads.map((workload) => workload.name));
@@ -320,14 +330,75 @@ function workloadFacts(catalog: Catalog, objects: readonly ManifestObject[], pla
       catalogWorkloads.push({ service: store.service, store: store.name, name, matched: named.has(name), place: places.at(store.locate(["workloads", index]), { kind: "Store", name: store.name }) }),
     ),
   );
-  return { workloads, catalogWorkloads };
+  return { workloads, catalogWorkloads, pods };
+}
+
+/** The catalog services behind a Kubernetes Service name: the services of the workloads its selector picks. */
+function servicesBehind(name: string, objects: readonly ManifestObject[], pods: readonly PodWorkload[], owner: (pod: PodWorkload) => string | null): string[] | undefined {
+  const object = objects.find((candidate) => candidate.ref.kind === "Service" && candidate.apiVersion === "v1" && candidate.ref.name === name);
+  if (!object) return undefined;
+  const selector = getPath(object.object, ["spec", "selector"]);
+  if (!isRecord(selector)) return [];
+  const picked = pods.filter((pod) => Object.entries(selector).every(([key, value]) => pod.labels[key] === value));
+  return [...new Set(picked.map(owner).filter((service): service is string => service !== null))].sort();
+}
+
+function routeFacts(context: GateContext, options: ReadinessOptions, catalog: Catalog, objects: readonly ManifestObject[], pods: readonly PodWorkload[], owner: (pod: PodWorkload) => string | null, places: Places, errors: string[]) {
+  const envoy = envoyRoutes(context.workspace, options.envoy ?? [], errors);
+  const routes = [...kubernetesRoutes(objects), ...envoy.routes];
+  const serviceNames = new Set(catalog.services.map((service) => service.name));
+  const clusterServices = (cluster: ClusterFact): string[] => {
+    const host = cluster.address?.split(".")[0];
+    const behind = host === undefined ? undefined : servicesBehind(host, objects, pods, owner);
+    if (behind !== undefined) return behind;
+    return serviceNames.has(cluster.name) ? [cluster.name] : host !== undefined && serviceNames.has(host) ? [host] : [];
+  };
+  const routeList = routes.map((route, id) => {
+    const services = new Set<string>();
+    for (const backend of route.backends) {
+      if (route.kind === "Envoy") {
+        const cluster = envoy.clusters.find((candidate) => candidate.name === backend && candidate.file === route.file);
+        if (!cluster) errors.push(missingBackend(route, `cluster ${backend}`, `not a cluster of ${route.file}`));
+        else for (const service of clusterServices(cluster)) services.add(service);
+        continue;
+      }
+      const behind = servicesBehind(backend, objects, pods, owner);
+      if (behind === undefined) errors.push(missingBackend(route, `Service ${backend}`, "not among the objects read"));
+      else for (const service of behind) services.add(service);
+    }
+    const resource = { kind: route.kind === "Envoy" ? "EnvoyRoute" : route.kind, name: route.name };
+    return {
+      id,
+      kind: route.kind,
+      name: route.name,
+      file: route.file,
+      rule: route.rule,
+      services: [...services].sort(),
+      methods: route.methods,
+      required_headers: route.required_headers,
+      timeout_seconds: route.timeout_seconds,
+      timeout_disabled: route.timeout_disabled,
+      retry: route.retry,
+      place: places.at(route.at.rule, resource),
+      timeout_place: places.at(route.at.timeout ?? route.at.rule, resource),
+      retry_place: places.at(route.at.retry ?? route.at.rule, resource),
+    };
+  });
+  const clusters = envoy.clusters.map((cluster) => ({
+    name: cluster.name,
+    file: cluster.file,
+    services: clusterServices(cluster),
+    outlier_detection: cluster.outlier_detection,
+    place: places.at(cluster.at, { kind: "EnvoyCluster", name: cluster.name }),
+  }));
+  return { routes: routeList, clusters, envoyFiles: envoy.files };
 }
 
 async function collect(context: GateContext, options: ReadinessOptions): Promise<CollectedInput> {
   const catalog = loadCatalog(context.workspace, options.catalog);
   const places = new Places();
   const errors: string[] = [];
-  const settings = buildSettings(options.tiers, options.burnRates, options.idempotencyHeader);
+  const settings = buildSettings(options.tiers, options.burnRates, options.idempotencyHeader, options.maxRetries);
   const read = await readManifestSources(context.workspace, options, context.logger);
   const objects = read.objects;
 
@@ -344,7 +415,9 @@ async function collect(context: GateContext, options: ReadinessOptions): Promise
     place: places.at(service.location, serviceResource(service)),
   }));
   const runbooks = readRunbooks(context, catalog, places, errors);
-  const { workloads, catalogWorkloads } = workloadFacts(catalog, objects, places);
+  const { workloads, catalogWorkloads, pods } = workloadFacts(catalog, objects, places, options.drainEnv ?? []);
+  const ownerOf = new Map(pods.map((pod, index) => [pod, workloads[index]?.service ?? null]));
+  const routes = routeFacts(context, options, catalog, objects, pods, (pod) => ownerOf.get(pod) ?? null, places, errors);
   const alerts = await collectAlerts(context, options, objects, settings, places, errors);
 
   const input = {
@@ -357,6 +430,8 @@ async function collect(context: GateContext, options: ReadinessOptions): Promise
     catalog_workloads: catalogWorkloads,
     slos: alerts.slos,
     alerts: alerts.alerts,
+    routes: routes.routes,
+    clusters: routes.clusters,
   };
   const locate = (finding: PolicyFinding): FindingPlace => {
     const place = typeof finding.place === "number" ? places.list[finding.place] : undefined;
@@ -367,7 +442,7 @@ async function collect(context: GateContext, options: ReadinessOptions): Promise
     input,
     locate,
     errors,
-    stats: { services: services.length, runbooks: runbooks.length, files: read.files, objects: objects.length, workloads: workloads.length, ...alerts.stats },
+    stats: { services: services.length, runbooks: runbooks.length, files: read.files, objects: objects.length, workloads: workloads.length, routes: routes.routes.length, envoyFiles: routes.envoyFiles, ...alerts.stats },
   };
 }
 
@@ -417,6 +492,7 @@ export function fixtureOptionsFor(file: string): ReadinessOptions {
     ...(slos === "none" ? {} : { slos }),
     rules: none(list("rules"), [`${data}/rules.yaml`]),
     runbookBaseUrl: "https://git.example/shop/blob/main/",
+    drainEnv: ["DRAIN_SECONDS"],
   };
   const envoy = list("envoy");
   const switches = one("kill-switches");

@@ -49,6 +49,7 @@ export interface Settings {
   burn_rates: { long_seconds: number; short_seconds: number; long: string; short: string; factor: number; severity: string }[];
   idempotency_header: string;
   idempotent_methods: string[];
+  max_retries: number;
 }
 
 function seconds(text: string, what: string): number {
@@ -57,7 +58,12 @@ function seconds(text: string, what: string): number {
   return value;
 }
 
-export function buildSettings(tiers: Record<string, TierOptions> | undefined, burnRates: readonly BurnRateWindow[] | undefined, idempotencyHeader: string | undefined): Settings {
+export function buildSettings(
+  tiers: Record<string, TierOptions> | undefined,
+  burnRates: readonly BurnRateWindow[] | undefined,
+  idempotencyHeader: string | undefined,
+  maxRetries: number | undefined,
+): Settings {
   const out: Settings["tiers"] = {};
   for (const [tier, defaults] of Object.entries(TIER_DEFAULTS)) {
     const given = { ...defaults, ...(tiers?.[tier] ?? {}) };
@@ -80,5 +86,6 @@ export function buildSettings(tiers: Record<string, TierOptions> | undefined, bu
     })),
     idempotency_header: (idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER).toLowerCase(),
     idempotent_methods: ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"],
+    max_retries: maxRetries ?? 3,
   };
 }
