@@ -23,7 +23,7 @@ settings := {
 
 service := {
 	"id": 0, "name": "api", "owner": "team-edge", "tier": 1, "on_call": "edge-primary", "escalation": "edge-leads",
-	"dri": "ana", "dependencies": [], "runbooks": ["runbooks/api.md"], "place": 0,
+	"dri": "ana", "dependencies": ["payments"], "runbooks": ["runbooks/api.md"], "place": 0,
 }
 
 runbook := {
@@ -67,10 +67,19 @@ alert := {
 	},
 }
 
+kill_switch := {
+	"name": "api-payments-degraded", "service": "api", "dependency": "payments", "owner": "team-edge",
+	"degraded": "503 with Retry-After at once", "place": 19, "tests_place": 19,
+	"tests": [{"date": "2026-10-15", "epoch": now - (17 * 86400), "result": "pass", "by": "sam", "place": 20}],
+}
+
+flag := {"name": "new-checkout", "service": "api", "owner": "team-edge", "expires": "2027-01-31", "expires_epoch": now + (91 * 86400), "place": 23, "expires_place": 24}
+
 base := {
 	"now": now, "catalog": ".resilience/catalog.yaml", "settings": settings, "services": [service], "stores": [],
 	"runbooks": [runbook], "workloads": [workload], "catalog_workloads": [], "slos": [slo], "alerts": [alert],
 	"routes": [route], "clusters": [],
+	"kill_switch_registry": ".resilience/kill-switches.yaml", "kill_switches": [kill_switch], "flags": [flag],
 }
 
 with_input(overrides) := object.union(base, overrides)

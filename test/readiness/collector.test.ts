@@ -55,6 +55,20 @@ describe.skipIf(skipWithoutPromtool)("readiness: bad input", () => {
     expect(gate.findings.map((f) => f.rule).sort()).toEqual(["RD-001", "RD-002"]);
   });
 
+  it("a kill-switch registry that does not match its schema is an error at the offending line, judged as empty", async () => {
+    const gate = await judge({ catalog: "fixtures/readiness/rd-pass-switches.yaml", slos: "fixtures/readiness/data/slos.yaml", rules: ["fixtures/readiness/data/rules.yaml"], killSwitches: "fixtures/readiness-bad/kill-switches-invalid.yaml", runbookBaseUrl: "https://git.example/shop/blob/main/" });
+    expect(gate.verdict).toBe("error");
+    expect(gate.error).toMatch(/fixtures\/readiness-bad\/kill-switches-invalid\.yaml:8:\d+: kill-switch registry: .*result/);
+    // every dependency then shows as unswitched: never a pass
+    expect(gate.findings.map((f) => f.rule)).toEqual(["RD-050", "RD-050"]);
+  });
+
+  it("a kill-switch registry the config names but that does not exist is an error", async () => {
+    const gate = await judge({ catalog: "fixtures/readiness/rd-pass.yaml", slos: "fixtures/readiness/data/slos.yaml", killSwitches: "fixtures/readiness/data/nope.yaml" });
+    expect(gate.verdict).toBe("error");
+    expect(gate.error).toMatch(/kill-switch registry fixtures\/readiness\/data\/nope\.yaml does not exist/);
+  });
+
   it("a runbook path outside the repository is an error at its catalog line, and the other service is still judged", async () => {
     const gate = await judge({ catalog: "fixtures/readiness-bad/runbook-outside.yaml" });
     expect(gate.verdict).toBe("error");

@@ -16,6 +16,7 @@ import { checkRules, runObjectiveTests, Scratch, writeObjectiveTest, type AlertT
 import { podWorkload, workloadKubernetesFacts, type PodWorkload } from "./kubernetes.js";
 import { envoyRoutes, kubernetesRoutes, missingBackend, type ClusterFact } from "./routes.js";
 import { parseRunbook, type ParsedRunbook } from "./runbooks.js";
+import { readRegistry, registryFacts } from "./switches.js";
 import { buildSettings, type BurnRateWindow, type Settings, type TierOptions } from "./settings.js";
 
 export const SERVICE_LABEL = "resilience-gates.io/service";
@@ -419,6 +420,7 @@ async function collect(context: GateContext, options: ReadinessOptions): Promise
   const ownerOf = new Map(pods.map((pod, index) => [pod, workloads[index]?.service ?? null]));
   const routes = routeFacts(context, options, catalog, objects, pods, (pod) => ownerOf.get(pod) ?? null, places, errors);
   const alerts = await collectAlerts(context, options, objects, settings, places, errors);
+  const registry = readRegistry(context.workspace, options.killSwitches, errors);
 
   const input = {
     catalog: catalog.file,
@@ -432,6 +434,7 @@ async function collect(context: GateContext, options: ReadinessOptions): Promise
     alerts: alerts.alerts,
     routes: routes.routes,
     clusters: routes.clusters,
+    ...registryFacts(registry, (location, resource) => places.at(location, resource)),
   };
   const locate = (finding: PolicyFinding): FindingPlace => {
     const place = typeof finding.place === "number" ? places.list[finding.place] : undefined;
