@@ -75,9 +75,9 @@ service_workloads contains workload if {
 }
 
 # A route's severity: the most critical tier among the services behind it; block when it reaches none.
-route_severity(route) := severity(min([service_by_name[name].tier | some name in route.services; service_by_name[name]])) if {
-	some name in route.services
-	service_by_name[name]
+route_severity(route) := severity(min(tiers)) if {
+	tiers := [service_by_name[name].tier | some name in route.services; service_by_name[name]]
+	count(tiers) > 0
 } else := "block"
 
 retry_tries(route) := route.retry.attempts + 1

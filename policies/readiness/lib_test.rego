@@ -13,5 +13,5 @@ test_critical_tiers if {
 }
 
 test_days_rounds_down if {
-	readiness.days(86400 * 3 + 100) == 3
+	readiness.days((86400 * 3) + 100) == 3
 }

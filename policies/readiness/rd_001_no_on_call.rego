@@ -20,7 +20,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-001",
 		"severity": severity(service.tier),
-		"message": sprintf("service %s (tier %d, owner %s) has neither `onCall` nor `escalation` in %s", [service.name, service.tier, service.owner, input.catalog]),
+		"message": sprintf(
+			"service %s (tier %d, owner %s) has neither `onCall` nor `escalation` in %s",
+			[service.name, service.tier, service.owner, input.catalog],
+		),
 		"place": service.place,
 	}
 }

@@ -20,7 +20,10 @@ findings contains finding if {
 	workload.store == null
 	finding := {
 		"rule": "RD-003",
-		"message": sprintf("%s %s belongs to no service or store of %s (known services: %s)", [workload.kind, workload.name, input.catalog, known_services]),
+		"message": sprintf(
+			"%s %s belongs to no service or store of %s (known services: %s)",
+			[workload.kind, workload.name, input.catalog, known_services],
+		),
 		"place": workload.place,
 	}
 }
@@ -31,7 +34,10 @@ findings contains finding if {
 	not service_by_name[workload.label_service]
 	finding := {
 		"rule": "RD-003",
-		"message": sprintf("%s %s is labelled resilience-gates.io/service: %s, which is not in %s (known services: %s)", [workload.kind, workload.name, workload.label_service, input.catalog, known_services]),
+		"message": sprintf(
+			"%s %s is labelled resilience-gates.io/service: %s, which is not in %s (known services: %s)",
+			[workload.kind, workload.name, workload.label_service, input.catalog, known_services],
+		),
 		"place": workload.label_place,
 	}
 }

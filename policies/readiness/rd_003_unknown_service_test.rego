@@ -8,10 +8,12 @@ test_rd_003_unowned_workload if {
 }
 
 test_rd_003_store_workload_is_known if {
-	count(readiness.findings) == 0 with input as with_input({"workloads": [object.union(workload, {"service": null, "store": "ledger-db"})]})
+	changed := object.union(workload, {"service": null, "store": "ledger-db"})
+	count(readiness.findings) == 0 with input as with_input({"workloads": [changed]})
 }
 
 test_rd_003_label_names_unknown_service if {
-	found := readiness.findings with input as with_input({"workloads": [object.union(workload, {"service": "paymnts", "label_service": "paymnts"})]})
+	changed := object.union(workload, {"service": "paymnts", "label_service": "paymnts"})
+	found := readiness.findings with input as with_input({"workloads": [changed]})
 	rules(found) == {"RD-003"}
 }

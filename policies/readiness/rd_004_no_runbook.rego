@@ -19,7 +19,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-004",
 		"severity": severity(service.tier),
-		"message": sprintf("service %s (tier %d) lists no `runbooks` in %s", [service.name, service.tier, input.catalog]),
+		"message": sprintf(
+			"service %s (tier %d) lists no `runbooks` in %s",
+			[service.name, service.tier, input.catalog],
+		),
 		"place": service.place,
 	}
 }

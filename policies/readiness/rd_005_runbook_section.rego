@@ -22,7 +22,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-005",
 		"severity": severity(runbook.tier),
-		"message": sprintf("runbook %s (service %s, tier %d) has no \"%s\" section among its headings", [runbook.file, runbook.service, runbook.tier, section]),
+		"message": sprintf(
+			"runbook %s (service %s, tier %d) has no \"%s\" section among its headings",
+			[runbook.file, runbook.service, runbook.tier, section],
+		),
 		"place": runbook.title_place,
 	}
 }

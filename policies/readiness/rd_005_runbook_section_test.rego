@@ -11,6 +11,13 @@ test_rd_005_missing_rollback if {
 }
 
 test_rd_005_words_inside_a_heading_count if {
-	joined := object.union(runbook, {"headings": ["payments slow", "symptoms", "diagnosis", "mitigation", "rollback", "incident roles and escalation"]})
+	joined := object.union(runbook, {"headings": [
+		"payments slow",
+		"symptoms",
+		"diagnosis",
+		"mitigation",
+		"rollback",
+		"incident roles and escalation",
+	]})
 	count(readiness.findings) == 0 with input as with_input({"runbooks": [joined]})
 }

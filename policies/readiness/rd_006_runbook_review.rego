@@ -21,7 +21,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-006",
 		"severity": severity(runbook.tier),
-		"message": sprintf("runbook %s (service %s) has no `Last reviewed: YYYY-MM-DD` line", [runbook.file, runbook.service]),
+		"message": sprintf(
+			"runbook %s (service %s) has no `Last reviewed: YYYY-MM-DD` line",
+			[runbook.file, runbook.service],
+		),
 		"place": runbook.title_place,
 	}
 }
@@ -33,7 +36,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-006",
 		"severity": severity(runbook.tier),
-		"message": sprintf("runbook %s: `Last reviewed: %s` is not a calendar date", [runbook.file, runbook.reviewed.date]),
+		"message": sprintf(
+			"runbook %s: `Last reviewed: %s` is not a calendar date",
+			[runbook.file, runbook.reviewed.date],
+		),
 		"place": runbook.reviewed.place,
 	}
 }
@@ -48,7 +54,14 @@ findings contains finding if {
 		"severity": severity(runbook.tier),
 		"message": sprintf(
 			"runbook %s (service %s, tier %d) was last reviewed %s, %d days ago; the tier asks for a review every %d days",
-			[runbook.file, runbook.service, runbook.tier, runbook.reviewed.date, days(input.now - runbook.reviewed.epoch), days(limit)],
+			[
+				runbook.file,
+				runbook.service,
+				runbook.tier,
+				runbook.reviewed.date,
+				days(input.now - runbook.reviewed.epoch),
+				days(limit),
+			],
 		),
 		"place": runbook.reviewed.place,
 	}

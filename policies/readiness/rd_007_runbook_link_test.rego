@@ -3,7 +3,8 @@ package resilience.readiness_test
 import data.resilience.readiness
 
 test_rd_007_broken_link if {
-	broken := object.union(runbook, {"links": [{"target": "../gone.md", "problem": "gone.md does not exist", "place": 4}]})
+	item := {"target": "../gone.md", "problem": "gone.md does not exist", "place": 4}
+	broken := object.union(runbook, {"links": [item]})
 	found := readiness.findings with input as with_input({"runbooks": [broken]})
 	rules(found) == {"RD-007"}
 }

@@ -18,7 +18,10 @@ findings contains finding if {
 	not entry.matched
 	finding := {
 		"rule": "RD-008",
-		"message": sprintf("service %s names workload %s, which is not among the objects read", [entry.service, entry.name]),
+		"message": sprintf(
+			"service %s names workload %s, which is not among the objects read",
+			[entry.service, entry.name],
+		),
 		"place": entry.place,
 	}
 }

@@ -20,7 +20,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-010",
 		"severity": severity(service.tier),
-		"message": sprintf("tier %d service %s has no SLO (no `spec.service: %s` in the SLO file)", [service.tier, service.name, service.name]),
+		"message": sprintf(
+			"tier %d service %s has no SLO (no `spec.service: %s` in the SLO file)",
+			[service.tier, service.name, service.name],
+		),
 		"place": service.place,
 	}
 }

@@ -8,5 +8,9 @@ test_rd_010_no_slo if {
 }
 
 test_rd_010_tier_2_needs_none if {
-	count(readiness.findings) == 0 with input as with_input({"services": [object.union(service, {"tier": 2})], "slos": [], "alerts": []})
+	count(readiness.findings) == 0 with input as with_input({
+		"services": [object.union(service, {"tier": 2})],
+		"slos": [],
+		"alerts": [],
+	})
 }

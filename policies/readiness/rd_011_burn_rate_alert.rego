@@ -27,8 +27,19 @@ findings contains finding if {
 		"rule": "RD-011",
 		"severity": severity(service.tier),
 		"message": sprintf(
-			"SLO %s objective %d (%s, target %s) has no %s alert over %s and %s at %s times the error budget (alerts labelled slo=%s: %d)",
-			[slo.name, objective.index, objective.name, format_number(objective.target), pair.severity, pair.long, pair.short, format_number(pair.factor), slo.name, count(alerts_of(slo, objective))],
+			"SLO %s objective %d (%s, target %s) has no %s alert over %s and %s at %s x the budget (alerts with slo=%s: %d)",
+			[
+				slo.name,
+				objective.index,
+				objective.name,
+				format_number(objective.target),
+				pair.severity,
+				pair.long,
+				pair.short,
+				format_number(pair.factor),
+				slo.name,
+				count(alerts_of(slo, objective)),
+			],
 		),
 		"place": objective.place,
 	}
@@ -38,4 +49,3 @@ objective_covered(slo, objective, pair) if {
 	some alert in alerts_of(slo, objective)
 	covers(alert, pair, objective)
 }
-

@@ -11,8 +11,8 @@ test_rd_011_missing_slow_pair if {
 }
 
 test_rd_011_product_threshold_counts if {
-	product := object.union(alert, {"numbers": [0.0144, 0.006]})
-	count(readiness.findings) == 0 with input as with_input({"alerts": [product]})
+	as_product := object.union(alert, {"numbers": [0.0144, 0.006]})
+	count(readiness.findings) == 0 with input as with_input({"alerts": [as_product]})
 }
 
 test_rd_011_wrong_budget if {

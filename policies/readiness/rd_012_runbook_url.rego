@@ -17,8 +17,8 @@ package resilience.readiness
 #   docs: docs/readiness.md#rd-012
 findings contains finding if {
 	some alert in input.alerts
-	slo := slo_by_name[alert.slo]
 	alert.runbook_url == null
+	slo := slo_by_name[alert.slo]
 	finding := {
 		"rule": "RD-012",
 		"severity": severity(service_by_name[slo.service].tier),
@@ -29,39 +29,48 @@ findings contains finding if {
 
 findings contains finding if {
 	some alert in input.alerts
-	slo := slo_by_name[alert.slo]
 	alert.runbook.problem != null
+	slo := slo_by_name[alert.slo]
 	finding := {
 		"rule": "RD-012",
 		"severity": severity(service_by_name[slo.service].tier),
-		"message": sprintf("alert %s: runbook_url %s does not resolve: %s", [alert.name, alert.runbook_url, alert.runbook.problem]),
+		"message": sprintf(
+			"alert %s: runbook_url %s does not resolve: %s",
+			[alert.name, alert.runbook_url, alert.runbook.problem],
+		),
 		"place": alert.runbook_place,
 	}
 }
 
 findings contains finding if {
 	some alert in input.alerts
-	slo := slo_by_name[alert.slo]
 	alert.runbook.problem == null
+	slo := slo_by_name[alert.slo]
 	not service_runbook(slo.service, alert.runbook.file)
 	finding := {
 		"rule": "RD-012",
 		"severity": severity(service_by_name[slo.service].tier),
-		"message": sprintf("alert %s: runbook_url points at %s, which is not a runbook of service %s in %s", [alert.name, alert.runbook.file, slo.service, input.catalog]),
+		"message": sprintf(
+			"alert %s: runbook_url points at %s, which is not a runbook of service %s in %s",
+			[alert.name, alert.runbook.file, slo.service, input.catalog],
+		),
 		"place": alert.runbook_place,
 	}
 }
 
 findings contains finding if {
 	some alert in input.alerts
+	alert.runbook.anchor != null
 	slo := slo_by_name[alert.slo]
 	runbook := service_runbook(slo.service, alert.runbook.file)
-	alert.runbook.anchor != null
 	not alert.runbook.anchor in runbook.slugs
 	finding := {
 		"rule": "RD-012",
 		"severity": severity(service_by_name[slo.service].tier),
-		"message": sprintf("alert %s: runbook %s has no heading #%s (its anchors: %s)", [alert.name, runbook.file, alert.runbook.anchor, concat(", ", runbook.slugs)]),
+		"message": sprintf(
+			"alert %s: runbook %s has no heading #%s (its anchors: %s)",
+			[alert.name, runbook.file, alert.runbook.anchor, concat(", ", runbook.slugs)],
+		),
 		"place": alert.runbook_place,
 	}
 }

@@ -3,7 +3,8 @@ package resilience.readiness_test
 import data.resilience.readiness
 
 test_rd_012_no_runbook_url if {
-	found := readiness.findings with input as with_input({"alerts": [object.union(alert, {"runbook_url": null, "runbook": null})]})
+	changed := object.union(alert, {"runbook_url": null, "runbook": null})
+	found := readiness.findings with input as with_input({"alerts": [changed]})
 	rules(found) == {"RD-012"}
 }
 

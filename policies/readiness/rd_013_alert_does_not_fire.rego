@@ -41,7 +41,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-013",
 		"severity": alert_severity(alert),
-		"message": sprintf("alert %s fires while SLO %s burns only half its error budget (promtool test rules: %s)", [alert.name, alert.slo, alert.test.healthy_message]),
+		"message": sprintf(
+			"alert %s fires while SLO %s burns only half its error budget (promtool test rules: %s)",
+			[alert.name, alert.slo, alert.test.healthy_message],
+		),
 		"place": alert.place,
 	}
 }
@@ -52,7 +55,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-013",
 		"severity": alert_severity(alert),
-		"message": sprintf("alert %s could not be tested against SLO %s: %s", [alert.name, alert.slo, alert.test.problem]),
+		"message": sprintf(
+			"alert %s could not be tested against SLO %s: %s",
+			[alert.name, alert.slo, alert.test.problem],
+		),
 		"place": alert.place,
 	}
 }

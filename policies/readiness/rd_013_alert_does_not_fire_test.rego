@@ -3,7 +3,8 @@ package resilience.readiness_test
 import data.resilience.readiness
 
 test_rd_013_silent_on_burn if {
-	silent := object.union(alert, {"test": object.union(alert.test, {"burn_passed": false, "burn_message": "got: nil"})})
+	test := object.union(alert.test, {"burn_passed": false, "burn_message": "got: nil"})
+	silent := object.union(alert, {"test": test})
 	found := readiness.findings with input as with_input({"alerts": [silent]})
 	rules(found) == {"RD-013"}
 	some f in found
@@ -11,7 +12,8 @@ test_rd_013_silent_on_burn if {
 }
 
 test_rd_013_noisy_when_healthy if {
-	noisy := object.union(alert, {"test": object.union(alert.test, {"healthy_passed": false, "healthy_message": "got: [...]"})})
+	test := object.union(alert.test, {"healthy_passed": false, "healthy_message": "got: [...]"})
+	noisy := object.union(alert, {"test": test})
 	found := readiness.findings with input as with_input({"alerts": [noisy]})
 	rules(found) == {"RD-013"}
 }

@@ -19,7 +19,10 @@ findings contains finding if {
 	not slo_by_name[alert.slo]
 	finding := {
 		"rule": "RD-014",
-		"message": sprintf("alert %s is labelled slo=%s, which is not an SLO of the SLO file (SLOs: %s)", [alert.name, alert.slo, concat(", ", sort([slo.name | some slo in input.slos]))]),
+		"message": sprintf(
+			"alert %s is labelled slo=%s, which is not an SLO of the SLO file (SLOs: %s)",
+			[alert.name, alert.slo, concat(", ", sort([slo.name | some slo in input.slos]))],
+		),
 		"place": alert.place,
 	}
 }
@@ -30,7 +33,10 @@ findings contains finding if {
 	alert.objective == null
 	finding := {
 		"rule": "RD-014",
-		"message": sprintf("alert %s of SLO %s: objective label %s names none of its %d objectives", [alert.name, alert.slo, label_text(alert.objective_label), count(slo_by_name[alert.slo].objectives)]),
+		"message": sprintf(
+			"alert %s of SLO %s: objective label %s names none of its %d objectives",
+			[alert.name, alert.slo, label_text(alert.objective_label), count(slo_by_name[alert.slo].objectives)],
+		),
 		"place": alert.place,
 	}
 }

@@ -19,7 +19,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-020",
 		"severity": route_severity(route),
-		"message": sprintf("%s %s %s (%s) sets no timeout%s", [route.kind, route.name, route.rule, route.file, envoy_default(route)]),
+		"message": sprintf(
+			"%s %s %s (%s) sets no timeout%s",
+			[route.kind, route.name, route.rule, route.file, envoy_default(route)],
+		),
 		"place": route.place,
 	}
 }
@@ -30,7 +33,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-020",
 		"severity": route_severity(route),
-		"message": sprintf("%s %s %s sets its timeout to 0, which disables it: requests wait forever", [route.kind, route.name, route.rule]),
+		"message": sprintf(
+			"%s %s %s sets its timeout to 0, which disables it: requests wait forever",
+			[route.kind, route.name, route.rule],
+		),
 		"place": route.timeout_place,
 	}
 }

@@ -8,6 +8,7 @@ test_rd_020_no_timeout if {
 }
 
 test_rd_020_disabled if {
-	found := readiness.findings with input as with_input({"routes": [object.union(route, {"timeout_seconds": 0, "timeout_disabled": true, "retry": null})]})
+	changed := object.union(route, {"timeout_seconds": 0, "timeout_disabled": true, "retry": null})
+	found := readiness.findings with input as with_input({"routes": [changed]})
 	"RD-020" in rules(found)
 }

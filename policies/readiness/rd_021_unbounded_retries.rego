@@ -21,7 +21,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-021",
 		"severity": route_severity(route),
-		"message": sprintf("%s %s %s retries without saying how many times (the implementation's default applies)", [route.kind, route.name, route.rule]),
+		"message": sprintf(
+			"%s %s %s retries without saying how many times (the implementation's default applies)",
+			[route.kind, route.name, route.rule],
+		),
 		"place": route.retry_place,
 	}
 }
@@ -32,7 +35,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-021",
 		"severity": route_severity(route),
-		"message": sprintf("%s %s %s retries %d times; at most %d are allowed", [route.kind, route.name, route.rule, route.retry.attempts, input.settings.max_retries]),
+		"message": sprintf(
+			"%s %s %s retries %d times; at most %d are allowed",
+			[route.kind, route.name, route.rule, route.retry.attempts, input.settings.max_retries],
+		),
 		"place": route.retry_place,
 	}
 }
@@ -44,7 +50,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-021",
 		"severity": route_severity(route),
-		"message": sprintf("%s %s %s retries %d times with no per-try timeout: one slow try uses the whole budget", [route.kind, route.name, route.rule, route.retry.attempts]),
+		"message": sprintf(
+			"%s %s %s retries %d times with no per-try timeout: one slow try uses the whole budget",
+			[route.kind, route.name, route.rule, route.retry.attempts],
+		),
 		"place": route.retry_place,
 	}
 }

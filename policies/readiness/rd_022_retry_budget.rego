@@ -12,7 +12,8 @@ package resilience.readiness
 #   id: RD-022
 #   severity: block
 #   remediation: |
-#     Lower the retries or the per-try timeout, or raise the overall timeout, so that (retries + 1) x per-try <= timeout.
+#     Lower the retries or the per-try timeout, or raise the overall timeout, so that
+#     (retries + 1) x per-try <= timeout.
 #   docs: docs/readiness.md#rd-022
 findings contains finding if {
 	some route in input.routes
@@ -27,7 +28,15 @@ findings contains finding if {
 		"severity": route_severity(route),
 		"message": sprintf(
 			"%s %s %s: %d tries x %ss per try = %ss, more than its %ss timeout",
-			[route.kind, route.name, route.rule, retry_tries(route), format_number(route.retry.per_try_timeout_seconds), format_number(needed), format_number(route.timeout_seconds)],
+			[
+				route.kind,
+				route.name,
+				route.rule,
+				retry_tries(route),
+				format_number(route.retry.per_try_timeout_seconds),
+				format_number(needed),
+				format_number(route.timeout_seconds),
+			],
 		),
 		"place": route.retry_place,
 	}

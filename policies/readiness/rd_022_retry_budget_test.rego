@@ -3,7 +3,8 @@ package resilience.readiness_test
 import data.resilience.readiness
 
 test_rd_022_over_budget if {
-	found := readiness.findings with input as with_input({"routes": [object.union(route, {"retry": {"attempts": 2, "per_try_timeout_seconds": 0.5}})]})
+	changed := object.union(route, {"retry": {"attempts": 2, "per_try_timeout_seconds": 0.5}})
+	found := readiness.findings with input as with_input({"routes": [changed]})
 	rules(found) == {"RD-022"}
 	some f in found
 	contains(f.message, "3 tries")

@@ -34,4 +34,9 @@ findings contains finding if {
 
 unsafe_methods(route) := {"any method"} if count(route.methods) == 0
 
-unsafe_methods(route) := {m | some m in route.methods; not m in input.settings.idempotent_methods} if count(route.methods) > 0
+unsafe_methods(route) := {m |
+	some m in route.methods
+	not m in input.settings.idempotent_methods
+} if {
+	count(route.methods) > 0
+}

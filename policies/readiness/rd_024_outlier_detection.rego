@@ -10,7 +10,8 @@ package resilience.readiness
 #   id: RD-024
 #   severity: block
 #   remediation: |
-#     Add `outlier_detection` (for example consecutive_5xx 5, interval 10s, base_ejection_time 30s, max_ejection_percent 50) to the cluster.
+#     Add `outlier_detection` to the cluster (for example consecutive_5xx 5, interval 10s,
+#     base_ejection_time 30s, max_ejection_percent 50).
 #   docs: docs/readiness.md#rd-024
 findings contains finding if {
 	some cluster in input.clusters

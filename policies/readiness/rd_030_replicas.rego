@@ -19,7 +19,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-030",
 		"severity": severity(workload_tier(workload)),
-		"message": sprintf("%s %s (service %s, tier %d) runs %d replica and no HPA keeps 2 or more", [workload.kind, workload.name, workload.service, workload_tier(workload), workload.replicas]),
+		"message": sprintf(
+			"%s %s (service %s, tier %d) runs %d replica and no HPA keeps 2 or more",
+			[workload.kind, workload.name, workload.service, workload_tier(workload), workload.replicas],
+		),
 		"place": workload.replicas_place,
 	}
 }

@@ -18,7 +18,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-031",
 		"severity": severity(workload_tier(workload)),
-		"message": sprintf("no PodDisruptionBudget selects the pods of %s %s (service %s, tier %d)", [workload.kind, workload.name, workload.service, workload_tier(workload)]),
+		"message": sprintf(
+			"no PodDisruptionBudget selects the pods of %s %s (service %s, tier %d)",
+			[workload.kind, workload.name, workload.service, workload_tier(workload)],
+		),
 		"place": workload.place,
 	}
 }

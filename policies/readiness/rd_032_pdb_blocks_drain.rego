@@ -20,7 +20,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-032",
 		"severity": severity(workload_tier(workload)),
-		"message": sprintf("PodDisruptionBudget %s (%s) allows no eviction of %s %s at %d replicas: node drains block", [pdb.name, pdb.rule, workload.kind, workload.name, max([workload.replicas, hpa_min(workload)])]),
+		"message": sprintf(
+			"PodDisruptionBudget %s (%s) allows no eviction of %s %s at %d replicas: node drains block",
+			[pdb.name, pdb.rule, workload.kind, workload.name, max([workload.replicas, hpa_min(workload)])],
+		),
 		"place": pdb.place,
 	}
 }

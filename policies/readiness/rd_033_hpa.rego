@@ -20,7 +20,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-033",
 		"severity": severity(workload_tier(workload)),
-		"message": sprintf("no HorizontalPodAutoscaler targets %s %s (service %s, tier %d)", [workload.kind, workload.name, workload.service, workload_tier(workload)]),
+		"message": sprintf(
+			"no HorizontalPodAutoscaler targets %s %s (service %s, tier %d)",
+			[workload.kind, workload.name, workload.service, workload_tier(workload)],
+		),
 		"place": workload.place,
 	}
 }
@@ -31,7 +34,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-033",
 		"severity": severity(workload_tier(workload)),
-		"message": sprintf("HorizontalPodAutoscaler %s cannot scale: maxReplicas %d is not above minReplicas %d", [workload.hpa.name, workload.hpa.max, workload.hpa.min]),
+		"message": sprintf(
+			"HorizontalPodAutoscaler %s cannot scale: maxReplicas %d is not above minReplicas %d",
+			[workload.hpa.name, workload.hpa.max, workload.hpa.min],
+		),
 		"place": workload.hpa.place,
 	}
 }
@@ -43,7 +49,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-033",
 		"severity": severity(workload_tier(workload)),
-		"message": sprintf("HorizontalPodAutoscaler %s sets no behavior.scaleDown.stabilizationWindowSeconds", [workload.hpa.name]),
+		"message": sprintf(
+			"HorizontalPodAutoscaler %s sets no behavior.scaleDown.stabilizationWindowSeconds",
+			[workload.hpa.name],
+		),
 		"place": workload.hpa.behavior_place,
 	}
 }

@@ -20,7 +20,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-034",
 		"severity": severity(0),
-		"message": sprintf("%s %s (tier 0 service %s) has neither topologySpreadConstraints nor podAntiAffinity", [workload.kind, workload.name, workload.service]),
+		"message": sprintf(
+			"%s %s (tier 0 service %s) has neither topologySpreadConstraints nor podAntiAffinity",
+			[workload.kind, workload.name, workload.service],
+		),
 		"place": workload.spread_place,
 	}
 }

@@ -4,7 +4,10 @@ import data.resilience.readiness
 
 test_rd_034_tier_0_unspread if {
 	tier0 := object.union(service, {"tier": 0})
-	found := readiness.findings with input as with_input({"services": [tier0], "workloads": [object.union(workload, {"spread": false})]})
+	found := readiness.findings with input as with_input({
+		"services": [tier0],
+		"workloads": [object.union(workload, {"spread": false})],
+	})
 	rules(found) == {"RD-034"}
 }
 

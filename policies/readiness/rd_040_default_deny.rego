@@ -22,7 +22,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-040",
 		"severity": severity(tier),
-		"message": sprintf("no default-deny NetworkPolicy (policyTypes %s without %s rules) selects %s %s", [direction_type(direction), direction, workload.kind, workload.name]),
+		"message": sprintf(
+			"no default-deny NetworkPolicy (policyTypes %s without %s rules) selects %s %s",
+			[direction_type(direction), direction, workload.kind, workload.name],
+		),
 		"place": workload.place,
 	}
 }

@@ -15,12 +15,15 @@ package resilience.readiness
 #   docs: docs/readiness.md#rd-041
 findings contains finding if {
 	some workload in input.workloads
-	tier := workload_tier(workload)
 	count(workload.network.allow_policies) == 0
+	tier := workload_tier(workload)
 	finding := {
 		"rule": "RD-041",
 		"severity": severity(tier),
-		"message": sprintf("no NetworkPolicy with ingress or egress rules selects %s %s", [workload.kind, workload.name]),
+		"message": sprintf(
+			"no NetworkPolicy with ingress or egress rules selects %s %s",
+			[workload.kind, workload.name],
+		),
 		"place": workload.place,
 	}
 }

@@ -22,7 +22,10 @@ findings contains finding if {
 	not target in service.dependencies
 	finding := {
 		"rule": "RD-042",
-		"message": sprintf("%s %s may send to %s, which service %s does not list in its dependencies (%s)", [workload.kind, workload.name, target, service.name, concat(", ", service.dependencies)]),
+		"message": sprintf(
+			"%s %s may send to %s, which service %s does not list in its dependencies (%s)",
+			[workload.kind, workload.name, target, service.name, concat(", ", service.dependencies)],
+		),
 		"place": peer.place,
 	}
 }

@@ -23,7 +23,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-050",
 		"severity": severity(service.tier),
-		"message": sprintf("tier %d service %s has no kill switch for its dependency %s in %s", [service.tier, service.name, dependency, registry_name]),
+		"message": sprintf(
+			"tier %d service %s has no kill switch for its dependency %s in %s",
+			[service.tier, service.name, dependency, registry_name],
+		),
 		"place": service.place,
 	}
 }
@@ -34,6 +37,6 @@ has_switch(service, dependency) if {
 	switch.dependency == dependency
 }
 
-registry_name := input.kill_switch_registry if input.kill_switch_registry != null
+default registry_name := "the kill-switch registry (there is none: .resilience/kill-switches.yaml)"
 
-else := "the kill-switch registry (there is none: .resilience/kill-switches.yaml)"
+registry_name := input.kill_switch_registry if input.kill_switch_registry != null

@@ -18,7 +18,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-051",
 		"severity": switch_severity(switch),
-		"message": sprintf("kill switch %s (%s -> %s) has no `%s`", [switch.name, switch.service, switch.dependency, field]),
+		"message": sprintf(
+			"kill switch %s (%s -> %s) has no `%s`",
+			[switch.name, switch.service, switch.dependency, field],
+		),
 		"place": switch.place,
 	}
 }

@@ -19,7 +19,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-052",
 		"severity": switch_severity(switch),
-		"message": sprintf("kill switch %s (%s -> %s) has never been tested", [switch.name, switch.service, switch.dependency]),
+		"message": sprintf(
+			"kill switch %s (%s -> %s) has never been tested",
+			[switch.name, switch.service, switch.dependency],
+		),
 		"place": switch.place,
 	}
 }
@@ -45,7 +48,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-052",
 		"severity": switch_severity(switch),
-		"message": sprintf("kill switch %s was last tested %s (%d days ago); tier %d asks for a test every %d days", [switch.name, test.date, days(input.now - test.epoch), switch_tier(switch), days(limit)]),
+		"message": sprintf(
+			"kill switch %s was last tested %s (%d days ago); tier %d asks for a test every %d days",
+			[switch.name, test.date, days(input.now - test.epoch), switch_tier(switch), days(limit)],
+		),
 		"place": test.place,
 	}
 }

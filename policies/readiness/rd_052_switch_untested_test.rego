@@ -16,7 +16,9 @@ test_rd_052_stale if {
 }
 
 test_rd_052_newest_failed if {
-	tests := array.concat(kill_switch.tests, [{"date": "2026-10-30", "epoch": now - (2 * 86400), "result": "fail", "by": "ana", "place": 22}])
-	found := readiness.findings with input as with_input({"kill_switches": [object.union(kill_switch, {"tests": tests})]})
+	item := {"date": "2026-10-30", "epoch": now - (2 * 86400), "result": "fail", "by": "ana", "place": 22}
+	tests := array.concat(kill_switch.tests, [item])
+	changed := object.union(kill_switch, {"tests": tests})
+	found := readiness.findings with input as with_input({"kill_switches": [changed]})
 	rules(found) == {"RD-052"}
 }

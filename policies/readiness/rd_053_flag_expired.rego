@@ -27,7 +27,10 @@ findings contains finding if {
 	input.now >= flag.expires_epoch + 86400
 	finding := {
 		"rule": "RD-053",
-		"message": sprintf("feature flag %s expired on %s (%d days ago)", [flag.name, flag.expires, days(input.now - flag.expires_epoch)]),
+		"message": sprintf(
+			"feature flag %s expired on %s (%d days ago)",
+			[flag.name, flag.expires, days(input.now - flag.expires_epoch)],
+		),
 		"place": flag.expires_place,
 	}
 }

@@ -14,6 +14,7 @@ test_rd_053_valid_through_its_day if {
 }
 
 test_rd_053_no_expiry if {
-	found := readiness.findings with input as with_input({"flags": [object.union(flag, {"expires": null, "expires_epoch": null})]})
+	changed := object.union(flag, {"expires": null, "expires_epoch": null})
+	found := readiness.findings with input as with_input({"flags": [changed]})
 	rules(found) == {"RD-053"}
 }

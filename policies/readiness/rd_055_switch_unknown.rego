@@ -16,7 +16,10 @@ findings contains finding if {
 	not service_by_name[switch.service]
 	finding := {
 		"rule": "RD-055",
-		"message": sprintf("kill switch %s is for service %s, which is not in %s (known services: %s)", [switch.name, switch.service, input.catalog, known_services]),
+		"message": sprintf(
+			"kill switch %s is for service %s, which is not in %s (known services: %s)",
+			[switch.name, switch.service, input.catalog, known_services],
+		),
 		"place": switch.place,
 	}
 }
@@ -27,7 +30,10 @@ findings contains finding if {
 	not switch.dependency in service.dependencies
 	finding := {
 		"rule": "RD-055",
-		"message": sprintf("kill switch %s is for dependency %s, which service %s does not list (%s)", [switch.name, switch.dependency, service.name, concat(", ", service.dependencies)]),
+		"message": sprintf(
+			"kill switch %s is for dependency %s, which service %s does not list (%s)",
+			[switch.name, switch.dependency, service.name, concat(", ", service.dependencies)],
+		),
 		"place": switch.place,
 	}
 }

@@ -21,7 +21,10 @@ findings contains finding if {
 	finding := {
 		"rule": "RD-060",
 		"severity": severity(workload_tier(workload)),
-		"message": sprintf("container %s of %s %s (service %s, tier %d) has no %sProbe", [container.name, workload.kind, workload.name, workload.service, workload_tier(workload), probe]),
+		"message": sprintf(
+			"container %s of %s %s (service %s, tier %d) has no %sProbe",
+			[container.name, workload.kind, workload.name, workload.service, workload_tier(workload), probe],
+		),
 		"place": container.place,
 	}
 }

@@ -12,7 +12,8 @@ package resilience.readiness
 #   id: RD-061
 #   severity: block
 #   remediation: |
-#     Raise terminationGracePeriodSeconds above preStop sleep + drain time (with a few seconds to spare), or shorten the drain.
+#     Raise terminationGracePeriodSeconds above preStop sleep + drain time (with a few seconds to
+#     spare), or shorten the drain.
 #   docs: docs/readiness.md#rd-061
 findings contains finding if {
 	some workload in service_workloads
@@ -24,7 +25,13 @@ findings contains finding if {
 		"severity": severity(workload_tier(workload)),
 		"message": sprintf(
 			"%s %s: terminationGracePeriodSeconds %s is not above container %s's preStop sleep and drain (%ss)",
-			[workload.kind, workload.name, format_number(workload.termination_grace_seconds), container.name, format_number(needed)],
+			[
+				workload.kind,
+				workload.name,
+				format_number(workload.termination_grace_seconds),
+				container.name,
+				format_number(needed),
+			],
 		),
 		"place": workload.grace_place,
 	}

@@ -7,10 +7,30 @@ all_sections := ["symptoms", "diagnosis", "mitigation", "rollback", "incident ro
 
 settings := {
 	"tiers": {
-		"0": {"runbook_sections": all_sections, "review_every_seconds": 7776000, "kill_switch_test_every_seconds": 7776000, "severity": "block"},
-		"1": {"runbook_sections": all_sections, "review_every_seconds": 7776000, "kill_switch_test_every_seconds": 7776000, "severity": "block"},
-		"2": {"runbook_sections": ["symptoms", "mitigation", "escalation"], "review_every_seconds": 15552000, "kill_switch_test_every_seconds": 15552000, "severity": "warn"},
-		"3": {"runbook_sections": ["mitigation"], "review_every_seconds": 31536000, "kill_switch_test_every_seconds": 31536000, "severity": "warn"},
+		"0": {
+			"runbook_sections": all_sections,
+			"review_every_seconds": 7776000,
+			"kill_switch_test_every_seconds": 7776000,
+			"severity": "block",
+		},
+		"1": {
+			"runbook_sections": all_sections,
+			"review_every_seconds": 7776000,
+			"kill_switch_test_every_seconds": 7776000,
+			"severity": "block",
+		},
+		"2": {
+			"runbook_sections": ["symptoms", "mitigation", "escalation"],
+			"review_every_seconds": 15552000,
+			"kill_switch_test_every_seconds": 15552000,
+			"severity": "warn",
+		},
+		"3": {
+			"runbook_sections": ["mitigation"],
+			"review_every_seconds": 31536000,
+			"kill_switch_test_every_seconds": 31536000,
+			"severity": "warn",
+		},
 	},
 	"burn_rates": [
 		{"long": "1h", "short": "5m", "long_seconds": 3600, "short_seconds": 300, "factor": 14.4, "severity": "page"},
@@ -27,12 +47,28 @@ service := {
 }
 
 runbook := {
-	"id": 0, "service": "api", "tier": 1, "path": "runbooks/api.md", "file": "runbooks/api.md", "exists": true, "missing": null,
-	"place": 1, "headings": array.concat(["api"], all_sections), "slugs": ["api", "symptoms", "diagnosis", "mitigation", "rollback", "incident-roles", "escalation"],
+	"id": 0, "service": "api", "tier": 1, "path": "runbooks/api.md", "file": "runbooks/api.md",
+	"exists": true, "missing": null,
+	"place": 1, "headings": array.concat(["api"], all_sections), "slugs": [
+		"api",
+		"symptoms",
+		"diagnosis",
+		"mitigation",
+		"rollback",
+		"incident-roles",
+		"escalation",
+	],
 	"title_place": 2, "reviewed": {"date": "2026-10-01", "epoch": now - (31 * 86400), "place": 3}, "links": [],
 }
 
-container := {"name": "api", "readiness_probe": true, "liveness_probe": true, "pre_stop_seconds": null, "drain_seconds": 25, "place": 14}
+container := {
+	"name": "api",
+	"readiness_probe": true,
+	"liveness_probe": true,
+	"pre_stop_seconds": null,
+	"drain_seconds": 25,
+	"place": 14,
+}
 
 workload := {
 	"id": 0, "kind": "Deployment", "name": "api", "namespace": "prod", "service": "api", "store": null,
@@ -58,7 +94,13 @@ slo := {
 
 alert := {
 	"id": 0, "name": "ApiAvailabilityBurnRate", "group": "slo", "file": "rules.yaml", "slo": "api-availability",
-	"objective": 0, "objective_label": "0", "severity": "page", "windows": [300, 1800, 3600, 21600], "numbers": [0.999, 1, 6, 14.4],
+	"objective": 0, "objective_label": "0", "severity": "page", "windows": [
+		300,
+		1800,
+		3600,
+		21600,
+	],
+	"numbers": [0.999, 1, 6, 14.4],
 	"for_seconds": 120, "runbook_url": "runbooks/api.md#mitigation",
 	"runbook": {"file": "runbooks/api.md", "anchor": "mitigation", "problem": null}, "place": 8, "runbook_place": 9,
 	"test": {
@@ -73,7 +115,15 @@ kill_switch := {
 	"tests": [{"date": "2026-10-15", "epoch": now - (17 * 86400), "result": "pass", "by": "sam", "place": 20}],
 }
 
-flag := {"name": "new-checkout", "service": "api", "owner": "team-edge", "expires": "2027-01-31", "expires_epoch": now + (91 * 86400), "place": 23, "expires_place": 24}
+flag := {
+	"name": "new-checkout",
+	"service": "api",
+	"owner": "team-edge",
+	"expires": "2027-01-31",
+	"expires_epoch": now + (91 * 86400),
+	"place": 23,
+	"expires_place": 24,
+}
 
 base := {
 	"now": now, "catalog": ".resilience/catalog.yaml", "settings": settings, "services": [service], "stores": [],
