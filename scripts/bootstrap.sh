@@ -197,7 +197,19 @@ install_node_packages() {
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 }
 
+# promtool (readiness: `promtool check rules` and `promtool test rules` on the SLO burn-rate alerts) from
+# Debian's prometheus package, pinned; the Prometheus server it also ships is disabled like Redis's.
+PROMTOOL_DEBIAN_VERSION="2.42.0+ds-5+deb12u1"
+install_promtool() {
+  if command -v promtool >/dev/null 2>&1 && promtool --version 2>&1 | grep -q "version ${PROMTOOL_DEBIAN_VERSION%%+*}"; then
+    return 0
+  fi
+  apt_install "prometheus=$PROMTOOL_DEBIAN_VERSION"
+  if command -v systemctl >/dev/null 2>&1; then systemctl disable --now prometheus >/dev/null 2>&1 || true; fi
+}
+
 if is_wanted postgres; then install_postgres || failed+=(postgres); fi
+if is_wanted promtool; then install_promtool || failed+=(promtool); fi
 if is_wanted runc || is_wanted kubelet; then install_node_packages || failed+=(node-packages); fi
 if is_wanted redis; then install_redis || failed+=(redis); fi
 

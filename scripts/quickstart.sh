@@ -7,13 +7,15 @@
 #   3. runs the gates of reference-app/.resilience/gates.yaml: security-context on the Helm chart,
 #      migrations, backups, restore-proofs; then a short real k6 run judged by load-budget, whose summary
 #      the slo gate judges; they must pass;
-#   4. runs the gates on the deliberately bad fixtures, which must block, to show what findings look like.
+#   4. runs readiness on the reference app (catalog, runbooks, burn-rate rules proven with promtool, the
+#      chart's routes, PDBs, HPAs and NetworkPolicies, the Envoy config, the kill-switch registry);
+#   5. runs the gates on the deliberately bad fixtures, which must block, to show what findings look like.
 # The stack is stopped at the end unless KEEP_STACK=1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# Only what these gates run: helm (the chart), k6 (the load run), PostgreSQL and Redis. The rest of the
+# Only what these gates run: helm (the chart), k6 (the load run), PostgreSQL, Redis and promtool (readiness). The rest of the
 # toolchain (opa, kustomize, regal, actionlint, kube-apiserver, etcd) is for the tests and `npm run build`.
-bash scripts/bootstrap.sh helm k6 postgres redis
+bash scripts/bootstrap.sh helm k6 postgres redis promtool
 bash scripts/ensure-deps.sh
 [ -f dist/cli.js ] && [ -f dist/policies.wasm ] || npm run --silent build
 gates() { node bin/resilience-gates.js "$@"; }
@@ -63,14 +65,21 @@ gates check load-budget --budgets reference-app/.resilience/load-budgets.yaml --
 load=$?
 [ "$load" -ne 0 ] || { gates check slo --slo reference-app/.resilience/slos.yaml --summary "$evidence/k6-summary.json"; load=$?; }
 echo
+echo "== resilience-gates check readiness --config reference-app/.resilience/gates.yaml   (owners, runbooks, burn-rate alerts proven by promtool, routes, PDB/HPA/NetworkPolicy, kill switches)"
+gates check readiness --config reference-app/.resilience/gates.yaml
+ready=$?
+echo
 echo "== resilience-gates check security-context --manifests 'fixtures/security-context/*-fail.yaml'   (these must block)"
 gates check security-context --manifests 'fixtures/security-context/*-fail.yaml' --quiet
 fixtures=$?
+echo "== resilience-gates check readiness --catalog fixtures/readiness/rd-030-061-weak-workloads.yaml --manifests fixtures/readiness/data/workloads-weak.yaml   (this must block)"
+gates check readiness --catalog fixtures/readiness/rd-030-061-weak-workloads.yaml --manifests fixtures/readiness/data/workloads-weak.yaml --quiet
+weak=$?
 set -e
 echo
-if [ "$app" -eq 0 ] && [ "$load" -eq 0 ] && [ "$fixtures" -eq 1 ]; then
+if [ "$app" -eq 0 ] && [ "$load" -eq 0 ] && [ "$ready" -eq 0 ] && [ "$fixtures" -eq 1 ] && [ "$weak" -eq 1 ]; then
   echo "quickstart: the reference app passes every gate and the bad fixtures block, as they should."
   exit 0
 fi
-echo "quickstart: unexpected result (reference app exit $app, load-budget and slo exit $load, want 0; fixtures exit $fixtures, want 1)" >&2
+echo "quickstart: unexpected result (reference app exit $app, load-budget and slo exit $load, readiness exit $ready, want 0; fixtures exit $fixtures and $weak, want 1)" >&2
 exit 1

@@ -37,6 +37,7 @@ describe.skipIf(skipStores)("the reference app under its own gates", () => {
     expect(output).toMatch(/^k6: \d+s elapsed, \d+ requests, \d+ errors$/m);
     expect(output).toMatch(/^load-budget {2}PASS {2}0 findings/m);
     expect(output).toMatch(/^slo {2}PASS {2}0 findings/m);
+    expect(output).toMatch(/^readiness {2}PASS {2}0 findings/m);
     expect(output).toMatch(/quickstart: the reference app passes every gate and the bad fixtures block/);
   });
 

@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject, type Options, type ValidateFunction } from "ajv"
 import { packageRoot } from "../engine/package-root.js";
 import type { PathSegment } from "../sources/yaml.js";
 
-export type SchemaName = "gates" | "waivers" | "report" | "catalog" | "restore-proof" | "chaos" | "chaos-result" | "backup-evidence" | "load-budgets" | "slo" | "slo-baseline" | `${string}-input`;
+export type SchemaName = "gates" | "waivers" | "report" | "catalog" | "restore-proof" | "chaos" | "chaos-result" | "backup-evidence" | "load-budgets" | "slo" | "slo-baseline" | "kill-switches" | `${string}-input`;
 
 let ajv: Ajv | undefined;
 

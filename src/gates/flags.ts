@@ -2,6 +2,7 @@ import type { CliFlag } from "../engine/gate.js";
 import { BACKUPS_FLAGS } from "./backups/flags.js";
 import { LOAD_BUDGET_FLAGS } from "./load-budget/flags.js";
 import { MIGRATIONS_FLAGS } from "./migrations/flags.js";
+import { READINESS_FLAGS } from "./readiness/flags.js";
 import { RELEASE_FLAGS } from "./release/flags.js";
 import { RESTORE_PROOFS_FLAGS } from "./restore-proofs/flags.js";
 import { SECURITY_CONTEXT_FLAGS } from "./security-context/flags.js";
@@ -16,4 +17,5 @@ export const GATE_FLAGS: ReadonlyMap<string, readonly CliFlag[]> = new Map([
   ["release", RELEASE_FLAGS],
   ["load-budget", LOAD_BUDGET_FLAGS],
   ["slo", SLO_FLAGS],
+  ["readiness", READINESS_FLAGS],
 ]);

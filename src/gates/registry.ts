@@ -2,6 +2,7 @@ import type { Gate } from "../engine/gate.js";
 import { backupsGate } from "./backups/index.js";
 import { loadBudgetGate } from "./load-budget/index.js";
 import { migrationsGate } from "./migrations/index.js";
+import { readinessGate } from "./readiness/index.js";
 import { releaseGate } from "./release/index.js";
 import { restoreProofsGate } from "./restore-proofs/index.js";
 import { securityContextGate } from "./security-context/index.js";
@@ -16,4 +17,5 @@ export const GATES: ReadonlyMap<string, Gate<object>> = new Map<string, Gate<obj
   [releaseGate.id, releaseGate],
   [loadBudgetGate.id, loadBudgetGate],
   [sloGate.id, sloGate],
+  [readinessGate.id, readinessGate],
 ]);

@@ -42,6 +42,8 @@ export interface CatalogStore {
   /** Which of rpo, rto, drillEvery the store set itself (the others come from the tier). */
   overrides: ("rpo" | "rto" | "drillEvery")[];
   backups: BackupRef[];
+  /** Names of the workloads that run it (`workloads:`). */
+  workloads: string[];
   /** Where the store is written: its `name:` key in the catalog. */
   location: SourceLocation;
   /** Where one of its fields is written (the deepest existing node of the path, below the store). */
@@ -54,6 +56,14 @@ export interface CatalogService {
   tier: Tier;
   /** What the service calls (`dependencies:`), in the order written. */
   dependencies: string[];
+  /** Readiness facts: on-call rotation, escalation contact, DRI (undefined when not written). */
+  onCall?: string;
+  escalation?: string;
+  dri?: string;
+  /** Runbook paths as written (relative to the catalog's directory). */
+  runbooks: string[];
+  /** Names of the workloads that run it (`workloads:`). */
+  workloads: string[];
   /** Its `name:` key in the catalog. */
   location: SourceLocation;
   locate(path: readonly PathSegment[]): SourceLocation;
@@ -75,12 +85,18 @@ interface RawStore {
   rto?: string;
   drillEvery?: string;
   backups?: BackupRef[];
+  workloads?: string[];
 }
 
 interface RawService {
   name: string;
   owner: string;
   tier: Tier;
+  onCall?: string;
+  escalation?: string;
+  dri?: string;
+  runbooks?: string[];
+  workloads?: string[];
   dependencies?: string[];
   stores?: RawStore[];
 }
@@ -147,6 +163,7 @@ export function loadCatalog(workspace: Workspace, path: string | undefined): Cat
         drillEvery: seconds("drillEvery"),
         overrides,
         backups: raw.backups ?? [],
+        workloads: raw.workloads ?? [],
         location: at([...base, "name"]),
         locate: (path) => at([...base, ...path]),
       };
@@ -159,6 +176,11 @@ export function loadCatalog(workspace: Workspace, path: string | undefined): Cat
     owner: service.owner,
     tier: service.tier,
     dependencies: service.dependencies ?? [],
+    ...(service.onCall !== undefined ? { onCall: service.onCall } : {}),
+    ...(service.escalation !== undefined ? { escalation: service.escalation } : {}),
+    ...(service.dri !== undefined ? { dri: service.dri } : {}),
+    runbooks: service.runbooks ?? [],
+    workloads: service.workloads ?? [],
     location: at(["services", s, "name"]),
     locate: (path) => at(["services", s, ...path]),
   }));

@@ -76,3 +76,12 @@ export function epochSeconds(text: string): number | undefined {
   }
   return Math.floor(ms / 1000);
 }
+
+/** Seconds of a Prometheus duration (`5m`, `1h30m`, `3d`, `1y`, `500ms`): the ranges and `for:` of rule files. */
+export function parsePrometheusDuration(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^(([0-9]+)(ms|s|m|h|d|w|y))+$/.test(trimmed)) return undefined;
+  let total = 0;
+  for (const match of trimmed.matchAll(/([0-9]+)(ms|s|m|h|d|w|y)/g)) total += Number(match[1]) * (match[2] === "y" ? 365 * 86_400 : (UNIT_SECONDS[match[2] as string] as number));
+  return total;
+}

@@ -4,7 +4,7 @@ import { execa } from "execa";
 import { ConfigurationError } from "../engine/errors.js";
 import { packageRoot } from "../engine/package-root.js";
 
-export type ToolName = "opa" | "helm" | "kustomize" | "k6" | "actionlint" | "regal";
+export type ToolName = "opa" | "helm" | "kustomize" | "k6" | "actionlint" | "regal" | "promtool";
 
 /**
  * Finds a tool: `.tools/bin` of the working directory's project, then that of this package, then PATH.
