@@ -182,8 +182,9 @@ export function buildApi(config: ApiConfig): ApiService {
 
   /**
    * A GET that payments answers, through the read cache: a 200 is cached and sent with X-Cache; any other
-   * answer of payments is passed on as it is and not cached, except that while payments fails (5xx, a
-   * timeout, unreachable) a stale copy of an earlier 200 answers, with X-Cache: stale.
+   * answer of payments is passed on as it is and not cached. Once the entry expired, its stale copy answers
+   * at once (X-Cache: stale) while payments is asked again in the background; and while payments fails
+   * (5xx, a timeout, unreachable) the stale copy answers too.
    */
   async function sendCachedRead(
     request: FastifyRequest,
@@ -214,7 +215,7 @@ export function buildApi(config: ApiConfig): ApiService {
       if (upstream) return reply.code(upstream.status).send(upstream.body);
       return sendUpstreamError(request, reply, error);
     }
-    reply.header("x-cache", result?.hit ? "hit" : "miss");
+    reply.header("x-cache", result?.hit ? "hit" : result?.stale ? "stale" : "miss");
     return result?.value;
   }
 
