@@ -3,9 +3,10 @@
 #   1. starts the reference app (api, payments, PostgreSQL, Redis) as local processes (scripts/stack.sh)
 #      and sends it a few requests;
 #   2. takes backups with the chart's own backup scripts and runs real restore drills, which write the
-#      backup evidence and the signed restore proofs the gates read (.work/evidence/);
+#      backup evidence and the signed restore proofs the gates read (.work/evidence/), then runs the chaos
+#      experiments of reference-app/.resilience/chaos.yaml against the stack (signed results, same key);
 #   3. runs the gates of reference-app/.resilience/gates.yaml: security-context on the Helm chart,
-#      migrations, backups, restore-proofs; then a short real k6 run judged by load-budget, whose summary
+#      migrations, backups, restore-proofs, chaos-readiness; then a short real k6 run judged by load-budget, whose summary
 #      the slo gate judges; they must pass;
 #   4. runs readiness on the reference app (catalog, runbooks, burn-rate rules proven with promtool, the
 #      chart's routes, PDBs, HPAs and NetworkPolicies, the Envoy config, the kill-switch registry);
@@ -54,9 +55,15 @@ RESILIENCE_GATES_DRILL_PUBLIC_KEY="$(cat "$keys/drill-public-key.pem")"
 export RESILIENCE_GATES_DRILL_PUBLIC_KEY
 
 echo
-echo "== resilience-gates check security-context migrations backups restore-proofs --config reference-app/.resilience/gates.yaml"
+echo "== chaos experiments on the running stack (reference-app/.resilience/chaos.yaml): Redis down, payments slow,"
+echo "   the ledger database down, api and payments losing their process; signed results in $evidence/chaos-results"
 set +e
-gates check security-context migrations backups restore-proofs --config reference-app/.resilience/gates.yaml
+gates chaos run --config reference-app/.resilience/gates.yaml --key "$keys/drill-signing-key.pem" --out "$evidence/chaos-results"
+chaos=$?
+
+echo
+echo "== resilience-gates check security-context migrations backups restore-proofs chaos-readiness --config reference-app/.resilience/gates.yaml"
+gates check security-context migrations backups restore-proofs chaos-readiness --config reference-app/.resilience/gates.yaml
 app=$?
 echo
 echo "== a 10-second k6 run against the api, judged by load-budget, then by slo ($evidence/k6-summary.json)"
@@ -77,9 +84,9 @@ gates check readiness --catalog fixtures/readiness/rd-030-061-weak-workloads.yam
 weak=$?
 set -e
 echo
-if [ "$app" -eq 0 ] && [ "$load" -eq 0 ] && [ "$ready" -eq 0 ] && [ "$fixtures" -eq 1 ] && [ "$weak" -eq 1 ]; then
+if [ "$chaos" -eq 0 ] && [ "$app" -eq 0 ] && [ "$load" -eq 0 ] && [ "$ready" -eq 0 ] && [ "$fixtures" -eq 1 ] && [ "$weak" -eq 1 ]; then
   echo "quickstart: the reference app passes every gate and the bad fixtures block, as they should."
   exit 0
 fi
-echo "quickstart: unexpected result (reference app exit $app, load-budget and slo exit $load, readiness exit $ready, want 0; fixtures exit $fixtures and $weak, want 1)" >&2
+echo "quickstart: unexpected result (chaos run exit $chaos, reference app exit $app, load-budget and slo exit $load, readiness exit $ready, want 0; fixtures exit $fixtures and $weak, want 1)" >&2
 exit 1

@@ -13,7 +13,7 @@ const scratch = scratchDir("reference-app-gates");
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe.skipIf(skipStores)("the reference app under its own gates", () => {
-  it("passes security-context, migrations, backups, restore-proofs, load-budget and slo after real backups, drills and a k6 run (npm run gates)", async () => {
+  it("passes security-context, migrations, backups, restore-proofs, chaos-readiness, load-budget and slo after real backups, drills, chaos experiments and a k6 run (npm run gates)", async () => {
     assertTools();
     const [pg, redis, api, payments] = await freePorts(4);
     const env = {
@@ -25,7 +25,7 @@ describe.skipIf(skipStores)("the reference app under its own gates", () => {
       STACK_PAYMENTS_PORT: String(payments),
       NO_COLOR: "1",
     };
-    const run = spawnSync("bash", ["scripts/quickstart.sh"], { cwd: repoRoot, env, encoding: "utf8", timeout: 600_000 });
+    const run = spawnSync("bash", ["scripts/quickstart.sh"], { cwd: repoRoot, env, encoding: "utf8", timeout: 900_000 });
     const output = `${run.stdout}\n${run.stderr}`;
     expect(run.status, output).toBe(0);
     expect(output).toMatch(/PASSED restore drill of ledger-db \(postgres\)/);
@@ -34,12 +34,16 @@ describe.skipIf(skipStores)("the reference app under its own gates", () => {
     expect(output).toMatch(/^migrations {2}(PASS|WARN) /m);
     expect(output).toMatch(/^backups {2}PASS {2}0 findings/m);
     expect(output).toMatch(/^restore-proofs {2}PASS {2}0 findings/m);
+    for (const experiment of ["api-redis-down", "api-payments-slow", "payments-ledger-db-down", "api-pod-loss", "payments-pod-loss"]) {
+      expect(output).toMatch(new RegExp(`^PASSED chaos experiment ${experiment} `, "m"));
+    }
+    expect(output).toMatch(/^chaos-readiness {2}PASS {2}0 findings/m);
     expect(output).toMatch(/^k6: \d+s elapsed, \d+ requests, \d+ errors$/m);
     expect(output).toMatch(/^load-budget {2}PASS {2}0 findings/m);
     expect(output).toMatch(/^slo {2}PASS {2}0 findings/m);
     expect(output).toMatch(/^readiness {2}PASS {2}0 findings/m);
     expect(output).toMatch(/quickstart: the reference app passes every gate and the bad fixtures block/);
-  });
+  }, 900_000);
 
   it("blocks the chart with a weakened values file, at the lines of that file", () => {
     const weak = join(scratch, "values-weak.yaml");

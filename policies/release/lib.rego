@@ -58,3 +58,14 @@ elsewhere_note(gate) := sprintf(
 elsewhere_field(gate) := {"field": "head_sha"} if elsewhere_of(gate)
 
 else := {}
+
+# An error budget named for messages, and its figures.
+budget_subject(budget) := sprintf(
+	"SLO %s (%s, tier %s service %s, owner %s)",
+	[budget.slo, budget.objective_name, format_int(budget.tier, 10), budget.service, budget.owner],
+)
+
+budget_figures(budget) := sprintf(
+	"%s bad against %s allowed, %s of the budget left",
+	[budget.text.bad, budget.text.allowed, budget.text.remaining],
+)

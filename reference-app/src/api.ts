@@ -23,6 +23,8 @@ export interface ApiConfig extends CommonConfig {
   rateLimitWindowMs: number;
   cacheTtlSeconds: number;
   tenantCacheTtlSeconds: number;
+  /** How long past its TTL a cached read is kept to answer while payments fails (0: never). */
+  staleCacheSeconds: number;
 }
 
 export function apiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
@@ -34,6 +36,7 @@ export function apiConfig(env: Record<string, string | undefined> = process.env)
     rateLimitWindowMs: int(env, "RATE_LIMIT_WINDOW_MS", 60_000, 100, 86_400_000),
     cacheTtlSeconds: int(env, "CACHE_TTL_SECONDS", 30, 0, 86_400),
     tenantCacheTtlSeconds: int(env, "TENANT_CACHE_TTL_SECONDS", 60, 0, 86_400),
+    staleCacheSeconds: int(env, "STALE_CACHE_SECONDS", 600, 0, 86_400),
   };
 }
 
@@ -92,7 +95,7 @@ export function buildApi(config: ApiConfig): ApiService {
   });
   const cacheRequests = new Counter({
     name: "cache_requests_total",
-    help: "Read-cache lookups by cache and result (hit, miss, error).",
+    help: "Read-cache lookups by cache and result (hit, miss, error, stale: a stale copy answered while payments failed).",
     labelNames: ["cache", "result"],
     registers: [metrics.registry],
   });
@@ -103,7 +106,7 @@ export function buildApi(config: ApiConfig): ApiService {
     buckets: DURATION_BUCKETS,
     registers: [metrics.registry],
   });
-  const cache = new ReadCache(redis, cacheRequests);
+  const cache = new ReadCache(redis, cacheRequests, undefined, config.staleCacheSeconds);
 
   /** Per-tenant settings: a row in `tenants` overrides the default limit; read through the cache. */
   async function tenantSettings(slug: string): Promise<TenantSettings> {
@@ -179,7 +182,9 @@ export function buildApi(config: ApiConfig): ApiService {
 
   /**
    * A GET that payments answers, through the read cache: a 200 is cached and sent with X-Cache; any other
-   * answer of payments is passed on as it is and not cached.
+   * answer of payments is passed on as it is and not cached. Once the entry expired, its stale copy answers
+   * at once (X-Cache: stale) while payments is asked again in the background; and while payments fails
+   * (5xx, a timeout, unreachable) the stale copy answers too.
    */
   async function sendCachedRead(
     request: FastifyRequest,
@@ -199,10 +204,18 @@ export function buildApi(config: ApiConfig): ApiService {
       });
     } catch (error) {
       const upstream = (error as { upstream?: UpstreamResponse }).upstream;
+      if (upstream ? upstream.status >= 500 : error instanceof UpstreamError) {
+        const stale = await cache.stale<unknown>(kind, key);
+        if (stale !== undefined) {
+          request.log.warn({ kind }, "payments failed; answering from the stale cache");
+          reply.header("x-cache", "stale");
+          return stale;
+        }
+      }
       if (upstream) return reply.code(upstream.status).send(upstream.body);
       return sendUpstreamError(request, reply, error);
     }
-    reply.header("x-cache", result?.hit ? "hit" : "miss");
+    reply.header("x-cache", result?.hit ? "hit" : result?.stale ? "stale" : "miss");
     return result?.value;
   }
 

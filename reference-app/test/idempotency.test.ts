@@ -127,4 +127,39 @@ describe.skipIf(skipStores)("idempotent charges (real PostgreSQL)", () => {
     // Another tenant cannot read it, cached or not.
     expect((await send(stack.api.url, "GET", `/v1/payments/${String(created.body.id)}`, { tenant: "intruder" })).status).toBe(404);
   });
+
+  it("answers an expired read from its stale copy at once, also while payments fails, and refreshes it behind", async () => {
+    const created = await send(stack.api.url, "POST", "/v1/payments", { tenant: "stale", key: `stale-${Date.now()}`, body: payment });
+    const path = `/v1/payments/${String(created.body.id)}`;
+    const neverRead = await send(stack.api.url, "POST", "/v1/payments", { tenant: "stale", key: `unread-${Date.now()}`, body: payment });
+    const first = await send(stack.api.url, "GET", path, { tenant: "stale" });
+    expect(first.headers.get("x-cache")).toBe("miss");
+    const redis = new Redis(stack.redis.url);
+    try {
+      // The fresh entry's TTL ran out; the stale copy is still there.
+      await redis.del(`cache:v1:payment:stale:${String(created.body.id)}`);
+      expect(await redis.ttl(`cache:v1:payment:stale:${String(created.body.id)}:stale`)).toBeGreaterThan(30);
+      await stack.payments.setFaults({ failMode: "503" });
+      const stale = await send(stack.api.url, "GET", path, { tenant: "stale" });
+      expect([stale.status, stale.headers.get("x-cache")]).toEqual([200, "stale"]);
+      expect(stale.body).toEqual(first.body);
+      // A payment never read before has no stale copy: the failure is passed on.
+      const unread = await send(stack.api.url, "GET", `/v1/payments/${String(neverRead.body.id)}`, { tenant: "stale" });
+      expect(unread.status).toBe(503);
+      // While payments fails, the background refresh keeps the stale copy and the fresh entry stays gone.
+      expect(await redis.exists(`cache:v1:payment:stale:${String(created.body.id)}`)).toBe(0);
+      await stack.payments.setFaults({ failMode: "off" });
+      // Healthy again: the stale copy answers at once and the background refresh makes the entry fresh.
+      expect((await send(stack.api.url, "GET", path, { tenant: "stale" })).headers.get("x-cache")).toBe("stale");
+      let refreshed: string | null = null;
+      for (let i = 0; i < 50 && refreshed !== "hit"; i++) {
+        await sleep(50);
+        refreshed = (await send(stack.api.url, "GET", path, { tenant: "stale" })).headers.get("x-cache");
+      }
+      expect(refreshed).toBe("hit");
+    } finally {
+      await stack.payments.setFaults({ failMode: "off" });
+      redis.disconnect();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import type { KeyObject } from "node:crypto";
 import { signProof, type ProofSignature } from "../drill/signing.js";
 import { readSignedFile, readSignedText, type ReadSigned, type SignedKind } from "../drill/verify.js";
+import { formatMs, formatPercent } from "../gates/load-budget/index.js";
 
 export const RESULT_TYPE = "https://resilience-gates.dev/chaos-result/v1";
 export const CHAOS_RESULT: SignedKind = { schema: "chaos-result", noun: "chaos result" };
@@ -70,6 +71,12 @@ export interface ChaosResult {
   failures: string[];
   signature?: ProofSignature;
   [key: string]: unknown;
+}
+
+/** One SLO objective's measurement in words: `api-latency#0 212ms over 300 (target 0.95)`. */
+export function sliText(record: Pick<SliRecord, "slo" | "objective" | "quantileSeconds" | "ratio" | "samples" | "target">): string {
+  const value = record.quantileSeconds !== null ? formatMs(record.quantileSeconds * 1000) : record.ratio !== null ? formatPercent(record.ratio) : "no data";
+  return `${record.slo}#${record.objective} ${value} over ${record.samples} (target ${record.target})`;
 }
 
 /** Signs the result with a drill key and writes it as indented JSON; returns the signed result. */

@@ -20,7 +20,7 @@ import { counterSelector, PrometheusClient, scrape, sumMatching, type Sample } f
 import type { ChaosConfig, Experiment, PromQuery } from "./experiments.js";
 import { deployedVersion, dryRunKubernetes, injectKubernetes } from "./kubernetes.js";
 import { injectLocal, planLocal, waitHealthy, type Injected } from "./local.js";
-import { RESULT_TYPE, type ChaosResult, type ExpectationRecord, type Phase, type PhaseFigures, type SliRecord, type Touched } from "./result.js";
+import { RESULT_TYPE, sliText, type ChaosResult, type ExpectationRecord, type Phase, type PhaseFigures, type SliRecord, type Touched } from "./result.js";
 import { UndoLedger } from "./undo.js";
 
 export const SYNC_TAG_VALUE = "resilience-gates-sync";
@@ -74,11 +74,6 @@ async function slis(summary: K6Summary, slos: readonly SloDefinition[], phase: P
     }
   }
   return records;
-}
-
-function sliText(record: SliRecord): string {
-  const value = record.quantileSeconds !== null ? formatMs(record.quantileSeconds * 1000) : record.ratio !== null ? formatPercent(record.ratio) : "no data";
-  return `${record.slo}#${record.objective} ${value} over ${record.samples} (target ${record.target})`;
 }
 
 async function scrapeAll(urls: readonly string[]): Promise<Sample[]> {

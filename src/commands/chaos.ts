@@ -23,7 +23,7 @@ Commands:
   run [--chaos F] [--experiment NAME]... [--dry-run] [--key F] [--out DIR] [--quiet]
       for each experiment: k6 before the fault, the fault, k6 during it (aborted past the abort limit),
       the undo (also on failure and Ctrl-C, each undo listed), the recovery time, k6 after; then the
-      signed result in DIR (default chaos-results/) as <experiment>-<time>.json.
+      signed result in DIR (default chaos-results/ beside .resilience/) as <experiment>-<time>.json.
       --dry-run lists what each experiment would touch, after the blast-radius checks, and changes nothing.
   verify FILE --public-key F
       exit 0 when the result's signature is valid and the experiment passed, 1 otherwise
@@ -103,7 +103,10 @@ async function run(args: string[]): Promise<number> {
   }
   // Load the key first: an experiment whose result cannot be signed is not worth running.
   const key: KeyObject = loadSigningKey(string(values, "key"));
-  const out = resolve(gates.workspace.base, string(values, "out") ?? "chaos-results");
+  // --out is relative to the working directory, like every path given on the command line; the default is
+  // beside .resilience/.
+  const given = string(values, "out");
+  const out = given ? resolve(given) : resolve(gates.workspace.base, "chaos-results");
   const version = toolVersion();
   let failed = 0;
   for (const experiment of chosen) {

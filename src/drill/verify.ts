@@ -20,7 +20,7 @@ export interface SignedKind {
   noun: string;
 }
 
-const RESTORE_PROOF: SignedKind = { schema: "restore-proof", noun: "restore proof" };
+export const RESTORE_PROOF: SignedKind = { schema: "restore-proof", noun: "restore proof" };
 
 /**
  * Reads one proof file: strict JSON (a syntax error or truncation is reported at its line and column),

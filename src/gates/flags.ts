@@ -1,5 +1,6 @@
 import type { CliFlag } from "../engine/gate.js";
 import { BACKUPS_FLAGS } from "./backups/flags.js";
+import { CHAOS_READINESS_FLAGS } from "./chaos-readiness/flags.js";
 import { LOAD_BUDGET_FLAGS } from "./load-budget/flags.js";
 import { MIGRATIONS_FLAGS } from "./migrations/flags.js";
 import { READINESS_FLAGS } from "./readiness/flags.js";
@@ -14,6 +15,7 @@ export const GATE_FLAGS: ReadonlyMap<string, readonly CliFlag[]> = new Map([
   ["migrations", MIGRATIONS_FLAGS],
   ["backups", BACKUPS_FLAGS],
   ["restore-proofs", RESTORE_PROOFS_FLAGS],
+  ["chaos-readiness", CHAOS_READINESS_FLAGS],
   ["release", RELEASE_FLAGS],
   ["load-budget", LOAD_BUDGET_FLAGS],
   ["slo", SLO_FLAGS],

@@ -1,5 +1,6 @@
 import type { Gate } from "../engine/gate.js";
 import { backupsGate } from "./backups/index.js";
+import { chaosReadinessGate } from "./chaos-readiness/index.js";
 import { loadBudgetGate } from "./load-budget/index.js";
 import { migrationsGate } from "./migrations/index.js";
 import { readinessGate } from "./readiness/index.js";
@@ -14,6 +15,7 @@ export const GATES: ReadonlyMap<string, Gate<object>> = new Map<string, Gate<obj
   [migrationsGate.id, migrationsGate],
   [backupsGate.id, backupsGate],
   [restoreProofsGate.id, restoreProofsGate],
+  [chaosReadinessGate.id, chaosReadinessGate],
   [releaseGate.id, releaseGate],
   [loadBudgetGate.id, loadBudgetGate],
   [sloGate.id, sloGate],

@@ -12,6 +12,7 @@ import type { GateResult } from "../../src/engine/types.js";
 import type { SloOptions } from "../../src/gates/slo/index.js";
 import { histogramQuantile } from "../../src/gates/slo/measure.js";
 import { counterSelector, parseExposition, withRange } from "../../src/gates/slo/prometheus.js";
+import { collectBudgets } from "../../src/gates/release/budgets.js";
 import { compileGateBundle } from "../backups/bundle.js";
 import { repoRoot } from "../support/cli.js";
 import { FIXTURE_NOW } from "../support/gate-fixtures.js";
@@ -257,5 +258,49 @@ describe("PromQL and exposition helpers", () => {
     expect(histogramQuantile(0.7, buckets)).toBeCloseTo(0.2);
     expect(histogramQuantile(0.95, buckets)).toBe(0.3);
     expect(histogramQuantile(0.5, [{ le: Infinity, count: 0 }])).toBeNull();
+  });
+});
+
+describe("release gate error budgets from the same query API", () => {
+  const budgets = { slos, catalog: "fixtures/release/data/catalog.yaml", prometheus: "" };
+  let release: PolicyBundle;
+  beforeAll(async () => {
+    release = await compileGateBundle(["release"]);
+  });
+
+  async function judgeRelease(): Promise<GateResult> {
+    const options = { checkRunsFile: "fixtures/release/rel-pass.yaml", requiredGates: ["security-context", "migrations"], freshnessGates: [], errorBudgets: { ...budgets, prometheus: prometheusUrl } };
+    const report = await runGates(
+      { config: { workspace: { root: repoRoot, base: repoRoot }, gates: {}, policies: [], rules: {} }, gates: [["release", options]], now: FIXTURE_NOW, logger: silentLogger },
+      release,
+    );
+    return report.gates[0] as GateResult;
+  }
+
+  it("measures each tier 1 objective's budget over its 28d window: 0.7% errors for 6 hours leave most of it", async () => {
+    data = traffic(0.07, 6 * 3600);
+    const { facts, errors } = await collectBudgets({ workspace: { root: repoRoot, base: repoRoot }, logger: silentLogger, now: FIXTURE_NOW }, { ...budgets, prometheus: prometheusUrl });
+    expect(errors).toEqual([]);
+    const availability = facts.find((fact) => fact.slo === "create-payment-availability");
+    // (6 h x 0.07/s + the rest of 28 d x 0.001/s) over 28 d of ~10 requests/s: 0.016% bad of 0.1% allowed.
+    expect(availability?.bad).toBeCloseTo(0.0001616, 6);
+    expect(availability?.remaining).toBeCloseTo(0.838, 3);
+    expect(availability?.source).toBe(`Prometheus ${prometheusUrl} over 28d`);
+    expect(facts.map((fact) => `${fact.slo}#${fact.objective}`)).toEqual(["create-payment-availability#0", "create-payment-latency#0", "create-payment-latency#1", "get-payment-latency#0"]);
+    expect((await judgeRelease()).verdict).toBe("pass");
+  });
+
+  it("blocks a release tag while 2% errors for three days have spent the availability budget (REL-010)", async () => {
+    data = traffic(0.2, 3 * 86_400);
+    const result = await judgeRelease();
+    expect(rules(result)).toEqual(["REL-010 create-payment-availability"]);
+    expect(result.findings[0]?.location).toEqual({ file: slos, line: 29, column: 7 });
+    expect(result.findings[0]?.message).toMatch(/is exhausted over its 28d window: 0\.22% bad against 0\.1% allowed, -122\.72% of the budget left \(Prometheus http:\/\/127\.0\.0\.1:\d+ over 28d, \d+ events\); ship a reliability release/);
+  });
+
+  it("blocks when Prometheus has no data for an SLO: an unknown budget is none (REL-011)", async () => {
+    data = traffic(0.001, 3600).filter((series) => series.labels.route !== "/v1/payments/:id");
+    const result = await judgeRelease();
+    expect(rules(result)).toEqual(["REL-011 get-payment-latency"]);
   });
 });

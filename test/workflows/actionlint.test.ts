@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { repoRoot } from "../support/cli.js";
 
 const actionlint = join(repoRoot, ".tools", "bin", "actionlint");
-const GATES = ["security-context", "backups", "restore-proofs", "migrations", "slo", "load-budget", "release", "readiness"];
+const GATES = ["security-context", "backups", "restore-proofs", "chaos-readiness", "migrations", "slo", "load-budget", "release", "readiness"];
 
 function workflowFiles(): string[] {
   return [".github/workflows", "workflows"].flatMap((directory) =>

@@ -9,11 +9,12 @@ import { RELEASE_FLAGS } from "./flags.js";
 import { checkRunName, DEFAULT_CHECK_NAME } from "../../report/github/checks.js";
 import { clientFor, fetchCheckRuns, fetchWorkflowRun, resolveTag, type ApiCheckRun, type ApiWorkflowRun, type GitHubTarget } from "./github.js";
 import { flagList } from "../flag-values.js";
+import { collectBudgets, type ErrorBudgetOptions } from "./budgets.js";
 
 export const RELEASE_GATE = "release";
 
 /** Gates whose evidence ages: re-evaluated at tag time when they are configured. */
-export const FRESHNESS_GATES = ["backups", "restore-proofs"] as const;
+export const FRESHNESS_GATES = ["backups", "restore-proofs", "chaos-readiness"] as const;
 
 export interface ReleaseOptions {
   requiredGates?: string[];
@@ -31,6 +32,8 @@ export interface ReleaseOptions {
   checkRunsFile?: string;
   config?: string;
   attestation?: { path?: string; signingKeyEnv?: string; enabled?: boolean };
+  /** The error-budget policy: a release tag waits while a tier 0/1 service's budget is spent. */
+  errorBudgets?: ErrorBudgetOptions;
 }
 
 /** One required gate's latest check run on the tagged commit, as the policy sees it. */
@@ -234,6 +237,9 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
     ? { facts: (file.value.freshness as FreshnessFact[]).map((fact) => ({ ...fact, findings: fact.findings ?? 0, blocking_rules: fact.blocking_rules ?? [], error: fact.error ?? null })), findings: new Map<string, Finding[]>() }
     : await evaluateFreshness(context, options, freshnessGates);
 
+  const budgets = options.errorBudgets ? await collectBudgets(context, options.errorBudgets) : undefined;
+  if (budgets) context.logger.info(`release: ${budgets.facts.length} error budgets of tier ${(options.errorBudgets?.tiers ?? [0, 1]).join("/")} SLOs measured`);
+
   const facts: ReleaseFacts = {
     repository: repository ?? null,
     ref: ref ?? null,
@@ -269,8 +275,23 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
       check_runs: facts.checkRuns,
       check_runs_elsewhere: [...elsewhere].map(([gate, { run }]) => ({ gate, head_sha: typeof run.head_sha === "string" ? run.head_sha : null })),
       freshness: facts.freshness,
+      error_budgets: budgets?.facts ?? [],
+      error_budget_policy: options.errorBudgets
+        ? {
+            exhausted: options.errorBudgets.exhausted ?? "block",
+            warn_below: options.errorBudgets.warnBelow ?? 0.25,
+            reliability_tag_pattern: options.errorBudgets.reliabilityTagPattern ?? null,
+          }
+        : null,
     },
+    ...(budgets?.errors.length ? { errors: budgets.errors } : {}),
     locate(finding: PolicyFinding): FindingPlace {
+      if (typeof finding.budget === "number") {
+        const fact = budgets?.facts[finding.budget];
+        const location = budgets?.locations[finding.budget];
+        if (!fact) throw new CollectorError(`policy finding ${finding.rule} names unknown error budget ${finding.budget}`);
+        return { resource: { kind: "SLO", name: fact.slo }, ...(location ? { location } : {}) };
+      }
       const gate = typeof finding.check === "string" ? finding.check : undefined;
       const evidence = typeof finding.freshness === "string" ? finding.freshness : undefined;
       if (gate && finding.field === "head_sha") {
@@ -296,6 +317,7 @@ async function collect(context: GateContext, options: ReleaseOptions): Promise<C
       requiredGates: requiredGates.length,
       checkRuns: checkRuns.length,
       freshnessGates: facts.freshness.length,
+      ...(budgets ? { errorBudgets: budgets.facts.length } : {}),
     },
   };
 }

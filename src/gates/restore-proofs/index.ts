@@ -2,15 +2,16 @@ import type { KeyObject } from "node:crypto";
 import { CollectorError, ConfigurationError } from "../../engine/errors.js";
 import type { CollectedInput, FindingPlace, Gate, GateContext } from "../../engine/gate.js";
 import type { PolicyFinding, ResourceRef, SourceLocation } from "../../engine/types.js";
-import { parsePublicKey, PUBLIC_KEY_ENV, readPublicKeyFile } from "../../drill/signing.js";
-import { PROOF_KEY, PROOF_LABEL } from "../../drill/publish.js";
-import { readProofFile, readProofText, type ReadProof } from "../../drill/verify.js";
-import { ClusterReader, clusterFromFlags, type ClusterOptions, type ResourceType } from "../../sources/cluster.js";
+import { publishedResourceType, readPublishedSigned, trustedKeys } from "../../drill/evidence.js";
+import type { RestoreProof } from "../../drill/proof.js";
+import { RESTORE_PROOF_CONFIGMAP } from "../../drill/publish.js";
+import { readProofFile, RESTORE_PROOF, type ReadProof } from "../../drill/verify.js";
+import { clusterFromFlags, type ClusterOptions, type ResourceType } from "../../sources/cluster.js";
 import type { JsonFile } from "../../sources/json.js";
 import { expandJsonInputs } from "../../sources/json.js";
 import { loadCatalog, storeFacts } from "../../sources/catalog.js";
 import { epochSeconds } from "../../sources/duration.js";
-import { displayPath, resolveInside, standaloneWorkspace } from "../../sources/files.js";
+import { displayPath, standaloneWorkspace } from "../../sources/files.js";
 import { isRecord } from "../../sources/kubernetes.js";
 import { readYamlFile, type PathSegment } from "../../sources/yaml.js";
 import { proofContradictions } from "./consistency.js";
@@ -27,7 +28,7 @@ export interface RestoreProofsOptions {
 }
 
 /** The kind the live restore-proofs read lists: what the RBAC in charts/resilience-gates-rbac grants. */
-export const PROOF_RESOURCE_TYPE: ResourceType = { kind: "ConfigMap", group: "", version: "v1", plural: "configmaps", labelSelector: PROOF_LABEL };
+export const PROOF_RESOURCE_TYPE: ResourceType = publishedResourceType(RESTORE_PROOF_CONFIGMAP);
 
 interface ProofSource {
   /** What messages call it: the file, or `configmaps/<namespace>/<name>/proof.json`. */
@@ -39,47 +40,13 @@ interface ProofSource {
 
 /** Reads the proofs published as ConfigMaps labelled resilience-gates.io/restore-proof. */
 async function clusterProofs(context: GateContext, options: ClusterOptions, keys: readonly KeyObject[]): Promise<ProofSource[]> {
-  const reader = await ClusterReader.connect(options, context.logger);
-  context.logger.info(`restore-proofs: reading ConfigMaps labelled ${PROOF_LABEL} from ${reader.describe()}`);
-  const [result] = await reader.listAll([PROOF_RESOURCE_TYPE]);
-  const objects = result && "objects" in result ? result.objects : [];
-  return objects.map((object) => {
-    const metadata = isRecord(object.metadata) ? object.metadata : {};
-    const resource: ResourceRef = { kind: "ConfigMap", name: String(metadata.name), namespace: String(metadata.namespace) };
-    const shown = `configmaps/${resource.namespace}/${resource.name}/${PROOF_KEY}`;
-    const text = isRecord(object.data) ? object.data[PROOF_KEY] : undefined;
-    return {
-      shown,
-      resource,
-      result:
-        typeof text === "string"
-          ? readProofText(text, shown, keys)
-          : { ok: false, message: `ConfigMap ${resource.namespace}/${resource.name} is labelled ${PROOF_LABEL} but has no data key ${PROOF_KEY}`, location: { file: shown, line: 1 } },
-    };
-  });
-}
-
-function trustedKeys(context: GateContext, options: RestoreProofsOptions): KeyObject[] {
-  const files = options.publicKey === undefined ? [] : Array.isArray(options.publicKey) ? options.publicKey : [options.publicKey];
-  const keys = files.map((file) => {
-    const absolute = resolveInside(context.workspace, file, "public key");
-    return readPublicKeyFile(absolute, displayPath(context.workspace, absolute));
-  });
-  const variable = options.publicKeyEnv ?? PUBLIC_KEY_ENV;
-  const fromEnv = process.env[variable];
-  if (fromEnv?.trim()) keys.push(parsePublicKey(fromEnv, `$${variable}`));
-  if (keys.length === 0) {
-    throw new ConfigurationError(
-      `restore-proofs: no public key to verify proofs with, so none could be trusted: give --public-key F (gates.restore-proofs.publicKey) or set ${variable}`,
-    );
-  }
-  return keys;
+  return readPublishedSigned<RestoreProof>(context, "restore-proofs", options, keys, RESTORE_PROOF_CONFIGMAP, RESTORE_PROOF);
 }
 
 async function collect(context: GateContext, options: RestoreProofsOptions): Promise<CollectedInput> {
   const { workspace } = context;
   const catalog = loadCatalog(workspace, options.catalog);
-  const keys = trustedKeys(context, options);
+  const keys = trustedKeys(context, "restore-proofs", options, "proof");
   const files = expandJsonInputs(workspace, options.proofs ?? [], "proofs");
   const storeIndex = new Map(catalog.stores.map((store, id) => [store.name, id]));
   const sources: ProofSource[] = files.map((absolute) => {
