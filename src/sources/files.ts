@@ -3,6 +3,7 @@
 // or /dev/zero would never end), and it fits the per-file and per-run byte budgets.
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
 import { globSync } from "tinyglobby";
 import { ConfigurationError } from "../engine/errors.js";
 
@@ -357,13 +358,69 @@ export function expandGlobs(workspace: Workspace, patterns: readonly string[], o
     }
     resolveInside(workspace, globBase(absolutePattern), options.what);
     const ignore = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-    const matches = globSync(pattern, { cwd: workspace.base, absolute: true, onlyFiles: true, ignore, expandDirectories: false, followSymbolicLinks: true });
+    const matches = globSync(pattern, { cwd: workspace.base, absolute: true, onlyFiles: false, ignore, expandDirectories: false, followSymbolicLinks: true })
+      .map((match) => match.replace(/\/$/, ""))
+      .filter((match) => keepMatch(match, pattern));
+    matches.push(...specialFilesBeside(workspace, pattern, absolutePattern, matches));
     if (matches.length === 0 && !options.allowEmpty) {
       throw new ConfigurationError(`${options.what} pattern ${pattern} matched no files (relative to ${workspace.base})`);
     }
-    for (const match of matches) files.add(resolveInside(workspace, match, options.what));
+    for (const match of matches) {
+      try {
+        files.add(resolveInside(workspace, match, options.what));
+      } catch (error) {
+        // Kept, so that reading it refuses it by name beside the other files' results.
+        if (!(error instanceof ConfigurationError)) throw error;
+        files.add(match);
+      }
+    }
   }
   return [...files].sort();
+}
+
+function targetExists(link: string): boolean {
+  try {
+    return statSync(link, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * FIFOs, sockets, devices and dangling links that the pattern matches in the directories it already matched files in (or
+ * its base): the glob walker passes over them, and a reader must refuse them by name, not skip them.
+ */
+function specialFilesBeside(workspace: Workspace, pattern: string, absolutePattern: string, matches: readonly string[]): string[] {
+  const matcher = picomatch(isAbsolute(pattern) ? absolutePattern : pattern);
+  const directories = new Set([globBase(absolutePattern), ...matches.map((match) => dirname(match))]);
+  const found: string[] = [];
+  for (const directory of directories) {
+    let entries;
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const absolute = join(directory, entry.name);
+      if (!(entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice() || (entry.isSymbolicLink() && !targetExists(absolute)))) continue;
+      if (matcher(isAbsolute(pattern) ? absolute : relative(workspace.base, absolute))) found.push(absolute);
+    }
+  }
+  return found;
+}
+
+/**
+ * Which glob matches are read. Everything that is not a directory is (a FIFO, a device, a dangling or
+ * outward link), so that reading names it instead of it vanishing. A directory is read (and refused by
+ * name) only when the pattern's last part is more than a bare `*` or `**`: `db/*.sql` matching a
+ * directory `x.sql` is a mistake to report, `manifests/*` passing over a subdirectory is not.
+ */
+function keepMatch(match: string, pattern: string): boolean {
+  const entry = lstatSync(match, { throwIfNoEntry: false });
+  if (!entry?.isDirectory()) return true;
+  const last = pattern.split("/").filter(Boolean).pop() ?? "";
+  return last !== "*" && last !== "**";
 }
 
 function globBase(pattern: string): string {

@@ -58,8 +58,10 @@ describe("the repository boundary, by real path", () => {
     expect(error.message).toContain(`deploy/elsewhere is a symbolic link to ${outside}`);
   });
 
-  it("holds glob matches to the boundary, and follows links that stay inside", () => {
-    expect(() => expandGlobs(workspace(), ["deploy/**/*.yaml"], { what: "manifest" })).toThrow(/leads outside the repository/);
+  it("lists glob matches that leave the repository, so that reading refuses each by name; follows links that stay inside", () => {
+    const all = expandGlobs(workspace(), ["deploy/**/*.yaml"], { what: "manifest" });
+    expect(all).toEqual(expect.arrayContaining([join(repo, "deploy", "leak.yaml"), join(repo, "deploy", "real", "ok.yaml"), join(repo, "deploy", "pipe.yaml")]));
+    expect(() => readTextFile(workspace(), join(repo, "deploy", "leak.yaml"), "deploy/leak.yaml")).toThrow(/deploy\/leak\.yaml:1: .*leads outside the repository/);
     const inside = expandGlobs(workspace(), ["deploy/alias/*.yaml"], { what: "manifest" });
     expect(inside).toEqual([join(repo, "deploy", "alias", "ok.yaml")]);
   });
@@ -104,6 +106,19 @@ describe("what may be read", () => {
     expect(errorOf(() => readTextFile(small, join(big, "0.yaml"), "big/0.yaml")).message).toBe(
       "big/0.yaml:1: big/0.yaml is 3.0 MiB; files larger than 1 MiB are refused (limits.maxFileBytes in the config)",
     );
+  });
+});
+
+describe("glob matches the walker passes over", () => {
+  it("keeps a FIFO, a dangling link and a directory named like a file, so that reading names each; a bare * passes over directories", () => {
+    const base = join(repo, "db");
+    mkdirSync(join(base, "folder.sql"), { recursive: true });
+    writeFileSync(join(base, "001.sql"), "SELECT 1;\n");
+    execFileSync("mkfifo", [join(base, "002.sql")]);
+    symlinkSync(join(base, "gone.sql"), join(base, "003.sql"));
+    expect(expandGlobs(workspace(), ["db/*.sql"], { what: "migration" })).toEqual(["001.sql", "002.sql", "003.sql", "folder.sql"].map((name) => join(base, name)));
+    expect(expandGlobs(workspace(), ["db/*"], { what: "migration" })).toEqual(["001.sql", "002.sql", "003.sql"].map((name) => join(base, name)));
+    expect(() => readTextFile(workspace(), join(base, "002.sql"), "db/002.sql")).toThrow(/db\/002\.sql.*FIFO|db\/002\.sql.*not a regular file/);
   });
 });
 
