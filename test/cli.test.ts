@@ -155,6 +155,7 @@ describe("resilience-gates CLI", () => {
       "--manifests", "fixtures/bad-input/duplicate-key.yaml",
       "--manifests", "fixtures/security-context/sc-005-fail.yaml",
       "--manifests", "fixtures/bad-input/not-k8s.yaml",
+      "--manifests", "fixtures/bad-input/comments-only.yaml",
       "--chart", "fixtures/charts/broken",
       "--chart", "fixtures/charts/demo", "--values", "fixtures/charts/demo/values-weak.yaml",
       "--format", "json", "--quiet",
@@ -166,6 +167,7 @@ describe("resilience-gates CLI", () => {
     expect(gate?.verdict).toBe("error");
     expect(gate?.error).toContain('fixtures/bad-input/duplicate-key.yaml:17:13: invalid YAML: duplicate key "privileged"');
     expect(gate?.error).toContain("fixtures/bad-input/not-k8s.yaml:6:1: document 2 is not a Kubernetes object");
+    expect(gate?.error).toContain("fixtures/bad-input/comments-only.yaml:1: no Kubernetes object in the file (it is empty or only comments)");
     expect(gate?.error).toContain("fixtures/charts/broken/templates/broken.yaml:4: helm template failed");
     expect(new Set(gate?.findings.map((f) => `${f.rule} ${f.location?.file}:${f.location?.line}`))).toEqual(
       new Set([

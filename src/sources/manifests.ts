@@ -40,7 +40,12 @@ export async function readManifestSources(
   const files = expandGlobs(workspace, sources.manifests ?? [], { allowEmpty: sources.allowEmptyGlobs ?? false, what: "manifest" });
   for (const file of files) {
     await attempt(async () => {
-      const documents = readYamlFile(workspace, file, displayPath(workspace, file));
+      const shown = displayPath(workspace, file);
+      const documents = readYamlFile(workspace, file, shown);
+      if (documents.every((document) => document.value === null || document.value === undefined)) {
+        // As `kubectl apply -f` refuses it: an empty manifest is a mistake, not a pass.
+        throw new ConfigurationError(`no Kubernetes object in the file (it is empty or only comments); expected at least one document with apiVersion and kind`, { file: shown, line: 1 });
+      }
       // A document that is no Kubernetes object does not hide the file's other documents.
       for (const document of documents) await attempt(() => manifestObjects(document));
       return [];
