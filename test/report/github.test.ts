@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/engine/logger.js";
 import { GitHubApi, nextPage } from "../../src/report/github/api.js";
@@ -247,6 +248,25 @@ describe("check runs", () => {
 
   it("without a token publishes nothing", async () => {
     expect(await publishChecks(sampleReport(1), { api: undefined, context: context(), failOn: "block", logger: silentLogger })).toMatchObject({ stopped: { reason: "no-token" }, checks: [] });
+  });
+});
+
+describe("a GitHub that does not answer", () => {
+  it("gives up after the request timeout, retried, with a message naming the call and the limit", async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const client = new GitHubApi({ apiUrl: `http://127.0.0.1:${port}`, token: "t0ken", retries: 1, retryDelayMs: 1, requestTimeoutMs: 300 });
+      const started = Date.now();
+      await expect(client.request("GET", "/repos/acme/shop/commits/abc/check-runs")).rejects.toThrow(/GET \/repos\/acme\/shop\/commits\/abc\/check-runs.*no complete answer within 0\.3s \(2 attempts\)/);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(sockets.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
 

@@ -31,6 +31,8 @@ export class GitHubApiError extends Error {
 
 /** How long the client waits for an exhausted rate limit to reset before it reports "rate limited". */
 export const RATE_LIMIT_WAIT_MS = 60_000;
+/** GitHub answers REST calls in well under a second; a request without an answer after this is retried. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface GitHubApiOptions {
   apiUrl: string;
@@ -40,6 +42,8 @@ export interface GitHubApiOptions {
   retryDelayMs?: number;
   /** At most this long is waited for an exhausted primary rate limit (x-ratelimit-reset); longer is an error. */
   rateLimitWaitMs?: number;
+  /** One request (answer and body) taking longer is a failed attempt, retried like a dropped connection. */
+  requestTimeoutMs?: number;
   userAgent?: string;
 }
 
@@ -67,8 +71,11 @@ export class GitHubApi {
     let attempt = 0;
     for (;;) {
       let response: Response;
+      let bytes: Buffer;
+      const timeoutMs = this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
       try {
         response = await fetch(url, {
+          signal: AbortSignal.timeout(timeoutMs),
           method,
           headers: {
             accept: "application/vnd.github+json",
@@ -79,14 +86,15 @@ export class GitHubApi {
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
+        bytes = Buffer.from(await response.arrayBuffer());
       } catch (error) {
         if (attempt++ < this.retries) {
           await sleep(this.retryDelayMs * attempt);
           continue;
         }
-        throw new GitHubApiError(method, path, 0, error instanceof Error ? error.message : String(error));
+        const timedOut = error instanceof Error && error.name === "TimeoutError";
+        throw new GitHubApiError(method, path, 0, timedOut ? `no complete answer within ${timeoutMs / 1000}s (${attempt} attempts)` : error instanceof Error ? error.message : String(error));
       }
-      const bytes = Buffer.from(await response.arrayBuffer());
       if (response.ok) return { bytes, headers: response.headers };
       const text = bytes.toString("utf8");
       const reset = exhaustedUntil(response);
