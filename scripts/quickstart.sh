@@ -55,8 +55,9 @@ RESILIENCE_GATES_DRILL_PUBLIC_KEY="$(cat "$keys/drill-public-key.pem")"
 export RESILIENCE_GATES_DRILL_PUBLIC_KEY
 
 echo
-echo "== chaos experiments on the running stack (reference-app/.resilience/chaos.yaml): Redis down, payments slow,"
-echo "   the ledger database down, api and payments losing their process; signed results in $evidence/chaos-results"
+echo "== chaos experiments on the running stack (reference-app/.resilience/chaos.yaml): Redis down (for api and for"
+echo "   payments), payments slow, the ledger database down (for payments and for api), api and payments losing their"
+echo "   process; signed results in $evidence/chaos-results"
 set +e
 gates chaos run --config reference-app/.resilience/gates.yaml --key "$keys/drill-signing-key.pem" --out "$evidence/chaos-results"
 chaos=$?

@@ -24,7 +24,7 @@ function copyApp(edit: (text: string) => string): { root: string; base: string }
 describe("chaos.yaml", () => {
   it("loads the reference app's experiments, expanding ${NAME:-default} from the environment", () => {
     const config = loadChaosConfig({ root: repoRoot, base: join(repoRoot, "reference-app") }, undefined, { API_URL: "http://127.0.0.1:9" });
-    expect(config.experiments.map((experiment) => experiment.name)).toEqual(["api-redis-down", "api-payments-slow", "payments-ledger-db-down", "api-pod-loss", "payments-pod-loss"]);
+    expect(config.experiments.map((experiment) => experiment.name)).toEqual(["api-redis-down", "api-payments-slow", "payments-ledger-db-down", "api-ledger-db-down", "payments-ratelimit-redis-down", "api-pod-loss", "payments-pod-loss"]);
     expect(config.load.target).toBe("http://127.0.0.1:9");
     expect(config.local.processes.redis?.pidFile).toBe("../.work/stack/run/redis.pid");
     expect(config.phases).toEqual({ before: 5, during: 10, after: 5 });
@@ -34,7 +34,7 @@ describe("chaos.yaml", () => {
     const badKind = copyApp((text) => text.replace("kind: stop-process, process: redis", "kind: unplug, process: redis"));
     expect(() => loadChaosConfig(badKind, undefined, {})).toThrow(/chaos\.yaml:\d+:\d+: .*kind.* must be one of/);
     const dependency = copyApp((text) => text.replace("dependency: ratelimit-redis", "dependency: memcached"));
-    expect(() => loadChaosConfig(dependency, undefined, {})).toThrow(/chaos\.yaml:\d+:\d+: memcached is not a declared dependency of api \(.*catalog\.yaml line \d+ lists payments, ratelimit-redis\)/);
+    expect(() => loadChaosConfig(dependency, undefined, {})).toThrow(/chaos\.yaml:\d+:\d+: memcached is not a declared dependency of api \(.*catalog\.yaml line \d+ lists payments, ratelimit-redis, ledger-db\)/);
     const unset = copyApp((text) => text.replace("${API_URL:-http://127.0.0.1:58080}", "${CHAOS_TEST_UNSET}"));
     expect(() => loadChaosConfig(unset, undefined, {})).toThrow(/chaos\.yaml:\d+:\d+: \$\{CHAOS_TEST_UNSET\} is not set and has no default/);
     const narrow = loadChaosConfig(copyApp((text) => text.replace("processes: [redis, postgres, api, payments, payments-faults]", "processes: [api]")), undefined, {});

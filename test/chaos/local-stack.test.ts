@@ -96,8 +96,9 @@ describe.skipIf(skipStores)("chaos run on the local stack", () => {
     const gate = runCli(["check", "chaos-readiness", "--catalog", "reference-app/.resilience/catalog.yaml", "--results", relative(repoRoot, out), "--public-key", relative(repoRoot, keys.publicKey), "--format", "json", "--quiet"]);
     expect(gate.status, gate.stderr).toBe(1);
     const findings = (JSON.parse(gate.stdout) as { gates: { findings: { rule: string; message: string }[] }[] }).gates[0]?.findings ?? [];
-    expect(findings.map((f) => f.rule).sort()).toEqual(["CR-001", "CR-001", "CR-002", "CR-002"]);
-    expect(findings.some((f) => f.message.includes("ratelimit-redis"))).toBe(false);
+    // Still missing: api's payments and ledger-db, payments' ledger-db and ratelimit-redis, both pod losses.
+    expect(findings.map((f) => f.rule).sort()).toEqual(["CR-001", "CR-001", "CR-001", "CR-001", "CR-002", "CR-002"]);
+    expect(findings.some((f) => /service api .*dependency ratelimit-redis/.test(f.message))).toBe(false);
   }, 180_000);
 
   it("aborts past the abort limit and still undoes the fault: PostgreSQL is back, the result says aborted", async () => {
