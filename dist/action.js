@@ -8,12 +8,13 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-AXPWCHJY.js";
+} from "./chunks/chunk-C63CHV2U.js";
 import {
   COMMENT_MARKER,
   DEFAULT_CHECK_NAME,
   GATES,
   MAX_ANNOTATIONS,
+  abandonChecks,
   checkRunName,
   commentBody,
   githubContextFromEnv,
@@ -21,33 +22,36 @@ import {
   jobSummary,
   loadBundle,
   publishChecks,
-  runGates
-} from "./chunks/chunk-SWAEQKGI.js";
+  runGates,
+  startChecks
+} from "./chunks/chunk-4BNAT2CO.js";
 import {
   GitHubApi,
   GitHubApiError,
   RATE_LIMIT_WAIT_MS,
   repoPath
-} from "./chunks/chunk-ICKWOVW2.js";
-import "./chunks/chunk-GJOUNQ3O.js";
-import "./chunks/chunk-2NJK4QDR.js";
+} from "./chunks/chunk-DTUWF66M.js";
+import "./chunks/chunk-MPLOLCTU.js";
+import "./chunks/chunk-5YIPYGMP.js";
 import "./chunks/chunk-647UBY3D.js";
-import "./chunks/chunk-45FGFFNV.js";
-import "./chunks/chunk-PGBLLVI7.js";
+import "./chunks/chunk-RZW5HXL2.js";
+import "./chunks/chunk-6FWGGQGR.js";
 import {
+  keepWasmOnBaselineCompiler,
   toolVersion
-} from "./chunks/chunk-OWTAJHYB.js";
-import "./chunks/chunk-NUD3GI67.js";
+} from "./chunks/chunk-4OIVIKK7.js";
+import "./chunks/chunk-HD6LMWO3.js";
 import "./chunks/chunk-7R4QGSKL.js";
-import "./chunks/chunk-VO3G2N2V.js";
+import "./chunks/chunk-BPWUKDGH.js";
 import "./chunks/chunk-UIAEBAOP.js";
 import {
   loadConfig
-} from "./chunks/chunk-MNLDZWT2.js";
-import "./chunks/chunk-IVIJ4RNO.js";
+} from "./chunks/chunk-V3D72YVE.js";
+import "./chunks/chunk-C6KPP36A.js";
 import "./chunks/chunk-QSZOVTT4.js";
-import "./chunks/chunk-I5GRNHRJ.js";
-import "./chunks/chunk-UJ6WTITS.js";
+import "./chunks/chunk-OPYNEBYB.js";
+import "./chunks/chunk-WWQ44ZA7.js";
+import "./chunks/chunk-S2KBQMLG.js";
 import {
   ConfigurationError,
   describeThrown
@@ -19707,7 +19711,7 @@ async function upsertComment(api, context, body) {
   if (!body.includes(COMMENT_MARKER)) throw new Error("comment body lacks the marker");
   const base = repoPath(context.owner, context.repo);
   const author = await tokenLogin(api);
-  const comments = await api.paginate(`${base}/issues/${context.pullRequest}/comments`, (page) => page, 30);
+  const comments = await api.paginate(`${base}/issues/${context.pullRequest}/comments`, (page) => page);
   const existing = comments.find((comment2) => comment2.body?.includes(COMMENT_MARKER) && comment2.user?.login?.toLowerCase() === author.toLowerCase());
   if (existing) {
     await api.request("PATCH", `${base}/issues/comments/${existing.id}`, { body });
@@ -19819,6 +19823,19 @@ async function main(inputs = readInputs(), env = process.env) {
   const config = loadConfig({ cwd, ...inputs.config ? { config: inputs.config } : {} });
   const named = inputs.gate ? [inputs.gate] : inputs.gates.length > 0 ? inputs.gates : defaultGates(config.gates, env);
   const plan = planGates(named, {}, config.gates, config.file);
+  const context = githubContextFromEnv(env);
+  const api = context && inputs.token ? new GitHubApi({ apiUrl: context.apiUrl, token: inputs.token, rateLimitWaitMs: inputs.rateLimitWait * 1e3 }) : void 0;
+  const startRequest = context && api && inputs.checks ? { api: new GitHubApi({ apiUrl: context.apiUrl, token: inputs.token, retries: 0 }), context, logger, checkName: inputs.checkName } : void 0;
+  const started = startRequest ? await startChecks(plan.map(([id]) => id), startRequest) : void 0;
+  try {
+    return await finish(inputs, env, { cwd, config, plan, context, api, logger, githubToken, ...started ? { started } : {} });
+  } catch (error2) {
+    if (started && startRequest) await abandonChecks(started, startRequest, error2 instanceof Error ? error2.message : String(error2));
+    throw error2;
+  }
+}
+async function finish(inputs, env, prepared) {
+  const { cwd, config, plan, context, api, logger, githubToken } = prepared;
   startGroup(`resilience-gates ${toolVersion()}: ${plan.map(([id]) => id).join(", ")}`);
   const bundle = await loadBundle(config, logger);
   const report = await runGates({ config, gates: plan, now: inputs.now, logger, ...githubToken ? { githubToken } : {} }, bundle);
@@ -19831,13 +19848,19 @@ async function main(inputs = readInputs(), env = process.env) {
   if (inputs.junitFile) write(resolve(cwd, inputs.junitFile), junitReporter.render(report, renderContext));
   const attestation = attestRelease({ report, gates: plan, bundleDigest: bundle.digest, now: inputs.now, base: config.workspace.base, version: toolVersion(), logger });
   if (attestation) setOutput("attestation-path", attestation);
-  const context = githubContextFromEnv(env);
-  const api = context && inputs.token ? new GitHubApi({ apiUrl: context.apiUrl, token: inputs.token, rateLimitWaitMs: inputs.rateLimitWait * 1e3 }) : void 0;
   const notes = [];
   const reportingFailures = [];
   let stepAnnotated = report.gates;
   if (context && inputs.checks) {
-    const outcome = await publishChecks(report, { api, context, failOn: inputs.failOn, logger, maxAnnotations: inputs.maxAnnotations, checkName: inputs.checkName });
+    const outcome = await publishChecks(report, {
+      api,
+      context,
+      failOn: inputs.failOn,
+      logger,
+      maxAnnotations: inputs.maxAnnotations,
+      checkName: inputs.checkName,
+      ...prepared.started ? { started: prepared.started } : {}
+    });
     const complete = new Set(outcome.checks.filter((check) => !check.problem).map((check) => check.gate));
     stepAnnotated = report.gates.filter((gate) => !complete.has(gate.id));
     if (outcome.stopped?.reason === "forbidden") {
@@ -19916,4 +19939,5 @@ async function comment(report, context, api, logger, notes) {
 }
 
 // src/action/index.ts
+keepWasmOnBaselineCompiler();
 await runAction(() => main());

@@ -5,8 +5,9 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-OWTAJHYB.js";
-import "./chunks/chunk-NUD3GI67.js";
+} from "./chunks/chunk-4OIVIKK7.js";
+import "./chunks/chunk-HD6LMWO3.js";
+import "./chunks/chunk-S2KBQMLG.js";
 import "./chunks/chunk-2GHCG2EG.js";
 import "./chunks/chunk-JPIEGBNI.js";
 export {

@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   loadSqlParser,
   readSqlFileTree
-} from "../chunks/chunk-VO3G2N2V.js";
+} from "../chunks/chunk-BPWUKDGH.js";
 import "../chunks/chunk-UIAEBAOP.js";
-import "../chunks/chunk-I5GRNHRJ.js";
+import "../chunks/chunk-OPYNEBYB.js";
 import "../chunks/chunk-2GHCG2EG.js";
 import "../chunks/chunk-JPIEGBNI.js";
 

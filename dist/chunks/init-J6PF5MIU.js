@@ -2,8 +2,9 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-OWTAJHYB.js";
-import "./chunk-NUD3GI67.js";
+} from "./chunk-4OIVIKK7.js";
+import "./chunk-HD6LMWO3.js";
+import "./chunk-S2KBQMLG.js";
 import {
   ConfigurationError
 } from "./chunk-2GHCG2EG.js";
@@ -80,6 +81,13 @@ function planInit(charts) {
     ]
   ]);
 }
+var INIT_HELP = `Usage: resilience-gates init [--force]
+
+Writes .resilience/gates.yaml (the security-context gate on deploy/**/*.yaml and every chart under
+charts/, the other gates commented out) and .resilience/waivers.yaml (empty) in the current directory.
+
+  --force        overwrite the files when they exist (without it, an existing file is an error)
+`;
 function init(args) {
   const { values } = parseCommandLine(args, { force: { type: "boolean" } });
   const cwd = process.cwd();
@@ -97,6 +105,7 @@ function init(args) {
   return EXIT.ok;
 }
 export {
+  INIT_HELP,
   init,
   planInit
 };

@@ -4,20 +4,22 @@ import {
   loadBundle,
   runGates,
   worstVerdict
-} from "./chunk-SWAEQKGI.js";
-import "./chunk-ICKWOVW2.js";
-import "./chunk-GJOUNQ3O.js";
-import "./chunk-2NJK4QDR.js";
-import "./chunk-45FGFFNV.js";
-import "./chunk-PGBLLVI7.js";
-import "./chunk-NUD3GI67.js";
+} from "./chunk-4BNAT2CO.js";
+import "./chunk-DTUWF66M.js";
+import "./chunk-MPLOLCTU.js";
+import "./chunk-5YIPYGMP.js";
+import "./chunk-RZW5HXL2.js";
+import "./chunk-6FWGGQGR.js";
+import "./chunk-HD6LMWO3.js";
 import "./chunk-7R4QGSKL.js";
-import "./chunk-VO3G2N2V.js";
+import "./chunk-BPWUKDGH.js";
 import "./chunk-UIAEBAOP.js";
-import "./chunk-IVIJ4RNO.js";
+import "./chunk-V3D72YVE.js";
+import "./chunk-C6KPP36A.js";
 import "./chunk-QSZOVTT4.js";
-import "./chunk-I5GRNHRJ.js";
-import "./chunk-UJ6WTITS.js";
+import "./chunk-OPYNEBYB.js";
+import "./chunk-WWQ44ZA7.js";
+import "./chunk-S2KBQMLG.js";
 import "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 export {

@@ -1,31 +1,32 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   loadBundle
-} from "./chunk-SWAEQKGI.js";
-import "./chunk-ICKWOVW2.js";
-import "./chunk-GJOUNQ3O.js";
-import "./chunk-2NJK4QDR.js";
+} from "./chunk-4BNAT2CO.js";
+import "./chunk-DTUWF66M.js";
+import "./chunk-MPLOLCTU.js";
+import "./chunk-5YIPYGMP.js";
 import {
   silentLogger
 } from "./chunk-647UBY3D.js";
-import "./chunk-45FGFFNV.js";
-import "./chunk-PGBLLVI7.js";
+import "./chunk-RZW5HXL2.js";
+import "./chunk-6FWGGQGR.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-OWTAJHYB.js";
-import "./chunk-NUD3GI67.js";
+} from "./chunk-4OIVIKK7.js";
+import "./chunk-HD6LMWO3.js";
 import "./chunk-7R4QGSKL.js";
-import "./chunk-VO3G2N2V.js";
+import "./chunk-BPWUKDGH.js";
 import "./chunk-UIAEBAOP.js";
 import {
   loadConfig
-} from "./chunk-MNLDZWT2.js";
-import "./chunk-IVIJ4RNO.js";
+} from "./chunk-V3D72YVE.js";
+import "./chunk-C6KPP36A.js";
 import "./chunk-QSZOVTT4.js";
-import "./chunk-I5GRNHRJ.js";
-import "./chunk-UJ6WTITS.js";
+import "./chunk-OPYNEBYB.js";
+import "./chunk-WWQ44ZA7.js";
+import "./chunk-S2KBQMLG.js";
 import "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 
@@ -35,6 +36,22 @@ async function catalog(config) {
   const bundle = await loadBundle(loaded, silentLogger);
   return [...bundle.catalog.values()].sort((a, b) => a.gate.localeCompare(b.gate) || a.id.localeCompare(b.id, "en", { numeric: true }));
 }
+var RULES_HELP = `Usage: resilience-gates rules [--gate G] [--format console|json] [--config F]
+
+Lists the rule catalog: id, severity, gate and title of every built-in rule and of the custom policies
+the config names (\`policies:\`).
+
+  --gate G       only the rules of gate G
+  --format F     console (default) or json (every field of each rule's METADATA)
+  --config F     config file whose custom policies are listed too (default .resilience/gates.yaml)
+`;
+var EXPLAIN_HELP = `Usage: resilience-gates explain RULE [--config F]
+
+Shows one rule's title, gate, severity, what it blocks, how to fix it, its docs and where it is defined.
+RULE is an id such as SC-005 (any case).
+
+  --config F     config file whose custom policies are searched too (default .resilience/gates.yaml)
+`;
 async function rules(args) {
   const { values } = parseCommandLine(args, { config: { type: "string" }, gate: { type: "string" }, format: { type: "string", default: "console" } });
   const all = await catalog(typeof values.config === "string" ? values.config : void 0);
@@ -77,6 +94,8 @@ async function explain(args) {
   return EXIT.ok;
 }
 export {
+  EXPLAIN_HELP,
+  RULES_HELP,
   explain,
   rules
 };

@@ -2,76 +2,19 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   isRecord,
   parseYamlDocuments
-} from "./chunk-IVIJ4RNO.js";
+} from "./chunk-C6KPP36A.js";
 import {
   LineIndex,
   expandGlobs,
   filesBelow,
   readTextFile,
   resolveInside
-} from "./chunk-I5GRNHRJ.js";
+} from "./chunk-OPYNEBYB.js";
 import {
   CollectorError,
   ConfigurationError,
   describeThrown
 } from "./chunk-2GHCG2EG.js";
-
-// src/sources/duration.ts
-var UNIT_SECONDS = {
-  ns: 1e-9,
-  us: 1e-6,
-  \u00B5s: 1e-6,
-  ms: 1e-3,
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800
-};
-var CATALOG_DURATION_PATTERN = "^([0-9]+(s|m|h|d|w))+$";
-function parseCatalogDuration(text) {
-  if (!new RegExp(CATALOG_DURATION_PATTERN).test(text)) return void 0;
-  let total = 0;
-  for (const match of text.matchAll(/([0-9]+)(s|m|h|d|w)/g)) total += Number(match[1]) * UNIT_SECONDS[match[2]];
-  return total;
-}
-function parseGoDuration(text) {
-  const trimmed = text.trim();
-  if (trimmed === "0") return 0;
-  if (!/^([0-9]*\.?[0-9]+(ns|us|µs|ms|s|m|h))+$/.test(trimmed)) return void 0;
-  let total = 0;
-  for (const match of trimmed.matchAll(/([0-9]*\.?[0-9]+)(ns|us|µs|ms|s|m|h)/g)) {
-    total += Number(match[1]) * UNIT_SECONDS[match[2]];
-  }
-  return total;
-}
-function formatDuration(seconds) {
-  if (!Number.isFinite(seconds)) return "never";
-  const s = Math.round(seconds);
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return s % 60 === 0 ? `${s / 60}m` : `${Math.floor(s / 60)}m${pad(s % 60)}s`;
-  if (s < 2 * 86400) {
-    const rest = s % 3600;
-    return `${Math.floor(s / 3600)}h${pad(Math.floor(rest / 60))}m${rest % 60 ? `${pad(rest % 60)}s` : ""}`;
-  }
-  const days = Math.floor(s / 86400);
-  const hours = Math.floor(s % 86400 / 3600);
-  return hours === 0 && s % 3600 === 0 ? `${days}d` : `${days}d${pad(hours)}h`;
-}
-function pad(n) {
-  return String(n).padStart(2, "0");
-}
-function epochSeconds(text) {
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) return void 0;
-  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (date) {
-    const [, y, m, d] = date.map(Number);
-    const check = new Date(Date.UTC(y, m - 1, d));
-    if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return void 0;
-  }
-  return Math.floor(ms / 1e3);
-}
 
 // src/sources/json.ts
 import { lstatSync, statSync } from "node:fs";
@@ -370,10 +313,6 @@ function clusterFromFlags(flags) {
 }
 
 export {
-  parseCatalogDuration,
-  parseGoDuration,
-  formatDuration,
-  epochSeconds,
   readJsonFile,
   parseJsonText,
   expandJsonInputs,

@@ -1,18 +1,15 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   clusterFromFlags,
-  formatDuration,
-  parseCatalogDuration,
-  parseGoDuration,
   readJsonFile
-} from "./chunk-PGBLLVI7.js";
+} from "./chunk-6FWGGQGR.js";
 import {
   LOAD_BUDGET_FLAGS
-} from "./chunk-NUD3GI67.js";
+} from "./chunk-HD6LMWO3.js";
 import {
   isRecord,
   readYamlFile
-} from "./chunk-IVIJ4RNO.js";
+} from "./chunk-C6KPP36A.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
@@ -20,13 +17,22 @@ import {
   displayPath,
   resolveInside,
   standaloneWorkspace
-} from "./chunk-I5GRNHRJ.js";
+} from "./chunk-OPYNEBYB.js";
 import {
+  formatDuration,
   freePort,
+  parseCatalogDuration,
+  parseGoDuration,
   pinnedVersion,
   resolveTool,
   runProcess
-} from "./chunk-UJ6WTITS.js";
+} from "./chunk-WWQ44ZA7.js";
+import {
+  basicAuthRequest,
+  fetchFailure,
+  redactSecrets,
+  redactUrl
+} from "./chunk-S2KBQMLG.js";
 import {
   CollectorError,
   ConfigurationError
@@ -38,9 +44,12 @@ function flagList(value) {
 }
 function chartsFromFlags(flags) {
   const values = flagList(flags.values);
+  const apiVersions = flagList(flags["api-versions"]).flatMap((entry) => entry.split(",")).filter((entry) => entry !== "");
   return flagList(flags.chart).map((path) => ({
     path,
     ...values.length ? { values } : {},
+    ...typeof flags["kube-version"] === "string" ? { kubeVersion: flags["kube-version"] } : {},
+    ...apiVersions.length ? { apiVersions } : {},
     ...typeof flags.release === "string" ? { release: flags.release } : {},
     ...typeof flags.namespace === "string" ? { namespace: flags.namespace } : {}
   }));
@@ -58,8 +67,77 @@ function objectSourcesFromFlags(flags) {
   };
 }
 
+// src/gates/slo/definitions.ts
+import { existsSync } from "node:fs";
+var DEFAULT_SLOS = ".resilience/slos.yaml";
+var K6_ENDPOINT_ANNOTATION = "resilience-gates.io/k6-endpoint";
+var K6_TAG_ANNOTATION = "resilience-gates.io/k6-tag";
+function readSlos(workspace, given, defaultTag) {
+  const path = given ?? DEFAULT_SLOS;
+  const absolute = resolveInside(workspace, path, "SLO file");
+  const shown = displayPath(workspace, absolute);
+  if (!existsSync(absolute)) throw new ConfigurationError(`SLO file ${path} does not exist; write one (see docs/slo.md) or point --slo at it`);
+  const documents = readYamlFile(workspace, absolute, shown).filter((document) => document.value !== null && document.value !== void 0);
+  if (documents.length === 0) throw new ConfigurationError("the SLO file has no documents; write at least one `kind: SLO`", { file: shown, line: 1 });
+  const names = /* @__PURE__ */ new Map();
+  const slos = documents.map((document) => {
+    const at = (segments) => ({ file: shown, ...document.locate(segments) });
+    if (!isRecord(document.value)) throw new ConfigurationError("an SLO document must be a mapping with apiVersion: openslo/v1 and kind: SLO", at([]));
+    const written = document.value.spec?.timeWindow?.[0]?.duration;
+    if (typeof written === "string" && parseCatalogDuration(written) === void 0) {
+      throw new ConfigurationError(`timeWindow duration ${written} is not a duration like 28d, 1w or 12h (whole numbers with s, m, h, d or w)`, at(["spec", "timeWindow", 0, "duration"]));
+    }
+    const problems = validate("slo", document.value, void 0, "the SLO document");
+    if (problems.length > 0) {
+      const [first] = problems;
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+      throw new ConfigurationError(`SLO: ${first?.message ?? "invalid"}${more}`, at(first?.path ?? []));
+    }
+    const raw = document.value;
+    const name = raw.metadata.name;
+    const previous = names.get(name);
+    if (previous !== void 0) throw new ConfigurationError(`SLO ${name} is defined twice (also at line ${previous}); SLO names must be unique`, at(["metadata", "name"]));
+    names.set(name, at(["metadata", "name"]).line);
+    const window = raw.spec.timeWindow[0];
+    const windowSeconds = parseCatalogDuration(window.duration) ?? 0;
+    if (windowSeconds <= 0) throw new ConfigurationError(`timeWindow duration ${window.duration} must be longer than zero`, at(["spec", "timeWindow", 0, "duration"]));
+    const spec = raw.spec.indicator.spec;
+    const indicator = spec.ratioMetric ? { kind: "ratio", good: spec.ratioMetric.good.metricSource.spec.query, total: spec.ratioMetric.total.metricSource.spec.query } : { kind: "threshold", query: spec.thresholdMetric.metricSource.spec.query };
+    const objectives = raw.spec.objectives.map((objective, index) => {
+      const where = at(["spec", "objectives", index]);
+      if (indicator.kind === "threshold" && (objective.op === void 0 || objective.value === void 0)) {
+        throw new ConfigurationError(`objective ${index} of SLO ${name} needs \`op\` (lt or lte) and \`value\` (the threshold, in seconds) for its thresholdMetric`, where);
+      }
+      if (indicator.kind === "ratio" && (objective.op !== void 0 || objective.value !== void 0)) {
+        throw new ConfigurationError(`objective ${index} of SLO ${name} has \`op\`/\`value\`, which only a thresholdMetric uses; remove them (a ratioMetric objective is its target)`, where);
+      }
+      return {
+        index,
+        displayName: objective.displayName ?? `objective ${index}`,
+        target: objective.target,
+        op: objective.op ?? null,
+        value: objective.value ?? null
+      };
+    });
+    const annotations = raw.metadata.annotations ?? {};
+    const endpoint = annotations[K6_ENDPOINT_ANNOTATION];
+    return {
+      name,
+      displayName: raw.metadata.displayName ?? name,
+      service: raw.spec.service,
+      windowSeconds,
+      windowText: window.duration,
+      indicator,
+      objectives,
+      k6: endpoint ? { tag: annotations[K6_TAG_ANNOTATION] ?? defaultTag, endpoint } : null,
+      locate: at
+    };
+  });
+  return { file: shown, slos };
+}
+
 // src/sources/k6.ts
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync, existsSync as existsSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -272,7 +350,7 @@ async function runK6(request) {
       ...request.args ?? [],
       wrapper
     ];
-    request.logger.info(`k6: running ${request.scriptShown} against ${request.target}`);
+    request.logger.info(`k6: running ${request.scriptShown} against ${redactUrl(request.target)}`);
     const env = { ...process.env, K6_NO_USAGE_REPORT: "true" };
     for (const name of [...REFUSED_ENV, ...CLEARED_ENV]) delete env[name];
     const started = Date.now();
@@ -288,9 +366,9 @@ async function runK6(request) {
     const seconds = ((Date.now() - started) / 1e3).toFixed(1);
     if (run.exitCode !== 0 && run.exitCode !== K6_THRESHOLDS_FAILED) {
       const meaning = EXIT_CODES[run.exitCode] ?? "k6 failed";
-      throw new CollectorError(`k6 exited with code ${run.exitCode} (${meaning}) after ${seconds}s running ${request.scriptShown} against ${request.target}: ${k6Message(run.stderr)}`);
+      throw new CollectorError(`k6 exited with code ${run.exitCode} (${meaning}) after ${seconds}s running ${request.scriptShown} against ${redactUrl(request.target)}: ${k6Message(run.stderr)}`);
     }
-    if (!existsSync(summaryFile)) {
+    if (!existsSync2(summaryFile)) {
       throw new CollectorError(`k6 exited with code ${run.exitCode} but wrote no summary to ${request.summaryShown ?? summaryFile}: ${k6Message(run.stderr)}`);
     }
     const summary = readK6Summary(standaloneWorkspace(summaryFile), summaryFile, request.summaryShown ?? "k6 summary");
@@ -411,7 +489,7 @@ function k6Message(stderr) {
     }
   }
   const chosen = errors.length > 0 ? errors : other.slice(-3);
-  return chosen.length > 0 ? chosen.join("; ").replace(/\s*\n\s*/g, " ") : "k6 printed nothing";
+  return chosen.length > 0 ? redactSecrets(chosen.join("; ").replace(/\s*\n\s*/g, " ")) : "k6 printed nothing";
 }
 function startProgress(port, started, logger, intervalMs) {
   let stopped = false;
@@ -444,7 +522,7 @@ function startProgress(port, started, logger, intervalMs) {
 }
 
 // src/gates/load-budget/run.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { resolve } from "node:path";
 function k6RunFromFlags(flags) {
   const script = typeof flags.script === "string" ? flags.script : void 0;
@@ -477,7 +555,7 @@ async function runScript(context, gate, run, tag, endpoints, trendStats = [], ho
   }
   if (target.protocol !== "http:" && target.protocol !== "https:") throw new ConfigurationError(`${gate}: target ${run.target} must be an http:// or https:// URL`);
   const script = resolveInside(context.workspace, run.script, "k6 script");
-  if (!existsSync2(script)) throw new ConfigurationError(`${gate}: k6 script ${run.script} does not exist`);
+  if (!existsSync3(script)) throw new ConfigurationError(`${gate}: k6 script ${run.script} does not exist`);
   const timeoutSeconds = run.timeout === void 0 ? 1800 : parseGoDuration(run.timeout);
   if (timeoutSeconds === void 0 || timeoutSeconds <= 0) throw new ConfigurationError(`${gate}: timeout ${run.timeout} is not a duration like 90s or 30m`);
   const summaryFile = run.saveSummary ? resolveInside(context.workspace, run.saveSummary, "summary output") : void 0;
@@ -502,17 +580,17 @@ async function runScript(context, gate, run, tag, endpoints, trendStats = [], ho
 }
 
 // src/gates/load-budget/index.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 
 // src/gates/load-budget/budgets.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 var DEFAULT_BUDGETS = ".resilience/load-budgets.yaml";
 var BUDGET_FIELDS = ["p95Ms", "p99Ms", "maxErrorRate", "minThroughputRps", "minSamples"];
 function readBudgets(workspace, given) {
   const path = given ?? DEFAULT_BUDGETS;
   const absolute = resolveInside(workspace, path, "load budgets");
   const shown = displayPath(workspace, absolute);
-  if (!existsSync3(absolute)) {
+  if (!existsSync4(absolute)) {
     throw new ConfigurationError(`load budgets ${path} do not exist; write one (see docs/load-budget.md) or point --budgets at it`);
   }
   const documents = readYamlFile(workspace, absolute, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
@@ -569,7 +647,7 @@ async function obtainSummary(context, options, tag, endpoints) {
   }
   if (options.summary !== void 0) {
     const absolute = resolveInside(context.workspace, options.summary, "k6 summary");
-    if (!existsSync4(absolute)) throw new ConfigurationError(`load-budget: k6 summary ${options.summary} does not exist; write it with \`k6 run --summary-export ${options.summary}\``);
+    if (!existsSync5(absolute)) throw new ConfigurationError(`load-budget: k6 summary ${options.summary} does not exist; write it with \`k6 run --summary-export ${options.summary}\``);
     const summary = readK6Summary(context.workspace, absolute, displayPath(context.workspace, absolute));
     requireJudgeable(summary);
     return { summary, exitCode: null };
@@ -713,75 +791,6 @@ var loadBudgetGate = {
   }
 };
 
-// src/gates/slo/definitions.ts
-import { existsSync as existsSync5 } from "node:fs";
-var DEFAULT_SLOS = ".resilience/slos.yaml";
-var K6_ENDPOINT_ANNOTATION = "resilience-gates.io/k6-endpoint";
-var K6_TAG_ANNOTATION = "resilience-gates.io/k6-tag";
-function readSlos(workspace, given, defaultTag) {
-  const path = given ?? DEFAULT_SLOS;
-  const absolute = resolveInside(workspace, path, "SLO file");
-  const shown = displayPath(workspace, absolute);
-  if (!existsSync5(absolute)) throw new ConfigurationError(`SLO file ${path} does not exist; write one (see docs/slo.md) or point --slo at it`);
-  const documents = readYamlFile(workspace, absolute, shown).filter((document) => document.value !== null && document.value !== void 0);
-  if (documents.length === 0) throw new ConfigurationError("the SLO file has no documents; write at least one `kind: SLO`", { file: shown, line: 1 });
-  const names = /* @__PURE__ */ new Map();
-  const slos = documents.map((document) => {
-    const at = (segments) => ({ file: shown, ...document.locate(segments) });
-    if (!isRecord(document.value)) throw new ConfigurationError("an SLO document must be a mapping with apiVersion: openslo/v1 and kind: SLO", at([]));
-    const written = document.value.spec?.timeWindow?.[0]?.duration;
-    if (typeof written === "string" && parseCatalogDuration(written) === void 0) {
-      throw new ConfigurationError(`timeWindow duration ${written} is not a duration like 28d, 1w or 12h (whole numbers with s, m, h, d or w)`, at(["spec", "timeWindow", 0, "duration"]));
-    }
-    const problems = validate("slo", document.value, void 0, "the SLO document");
-    if (problems.length > 0) {
-      const [first] = problems;
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-      throw new ConfigurationError(`SLO: ${first?.message ?? "invalid"}${more}`, at(first?.path ?? []));
-    }
-    const raw = document.value;
-    const name = raw.metadata.name;
-    const previous = names.get(name);
-    if (previous !== void 0) throw new ConfigurationError(`SLO ${name} is defined twice (also at line ${previous}); SLO names must be unique`, at(["metadata", "name"]));
-    names.set(name, at(["metadata", "name"]).line);
-    const window = raw.spec.timeWindow[0];
-    const windowSeconds = parseCatalogDuration(window.duration) ?? 0;
-    if (windowSeconds <= 0) throw new ConfigurationError(`timeWindow duration ${window.duration} must be longer than zero`, at(["spec", "timeWindow", 0, "duration"]));
-    const spec = raw.spec.indicator.spec;
-    const indicator = spec.ratioMetric ? { kind: "ratio", good: spec.ratioMetric.good.metricSource.spec.query, total: spec.ratioMetric.total.metricSource.spec.query } : { kind: "threshold", query: spec.thresholdMetric.metricSource.spec.query };
-    const objectives = raw.spec.objectives.map((objective, index) => {
-      const where = at(["spec", "objectives", index]);
-      if (indicator.kind === "threshold" && (objective.op === void 0 || objective.value === void 0)) {
-        throw new ConfigurationError(`objective ${index} of SLO ${name} needs \`op\` (lt or lte) and \`value\` (the threshold, in seconds) for its thresholdMetric`, where);
-      }
-      if (indicator.kind === "ratio" && (objective.op !== void 0 || objective.value !== void 0)) {
-        throw new ConfigurationError(`objective ${index} of SLO ${name} has \`op\`/\`value\`, which only a thresholdMetric uses; remove them (a ratioMetric objective is its target)`, where);
-      }
-      return {
-        index,
-        displayName: objective.displayName ?? `objective ${index}`,
-        target: objective.target,
-        op: objective.op ?? null,
-        value: objective.value ?? null
-      };
-    });
-    const annotations = raw.metadata.annotations ?? {};
-    const endpoint = annotations[K6_ENDPOINT_ANNOTATION];
-    return {
-      name,
-      displayName: raw.metadata.displayName ?? name,
-      service: raw.spec.service,
-      windowSeconds,
-      windowText: window.duration,
-      indicator,
-      objectives,
-      k6: endpoint ? { tag: annotations[K6_TAG_ANNOTATION] ?? defaultTag, endpoint } : null,
-      locate: at
-    };
-  });
-  return { file: shown, slos };
-}
-
 // src/gates/slo/prometheus.ts
 var NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
 function unescape(text) {
@@ -850,16 +859,21 @@ function parseExposition(text, source) {
   });
   return samples;
 }
-async function scrape(url) {
+var SCRAPE_TIMEOUT_SECONDS = 15;
+var QUERY_TIMEOUT_SECONDS = 30;
+async function scrape(url, timeoutSeconds = SCRAPE_TIMEOUT_SECONDS) {
+  const shown = redactUrl(url);
+  const request = basicAuthRequest(url);
   let response;
+  let text;
   try {
-    response = await fetch(url, { headers: { accept: "text/plain;version=0.0.4" }, signal: AbortSignal.timeout(15e3) });
+    response = await fetch(request.url, { headers: { accept: "text/plain;version=0.0.4", ...request.headers }, signal: AbortSignal.timeout(timeoutSeconds * 1e3) });
+    text = await response.text();
   } catch (error) {
-    throw new CollectorError(`cannot scrape ${url}: ${error.cause instanceof Error ? error.cause.message : error.message}; is the service running and is the URL its /metrics?`);
+    throw new CollectorError(`cannot scrape ${shown}: ${fetchFailure(error, timeoutSeconds)}; is the service running and is the URL its /metrics?`);
   }
-  const text = await response.text();
-  if (!response.ok) throw new CollectorError(`scraping ${url} answered ${response.status}: ${text.slice(0, 200)}`);
-  return parseExposition(text, url);
+  if (!response.ok) throw new CollectorError(`scraping ${shown} answered ${response.status}: ${text.slice(0, 200)}`);
+  return parseExposition(text, shown);
 }
 function sumMatching(samples, selector) {
   let value = 0;
@@ -872,32 +886,38 @@ function sumMatching(samples, selector) {
   return { value, series };
 }
 var PrometheusClient = class {
-  constructor(base) {
+  constructor(base, timeoutSeconds = QUERY_TIMEOUT_SECONDS) {
     this.base = base;
+    this.timeoutSeconds = timeoutSeconds;
     try {
       new URL(base);
     } catch {
-      throw new ConfigurationError(`--prometheus ${base} is not a URL; give the Prometheus base URL, like http://prometheus:9090`);
+      throw new ConfigurationError(`--prometheus ${redactSecrets(base)} is not a URL; give the Prometheus base URL, like http://prometheus:9090`);
     }
+    this.shown = redactUrl(base);
   }
   base;
+  timeoutSeconds;
+  /** The base URL as messages show it, with any password masked. */
+  shown;
   /** An instant query whose result is one number; null when it returns no series. */
   async scalar(query) {
-    const url = new URL("api/v1/query", this.base.endsWith("/") ? this.base : `${this.base}/`);
+    const request = basicAuthRequest(this.base.endsWith("/") ? this.base : `${this.base}/`);
+    const url = new URL("api/v1/query", request.url);
     url.searchParams.set("query", query);
     let response;
+    let text;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(3e4) });
+      response = await fetch(url, { headers: request.headers, signal: AbortSignal.timeout(this.timeoutSeconds * 1e3) });
+      text = await response.text();
     } catch (error) {
-      const cause = error.cause instanceof Error ? error.cause.message : error.message;
-      throw new CollectorError(`cannot reach Prometheus at ${this.base}: ${cause}`);
+      throw new CollectorError(`cannot reach Prometheus at ${this.shown}: ${fetchFailure(error, this.timeoutSeconds)}`);
     }
-    const text = await response.text();
     let body;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new CollectorError(`Prometheus at ${this.base} answered ${response.status} with something that is not JSON: ${text.slice(0, 200)}`);
+      throw new CollectorError(`Prometheus at ${this.shown} answered ${response.status} with something that is not JSON: ${text.slice(0, 200)}`);
     }
     if (body.status !== "success") {
       throw new CollectorError(`Prometheus rejected the query ${query}: ${body.errorType ?? "error"}: ${body.error ?? `HTTP ${response.status}`}`);
@@ -1086,6 +1106,8 @@ function prometheusMeasurer(client, window) {
 export {
   flagList,
   objectSourcesFromFlags,
+  DEFAULT_SLOS,
+  readSlos,
   readK6Summary,
   requireJudgeable,
   measureEndpoint,
@@ -1094,7 +1116,6 @@ export {
   formatMs,
   formatPercent,
   loadBudgetGate,
-  readSlos,
   counterSelector,
   scrape,
   sumMatching,

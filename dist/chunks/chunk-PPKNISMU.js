@@ -1,5 +1,15 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
+  parseGoDuration
+} from "./chunk-WWQ44ZA7.js";
+import {
+  redactSecrets
+} from "./chunk-S2KBQMLG.js";
+import {
+  ConfigurationError,
+  describeThrown
+} from "./chunk-2GHCG2EG.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -5331,6 +5341,43 @@ var TypeOverrides = import_lib.default.TypeOverrides;
 var defaults = import_lib.default.defaults;
 var esm_default = import_lib.default;
 
+// src/sources/connect-timeout.ts
+var CONNECT_TIMEOUT_ENV = "RESILIENCE_GATES_CONNECT_TIMEOUT";
+var DEFAULT_SECONDS = 10;
+function connectTimeoutSeconds(env = process.env) {
+  const text = env[CONNECT_TIMEOUT_ENV];
+  if (text === void 0 || text.trim() === "") return DEFAULT_SECONDS;
+  const seconds = parseGoDuration(text);
+  if (seconds === void 0 || seconds <= 0) {
+    throw new ConfigurationError(`$${CONNECT_TIMEOUT_ENV} is ${JSON.stringify(text)}; give a duration such as 10s or 2m`);
+  }
+  return seconds;
+}
+function connectTimeoutText(seconds = connectTimeoutSeconds()) {
+  return `${seconds}s (the connect timeout, $${CONNECT_TIMEOUT_ENV})`;
+}
+async function withinConnectTimeout(attempt, peer, abandon, seconds = connectTimeoutSeconds()) {
+  let timer;
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      abandon();
+      reject(new ConfigurationError(`${peer} accepted no connection or did not answer within ${connectTimeoutText(seconds)}; is it the right host and port?`));
+    }, seconds * 1e3);
+  });
+  try {
+    return await Promise.race([attempt, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function connectFailure(error, seconds) {
+  const detail = describeThrown(error);
+  return /timeout/i.test(detail) ? `no answer within ${connectTimeoutText(seconds)}; is it the right host and port?` : redactSecrets(detail);
+}
+
 export {
-  esm_default
+  esm_default,
+  connectTimeoutSeconds,
+  withinConnectTimeout,
+  connectFailure
 };

@@ -4,10 +4,10 @@ import {
   loadConfig,
   readSingleDocument,
   readValidatedDocument
-} from "./chunk-MNLDZWT2.js";
-import "./chunk-IVIJ4RNO.js";
+} from "./chunk-V3D72YVE.js";
+import "./chunk-C6KPP36A.js";
 import "./chunk-QSZOVTT4.js";
-import "./chunk-I5GRNHRJ.js";
+import "./chunk-OPYNEBYB.js";
 import "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 export {

@@ -3,16 +3,16 @@ import {
   loadKubeConfig,
   parseJsonText,
   readJsonFile
-} from "./chunk-PGBLLVI7.js";
+} from "./chunk-6FWGGQGR.js";
 import {
   isRecord
-} from "./chunk-IVIJ4RNO.js";
+} from "./chunk-C6KPP36A.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
 import {
   readStandaloneTextFile
-} from "./chunk-I5GRNHRJ.js";
+} from "./chunk-OPYNEBYB.js";
 import {
   CollectorError,
   ConfigurationError
@@ -136,6 +136,36 @@ function writeKeyPair(directory, force = false) {
   return { privateKey: privateFile, publicKey: publicFile, keyId: keyIdOf(publicKey) };
 }
 
+// src/drill/verify.ts
+var RESTORE_PROOF = { schema: "restore-proof", noun: "restore proof" };
+function readProofFile(workspace, absolute, shown, trusted) {
+  return readSignedFile(workspace, absolute, shown, trusted, RESTORE_PROOF);
+}
+function readSignedFile(workspace, absolute, shown, trusted, kind) {
+  return checkSigned(() => readJsonFile(workspace, absolute, shown), shown, trusted, kind);
+}
+function readSignedText(text, shown, trusted, kind) {
+  return checkSigned(() => parseJsonText(text, shown), shown, trusted, kind);
+}
+function checkSigned(read, shown, trusted, kind) {
+  let json;
+  try {
+    json = read();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      return { ok: false, message: error.message.replace(/^\S+:\d+(:\d+)?: /, ""), location: error.location ?? { file: shown, line: 1 } };
+    }
+    throw error;
+  }
+  const problems = validate(kind.schema, json.value, void 0, `the ${kind.noun.split(" ").at(-1) ?? "document"}`);
+  if (problems.length > 0) {
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+    return { ok: false, message: `not a valid ${kind.noun} (schemas/${kind.schema}.schema.json): ${first?.message ?? "invalid"}${more}`, location: json.locate(first?.path ?? []) };
+  }
+  return { ok: true, json, proof: json.value, signature: verifyProof(json.value, trusted) };
+}
+
 // src/drill/publish.ts
 var PROOF_LABEL = "resilience-gates.io/restore-proof";
 var PROOF_KEY = "proof.json";
@@ -184,39 +214,6 @@ function apiMessage(body) {
   return isRecord(body) && typeof body.message === "string" ? body.message : JSON.stringify(body).slice(0, 300);
 }
 
-// src/drill/verify.ts
-var RESTORE_PROOF = { schema: "restore-proof", noun: "restore proof" };
-function readProofFile(workspace, absolute, shown, trusted) {
-  return readSignedFile(workspace, absolute, shown, trusted, RESTORE_PROOF);
-}
-function readProofText(text, shown, trusted) {
-  return readSignedText(text, shown, trusted, RESTORE_PROOF);
-}
-function readSignedFile(workspace, absolute, shown, trusted, kind) {
-  return checkSigned(() => readJsonFile(workspace, absolute, shown), shown, trusted, kind);
-}
-function readSignedText(text, shown, trusted, kind) {
-  return checkSigned(() => parseJsonText(text, shown), shown, trusted, kind);
-}
-function checkSigned(read, shown, trusted, kind) {
-  let json;
-  try {
-    json = read();
-  } catch (error) {
-    if (error instanceof ConfigurationError) {
-      return { ok: false, message: error.message.replace(/^\S+:\d+(:\d+)?: /, ""), location: error.location ?? { file: shown, line: 1 } };
-    }
-    throw error;
-  }
-  const problems = validate(kind.schema, json.value, void 0, `the ${kind.noun.split(" ").at(-1) ?? "document"}`);
-  if (problems.length > 0) {
-    const [first] = problems;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-    return { ok: false, message: `not a valid ${kind.noun} (schemas/${kind.schema}.schema.json): ${first?.message ?? "invalid"}${more}`, location: json.locate(first?.path ?? []) };
-  }
-  return { ok: true, json, proof: json.value, signature: verifyProof(json.value, trusted) };
-}
-
 export {
   PUBLIC_KEY_ENV,
   signProof,
@@ -225,11 +222,11 @@ export {
   readPublicKeyFile,
   loadSigningKey,
   writeKeyPair,
-  PROOF_LABEL,
-  PROOF_KEY,
-  publishProof,
-  publishSigned,
+  RESTORE_PROOF,
   readProofFile,
-  readProofText,
-  readSignedFile
+  readSignedFile,
+  readSignedText,
+  RESTORE_PROOF_CONFIGMAP,
+  publishProof,
+  publishSigned
 };

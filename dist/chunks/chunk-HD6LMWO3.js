@@ -1,5 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 
+// src/gates/chart-flags.ts
+var CHART_RENDER_FLAGS = [
+  { name: "kube-version", type: "string", description: "Kubernetes version --chart is rendered for (helm --kube-version; default: the Pod Security version, v1.37.2 for latest)" },
+  { name: "api-versions", type: "string", multiple: true, description: "API version --chart may assume, group/version[/Kind] (helm --api-versions; repeatable)" }
+];
+
 // src/gates/cluster-flags.ts
 var CLUSTER_FLAGS = [
   { name: "cluster", type: "boolean", description: "read the live objects from the Kubernetes cluster of the kubeconfig (--namespace NS scopes it)" },
@@ -13,9 +19,20 @@ var BACKUPS_FLAGS = [
   { name: "manifests", type: "string", multiple: true, description: "Kubernetes YAML files or globs with backup definitions (repeatable)" },
   { name: "chart", type: "string", multiple: true, description: "Helm chart directory, rendered with helm template" },
   { name: "values", type: "string", multiple: true, description: "values file for --chart (repeatable, in order)" },
+  ...CHART_RENDER_FLAGS,
   { name: "kustomize", type: "string", multiple: true, description: "kustomization directory, built with kustomize" },
   { name: "evidence", type: "string", multiple: true, description: "backup evidence: JSON files, directories or globs (repeatable)" },
   { name: "namespace", type: "string", description: "namespace for --chart, and the namespace --cluster reads" },
+  ...CLUSTER_FLAGS
+];
+
+// src/gates/chaos-readiness/flags.ts
+var CHAOS_READINESS_FLAGS = [
+  { name: "catalog", type: "string", description: "service catalog (default .resilience/catalog.yaml)" },
+  { name: "results", type: "string", multiple: true, description: "signed chaos results of `chaos run`: a directory or a glob of JSON files (repeatable)" },
+  { name: "experiments", type: "string", description: "the chaos experiments file (.resilience/chaos.yaml), to name the declared experiment a missing result belongs to" },
+  { name: "public-key", type: "string", multiple: true, description: "Ed25519 public key (PEM) that signs chaos results (the drill key; repeatable for rotation)" },
+  { name: "namespace", type: "string", description: "the namespace --cluster reads" },
   ...CLUSTER_FLAGS
 ];
 
@@ -46,6 +63,21 @@ var MIGRATIONS_FLAGS = [
   { name: "trace-url", type: "string", description: "PostgreSQL URL for --trace instead of a throwaway server (its data is changed)" }
 ];
 
+// src/gates/readiness/flags.ts
+var READINESS_FLAGS = [
+  { name: "catalog", type: "string", description: "service catalog (default .resilience/catalog.yaml)" },
+  { name: "slo", type: "string", description: "SLO file the burn-rate alerts are judged against (default .resilience/slos.yaml)" },
+  { name: "rules", type: "string", multiple: true, description: "Prometheus rule files or globs (repeatable); PrometheusRule objects come from the manifests" },
+  { name: "envoy", type: "string", multiple: true, description: "Envoy configuration files with routes and clusters (repeatable)" },
+  { name: "kill-switches", type: "string", description: "kill-switch and feature-flag registry (default .resilience/kill-switches.yaml)" },
+  { name: "manifests", type: "string", multiple: true, description: "Kubernetes YAML files or globs (repeatable)" },
+  { name: "chart", type: "string", multiple: true, description: "Helm chart directory, rendered with helm template" },
+  { name: "values", type: "string", multiple: true, description: "values file for --chart (repeatable, in order)" },
+  { name: "kustomize", type: "string", multiple: true, description: "kustomization directory, built with kustomize" },
+  { name: "namespace", type: "string", description: "namespace for --chart, and the namespace --cluster reads" },
+  ...CLUSTER_FLAGS
+];
+
 // src/gates/release/flags.ts
 var RELEASE_FLAGS = [
   { name: "tag", type: "string", description: "release tag to approve (default: the tag of GITHUB_REF)" },
@@ -69,9 +101,12 @@ var SECURITY_CONTEXT_FLAGS = [
   { name: "manifests", type: "string", multiple: true, description: "Kubernetes YAML files or globs (repeatable)" },
   { name: "chart", type: "string", multiple: true, description: "Helm chart directory, rendered with helm template" },
   { name: "values", type: "string", multiple: true, description: "values file for --chart (repeatable, in order)" },
+  ...CHART_RENDER_FLAGS,
   { name: "release", type: "string", description: "release name for --chart" },
   { name: "namespace", type: "string", description: "namespace for --chart, and the namespace --cluster reads" },
   { name: "kustomize", type: "string", multiple: true, description: "kustomization directory, built with kustomize" },
+  { name: "pod-security-level", type: "string", description: "Pod Security level: restricted (default) or baseline" },
+  { name: "pod-security-version", type: "string", description: "Pod Security policy version: v1.NN (v1.23 or newer) or latest (default, v1.37)" },
   ...CLUSTER_FLAGS
 ];
 
@@ -90,8 +125,10 @@ var SLO_FLAGS = [
 
 export {
   BACKUPS_FLAGS,
+  CHAOS_READINESS_FLAGS,
   LOAD_BUDGET_FLAGS,
   MIGRATIONS_FLAGS,
+  READINESS_FLAGS,
   RELEASE_FLAGS,
   RESTORE_PROOFS_FLAGS,
   SECURITY_CONTEXT_FLAGS,

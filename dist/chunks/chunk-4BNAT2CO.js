@@ -2,47 +2,58 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   GitHubApi,
   GitHubApiError,
+  readBaseline,
   repoPath,
   sloGate
-} from "./chunk-ICKWOVW2.js";
+} from "./chunk-DTUWF66M.js";
 import {
+  CHAOS_RESULT,
+  CHAOS_RESULT_CONFIGMAP,
+  TIER_DEFAULTS,
   loadCatalog,
+  loadChaosConfig,
+  readResultFile,
+  selects,
+  sliText,
   storeFacts
-} from "./chunk-GJOUNQ3O.js";
+} from "./chunk-MPLOLCTU.js";
 import {
-  PROOF_KEY,
-  PROOF_LABEL,
   PUBLIC_KEY_ENV,
+  RESTORE_PROOF,
+  RESTORE_PROOF_CONFIGMAP,
   parsePublicKey,
   readProofFile,
-  readProofText,
-  readPublicKeyFile
-} from "./chunk-2NJK4QDR.js";
+  readPublicKeyFile,
+  readSignedText
+} from "./chunk-5YIPYGMP.js";
 import {
+  DEFAULT_SLOS,
+  PrometheusClient,
   flagList,
+  formatPercent,
   loadBudgetGate,
-  objectSourcesFromFlags
-} from "./chunk-45FGFFNV.js";
+  objectSourcesFromFlags,
+  prometheusMeasurer,
+  readSlos
+} from "./chunk-RZW5HXL2.js";
 import {
   ClusterReader,
   clusterFromFlags,
-  epochSeconds,
   expandJsonInputs,
-  formatDuration,
   liveManifest,
   objectKey,
-  parseCatalogDuration,
-  parseGoDuration,
   readJsonFile,
   repositoryIndex
-} from "./chunk-PGBLLVI7.js";
+} from "./chunk-6FWGGQGR.js";
 import {
   BACKUPS_FLAGS,
+  CHAOS_READINESS_FLAGS,
   MIGRATIONS_FLAGS,
+  READINESS_FLAGS,
   RELEASE_FLAGS,
   RESTORE_PROOFS_FLAGS,
   SECURITY_CONTEXT_FLAGS
-} from "./chunk-NUD3GI67.js";
+} from "./chunk-HD6LMWO3.js";
 import {
   PolicyBundle,
   checkInput,
@@ -62,7 +73,7 @@ import {
   sqlIdentifiers,
   sqlParserWasm,
   statementsOf
-} from "./chunk-VO3G2N2V.js";
+} from "./chunk-BPWUKDGH.js";
 import {
   BUILT_IN_POD_TEMPLATE_PATHS,
   findWorkloads,
@@ -74,7 +85,7 @@ import {
   parseYamlDocuments,
   parseYamlValue,
   readYamlFile
-} from "./chunk-IVIJ4RNO.js";
+} from "./chunk-C6KPP36A.js";
 import {
   hasSchema,
   validate
@@ -91,11 +102,16 @@ import {
   require_picomatch,
   resolveInside,
   standaloneWorkspace
-} from "./chunk-I5GRNHRJ.js";
+} from "./chunk-OPYNEBYB.js";
 import {
   childEnv,
+  epochSeconds,
+  formatDuration,
+  parseCatalogDuration,
+  parseGoDuration,
+  parsePrometheusDuration,
   runTool
-} from "./chunk-UJ6WTITS.js";
+} from "./chunk-WWQ44ZA7.js";
 import {
   CollectorError,
   ConfigurationError,
@@ -5224,8 +5240,8 @@ var require_luxon = __commonJS({
       });
     }
     function diffRelative(start, end, opts) {
-      const round = isUndefined(opts.round) ? true : opts.round, rounding = isUndefined(opts.rounding) ? "trunc" : opts.rounding, format = (c, unit) => {
-        c = roundTo(c, round || opts.calendary ? 0 : 2, opts.calendary ? "round" : rounding);
+      const round2 = isUndefined(opts.round) ? true : opts.round, rounding = isUndefined(opts.rounding) ? "trunc" : opts.rounding, format = (c, unit) => {
+        c = roundTo(c, round2 || opts.calendary ? 0 : 2, opts.calendary ? "round" : rounding);
         const formatter = end.loc.clone(opts).relFormatter(opts);
         return formatter.format(c, unit);
       }, differ = (unit) => {
@@ -5429,12 +5445,12 @@ var require_luxon = __commonJS({
        * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
        * @return {DateTime}
        */
-      static fromSeconds(seconds, options = {}) {
-        if (!isNumber(seconds)) {
+      static fromSeconds(seconds4, options = {}) {
+        if (!isNumber(seconds4)) {
           throw new InvalidArgumentError("fromSeconds requires a numerical input");
         } else {
           return new _DateTime({
-            ts: seconds * 1e3,
+            ts: seconds4 * 1e3,
             zone: normalizeZone(options.zone, Settings.defaultZone),
             loc: Locale.fromObject(options)
           });
@@ -7132,28 +7148,28 @@ var require_CronDate = __commonJS({
        * @param {CronDate | Date | number | string} [timestamp] - The timestamp to initialize the CronDate with.
        * @param {string} [tz] - The timezone to use for the CronDate.
        */
-      constructor(timestamp, tz) {
+      constructor(timestamp2, tz) {
         const dateOpts = { zone: tz };
-        if (!timestamp && timestamp !== 0) {
+        if (!timestamp2 && timestamp2 !== 0) {
           this.#date = luxon_1.DateTime.local();
-        } else if (timestamp instanceof _CronDate) {
-          this.#date = timestamp.#date;
-          this.#dstStart = timestamp.#dstStart;
-          this.#dstStartLandingHour = timestamp.#dstStartLandingHour;
-          this.#dstEnd = timestamp.#dstEnd;
-        } else if (timestamp instanceof Date) {
-          this.#date = luxon_1.DateTime.fromJSDate(timestamp, dateOpts);
-        } else if (typeof timestamp === "number") {
-          this.#date = luxon_1.DateTime.fromMillis(timestamp, dateOpts);
+        } else if (timestamp2 instanceof _CronDate) {
+          this.#date = timestamp2.#date;
+          this.#dstStart = timestamp2.#dstStart;
+          this.#dstStartLandingHour = timestamp2.#dstStartLandingHour;
+          this.#dstEnd = timestamp2.#dstEnd;
+        } else if (timestamp2 instanceof Date) {
+          this.#date = luxon_1.DateTime.fromJSDate(timestamp2, dateOpts);
+        } else if (typeof timestamp2 === "number") {
+          this.#date = luxon_1.DateTime.fromMillis(timestamp2, dateOpts);
         } else {
-          this.#date = luxon_1.DateTime.fromISO(timestamp, dateOpts);
-          this.#date.isValid || (this.#date = luxon_1.DateTime.fromRFC2822(timestamp, dateOpts));
-          this.#date.isValid || (this.#date = luxon_1.DateTime.fromSQL(timestamp, dateOpts));
-          this.#date.isValid || (this.#date = luxon_1.DateTime.fromFormat(timestamp, "EEE, d MMM yyyy HH:mm:ss", dateOpts));
-          this.#date.isValid || (this.#date = luxon_1.DateTime.fromHTTP(timestamp, dateOpts));
+          this.#date = luxon_1.DateTime.fromISO(timestamp2, dateOpts);
+          this.#date.isValid || (this.#date = luxon_1.DateTime.fromRFC2822(timestamp2, dateOpts));
+          this.#date.isValid || (this.#date = luxon_1.DateTime.fromSQL(timestamp2, dateOpts));
+          this.#date.isValid || (this.#date = luxon_1.DateTime.fromFormat(timestamp2, "EEE, d MMM yyyy HH:mm:ss", dateOpts));
+          this.#date.isValid || (this.#date = luxon_1.DateTime.fromHTTP(timestamp2, dateOpts));
         }
         if (!this.#date.isValid) {
-          throw new Error(`CronDate: unhandled timestamp: ${timestamp}`);
+          throw new Error(`CronDate: unhandled timestamp: ${timestamp2}`);
         }
         if (tz && tz !== this.#date.zoneName) {
           this.#date = this.#date.setZone(tz);
@@ -8427,7 +8443,7 @@ var require_CronExpression = __commonJS({
        * @private
        */
       #moveToNextSecond(currentDate, dateMathVerb, reverse) {
-        const seconds = this.#fields.second.values;
+        const seconds4 = this.#fields.second.values;
         const currentSecond = currentDate.getSeconds();
         const nextSecond = this.#fields.second.findNearestValue(currentSecond, reverse);
         if (nextSecond !== null) {
@@ -8435,7 +8451,7 @@ var require_CronExpression = __commonJS({
           return;
         }
         currentDate.applyDateOperation(dateMathVerb, CronDate_1.TimeUnit.Minute, this.#fields.hour.values.length);
-        currentDate.setSeconds(this.#getMinOrMax(seconds, reverse));
+        currentDate.setSeconds(this.#getMinOrMax(seconds4, reverse));
       }
       /**
        * Moves the date to the next/previous allowed minute value and resets seconds to the min/max allowed.
@@ -8449,17 +8465,17 @@ var require_CronExpression = __commonJS({
        */
       #moveToNextMinute(currentDate, dateMathVerb, reverse) {
         const minutes = this.#fields.minute.values;
-        const seconds = this.#fields.second.values;
+        const seconds4 = this.#fields.second.values;
         const currentMinute = currentDate.getMinutes();
         const nextMinute = this.#fields.minute.findNearestValue(currentMinute, reverse);
         if (nextMinute !== null) {
           currentDate.setMinutes(nextMinute);
-          currentDate.setSeconds(this.#getMinOrMax(seconds, reverse));
+          currentDate.setSeconds(this.#getMinOrMax(seconds4, reverse));
           return;
         }
         currentDate.applyDateOperation(dateMathVerb, CronDate_1.TimeUnit.Hour, this.#fields.hour.values.length);
         currentDate.setMinutes(this.#getMinOrMax(minutes, reverse));
-        currentDate.setSeconds(this.#getMinOrMax(seconds, reverse));
+        currentDate.setSeconds(this.#getMinOrMax(seconds4, reverse));
       }
       /**
        * Determines if the current date matches the last specified weekday of the month.
@@ -9418,8 +9434,8 @@ var require_dist = __commonJS({
 
 // src/engine/run.ts
 var import_picomatch3 = __toESM(require_picomatch(), 1);
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join9 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/sources/cron.ts
@@ -9457,11 +9473,11 @@ function parseSchedule(raw, dialect) {
   const base = { text: raw, ...prefixTimeZone ? { prefixTimeZone } : {} };
   if (text.startsWith("@every")) {
     const duration2 = text.slice("@every".length).trim();
-    const seconds = parseGoDuration(duration2);
-    if (seconds === void 0 || seconds < 1) {
+    const seconds4 = parseGoDuration(duration2);
+    if (seconds4 === void 0 || seconds4 < 1) {
       throw new ScheduleError(`@every needs a Go duration of at least 1s (like 6h or 1h30m), not ${JSON.stringify(duration2)}`);
     }
-    return { ...base, form: "every", fields: 0, everySeconds: Math.round(seconds) };
+    return { ...base, form: "every", fields: 0, everySeconds: Math.round(seconds4) };
   }
   if (text.startsWith("@")) {
     const random = dialect === "k8up" ? K8UP_RANDOM[text] : void 0;
@@ -9721,8 +9737,43 @@ function valuesReferenceNear(lines, line) {
   return void 0;
 }
 
+// src/sources/pod-security.ts
+var PINNED_KUBERNETES_VERSION = "v1.37.2";
+var OLDEST_POD_SECURITY_MINOR = 23;
+var LATEST_POD_SECURITY_MINOR = Number(PINNED_KUBERNETES_VERSION.split(".")[1]);
+function podSecurityMinor(version, where) {
+  if (version === "latest") return LATEST_POD_SECURITY_MINOR;
+  const match = /^v1\.(0|[1-9][0-9]*)$/.exec(version);
+  if (!match) throw new ConfigurationError(`${where}: Pod Security version ${JSON.stringify(version)} is not "latest" or v1.NN (for example v1.30)`);
+  const minor = Number(match[1]);
+  if (minor < OLDEST_POD_SECURITY_MINOR) {
+    throw new ConfigurationError(`${where}: Pod Security version ${version} is older than v1.${OLDEST_POD_SECURITY_MINOR}, the oldest this release models`);
+  }
+  return Math.min(minor, LATEST_POD_SECURITY_MINOR);
+}
+function kubeVersionForPodSecurity(minor) {
+  return minor === void 0 || minor >= LATEST_POD_SECURITY_MINOR ? PINNED_KUBERNETES_VERSION : `v1.${minor}.0`;
+}
+var ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
+var ENFORCE_VERSION_LABEL = "pod-security.kubernetes.io/enforce-version";
+function inForce(gate, labels2, namespace) {
+  const level = labels2?.[ENFORCE_LABEL];
+  const version = labels2?.[ENFORCE_VERSION_LABEL];
+  if (level === void 0 && version === void 0) return gate;
+  const parsedLevel = level === void 0 ? gate.level : level === "privileged" || level === "baseline" || level === "restricted" ? level : void 0;
+  let minor = gate.minor;
+  if (typeof version === "string") {
+    const match = /^v1\.(0|[1-9][0-9]*)$/.exec(version);
+    minor = version === "latest" ? LATEST_POD_SECURITY_MINOR : match ? Math.min(Math.max(Number(match[1]), OLDEST_POD_SECURITY_MINOR), LATEST_POD_SECURITY_MINOR) : void 0;
+  } else if (version !== void 0) {
+    minor = void 0;
+  }
+  if (parsedLevel === void 0 || minor === void 0) return { level: "restricted", minor: LATEST_POD_SECURITY_MINOR, source: `namespace ${namespace} (labels not understood: restricted, latest)` };
+  return { level: parsedLevel, minor, source: `namespace ${namespace}` };
+}
+
 // src/sources/helm.ts
-async function renderChart(workspace, chart) {
+async function renderChart(workspace, chart, defaultKubeVersion = PINNED_KUBERNETES_VERSION) {
   const chartDir = resolveInside(workspace, chart.path, "chart");
   const shownChart = displayPath(workspace, chartDir);
   requireDirectory(chartDir, shownChart, "chart");
@@ -9736,6 +9787,12 @@ async function renderChart(workspace, chart) {
     valuesFiles.push(file);
   }
   for (const set of chart.set ?? []) args.push("--set", set);
+  const kubeVersion = chart.kubeVersion ?? defaultKubeVersion;
+  if (!/^v?[0-9]+\.[0-9]+(\.[0-9]+)?$/.test(kubeVersion)) {
+    throw new ConfigurationError(`chart ${shownChart}: kubeVersion ${JSON.stringify(kubeVersion)} is not a Kubernetes version such as v1.37.2`);
+  }
+  args.push("--kube-version", kubeVersion);
+  for (const apiVersion of chart.apiVersions ?? []) args.push("--api-versions", apiVersion);
   const run = await runTool("helm", args, { cwd: workspace.root, timeoutMs: 12e4 });
   if (run.exitCode !== 0) {
     throw helmError(workspace, chartDir, shownChart, run.stderr);
@@ -9871,6 +9928,14 @@ function helmError(workspace, chartDir, shownChart, stderr) {
       ...where[3] ? { column: Number(where[3]) } : {}
     });
   }
+  if (/chart requires kubeVersion/.test(message)) {
+    const lines = readLines(workspace, join(chartDir, "Chart.yaml"));
+    const index = lines.findIndex((line) => /^kubeVersion\s*:/.test(line));
+    return new ConfigurationError(`helm template failed for chart ${shownChart}: ${message} (set the chart's kubeVersion, or --kube-version)`, {
+      file: `${shownChart}/Chart.yaml`,
+      line: index + 1 || 1
+    });
+  }
   return new ConfigurationError(`helm template failed for chart ${shownChart}: ${message}`, { file: `${shownChart}/Chart.yaml`, line: 1 });
 }
 
@@ -9949,19 +10014,36 @@ function findOriginal(workspace, file, manifest, cache) {
 // src/sources/manifests.ts
 async function readManifestSources(workspace, sources, logger) {
   const objects = [];
+  const errors = [];
+  const attempt = async (work) => {
+    try {
+      objects.push(...await work());
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      errors.push(describeThrown(error));
+    }
+  };
   const files = expandGlobs(workspace, sources.manifests ?? [], { allowEmpty: sources.allowEmptyGlobs ?? false, what: "manifest" });
   for (const file of files) {
-    for (const document of readYamlFile(workspace, file, displayPath(workspace, file))) objects.push(...manifestObjects(document));
+    await attempt(async () => {
+      const shown = displayPath(workspace, file);
+      const documents2 = readYamlFile(workspace, file, shown);
+      if (documents2.every((document) => document.value === null || document.value === void 0)) {
+        throw new ConfigurationError(`no Kubernetes object in the file (it is empty or only comments); expected at least one document with apiVersion and kind`, { file: shown, line: 1 });
+      }
+      for (const document of documents2) await attempt(() => manifestObjects(document));
+      return [];
+    });
   }
   for (const chart of sources.charts ?? []) {
     logger.info(`rendering chart ${chart.path}${chart.values?.length ? ` with ${chart.values.join(", ")}` : ""}`);
-    objects.push(...await renderChart(workspace, chart));
+    await attempt(() => renderChart(workspace, chart, sources.kubeVersion));
   }
   for (const directory of sources.kustomize ?? []) {
     logger.info(`building kustomization ${directory}`);
-    objects.push(...await buildKustomization(workspace, directory));
+    await attempt(() => buildKustomization(workspace, directory));
   }
-  return { objects, files: files.length };
+  return { objects, files: files.length, errors };
 }
 
 // src/gates/backups/definitions.ts
@@ -10027,8 +10109,8 @@ function findBackupDefinitions(objects, isBound) {
         if (retentionOverride) retention = retentionOverride;
         else if (ttl === void 0) retention = { seconds: 720 * 3600, unlimited: false, known: true, source: "Velero's default TTL 720h (spec.template.ttl is not set)", location: at(["spec", "template"]) };
         else {
-          const seconds = typeof ttl === "string" ? parseGoDuration(ttl) : void 0;
-          retention = seconds === void 0 ? { seconds: null, unlimited: false, known: false, source: "spec.template.ttl", error: `ttl ${JSON.stringify(ttl)} is not a Go duration like 720h0m0s`, location: at(["spec", "template", "ttl"]) } : { seconds, unlimited: false, known: true, source: `Velero spec.template.ttl ${String(ttl)}`, location: at(["spec", "template", "ttl"]) };
+          const seconds4 = typeof ttl === "string" ? parseGoDuration(ttl) : void 0;
+          retention = seconds4 === void 0 ? { seconds: null, unlimited: false, known: false, source: "spec.template.ttl", error: `ttl ${JSON.stringify(ttl)} is not a Go duration like 720h0m0s`, location: at(["spec", "template", "ttl"]) } : { seconds: seconds4, unlimited: false, known: true, source: `Velero spec.template.ttl ${String(ttl)}`, location: at(["spec", "template", "ttl"]) };
         }
         definitions.push({
           family,
@@ -10086,11 +10168,11 @@ function annotationRetention(manifest) {
   const location = manifest.locate(["metadata", "annotations", RETENTION_ANNOTATION]);
   const source = `annotation ${RETENTION_ANNOTATION}: ${String(value)}`;
   if (value === "unlimited") return { seconds: null, unlimited: true, known: true, source, location };
-  const seconds = typeof value === "string" ? parseCatalogDuration(value) : void 0;
-  if (seconds === void 0) {
+  const seconds4 = typeof value === "string" ? parseCatalogDuration(value) : void 0;
+  if (seconds4 === void 0) {
     return { seconds: null, unlimited: false, known: false, source, error: `${JSON.stringify(value)} is not a duration like 30d or 12w, nor "unlimited"`, location };
   }
-  return { seconds, unlimited: false, known: true, source, location };
+  return { seconds: seconds4, unlimited: false, known: true, source, location };
 }
 function parseCnpgRetention(value) {
   const match = typeof value === "string" ? /^([1-9][0-9]*)([dwm])$/.exec(value) : null;
@@ -10123,8 +10205,8 @@ function cnpgRetention(manifest, cluster, objects, clusterName) {
     if (value === void 0) {
       return { seconds: null, unlimited: true, known: true, source: `${what} has no retentionPolicy, so backups are never deleted`, location: owner.locate(path.slice(0, -1)) };
     }
-    const seconds = parseCnpgRetention(value);
-    return seconds === void 0 ? { seconds: null, unlimited: false, known: false, source: what, error: `retentionPolicy ${JSON.stringify(value)} is not like 30d, 4w or 3m`, location } : { seconds, unlimited: false, known: true, source: `${what} retentionPolicy ${String(value)}`, location };
+    const seconds4 = parseCnpgRetention(value);
+    return seconds4 === void 0 ? { seconds: null, unlimited: false, known: false, source: what, error: `retentionPolicy ${JSON.stringify(value)} is not like 30d, 4w or 3m`, location } : { seconds: seconds4, unlimited: false, known: true, source: `${what} retentionPolicy ${String(value)}`, location };
   };
   if (method === "plugin") {
     const plugins = getPath(cluster.object, ["spec", "plugins"]);
@@ -10201,6 +10283,14 @@ function readEvidence(workspace, inputs) {
       if (finishedAt === void 0 || startedAt === void 0) {
         const field = finishedAt === void 0 ? "finishedAt" : "startedAt";
         problems.push({ file: shown, message: `${field} ${String(raw[field])} is not a real calendar time`, location: json.locate([...base, field]) });
+        return;
+      }
+      if (startedAt !== null && startedAt > finishedAt) {
+        problems.push({
+          file: shown,
+          message: `startedAt ${raw.startedAt} is after finishedAt ${raw.finishedAt}: a backup cannot finish before it starts`,
+          location: json.locate([...base, "startedAt"])
+        });
         return;
       }
       records.push({
@@ -10294,7 +10384,7 @@ var SOURCES = { velero: "velero-backup", cnpg: "cnpg-backup", k8up: "k8up-backup
 var WORDS = { velero: "Velero Backup", cnpg: "CloudNativePG Backup", k8up: "k8up Backup" };
 function liveBackupEvidence(objects, definitions, source) {
   const records = [];
-  const sameNamespace2 = (a, b) => a.ref.namespace === b.ref.namespace;
+  const sameNamespace3 = (a, b) => a.ref.namespace === b.ref.namespace;
   for (const manifest of objects) {
     if (manifest.ref.kind !== "Backup") continue;
     const system = group(manifest) === "velero.io" ? "velero" : group(manifest) === "postgresql.cnpg.io" ? "cnpg" : group(manifest) === "k8up.io" ? "k8up" : void 0;
@@ -10303,7 +10393,7 @@ function liveBackupEvidence(objects, definitions, source) {
     if (!outcome) continue;
     const makers = definitions.filter(({ definition }) => {
       const made = definition.manifest;
-      if (definition.family !== system || !sameNamespace2(made, manifest)) return false;
+      if (definition.family !== system || !sameNamespace3(made, manifest)) return false;
       if (system === "velero") return label(manifest, "velero.io/schedule-name") === made.ref.name;
       if (system === "cnpg") return getPath(made.object, ["spec", "cluster", "name"]) === getPath(manifest.object, ["spec", "cluster", "name"]);
       const owners = getPath(manifest.object, ["metadata", "ownerReferences"]);
@@ -10542,6 +10632,7 @@ async function collect(context, options) {
   return {
     input,
     locate: locate2,
+    ...read.errors.length > 0 ? { errors: read.errors } : {},
     stats: {
       files,
       objects: objects.length,
@@ -10582,6 +10673,232 @@ function readHeader(file) {
   }
   return header.join("\n");
 }
+
+// src/drill/evidence.ts
+function trustedKeys(context, gate, option, noun) {
+  const files = option.publicKey === void 0 ? [] : Array.isArray(option.publicKey) ? option.publicKey : [option.publicKey];
+  const keys = files.map((file) => {
+    const absolute = resolveInside(context.workspace, file, "public key");
+    return readPublicKeyFile(absolute, displayPath(context.workspace, absolute));
+  });
+  const variable = option.publicKeyEnv ?? PUBLIC_KEY_ENV;
+  const fromEnv = process.env[variable];
+  if (fromEnv?.trim()) keys.push(parsePublicKey(fromEnv, `$${variable}`));
+  if (keys.length === 0) {
+    throw new ConfigurationError(`${gate}: no public key to verify ${noun}s with, so none could be trusted: give --public-key F (gates.${gate}.publicKey) or set ${variable}`);
+  }
+  return keys;
+}
+function publishedResourceType(kind) {
+  return { kind: "ConfigMap", group: "", version: "v1", plural: "configmaps", labelSelector: kind.label };
+}
+async function readPublishedSigned(context, gate, options, keys, published, signed) {
+  const reader = await ClusterReader.connect(options, context.logger);
+  context.logger.info(`${gate}: reading ConfigMaps labelled ${published.label} from ${reader.describe()}`);
+  const [result] = await reader.listAll([publishedResourceType(published)]);
+  const objects = result && "objects" in result ? result.objects : [];
+  return objects.map((object) => {
+    const metadata = isRecord(object.metadata) ? object.metadata : {};
+    const resource = { kind: "ConfigMap", name: String(metadata.name), namespace: String(metadata.namespace) };
+    const shown = `configmaps/${resource.namespace}/${resource.name}/${published.dataKey}`;
+    const text = isRecord(object.data) ? object.data[published.dataKey] : void 0;
+    return {
+      shown,
+      resource,
+      result: typeof text === "string" ? readSignedText(text, shown, keys, signed) : { ok: false, message: `ConfigMap ${resource.namespace}/${resource.name} is labelled ${published.label} but has no data key ${published.dataKey}`, location: { file: shown, line: 1 } }
+    };
+  });
+}
+
+// src/gates/chaos-readiness/index.ts
+var CHAOS_READINESS_GATE = "chaos-readiness";
+var DEFAULT_CHAOS_TIERS = [0, 1];
+var CHAOS_RESULT_RESOURCE_TYPE = publishedResourceType(CHAOS_RESULT_CONFIGMAP);
+var TIME_FIELDS = ["startedAt", "faultStartedAt", "faultEndedAt", "recoveredAt", "finishedAt"];
+function cadenceOf(options, tier) {
+  const written = options.cadence?.[String(tier)];
+  if (written === void 0) return { seconds: TIER_DEFAULTS[tier].drillEvery, text: `${TIER_DEFAULTS[tier].drillEvery / 86400}d`, configured: false };
+  const seconds4 = parseCatalogDuration(written);
+  if (seconds4 === void 0 || seconds4 <= 0) throw new ConfigurationError(`chaos-readiness: cadence of tier ${tier}, ${written}, is not a duration like 90d, 12w or 720h`);
+  return { seconds: seconds4, text: written, configured: true };
+}
+async function collect2(context, options) {
+  const { workspace } = context;
+  const chaos = options.experiments !== void 0 ? loadChaosConfig(workspace, options.experiments) : void 0;
+  const catalog = options.catalog === void 0 && chaos ? chaos.catalog : loadCatalog(workspace, options.catalog);
+  const keys = trustedKeys(context, CHAOS_READINESS_GATE, options, "chaos result");
+  const tiers = options.tiers ?? [...DEFAULT_CHAOS_TIERS];
+  const files = expandJsonInputs(workspace, options.results ?? [], "results");
+  const sources = files.map((absolute) => {
+    const shown = displayPath(workspace, absolute);
+    return { shown, result: readResultFile(workspace, absolute, shown, keys) };
+  });
+  if (options.cluster) {
+    sources.push(...await readPublishedSigned(context, CHAOS_READINESS_GATE, options.cluster === true ? {} : options.cluster, keys, CHAOS_RESULT_CONFIGMAP, CHAOS_RESULT));
+  }
+  for (const service of Object.keys(options.acceptVersions ?? {})) {
+    if (!catalog.services.some((candidate) => candidate.name === service)) {
+      throw new ConfigurationError(`chaos-readiness: acceptVersions names ${service}, which is not a service of ${catalog.file} (it has ${catalog.services.map((s) => s.name).join(", ") || "none"})`);
+    }
+  }
+  const services = catalog.services.map((service, id) => {
+    const cadence = cadenceOf(options, service.tier);
+    return {
+      id,
+      name: service.name,
+      owner: service.owner,
+      tier: service.tier,
+      required: tiers.includes(service.tier),
+      dependencies: service.dependencies,
+      cadence_seconds: cadence.seconds,
+      cadence_text: cadence.text,
+      cadence_configured: cadence.configured,
+      accept_versions: options.acceptVersions?.[service.name] ?? null
+    };
+  });
+  const serviceNames = new Map(catalog.services.map((service) => [service.name, service]));
+  const experiments = (chaos?.experiments ?? []).map((experiment) => ({
+    name: experiment.name,
+    service: experiment.service,
+    dependency: experiment.dependency ?? null,
+    pod_loss: experiment.podLoss === true,
+    target: experiment.target,
+    file: chaos?.file ?? "",
+    line: experiment.location.line
+  }));
+  const read = [];
+  const results = [];
+  const problems = [];
+  for (const { shown, result, resource } of sources) {
+    if (!result.ok) {
+      problems.push({ id: problems.length, file: shown, message: result.message, location: result.location, resource });
+      continue;
+    }
+    const { proof, signature, json } = result;
+    const epochs = {};
+    let bad;
+    for (const key of TIME_FIELDS) {
+      const value = proof.times[key];
+      const seconds4 = value === null ? null : epochSeconds(value);
+      if (seconds4 === void 0) bad = `times.${key} ${String(value)} is not a real calendar time`;
+      epochs[key] = seconds4 ?? null;
+    }
+    if (bad) {
+      problems.push({ id: problems.length, file: shown, message: bad, location: json.locate(["times"]), resource });
+      continue;
+    }
+    const known = serviceNames.get(proof.service);
+    const phase = (name) => {
+      const figures = proof.measured.phases[name];
+      return figures ? { requests: figures.requests, errors: figures.errors, aborted: figures.aborted } : null;
+    };
+    read.push({ json, resource });
+    results.push({
+      id: results.length,
+      file: shown,
+      experiment: proof.experiment,
+      service: proof.service,
+      service_known: known !== void 0,
+      dependency: proof.dependency,
+      dependency_declared: proof.dependency === null || (known?.dependencies.includes(proof.dependency) ?? false),
+      pod_loss: proof.podLoss,
+      target: proof.target,
+      service_version: proof.serviceVersion,
+      result: proof.result,
+      signature: signature.status,
+      signature_detail: signature.detail,
+      key_id: signature.keyId,
+      started: epochs.startedAt,
+      fault_started: epochs.faultStartedAt,
+      fault_ended: epochs.faultEndedAt,
+      recovered: epochs.recoveredAt,
+      finished: epochs.finishedAt,
+      recovery_seconds: proof.measured.recoverySeconds,
+      phases: { before: phase("before"), during: phase("during"), after: phase("after") },
+      slis: proof.slis.map((sli, index) => ({
+        index,
+        phase: sli.phase,
+        slo: sli.slo,
+        objective: sli.objective,
+        target: sli.target,
+        samples: sli.samples,
+        ratio: sli.ratio,
+        quantile_seconds: sli.quantileSeconds,
+        met: sli.met,
+        required: sli.required,
+        text: sliText(sli)
+      })),
+      expectations: proof.expectations.map((expectation, index) => ({ index, description: expectation.description, observed: expectation.observed, detail: expectation.detail })),
+      undone: proof.undone.map((record, index) => ({ index, what: record.what, ok: record.ok })),
+      touched: proof.touched.length,
+      failures: proof.failures
+    });
+  }
+  const locate2 = (finding) => {
+    if (typeof finding.result === "number") {
+      const source = read[finding.result];
+      if (!source) throw new CollectorError(`policy finding ${finding.rule} names unknown chaos result ${finding.result}`);
+      if (source.resource) return { resource: source.resource };
+      const path = Array.isArray(finding.path) ? finding.path : [];
+      const service2 = serviceNames.get(String(results[finding.result]?.service));
+      return { ...service2 ? { resource: { kind: "Service", name: service2.name } } : {}, location: source.json.locate(path) };
+    }
+    if (typeof finding.problem === "number") {
+      const problem = problems[finding.problem];
+      if (!problem) throw new CollectorError(`policy finding ${finding.rule} names unknown problem ${finding.problem}`);
+      return problem.resource ? { resource: problem.resource } : { location: problem.location };
+    }
+    const service = typeof finding.service === "number" ? catalog.services[finding.service] : void 0;
+    if (!service) throw new CollectorError(`policy finding ${finding.rule} has no locator the chaos-readiness collector knows`);
+    const location = typeof finding.dependency_index === "number" ? service.locate(["dependencies", finding.dependency_index]) : service.location;
+    return { resource: { kind: "Service", name: service.name }, location };
+  };
+  return {
+    input: {
+      catalog: catalog.file,
+      experiments_file: chaos?.file ?? null,
+      trusted_keys: keys.length,
+      tiers,
+      services,
+      experiments,
+      results,
+      problems: problems.map(({ id, file, message }) => ({ id, file, message }))
+    },
+    locate: locate2,
+    stats: {
+      services: services.filter((service) => service.required).length,
+      experiments: experiments.length,
+      files: files.length,
+      results: results.length,
+      problems: problems.length,
+      ...options.cluster ? { configMaps: sources.length - files.length } : {}
+    }
+  };
+}
+var chaosReadinessGate = {
+  id: CHAOS_READINESS_GATE,
+  summary: "Every tier 0/1 service has a fresh, passing, signed chaos-experiment result for each dependency and for pod loss",
+  cliFlags: CHAOS_READINESS_FLAGS,
+  optionsFromFlags(flags) {
+    const results = flagList(flags.results);
+    const keys = flagList(flags["public-key"]);
+    const cluster = clusterFromFlags(flags);
+    if (results.length === 0 && !cluster) return void 0;
+    return {
+      ...results.length ? { results } : {},
+      ...cluster ? { cluster } : {},
+      ...typeof flags.catalog === "string" ? { catalog: flags.catalog } : {},
+      ...typeof flags.experiments === "string" ? { experiments: flags.experiments } : {},
+      ...keys.length === 1 ? { publicKey: keys[0] } : keys.length > 1 ? { publicKey: keys } : {}
+    };
+  },
+  collect: collect2,
+  fixtureOptions(file) {
+    const [document] = readYamlFile(standaloneWorkspace(file), file, file);
+    if (!isRecord(document?.value)) throw new ConfigurationError(`fixture ${file} must be a mapping of chaos-readiness options`);
+    return document.value;
+  }
+};
 
 // src/gates/migrations/index.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
@@ -12518,7 +12835,7 @@ function parseDuration(value, what) {
   if (ms === null) throw new ConfigurationError(`${what} ${value} is not a duration (like 2s, 500ms or 1min)`);
   return ms;
 }
-async function collect2(context, options) {
+async function collect3(context, options) {
   const { workspace, logger } = context;
   const allowEmpty = options.allowEmptyGlobs ?? false;
   const paths = expandInOrder(workspace, options.files, allowEmpty, "migration");
@@ -12763,9 +13080,14 @@ async function* judgeInSlices(judging) {
     if (!holdForTrace) waiting.push(entry);
   }
   if (holdForTrace && options.trace) {
-    const { BOOKKEEPING, traceMigrations } = await import("./trace-LNW6RZVB.js");
-    const { traces, replayFailures } = await traceMigrations(tracePlan, options.trace, logger, BOOKKEEPING[runner]);
-    Object.assign(stats, attachTraces(judged, traces, logger), replayFailures > 0 ? { traceReplayFailures: replayFailures } : {});
+    const { BOOKKEEPING, traceMigrations } = await import("./trace-G6DQGEV4.js");
+    try {
+      const { traces, replayFailures } = await traceMigrations(tracePlan, options.trace, logger, BOOKKEEPING[runner]);
+      Object.assign(stats, attachTraces(judged, traces, logger), replayFailures > 0 ? { traceReplayFailures: replayFailures } : {});
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      errors.push(`${error.message} (the files were judged without a trace)`);
+    }
     waiting = [...judged];
   }
   if (waiting.length > 0 || yielded === 0) yield slice(waiting);
@@ -12898,7 +13220,7 @@ var migrationsGate = {
     }
     return options;
   },
-  collect: collect2,
+  collect: collect3,
   fixtureOptions: (file) => {
     const header = readStandaloneTextFile(file, file).match(/^-- options: (.*)$/m)?.[1];
     const extra = header ? JSON.parse(header) : {};
@@ -12928,6 +13250,1293 @@ function executionOf(file, text, runner, configured, statements) {
 function traceModel(execution, statements) {
   if (execution.transaction === "single-message") return statements > 1 ? "per-file" : "none";
   return execution.transaction;
+}
+
+// src/gates/readiness/index.ts
+import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
+import { dirname as dirname5, resolve as resolve4 } from "node:path";
+
+// src/gates/readiness/alerts.ts
+var SLO_LABEL = "slo";
+var OBJECTIVE_LABEL = "objective";
+function readRuleSources(workspace, globs, objects, errors) {
+  const sources = [];
+  for (const absolute of expandGlobs(workspace, globs, { what: "Prometheus rule" })) {
+    const shown = displayPath(workspace, absolute);
+    try {
+      for (const document of readYamlFile(workspace, absolute, shown)) {
+        if (document.value === null || document.value === void 0) continue;
+        const locate2 = (path) => locateInDocument(document, path);
+        if (!isRecord(document.value) || !Array.isArray(document.value.groups)) {
+          errors.push(`${shown}:${locate2([]).line}: a Prometheus rule file is a mapping with a \`groups:\` list`);
+          continue;
+        }
+        sources.push({ file: shown, absolute, groups: document.value.groups, locate: locate2 });
+      }
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      errors.push(describeThrown(error));
+    }
+  }
+  for (const manifest of objects) {
+    if (manifest.ref.kind !== "PrometheusRule" || !manifest.apiVersion.startsWith("monitoring.coreos.com/")) continue;
+    const groups = getPath(manifest.object, ["spec", "groups"]);
+    const where = manifest.locate(["spec", "groups"]);
+    if (!where) continue;
+    if (!Array.isArray(groups)) {
+      errors.push(`${where.file}:${where.line}: PrometheusRule ${manifest.ref.name} has no spec.groups list`);
+      continue;
+    }
+    sources.push({
+      file: where.file,
+      object: manifest.ref.name,
+      groups,
+      locate: (path) => manifest.locate(["spec", ...path]) ?? where
+    });
+  }
+  return sources;
+}
+function stringRecord(value) {
+  const out = {};
+  if (isRecord(value)) {
+    for (const [key, entry] of Object.entries(value)) if (typeof entry === "string" || typeof entry === "number" || typeof entry === "boolean") out[key] = String(entry);
+  }
+  return out;
+}
+function rulesOf(sources) {
+  const facts = [];
+  for (const source of sources) {
+    source.groups.forEach((group2, groupIndex) => {
+      if (!isRecord(group2) || !Array.isArray(group2.rules)) return;
+      const groupName = typeof group2.name === "string" ? group2.name : `group ${groupIndex + 1}`;
+      group2.rules.forEach((rule, index) => {
+        if (!isRecord(rule) || typeof rule.expr !== "string" && typeof rule.expr !== "number") return;
+        const alert = typeof rule.alert === "string" ? rule.alert : void 0;
+        const record = typeof rule.record === "string" ? rule.record : void 0;
+        if (!alert && !record) return;
+        const forText = typeof rule.for === "string" ? rule.for : "0s";
+        facts.push({
+          source,
+          kind: alert ? "alert" : "record",
+          name: alert ?? record,
+          expr: String(rule.expr),
+          group: groupName,
+          groupIndex,
+          index,
+          forSeconds: parsePrometheusDuration(forText) ?? 0,
+          labels: stringRecord(rule.labels),
+          annotations: stringRecord(rule.annotations),
+          raw: rule,
+          locate: (path) => source.locate(["groups", groupIndex, "rules", index, ...path])
+        });
+      });
+    });
+  }
+  return facts;
+}
+function withoutStrings(expr) {
+  return expr.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""');
+}
+function rangesOf(expr) {
+  const windows = [];
+  for (const match of withoutStrings(expr).matchAll(/\[\s*([0-9a-z]+)\s*(?::\s*[0-9a-z]*\s*)?\]/g)) {
+    const seconds4 = parsePrometheusDuration(match[1] ?? "");
+    if (seconds4 !== void 0) windows.push(seconds4);
+  }
+  return windows;
+}
+function numbersOf(expr) {
+  const text = withoutStrings(expr).replace(/\[[^\]]*\]/g, "[]").replace(/\boffset\s+[0-9a-z]+/g, "");
+  const numbers = [];
+  for (const match of text.matchAll(/(?<![\w.:])([0-9]+(?:\.[0-9]+)?(?:e[+-]?[0-9]+)?|\.[0-9]+)(?![\w:.])/gi)) numbers.push(Number(match[1]));
+  return numbers;
+}
+function identifiersOf(expr) {
+  return [...withoutStrings(expr).matchAll(/(?<![\w:."])([a-zA-Z_:][a-zA-Z0-9_:]*)/g)].map((match) => match[1]);
+}
+function expand(rule, records) {
+  const windows = /* @__PURE__ */ new Set();
+  const numbers = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (expr, depth) => {
+    for (const window of rangesOf(expr)) windows.add(window);
+    if (depth === 0) for (const number of numbersOf(expr)) numbers.add(number);
+    if (depth > 16) return;
+    for (const name of identifiersOf(expr)) {
+      if (seen.has(name)) continue;
+      const recorded = records.get(name);
+      if (!recorded) continue;
+      seen.add(name);
+      for (const record of recorded) visit(record.expr, depth + 1);
+    }
+  };
+  visit(rule.expr, 0);
+  return { windows: [...windows].sort((a, b) => a - b), numbers: [...numbers].sort((a, b) => a - b), records: [...seen].sort() };
+}
+
+// src/gates/readiness/promtool.ts
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join7 } from "node:path";
+var Scratch = class {
+  directory = mkdtempSync2(join7(tmpdir2(), "resilience-gates-promtool-"));
+  count = 0;
+  write(name, value) {
+    const file = join7(this.directory, `${this.count++}-${name}`);
+    writeFileSync3(file, `${JSON.stringify(value, null, 1)}
+`);
+    return file;
+  }
+  dispose() {
+    rmSync3(this.directory, { recursive: true, force: true });
+  }
+};
+async function checkRules(source, scratch) {
+  const file = source.absolute ?? scratch.write(`${source.object ?? "rules"}.json`, { groups: source.groups });
+  const run = await runTool("promtool", ["check", "rules", file], { timeoutMs: 6e4 });
+  if (run.exitCode === 0) return void 0;
+  const text = `${run.stdout}
+${run.stderr}`;
+  const problems = [];
+  const fallback = source.locate([]);
+  const at = (location, message) => problems.push(`${formatLocation(location)}: promtool check rules: ${message}`);
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (!line.startsWith(file)) continue;
+    const rest = line.slice(file.length + 2);
+    const ruleError = /^(\d+):(\d+): group "(.*)", rule (\d+), "(.*?)": (.*)$/.exec(rest);
+    if (ruleError) {
+      const groups = Array.isArray(source.groups) ? source.groups : [];
+      const groupIndex = groups.findIndex((group2) => group2?.name === ruleError[3]);
+      const location = source.absolute !== void 0 ? { file: source.file, line: Number(ruleError[1]), column: Number(ruleError[2]) } : groupIndex >= 0 ? source.locate(["groups", groupIndex, "rules", Number(ruleError[4]) - 1, "expr"]) : fallback;
+      at(location, `rule ${ruleError[5]} of group ${ruleError[3]}: ${ruleError[6]}`);
+      continue;
+    }
+    const yamlLine = /^yaml: (?:unmarshal errors:)?\s*line (\d+): (.*)$/.exec(rest);
+    if (yamlLine && source.absolute !== void 0) {
+      at({ file: source.file, line: Number(yamlLine[1]) }, yamlLine[2] ?? rest);
+      continue;
+    }
+    at(fallback, rest);
+  }
+  for (const match of text.matchAll(/^\s+line (\d+): (.*)$/gm)) {
+    if (source.absolute !== void 0) at({ file: source.file, line: Number(match[1]) }, match[2] ?? "");
+    else at(fallback, match[2] ?? "");
+  }
+  if (problems.length === 0) at(fallback, text.trim() || `exit ${run.exitCode}`);
+  return problems;
+}
+function firstSelector(query) {
+  const match = /([a-zA-Z_:][a-zA-Z0-9_:]*)\s*\{([^}]*)\}/.exec(query) ?? /([a-zA-Z_:][a-zA-Z0-9_:]*)/.exec(query);
+  if (!match) return void 0;
+  const matchers2 = [];
+  for (const m of (match[2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"/g)) {
+    matchers2.push({ label: m[1], op: m[2], value: m[3].replace(/\\(.)/g, "$1") });
+  }
+  return { metric: match[1], matchers: matchers2 };
+}
+function satisfies(matcher, value) {
+  switch (matcher.op) {
+    case "=":
+      return value === matcher.value;
+    case "!=":
+      return value !== matcher.value;
+    case "=~":
+      return new RegExp(`^(?:${matcher.value})$`).test(value);
+    case "!~":
+      return !new RegExp(`^(?:${matcher.value})$`).test(value);
+  }
+}
+var CANDIDATES = ["200", "201", "204", "500", "503", "502", "ok", "error", "success", "failure", "true", "false", "1", "0", "GET", "POST"];
+function valueFor(label2, pass, fail) {
+  const on = pass.filter((m) => m.label === label2);
+  const against = (fail ?? []).filter((m) => m.label === label2);
+  const literal = [...on, ...against].filter((m) => m.op === "=" || m.op === "=~").flatMap((m) => m.value.split("|"));
+  for (const candidate of [...literal, ...CANDIDATES]) {
+    if (!on.every((m) => satisfies(m, candidate))) continue;
+    if (fail && against.every((m) => satisfies(m, candidate))) continue;
+    return candidate;
+  }
+  return void 0;
+}
+function seriesText(metric, labels2) {
+  const body = Object.entries(labels2).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(",");
+  return `${metric}{${body}}`;
+}
+function labelsOf(selector, extra = []) {
+  const labels2 = {};
+  const all = [...selector.matchers, ...extra];
+  for (const label2 of new Set(all.map((m) => m.label))) {
+    const value = valueFor(label2, all);
+    if (value === void 0) return void 0;
+    labels2[label2] = value;
+  }
+  return labels2;
+}
+function counter(phases) {
+  let value = 0;
+  const parts = [];
+  phases.forEach((phase, index) => {
+    const start = index === 0 ? 0 : value + phase.perMinute;
+    const steps = index === 0 ? phase.minutes : phase.minutes - 1;
+    parts.push(`${round(start)}+${round(phase.perMinute)}x${steps}`);
+    value = start + phase.perMinute * steps;
+  });
+  return parts.join(" ");
+}
+function round(value) {
+  return String(Math.round(value * 1e6) / 1e6);
+}
+var REQUESTS_PER_MINUTE = 1e3;
+function syntheticSeries(slo, objective, phases, expressions = []) {
+  const grow = (share) => counter(phases.map((phase) => ({ minutes: phase.minutes, perMinute: REQUESTS_PER_MINUTE * share(phase) })));
+  if (slo.indicator.kind === "threshold") {
+    const selector = firstSelector(slo.indicator.query);
+    if (!selector || !selector.metric.endsWith("_bucket") || objective.value === null) return { problem: `the thresholdMetric query of SLO ${slo.name} does not read a histogram's _bucket series` };
+    const labels2 = labelsOf({ metric: selector.metric, matchers: selector.matchers.filter((m) => m.label !== "le") });
+    if (!labels2) return { problem: `no label values satisfy the matchers of ${slo.indicator.query}` };
+    const base2 = selector.metric.slice(0, -"_bucket".length);
+    const threshold = objective.value;
+    const le = expressions.flatMap((expr) => [...expr.matchAll(/\ble\s*=\s*"([^"]+)"/g)].map((match) => match[1])).find((text) => Number(text) === threshold) ?? String(threshold);
+    return {
+      series: [
+        { series: seriesText(`${base2}_bucket`, { ...labels2, le }), values: grow((phase) => 1 - phase.errorRatio) },
+        { series: seriesText(`${base2}_bucket`, { ...labels2, le: "+Inf" }), values: grow(() => 1) },
+        { series: seriesText(`${base2}_count`, labels2), values: grow(() => 1) }
+      ]
+    };
+  }
+  const total = firstSelector(slo.indicator.total);
+  const good = firstSelector(slo.indicator.good);
+  if (!total || !good) return { problem: `the ratioMetric queries of SLO ${slo.name} have no metric selector` };
+  if (good.metric !== total.metric) {
+    const goodLabels2 = labelsOf(good);
+    const totalLabels = labelsOf(total);
+    if (!goodLabels2 || !totalLabels) return { problem: `no label values satisfy the matchers of SLO ${slo.name}'s queries` };
+    return {
+      series: [
+        { series: seriesText(good.metric, goodLabels2), values: grow((phase) => 1 - phase.errorRatio) },
+        { series: seriesText(total.metric, totalLabels), values: grow(() => 1) }
+      ]
+    };
+  }
+  const goodLabels = labelsOf(total, good.matchers);
+  const base = labelsOf(total);
+  if (!goodLabels || !base) return { problem: `no label values satisfy the matchers of SLO ${slo.name}'s good query` };
+  const badLabels = { ...base };
+  const extra = good.matchers.filter((m) => !total.matchers.some((other) => other.label === m.label && other.op === m.op && other.value === m.value));
+  for (const label2 of new Set(extra.map((m) => m.label))) {
+    const value = valueFor(label2, total.matchers, good.matchers);
+    if (value === void 0) return { problem: `no value of label ${label2} is counted by the total query of SLO ${slo.name} but not by its good query` };
+    badLabels[label2] = value;
+  }
+  return {
+    series: [
+      { series: seriesText(total.metric, goodLabels), values: grow((phase) => 1 - phase.errorRatio) },
+      { series: seriesText(total.metric, badLabels), values: grow((phase) => phase.errorRatio) }
+    ]
+  };
+}
+function alertsSelector(alert) {
+  const labels2 = Object.entries(alert.labels).map(([key, value]) => `,${key}=${JSON.stringify(value)}`).join("");
+  return `max(ALERTS{alertname=${JSON.stringify(alert.name)},alertstate="firing"${labels2}})`;
+}
+var OUTCOMES = /* @__PURE__ */ new Map();
+var MAX_OUTCOMES = 256;
+function writeObjectiveTest(slo, objective, tests, records, historyMinutes, scratch) {
+  const budget = 1 - objective.target;
+  const burnMinutes = Math.max(...tests.map((test) => test.withinMinutes)) + 5;
+  const expressions = [...records, ...tests.map((test) => test.alert)].map((rule) => rule.expr);
+  const healthy = syntheticSeries(slo, objective, [{ minutes: historyMinutes + burnMinutes, errorRatio: budget / 2 }], expressions);
+  const burn = syntheticSeries(
+    slo,
+    objective,
+    [
+      { minutes: historyMinutes, errorRatio: budget / 2 },
+      { minutes: burnMinutes, errorRatio: 1 }
+    ],
+    expressions
+  );
+  if ("problem" in healthy) return { tests, problem: healthy.problem };
+  if ("problem" in burn) return { tests, problem: burn.problem };
+  const groups = [{ name: `readiness-${slo.name}-${objective.index}`, rules: [...records.map((record) => record.raw), ...tests.map((test) => test.alert.raw)] }];
+  const rulesFile = scratch.write(`${slo.name}-${objective.index}-rules.json`, { groups });
+  const cases = {
+    evaluation_interval: "1m",
+    tests: [
+      {
+        name: "healthy",
+        interval: "1m",
+        input_series: healthy.series,
+        alert_rule_test: tests.flatMap((test) => [historyMinutes, historyMinutes + burnMinutes].map((minute) => ({ alertname: test.alert.name, eval_time: `${minute}m`, exp_alerts: [] })))
+      },
+      {
+        name: "burn",
+        interval: "1m",
+        input_series: burn.series,
+        promql_expr_test: tests.map((test) => ({ expr: alertsSelector(test.alert), eval_time: `${historyMinutes + test.withinMinutes}m`, exp_samples: [{ labels: "{}", value: 1 }] }))
+      }
+    ]
+  };
+  const file = scratch.write(`${slo.name}-${objective.index}-test.json`, { rule_files: [rulesFile], ...cases });
+  return { tests, file, key: JSON.stringify([groups, cases]) };
+}
+async function runObjectiveTests(objectives) {
+  const results = /* @__PURE__ */ new Map();
+  const sections = /* @__PURE__ */ new Map();
+  for (const objective of objectives) {
+    const known = objective.key === void 0 ? void 0 : OUTCOMES.get(objective.key);
+    if (objective.file && known !== void 0) sections.set(objective.file, known);
+  }
+  const files = objectives.flatMap((objective) => objective.file && !sections.has(objective.file) ? [objective.file] : []);
+  for (const file of files) {
+    const run = await runTool("promtool", ["test", "rules", file], { timeoutMs: 6e5 });
+    sections.set(file, { text: `${run.stdout}
+${run.stderr}`, exitCode: run.exitCode });
+  }
+  for (const objective of objectives) {
+    const section = objective.file === void 0 ? void 0 : sections.get(objective.file);
+    if (objective.key === void 0 || section === void 0 || !files.includes(objective.file)) continue;
+    if (OUTCOMES.size >= MAX_OUTCOMES) OUTCOMES.delete(OUTCOMES.keys().next().value);
+    OUTCOMES.set(objective.key, section);
+  }
+  for (const objective of objectives) {
+    if (!objective.file) continue;
+    const section = sections.get(objective.file);
+    if (section === void 0) throw new CollectorError(`promtool test rules printed nothing for ${objective.file}`);
+    const entries = section.text.split(/\n(?=\s{4}\S)/);
+    let attributed = 0;
+    for (const test of objective.tests) {
+      const name = test.alert.name;
+      const pick = (needle) => {
+        const found = entries.filter((entry) => entry.includes(needle));
+        return found.length ? found.join(" ").replace(/\s+/g, " ").trim() : null;
+      };
+      const healthyMessage = pick(`alertname: ${name},`);
+      const burnMessage = pick(`alertname=\\"${name}\\"`);
+      if (healthyMessage !== null || burnMessage !== null) attributed += 1;
+      results.set(test.alert, { burnPassed: burnMessage === null, healthyPassed: healthyMessage === null, burnMessage, healthyMessage });
+    }
+    if (section.exitCode !== 0 && attributed === 0) {
+      throw new CollectorError(`promtool test rules failed on the cases generated for ${objective.file} without naming an alert: ${section.text.trim().slice(0, 2e3)}`);
+    }
+  }
+  return results;
+}
+
+// src/gates/readiness/kubernetes.ts
+function stringLabels(value) {
+  const out = {};
+  if (isRecord(value)) {
+    for (const [key, entry] of Object.entries(value)) if (typeof entry === "string") out[key] = entry;
+  }
+  return out;
+}
+function sameNamespace2(a, b) {
+  return a.ref.namespace === void 0 || b.ref.namespace === void 0 || a.ref.namespace === b.ref.namespace;
+}
+function podWorkload(manifest) {
+  const entry = BUILT_IN_POD_TEMPLATE_PATHS.find((path) => path.kind === manifest.ref.kind && (!path.apiVersion || path.apiVersion === manifest.apiVersion));
+  if (!entry) return void 0;
+  const template = getPath(manifest.object, entry.path);
+  if (!isRecord(template)) return void 0;
+  return { manifest, templatePath: entry.path, template, labels: stringLabels(getPath(template, ["metadata", "labels"])) };
+}
+function scaled(value, replicas) {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && /^[0-9]+%$/.test(value)) return Math.ceil(Number(value.slice(0, -1)) / 100 * replicas);
+  if (typeof value === "string" && /^[0-9]+$/.test(value)) return Number(value);
+  return void 0;
+}
+var DRAIN_MS = /_(MS|MILLIS|MILLISECONDS)$/;
+function preStopSeconds(container) {
+  const preStop = getPath(container, ["lifecycle", "preStop"]);
+  if (!isRecord(preStop)) return null;
+  const sleep = getPath(preStop, ["sleep", "seconds"]);
+  if (typeof sleep === "number") return sleep;
+  const command = getPath(preStop, ["exec", "command"]);
+  if (Array.isArray(command)) {
+    const match = /\bsleep\s+([0-9]+)\b/.exec(command.map(String).join(" "));
+    if (match) return Number(match[1]);
+  }
+  return null;
+}
+function drainSeconds(container, names2) {
+  const env = Array.isArray(container.env) ? container.env : [];
+  let total = 0;
+  let found = false;
+  for (const name of names2) {
+    const entry = env.find((item) => isRecord(item) && item.name === name);
+    const value = Number(entry?.value);
+    if (entry === void 0 || !Number.isFinite(value)) continue;
+    found = true;
+    total += DRAIN_MS.test(name) ? value / 1e3 : value;
+  }
+  return found ? total : null;
+}
+function workloadKubernetesFacts(workload, objects, all, drainEnv, at) {
+  const { manifest, template, templatePath } = workload;
+  const ref = manifest.ref;
+  const here = (path) => at(manifest.locate(path), ref);
+  const inTemplate = (path) => here([...templatePath, ...path]);
+  const replicasValue = getPath(manifest.object, ["spec", "replicas"]);
+  const replicas = manifest.ref.kind === "DaemonSet" ? null : typeof replicasValue === "number" ? replicasValue : 1;
+  const hpaObject = objects.find(
+    (object) => object.ref.kind === "HorizontalPodAutoscaler" && sameNamespace2(object, manifest) && getPath(object.object, ["spec", "scaleTargetRef", "kind"]) === ref.kind && getPath(object.object, ["spec", "scaleTargetRef", "name"]) === ref.name
+  );
+  const hpaMin = hpaObject ? getPath(hpaObject.object, ["spec", "minReplicas"]) : void 0;
+  const hpaMax = hpaObject ? getPath(hpaObject.object, ["spec", "maxReplicas"]) : void 0;
+  const stabilization = hpaObject ? getPath(hpaObject.object, ["spec", "behavior", "scaleDown", "stabilizationWindowSeconds"]) : void 0;
+  const hpa = hpaObject ? {
+    name: hpaObject.ref.name,
+    min: typeof hpaMin === "number" ? hpaMin : 1,
+    max: typeof hpaMax === "number" ? hpaMax : 0,
+    stabilization_seconds: typeof stabilization === "number" ? stabilization : null,
+    place: at(hpaObject.locate(["spec", "minReplicas"]), hpaObject.ref),
+    behavior_place: at(hpaObject.locate(["spec", "behavior", "scaleDown", "stabilizationWindowSeconds"]), hpaObject.ref)
+  } : null;
+  const effective = Math.max(replicas ?? 0, hpa?.min ?? 0);
+  const pdbs = objects.filter((object) => object.ref.kind === "PodDisruptionBudget" && sameNamespace2(object, manifest) && isRecord(getPath(object.object, ["spec", "selector"]))).filter((object) => selects(getPath(object.object, ["spec", "selector"]), workload.labels)).map((object) => {
+    const minAvailable = getPath(object.object, ["spec", "minAvailable"]);
+    const maxUnavailable = getPath(object.object, ["spec", "maxUnavailable"]);
+    const allowed = minAvailable !== void 0 ? effective - (scaled(minAvailable, effective) ?? effective) : maxUnavailable !== void 0 ? scaled(maxUnavailable, effective) ?? 0 : 0;
+    return {
+      name: object.ref.name,
+      rule: minAvailable !== void 0 ? `minAvailable ${String(minAvailable)}` : maxUnavailable !== void 0 ? `maxUnavailable ${String(maxUnavailable)}` : "neither minAvailable nor maxUnavailable",
+      disruptions_allowed: Math.max(0, allowed),
+      place: at(object.locate(["spec", minAvailable !== void 0 ? "minAvailable" : "maxUnavailable"]), object.ref)
+    };
+  });
+  const spec = isRecord(template.spec) ? template.spec : {};
+  const spread = Array.isArray(spec.topologySpreadConstraints) && spec.topologySpreadConstraints.length > 0 || isRecord(getPath(spec, ["affinity", "podAntiAffinity"]));
+  const containers = (Array.isArray(spec.containers) ? spec.containers : []).filter(isRecord);
+  const grace = typeof spec.terminationGracePeriodSeconds === "number" ? spec.terminationGracePeriodSeconds : 30;
+  const policies = objects.filter(
+    (object) => object.ref.kind === "NetworkPolicy" && sameNamespace2(object, manifest) && selects(getPath(object.object, ["spec", "podSelector"]), workload.labels)
+  );
+  const types = (policy) => {
+    const written = getPath(policy.object, ["spec", "policyTypes"]);
+    if (Array.isArray(written)) return written.map(String);
+    return getPath(policy.object, ["spec", "egress"]) !== void 0 ? ["Ingress", "Egress"] : ["Ingress"];
+  };
+  const rules = (policy, key) => {
+    const value = getPath(policy.object, ["spec", key]);
+    return Array.isArray(value) ? value : [];
+  };
+  const denies = (key, type) => policies.some((policy) => types(policy).includes(type) && rules(policy, key).length === 0);
+  const allowPolicies = policies.filter((policy) => rules(policy, "ingress").length > 0 || rules(policy, "egress").length > 0);
+  const egress = [];
+  for (const policy of policies) {
+    if (!types(policy).includes("Egress")) continue;
+    rules(policy, "egress").forEach((rule, index) => {
+      const to = isRecord(rule) && Array.isArray(rule.to) ? rule.to : [];
+      if (to.length === 0) {
+        egress.push({ target: "anywhere (an egress rule without `to`)", workloads: [], place: at(policy.locate(["spec", "egress", index]), policy.ref) });
+        return;
+      }
+      to.forEach((peer, peerIndex) => {
+        if (!isRecord(peer) || !isRecord(peer.podSelector) || peer.namespaceSelector !== void 0) return;
+        const selected = all.filter((other) => sameNamespace2(other.manifest, policy) && selects(peer.podSelector, other.labels)).map((other) => other.manifest.ref.name);
+        egress.push({ target: JSON.stringify(peer.podSelector), workloads: selected, place: at(policy.locate(["spec", "egress", index, "to", peerIndex]), policy.ref) });
+      });
+    });
+  }
+  return {
+    replicas,
+    replicas_place: here(["spec", "replicas"]),
+    hpa,
+    pdbs,
+    spread,
+    spread_place: inTemplate(["spec"]),
+    containers: containers.map((container, index) => ({
+      name: typeof container.name === "string" ? container.name : `container ${index}`,
+      readiness_probe: isRecord(container.readinessProbe),
+      liveness_probe: isRecord(container.livenessProbe),
+      pre_stop_seconds: preStopSeconds(container),
+      drain_seconds: drainSeconds(container, drainEnv),
+      place: inTemplate(["spec", "containers", index])
+    })),
+    termination_grace_seconds: grace,
+    grace_place: inTemplate(["spec", "terminationGracePeriodSeconds"]),
+    network: {
+      deny_ingress: denies("ingress", "Ingress"),
+      deny_egress: denies("egress", "Egress"),
+      allow_policies: allowPolicies.map((policy) => policy.ref.name),
+      egress
+    }
+  };
+}
+
+// src/gates/readiness/routes.ts
+function seconds(value) {
+  if (typeof value !== "string") return null;
+  return parseGoDuration(value) ?? null;
+}
+function upper(values) {
+  return values.filter((value) => typeof value === "string").map((value) => value.toUpperCase());
+}
+function httpRoutes(manifest) {
+  const rules = getPath(manifest.object, ["spec", "rules"]);
+  if (!Array.isArray(rules)) return [];
+  const file = manifest.locate([])?.file ?? "(cluster)";
+  return rules.map((rule, index) => {
+    const at = (path) => manifest.locate(["spec", "rules", index, ...path]);
+    const matches = isRecord(rule) && Array.isArray(rule.matches) ? rule.matches.filter(isRecord) : [];
+    const methods = matches.some((match) => match.method === void 0) ? [] : upper(matches.map((match) => match.method));
+    const headers = matches.flatMap((match) => Array.isArray(match.headers) ? match.headers.filter(isRecord).map((header) => String(header.name ?? "").toLowerCase()) : []);
+    const backends = isRecord(rule) && Array.isArray(rule.backendRefs) ? rule.backendRefs.filter(isRecord).filter((ref) => (ref.kind ?? "Service") === "Service").map((ref) => String(ref.name)) : [];
+    const timeout = getPath(rule, ["timeouts", "request"]);
+    const retry = getPath(rule, ["retry"]);
+    const attempts = getPath(retry, ["attempts"]);
+    return {
+      kind: "HTTPRoute",
+      name: manifest.ref.name,
+      file,
+      rule: `rules[${index}]`,
+      backends,
+      methods,
+      required_headers: headers,
+      timeout_seconds: seconds(timeout),
+      timeout_disabled: seconds(timeout) === 0,
+      retry: isRecord(retry) ? { attempts: typeof attempts === "number" ? attempts : null, per_try_timeout_seconds: seconds(getPath(rule, ["timeouts", "backendRequest"])) } : null,
+      at: { rule: at([]), timeout: at(["timeouts", "request"]), retry: at(["retry"]) }
+    };
+  });
+}
+function virtualServices(manifest) {
+  const http = getPath(manifest.object, ["spec", "http"]);
+  if (!Array.isArray(http)) return [];
+  const file = manifest.locate([])?.file ?? "(cluster)";
+  return http.map((route, index) => {
+    const at = (path) => manifest.locate(["spec", "http", index, ...path]);
+    const matches = isRecord(route) && Array.isArray(route.match) ? route.match.filter(isRecord) : [];
+    const methods = matches.length === 0 || matches.some((match) => !isRecord(match.method)) ? [] : upper(matches.map((match) => getPath(match, ["method", "exact"])));
+    const headers = matches.flatMap((match) => isRecord(match.headers) ? Object.keys(match.headers).map((name) => name.toLowerCase()) : []);
+    const backends = isRecord(route) && Array.isArray(route.route) ? route.route.map((destination) => String(getPath(destination, ["destination", "host"]) ?? "").split(".")[0]) : [];
+    const retries = getPath(route, ["retries"]);
+    const attempts = getPath(retries, ["attempts"]);
+    return {
+      kind: "VirtualService",
+      name: manifest.ref.name,
+      file,
+      rule: `http[${index}]`,
+      backends,
+      methods,
+      required_headers: headers,
+      timeout_seconds: seconds(getPath(route, ["timeout"])),
+      timeout_disabled: seconds(getPath(route, ["timeout"])) === 0,
+      retry: isRecord(retries) && attempts !== 0 ? { attempts: typeof attempts === "number" ? attempts : null, per_try_timeout_seconds: seconds(retries.perTryTimeout) } : null,
+      at: { rule: at([]), timeout: at(["timeout"]), retry: at(["retries"]) }
+    };
+  });
+}
+function kubernetesRoutes(objects) {
+  const routes = [];
+  for (const manifest of objects) {
+    const group2 = manifest.apiVersion.split("/")[0];
+    if (manifest.ref.kind === "HTTPRoute" && group2 === "gateway.networking.k8s.io") routes.push(...httpRoutes(manifest));
+    if (manifest.ref.kind === "VirtualService" && group2 === "networking.istio.io") routes.push(...virtualServices(manifest));
+  }
+  return routes;
+}
+function envoyMethods(match) {
+  const headers = isRecord(match) && Array.isArray(match.headers) ? match.headers.filter(isRecord) : [];
+  const methods = [];
+  const required = [];
+  for (const header of headers) {
+    const name = String(header.name ?? "").toLowerCase();
+    if (name === ":method") {
+      const exact2 = header.exact_match ?? getPath(header, ["string_match", "exact"]);
+      if (typeof exact2 === "string") methods.push(exact2.toUpperCase());
+    } else if (header.invert_match !== true && header.treat_missing_header_as_empty !== true) required.push(name);
+  }
+  return { methods, headers: required };
+}
+function envoyRoutes(workspace, globs, errors) {
+  const routes = [];
+  const clusters = [];
+  const files = expandGlobs(workspace, globs, { what: "Envoy configuration" });
+  for (const absolute of files) {
+    const shown = displayPath(workspace, absolute);
+    try {
+      for (const document of readYamlFile(workspace, absolute, shown)) {
+        const value = document.value;
+        if (!isRecord(value)) continue;
+        const at = (path) => locateInDocument(document, path);
+        const configs = [];
+        if (Array.isArray(value.virtual_hosts)) configs.push({ config: value, path: [] });
+        const listeners = getPath(value, ["static_resources", "listeners"]);
+        (Array.isArray(listeners) ? listeners : []).forEach((listener, l) => {
+          const chains = getPath(listener, ["filter_chains"]);
+          (Array.isArray(chains) ? chains : []).forEach((chain, c) => {
+            const filters = getPath(chain, ["filters"]);
+            (Array.isArray(filters) ? filters : []).forEach((filter, f) => {
+              const path = ["static_resources", "listeners", l, "filter_chains", c, "filters", f, "typed_config", "route_config"];
+              const config = getPath(value, path);
+              if (isRecord(config)) configs.push({ config, path });
+            });
+          });
+        });
+        for (const { config, path } of configs) {
+          const hosts = getPath(config, ["virtual_hosts"]);
+          (Array.isArray(hosts) ? hosts : []).forEach((host, h) => {
+            const hostName = String(getPath(host, ["name"]) ?? `virtual host ${h}`);
+            const hostRetry = getPath(host, ["retry_policy"]);
+            const list3 = getPath(host, ["routes"]);
+            (Array.isArray(list3) ? list3 : []).forEach((route, r) => {
+              const action = getPath(route, ["route"]);
+              if (!isRecord(action)) return;
+              const base = [...path, "virtual_hosts", h, "routes", r];
+              const { methods, headers } = envoyMethods(getPath(route, ["match"]));
+              const retry = isRecord(action.retry_policy) ? action.retry_policy : isRecord(hostRetry) ? hostRetry : void 0;
+              const timeout = seconds(action.timeout);
+              routes.push({
+                kind: "Envoy",
+                name: String(getPath(route, ["name"]) ?? hostName),
+                file: shown,
+                rule: `virtual host ${hostName} route ${r}`,
+                backends: typeof action.cluster === "string" ? [action.cluster] : [],
+                methods,
+                required_headers: headers,
+                timeout_seconds: action.timeout === void 0 ? null : timeout,
+                timeout_disabled: timeout === 0,
+                // Envoy's num_retries defaults to 1 once a retry policy is set.
+                retry: retry ? { attempts: typeof retry.num_retries === "number" ? retry.num_retries : 1, per_try_timeout_seconds: seconds(retry.per_try_timeout) } : null,
+                at: {
+                  rule: at(base),
+                  timeout: at([...base, "route", "timeout"]),
+                  retry: isRecord(action.retry_policy) ? at([...base, "route", "retry_policy"]) : at([...path, "virtual_hosts", h, "retry_policy"])
+                }
+              });
+            });
+          });
+        }
+        const list2 = getPath(value, ["static_resources", "clusters"]);
+        (Array.isArray(list2) ? list2 : []).forEach((cluster, index) => {
+          if (!isRecord(cluster)) return;
+          const endpoint = getPath(cluster, ["load_assignment", "endpoints", 0, "lb_endpoints", 0, "endpoint", "address", "socket_address", "address"]);
+          clusters.push({
+            name: String(cluster.name ?? `cluster ${index}`),
+            file: shown,
+            address: typeof endpoint === "string" ? endpoint : null,
+            outlier_detection: isRecord(cluster.outlier_detection),
+            at: at(["static_resources", "clusters", index, "name"])
+          });
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      errors.push(describeThrown(error));
+    }
+  }
+  return { routes, clusters, files: files.length };
+}
+function missingBackend(route, backend, what) {
+  const where = route.at.rule ? `${formatLocation(route.at.rule)}: ` : "";
+  return `${where}${route.kind} ${route.name} ${route.rule} sends to ${backend}, which is ${what}`;
+}
+
+// src/gates/readiness/runbooks.ts
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname4, resolve as resolve3 } from "node:path";
+function slugOf(text) {
+  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+}
+var HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+var REVIEWED = /^\s*(?:[-*]\s+)?[*_]{0,2}last[ _-]reviewed[*_]{0,2}\s*:?\s*[*_]{0,2}\s*:?\s*([0-9]{4}-[0-9]{2}-[0-9]{2})/i;
+var LINK = /\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+var FENCE = /^ {0,3}(```|~~~)/;
+function scan(text) {
+  const headings = [];
+  const links = [];
+  let reviewed = null;
+  let fenced = false;
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (FENCE.test(line)) {
+      fenced = !fenced;
+      return;
+    }
+    if (fenced) return;
+    const heading = HEADING.exec(line);
+    if (heading) headings.push({ text: (heading[2] ?? "").toLowerCase(), slug: slugOf(heading[2] ?? ""), line: index + 1 });
+    const review = REVIEWED.exec(line);
+    if (review && !reviewed) {
+      const date = review[1] ?? "";
+      reviewed = { text: date, epoch: epochSeconds(`${date}T00:00:00Z`) ?? null, line: index + 1, column: line.indexOf(date) + 1 };
+    }
+    for (const match of line.matchAll(LINK)) {
+      const target = match[1] ?? "";
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
+      links.push({ target, line: index + 1, column: (match.index ?? 0) + 1 });
+    }
+  });
+  return { headings, reviewed, links };
+}
+function parseRunbook(workspace, absolute) {
+  const shown = displayPath(workspace, absolute);
+  const scanned = scan(readTextFile(workspace, absolute, shown));
+  const links = scanned.links.map((link2) => ({ ...link2, problem: linkProblem(workspace, absolute, scanned.headings, link2.target) }));
+  return { file: shown, headings: scanned.headings, reviewed: scanned.reviewed, links };
+}
+function linkProblem(workspace, runbook, headings, target) {
+  const [path = "", anchor] = target.split("#", 2);
+  if (path === "") {
+    return anchor === void 0 || headings.some((heading) => heading.slug === anchor) ? null : `there is no heading #${anchor} in this runbook`;
+  }
+  let decoded;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return `${path} is not a valid URL path`;
+  }
+  const absolute = path.startsWith("/") ? resolve3(workspace.root, `.${decoded}`) : resolve3(dirname4(runbook), decoded);
+  try {
+    resolveInside({ ...workspace, base: dirname4(runbook) }, absolute, "link");
+  } catch {
+    return `${path} leads outside the repository`;
+  }
+  if (!existsSync3(absolute)) return `${displayPath(workspace, absolute)} does not exist`;
+  if (anchor !== void 0 && statSync2(absolute).isFile() && /\.md$/i.test(absolute)) {
+    const other = scan(readTextFile(workspace, absolute, displayPath(workspace, absolute))).headings;
+    if (!other.some((heading) => heading.slug === anchor)) return `${displayPath(workspace, absolute)} has no heading #${anchor}`;
+  }
+  return null;
+}
+
+// src/gates/readiness/switches.ts
+import { existsSync as existsSync4 } from "node:fs";
+var DEFAULT_KILL_SWITCHES = ".resilience/kill-switches.yaml";
+function readRegistry(workspace, given, errors) {
+  const path = given ?? DEFAULT_KILL_SWITCHES;
+  let absolute;
+  try {
+    absolute = resolveInside(workspace, path, "kill-switch registry");
+  } catch (error) {
+    errors.push(describeThrown(error));
+    return null;
+  }
+  if (!existsSync4(absolute)) {
+    if (given !== void 0) errors.push(`kill-switch registry ${given} does not exist (schemas/kill-switches.schema.json)`);
+    return null;
+  }
+  const shown = displayPath(workspace, absolute);
+  const empty = { file: shown, switches: [], flags: [] };
+  try {
+    const documents2 = readYamlFile(workspace, absolute, shown).filter((document2) => document2.value !== null && document2.value !== void 0);
+    const document = documents2[0];
+    if (!document || documents2.length !== 1) {
+      errors.push(`${shown}:1: expected one YAML document in the kill-switch registry, found ${documents2.length}`);
+      return empty;
+    }
+    const locate2 = (path2) => locateInDocument(document, path2);
+    const problems = validate("kill-switches", document.value, void 0, "the kill-switch registry");
+    if (problems.length > 0) {
+      for (const problem of problems) errors.push(`${formatLocation(locate2(problem.path))}: kill-switch registry: ${problem.message}`);
+      return empty;
+    }
+    const value = document.value;
+    if (!isRecord(value)) return empty;
+    return {
+      file: shown,
+      switches: (value.switches ?? []).map((entry, index) => ({ ...entry, locate: (path2) => locate2(["switches", index, ...path2]) })),
+      flags: (value.flags ?? []).map((entry, index) => ({ ...entry, locate: (path2) => locate2(["flags", index, ...path2]) }))
+    };
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    errors.push(describeThrown(error));
+    return empty;
+  }
+}
+function dayStart(date) {
+  return epochSeconds(`${date}T00:00:00Z`) ?? null;
+}
+function registryFacts(registry, at) {
+  return {
+    kill_switch_registry: registry?.file ?? null,
+    kill_switches: (registry?.switches ?? []).map((entry) => {
+      const resource = { kind: "KillSwitch", name: entry.name };
+      const tests = (entry.tests ?? []).map((test, index) => ({
+        date: test.date,
+        epoch: dayStart(test.date),
+        result: test.result,
+        by: test.by,
+        place: at(entry.locate(["tests", index, "date"]), resource)
+      }));
+      return {
+        name: entry.name,
+        service: entry.service,
+        dependency: entry.dependency,
+        owner: entry.owner ?? null,
+        degraded: entry.degraded ?? null,
+        tests,
+        place: at(entry.locate(["name"]), resource),
+        tests_place: at(entry.locate(["tests"]), resource)
+      };
+    }),
+    flags: (registry?.flags ?? []).map((flag) => {
+      const resource = { kind: "FeatureFlag", name: flag.name };
+      return {
+        name: flag.name,
+        service: flag.service ?? null,
+        owner: flag.owner ?? null,
+        expires: flag.expires ?? null,
+        expires_epoch: flag.expires === void 0 ? null : dayStart(flag.expires),
+        place: at(flag.locate(["name"]), resource),
+        expires_place: at(flag.locate(["expires"]), resource)
+      };
+    })
+  };
+}
+
+// src/gates/readiness/settings.ts
+var DEFAULT_BURN_RATES = [
+  { long: "1h", short: "5m", factor: 14.4, severity: "page" },
+  { long: "6h", short: "30m", factor: 6, severity: "page" },
+  { long: "1d", short: "2h", factor: 3, severity: "ticket" },
+  { long: "3d", short: "6h", factor: 1, severity: "ticket" }
+];
+var FULL_SECTIONS = ["symptoms", "diagnosis", "mitigation", "rollback", "incident roles", "escalation"];
+var TIER_DEFAULTS2 = {
+  "0": { runbookSections: FULL_SECTIONS, reviewEvery: "90d", killSwitchTestEvery: "90d", severity: "block" },
+  "1": { runbookSections: FULL_SECTIONS, reviewEvery: "90d", killSwitchTestEvery: "90d", severity: "block" },
+  "2": { runbookSections: ["symptoms", "mitigation", "escalation"], reviewEvery: "180d", killSwitchTestEvery: "180d", severity: "warn" },
+  "3": { runbookSections: ["mitigation"], reviewEvery: "365d", killSwitchTestEvery: "365d", severity: "warn" }
+};
+var DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
+function seconds2(text, what) {
+  const value = parseCatalogDuration(text);
+  if (value === void 0 || value <= 0) throw new ConfigurationError(`readiness: ${what} ${text} is not a positive duration like 90d, 6h or 5m`);
+  return value;
+}
+function buildSettings(tiers, burnRates, idempotencyHeader, maxRetries) {
+  const out = {};
+  for (const [tier, defaults] of Object.entries(TIER_DEFAULTS2)) {
+    const given = { ...defaults, ...tiers?.[tier] ?? {} };
+    out[tier] = {
+      runbook_sections: given.runbookSections.map((section) => section.toLowerCase()),
+      review_every_seconds: seconds2(given.reviewEvery, `tiers.${tier}.reviewEvery`),
+      kill_switch_test_every_seconds: seconds2(given.killSwitchTestEvery, `tiers.${tier}.killSwitchTestEvery`),
+      severity: given.severity
+    };
+  }
+  return {
+    tiers: out,
+    burn_rates: (burnRates ?? DEFAULT_BURN_RATES).map((window) => ({
+      long: window.long,
+      short: window.short,
+      long_seconds: seconds2(window.long, "burnRates long"),
+      short_seconds: seconds2(window.short, "burnRates short"),
+      factor: window.factor,
+      severity: window.severity
+    })),
+    idempotency_header: (idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER).toLowerCase(),
+    idempotent_methods: ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"],
+    max_retries: maxRetries ?? 3
+  };
+}
+
+// src/gates/readiness/index.ts
+var SERVICE_LABEL = "resilience-gates.io/service";
+var WORKLOAD_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Rollout"]);
+var HISTORY_MINUTES = 360;
+var Places = class {
+  list = [];
+  add(place) {
+    this.list.push(place);
+    return this.list.length - 1;
+  }
+  at(location, resource) {
+    return this.add({ ...location ? { location } : {}, ...resource ? { resource } : {} });
+  }
+};
+function serviceResource(service) {
+  return { kind: "Service", name: service.name };
+}
+function readRunbooks(context, catalog, places, errors) {
+  const cache = /* @__PURE__ */ new Map();
+  const catalogDirectory = dirname5(resolve4(context.workspace.root, catalog.file));
+  const runbooks = [];
+  catalog.services.forEach((service) => {
+    service.runbooks.forEach((path, index) => {
+      const entry = service.locate(["runbooks", index]);
+      let absolute;
+      try {
+        absolute = resolveInside({ ...context.workspace, base: catalogDirectory }, path, "runbook");
+      } catch (error) {
+        errors.push(`${formatLocation(entry)}: ${describeThrown(error)}`);
+        return;
+      }
+      let read = cache.get(absolute);
+      if (!read) {
+        if (!existsSync5(absolute)) read = { missing: `${displayPath(context.workspace, absolute)} does not exist` };
+        else if (!statSync3(absolute).isFile()) read = { missing: `${displayPath(context.workspace, absolute)} is not a file` };
+        else {
+          try {
+            read = { parsed: parseRunbook(context.workspace, absolute) };
+          } catch (error) {
+            if (!(error instanceof ConfigurationError)) throw error;
+            errors.push(`${formatLocation(entry)}: runbook ${path}: ${error.message}`);
+            return;
+          }
+        }
+        cache.set(absolute, read);
+      }
+      const resource = serviceResource(service);
+      const parsed = read.parsed;
+      const file = parsed?.file ?? path;
+      if (parsed && read.titlePlace === void 0) {
+        read.titlePlace = places.at({ file, line: parsed.headings[0]?.line ?? 1, column: 1 });
+        if (parsed.reviewed) read.reviewedPlace = places.at({ file, line: parsed.reviewed.line, column: parsed.reviewed.column });
+        read.linkPlaces = parsed.links.map((link2) => places.at({ file, line: link2.line, column: link2.column }));
+      }
+      runbooks.push({
+        id: runbooks.length,
+        service: service.name,
+        tier: service.tier,
+        path,
+        file,
+        exists: parsed !== void 0,
+        missing: read.missing ?? null,
+        place: places.at(entry, resource),
+        headings: (parsed?.headings ?? []).map((heading) => heading.text),
+        slugs: (parsed?.headings ?? []).map((heading) => heading.slug),
+        title_place: read.titlePlace ?? places.at({ file, line: 1, column: 1 }),
+        reviewed: parsed?.reviewed ? { date: parsed.reviewed.text, epoch: parsed.reviewed.epoch, place: read.reviewedPlace ?? 0 } : null,
+        links: (parsed?.links ?? []).map((link2, index2) => ({ target: link2.target, problem: link2.problem, place: read.linkPlaces?.[index2] ?? 0 }))
+      });
+    });
+  });
+  return runbooks;
+}
+function readSloFile(context, given, errors) {
+  if (given === void 0 && !existsSync5(resolve4(context.workspace.base, DEFAULT_SLOS))) return [];
+  try {
+    return readSlos(context.workspace, given, "endpoint").slos;
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    errors.push(error.message);
+    return [];
+  }
+}
+function resolveRunbookUrl(context, url, base) {
+  let rest;
+  if (base !== void 0 && url.startsWith(base)) rest = url.slice(base.length);
+  else if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    return { file: null, anchor: null, problem: base === void 0 ? "it is an absolute URL and the gate has no runbookBaseUrl to map it into the repository" : `it is not under runbookBaseUrl ${base}` };
+  } else rest = url;
+  const [path = "", anchor] = rest.replace(/^\/+/, "").split("#", 2);
+  let decoded;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return { file: null, anchor: null, problem: `${path} is not a valid URL path` };
+  }
+  const absolute = resolve4(context.workspace.root, decoded);
+  const file = displayPath(context.workspace, absolute);
+  if (file.startsWith("/")) return { file: null, anchor: null, problem: `${path} leads outside the repository` };
+  if (!existsSync5(absolute)) return { file, anchor: anchor ?? null, problem: `${file} does not exist` };
+  return { file, anchor: anchor ?? null, problem: null };
+}
+function objectiveOf(alert, slo) {
+  const written = alert.labels[OBJECTIVE_LABEL];
+  if (written === void 0) return slo.objectives.length === 1 ? 0 : null;
+  const index = slo.objectives.findIndex((objective) => String(objective.index) === written || objective.displayName === written);
+  return index >= 0 ? index : null;
+}
+async function collectAlerts(context, options, objects, settings, places, errors) {
+  const slos = readSloFile(context, options.slos, errors);
+  const sources = readRuleSources(context.workspace, options.rules ?? [], objects, errors);
+  const scratch = sources.length > 0 ? new Scratch() : void 0;
+  try {
+    const good = [];
+    for (const source of sources) {
+      const problems2 = await checkRules(source, scratch);
+      if (problems2) errors.push(...problems2);
+      else good.push(source);
+    }
+    const rules = rulesOf(good);
+    const records = /* @__PURE__ */ new Map();
+    for (const rule of rules) if (rule.kind === "record") records.set(rule.name, [...records.get(rule.name) ?? [], rule]);
+    const alerts = rules.filter((rule) => rule.kind === "alert");
+    const expanded = new Map(alerts.map((alert) => [alert, expand(alert, records)]));
+    const sloByName = new Map(slos.map((slo) => [slo.name, slo]));
+    const historyMinutes = HISTORY_MINUTES;
+    const results = /* @__PURE__ */ new Map();
+    const problems = /* @__PURE__ */ new Map();
+    let promtoolTests = 0;
+    const written = [];
+    for (const slo of slos) {
+      for (const objective of slo.objectives) {
+        const budget = 1 - objective.target;
+        const tests = [];
+        for (const alert of alerts) {
+          if (alert.labels[SLO_LABEL] !== slo.name || objectiveOf(alert, slo) !== objective.index) continue;
+          const windows = expanded.get(alert)?.windows ?? [];
+          const pairs = settings.burn_rates.filter((pair) => windows.includes(pair.long_seconds) && windows.includes(pair.short_seconds));
+          if (pairs.length === 0) continue;
+          const detect = Math.max(...pairs.map((pair) => Math.ceil(pair.factor * budget * pair.long_seconds / 60)));
+          const allowedFor = Math.min(...pairs.map((pair) => pair.short_seconds));
+          tests.push({ alert, withinMinutes: detect + Math.ceil(Math.min(alert.forSeconds, allowedFor) / 60) + 3 });
+        }
+        if (tests.length === 0) continue;
+        const needed = new Set(tests.flatMap((test2) => expanded.get(test2.alert)?.records ?? []));
+        const forObjective = (rule) => (rule.labels[SLO_LABEL] === void 0 || rule.labels[SLO_LABEL] === slo.name) && (rule.labels[OBJECTIVE_LABEL] === void 0 || objectiveOf(rule, slo) === objective.index);
+        const neededRecords = rules.filter((rule) => rule.kind === "record" && needed.has(rule.name) && forObjective(rule));
+        const test = writeObjectiveTest(slo, objective, tests, neededRecords, historyMinutes, scratch);
+        written.push({ ...test, within: new Map(tests.map((entry) => [entry.alert, entry.withinMinutes])) });
+        promtoolTests += tests.length * 2;
+        if (test.problem) for (const entry of tests) problems.set(entry.alert, test.problem);
+      }
+    }
+    if (written.some((test) => test.file)) {
+      context.logger.info(`promtool test rules: ${promtoolTests} generated cases for ${written.length} SLO objectives`);
+      const outcomes = await runObjectiveTests(written);
+      for (const test of written) {
+        for (const [alert, within] of test.within) {
+          const outcome = outcomes.get(alert);
+          if (outcome) results.set(alert, { ...outcome, withinMinutes: within });
+        }
+      }
+    }
+    const sloFacts = slos.map((slo) => ({
+      name: slo.name,
+      service: slo.service,
+      place: places.at(slo.locate(["metadata", "name"]), { kind: "SLO", name: slo.name }),
+      objectives: slo.objectives.map((objective) => ({
+        index: objective.index,
+        name: objective.displayName,
+        target: objective.target,
+        place: places.at(slo.locate(["spec", "objectives", objective.index]), { kind: "SLO", name: slo.name })
+      }))
+    }));
+    const alertFacts = alerts.map((alert, id) => {
+      const url = alert.annotations.runbook_url;
+      const sloName = alert.labels[SLO_LABEL] ?? null;
+      const slo = sloName === null ? void 0 : sloByName.get(sloName);
+      const result = results.get(alert);
+      const resource = { kind: "PrometheusRule", name: alert.name };
+      return {
+        id,
+        name: alert.name,
+        group: alert.group,
+        file: alert.source.file,
+        slo: sloName,
+        objective: slo ? objectiveOf(alert, slo) : null,
+        objective_label: alert.labels[OBJECTIVE_LABEL] ?? null,
+        severity: alert.labels.severity ?? null,
+        windows: expanded.get(alert)?.windows ?? [],
+        numbers: expanded.get(alert)?.numbers ?? [],
+        for_seconds: alert.forSeconds,
+        runbook_url: url ?? null,
+        runbook: url === void 0 ? null : resolveRunbookUrl(context, url, options.runbookBaseUrl),
+        place: places.at(alert.locate(["alert"]), resource),
+        runbook_place: places.at(alert.locate(url === void 0 ? ["annotations"] : ["annotations", "runbook_url"]), resource),
+        test: result ? { tested: true, problem: null, within_seconds: result.withinMinutes * 60, burn_passed: result.burnPassed, healthy_passed: result.healthyPassed, burn_message: result.burnMessage, healthy_message: result.healthyMessage } : { tested: problems.has(alert), problem: problems.get(alert) ?? null, within_seconds: 0, burn_passed: false, healthy_passed: false, burn_message: null, healthy_message: null }
+      };
+    });
+    return { slos: sloFacts, alerts: alertFacts, stats: { ruleSources: sources.length, alerts: alerts.length, promtoolTests } };
+  } finally {
+    scratch?.dispose();
+  }
+}
+function labelsOf2(manifest) {
+  const labels2 = getPath(manifest.object, ["metadata", "labels"]);
+  return isRecord(labels2) ? labels2 : {};
+}
+function workloadFacts(catalog, objects, places, drainEnv) {
+  const owners = /* @__PURE__ */ new Map();
+  for (const service of catalog.services) for (const name of service.workloads) owners.set(name, { service: service.name });
+  for (const store of catalog.stores) for (const name of store.workloads) owners.set(name, { store: store.name });
+  const pods = objects.filter((manifest) => WORKLOAD_KINDS.has(manifest.ref.kind)).flatMap((manifest) => podWorkload(manifest) ?? []);
+  const at = (location, resource) => places.at(location, resource);
+  const workloads = pods.map((pod, id) => {
+    const manifest = pod.manifest;
+    const label2 = labelsOf2(manifest)[SERVICE_LABEL];
+    const owner = owners.get(manifest.ref.name);
+    const labelService = typeof label2 === "string" && label2 !== "" ? label2 : null;
+    return {
+      id,
+      kind: manifest.ref.kind,
+      name: manifest.ref.name,
+      namespace: manifest.ref.namespace ?? "",
+      service: owner?.service ?? labelService,
+      store: owner?.store ?? null,
+      label_service: labelService,
+      place: places.at(manifest.locate(["metadata", "name"]), manifest.ref),
+      label_place: places.at(manifest.locate(["metadata", "labels", SERVICE_LABEL]), manifest.ref),
+      labels: pod.labels,
+      ...workloadKubernetesFacts(pod, objects, pods, drainEnv, at)
+    };
+  });
+  const named = new Set(workloads.map((workload) => workload.name));
+  const catalogWorkloads = [];
+  catalog.services.forEach(
+    (service) => service.workloads.forEach(
+      (name, index) => catalogWorkloads.push({ service: service.name, store: null, name, matched: named.has(name), place: places.at(service.locate(["workloads", index]), serviceResource(service)) })
+    )
+  );
+  catalog.stores.forEach(
+    (store) => store.workloads.forEach(
+      (name, index) => catalogWorkloads.push({ service: store.service, store: store.name, name, matched: named.has(name), place: places.at(store.locate(["workloads", index]), { kind: "Store", name: store.name }) })
+    )
+  );
+  return { workloads, catalogWorkloads, pods };
+}
+function servicesBehind(name, objects, pods, owner) {
+  const object = objects.find((candidate) => candidate.ref.kind === "Service" && candidate.apiVersion === "v1" && candidate.ref.name === name);
+  if (!object) return void 0;
+  const selector = getPath(object.object, ["spec", "selector"]);
+  if (!isRecord(selector)) return [];
+  const picked = pods.filter((pod) => Object.entries(selector).every(([key, value]) => pod.labels[key] === value));
+  return [...new Set(picked.map(owner).filter((service) => service !== null))].sort();
+}
+function routeFacts(context, options, catalog, objects, pods, owner, places, errors) {
+  const envoy = envoyRoutes(context.workspace, options.envoy ?? [], errors);
+  const routes = [...kubernetesRoutes(objects), ...envoy.routes];
+  const serviceNames = new Set(catalog.services.map((service) => service.name));
+  const clusterServices = (cluster) => {
+    const host = cluster.address?.split(".")[0];
+    const behind = host === void 0 ? void 0 : servicesBehind(host, objects, pods, owner);
+    if (behind !== void 0) return behind;
+    return serviceNames.has(cluster.name) ? [cluster.name] : host !== void 0 && serviceNames.has(host) ? [host] : [];
+  };
+  const routeList = routes.map((route, id) => {
+    const services = /* @__PURE__ */ new Set();
+    for (const backend of route.backends) {
+      if (route.kind === "Envoy") {
+        const cluster = envoy.clusters.find((candidate) => candidate.name === backend && candidate.file === route.file);
+        if (!cluster) errors.push(missingBackend(route, `cluster ${backend}`, `not a cluster of ${route.file}`));
+        else for (const service of clusterServices(cluster)) services.add(service);
+        continue;
+      }
+      const behind = servicesBehind(backend, objects, pods, owner);
+      if (behind === void 0) errors.push(missingBackend(route, `Service ${backend}`, "not among the objects read"));
+      else for (const service of behind) services.add(service);
+    }
+    const resource = { kind: route.kind === "Envoy" ? "EnvoyRoute" : route.kind, name: route.name };
+    return {
+      id,
+      kind: route.kind,
+      name: route.name,
+      file: route.file,
+      rule: route.rule,
+      services: [...services].sort(),
+      methods: route.methods,
+      required_headers: route.required_headers,
+      timeout_seconds: route.timeout_seconds,
+      timeout_disabled: route.timeout_disabled,
+      retry: route.retry,
+      place: places.at(route.at.rule, resource),
+      timeout_place: places.at(route.at.timeout ?? route.at.rule, resource),
+      retry_place: places.at(route.at.retry ?? route.at.rule, resource)
+    };
+  });
+  const clusters = envoy.clusters.map((cluster) => ({
+    name: cluster.name,
+    file: cluster.file,
+    services: clusterServices(cluster),
+    outlier_detection: cluster.outlier_detection,
+    place: places.at(cluster.at, { kind: "EnvoyCluster", name: cluster.name })
+  }));
+  return { routes: routeList, clusters, envoyFiles: envoy.files };
+}
+async function collect4(context, options) {
+  const catalog = loadCatalog(context.workspace, options.catalog);
+  const places = new Places();
+  const errors = [];
+  const settings = buildSettings(options.tiers, options.burnRates, options.idempotencyHeader, options.maxRetries);
+  const read = await readManifestSources(context.workspace, options, context.logger);
+  const objects = read.objects;
+  const services = catalog.services.map((service, id) => ({
+    id,
+    name: service.name,
+    owner: service.owner,
+    tier: service.tier,
+    on_call: service.onCall ?? null,
+    escalation: service.escalation ?? null,
+    dri: service.dri ?? null,
+    dependencies: service.dependencies,
+    runbooks: service.runbooks,
+    place: places.at(service.location, serviceResource(service))
+  }));
+  const runbooks = readRunbooks(context, catalog, places, errors);
+  const { workloads, catalogWorkloads, pods } = workloadFacts(catalog, objects, places, options.drainEnv ?? []);
+  const ownerOf = new Map(pods.map((pod, index) => [pod, workloads[index]?.service ?? null]));
+  const routes = routeFacts(context, options, catalog, objects, pods, (pod) => ownerOf.get(pod) ?? null, places, errors);
+  const alerts = await collectAlerts(context, options, objects, settings, places, errors);
+  const registry = readRegistry(context.workspace, options.killSwitches, errors);
+  const input = {
+    catalog: catalog.file,
+    settings,
+    services,
+    stores: catalog.stores.map((store) => ({ name: store.name, service: store.service, tier: store.tier })),
+    runbooks,
+    workloads,
+    catalog_workloads: catalogWorkloads,
+    slos: alerts.slos,
+    alerts: alerts.alerts,
+    routes: routes.routes,
+    clusters: routes.clusters,
+    ...registryFacts(registry, (location, resource) => places.at(location, resource))
+  };
+  const locate2 = (finding) => {
+    const place = typeof finding.place === "number" ? places.list[finding.place] : void 0;
+    if (!place) throw new CollectorError(`policy finding ${finding.rule} has no place the readiness collector knows`);
+    return place;
+  };
+  return {
+    input,
+    locate: locate2,
+    errors,
+    stats: { services: services.length, runbooks: runbooks.length, files: read.files, objects: objects.length, workloads: workloads.length, routes: routes.routes.length, envoyFiles: routes.envoyFiles, ...alerts.stats }
+  };
+}
+var readinessGate = {
+  id: "readiness",
+  summary: "Every service has an owner and on-call, runbooks, burn-rate alerts proven to fire, bounded route timeouts and retries, PDB/HPA/NetworkPolicy, probes, and tested kill switches",
+  cliFlags: READINESS_FLAGS,
+  optionsFromFlags(flags) {
+    const options = objectSourcesFromFlags(flags);
+    if (typeof flags.catalog === "string" && flags.catalog !== "") options.catalog = flags.catalog;
+    if (typeof flags.slo === "string" && flags.slo !== "") options.slos = flags.slo;
+    if (typeof flags["kill-switches"] === "string" && flags["kill-switches"] !== "") options.killSwitches = flags["kill-switches"];
+    const rules = flagList(flags.rules);
+    const envoy = flagList(flags.envoy);
+    if (rules.length) options.rules = rules;
+    if (envoy.length) options.envoy = envoy;
+    return Object.keys(options).length > 0 ? options : void 0;
+  },
+  collect: collect4,
+  fixtureOptions: (file) => fixtureOptionsFor2(file)
+};
+function fixtureOptionsFor2(file) {
+  const header = [];
+  for (const line of readStandaloneTextFile(file, file).split("\n")) {
+    if (!line.startsWith("#")) break;
+    header.push(line);
+  }
+  const text = header.join("\n");
+  const list2 = (key) => {
+    const value = new RegExp(`^# ${key}:(.*)$`, "m").exec(text)?.[1];
+    return value === void 0 ? void 0 : value.split(/\s+/).filter(Boolean);
+  };
+  const one = (key) => list2(key)?.[0];
+  const data = "fixtures/readiness/data";
+  const none = (values, fallback) => values === void 0 ? fallback : values.filter((value) => value !== "none");
+  const slos = one("slo") ?? `${data}/slos.yaml`;
+  const options = {
+    catalog: file,
+    manifests: none(list2("manifests"), []),
+    ...slos === "none" ? {} : { slos },
+    rules: none(list2("rules"), [`${data}/rules.yaml`]),
+    runbookBaseUrl: "https://git.example/shop/blob/main/",
+    drainEnv: ["DRAIN_SECONDS"]
+  };
+  const envoy = list2("envoy");
+  const switches = one("kill-switches");
+  if (envoy) options.envoy = envoy;
+  if (switches) options.killSwitches = switches;
+  return options;
 }
 
 // src/report/console.ts
@@ -13245,6 +14854,64 @@ function annotationOf(finding) {
 docs: ${finding.docs}` : ""}`, DETAILS_BYTES) } : {}
   };
 }
+async function startChecks(gateIds, request) {
+  const { api, context, logger } = request;
+  const started = { ids: /* @__PURE__ */ new Map() };
+  const base = repoPath(context.owner, context.repo);
+  const startedAt = timestamp(request.now?.() ?? /* @__PURE__ */ new Date());
+  for (const gate of gateIds) {
+    const name = checkRunName(gate, request.checkName);
+    try {
+      const created = await api.request("POST", `${base}/check-runs`, {
+        name,
+        head_sha: context.sha,
+        status: "in_progress",
+        started_at: startedAt,
+        external_id: gate,
+        ...context.runUrl ? { details_url: context.runUrl } : {},
+        output: { title: "running", summary: runningSummary(gate, context.runUrl) }
+      });
+      started.ids.set(gate, created.id);
+      logger.info(`check run ${name}: in progress`);
+    } catch (error) {
+      if (!(error instanceof GitHubApiError)) throw error;
+      if (error.forbidden || error.rateLimited) {
+        logger.info(`check runs not started (${error.rateLimited ? "rate limited" : "read-only token"}): ${error.message}`);
+        return { ...started, stopped: { reason: error.rateLimited ? "rate-limited" : "forbidden", detail: error.message } };
+      }
+      logger.info(`check run ${name} not started (${error.message}); it is created when the gate is done`);
+    }
+  }
+  return started;
+}
+function runningSummary(gate, runUrl) {
+  return `\`${gate}\` is running. This check run is completed with the verdict when the gate finishes${runUrl ? ` ([workflow run](${runUrl}))` : ""}.`;
+}
+function timestamp(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+async function abandonChecks(started, request, reason) {
+  const base = repoPath(request.context.owner, request.context.repo);
+  for (const [gate, id] of started.ids) {
+    try {
+      await request.api.request("PATCH", `${base}/check-runs/${id}`, {
+        status: "completed",
+        conclusion: "failure",
+        completed_at: timestamp(request.now?.() ?? /* @__PURE__ */ new Date()),
+        output: {
+          title: truncateBytes(`error: ${reason}`, TITLE_BYTES),
+          summary: truncateBytes(
+            `\u{1F4A5} **ERROR** \xB7 the run stopped before \`${gate}\` was reported: ${inline(reason)}${request.context.runUrl ? ` ([workflow run](${request.context.runUrl}))` : ""}.
+`,
+            CHECK_SUMMARY_LIMIT
+          )
+        }
+      });
+    } catch (error) {
+      request.logger.warn(`check run ${checkRunName(gate, request.checkName)} left in progress: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
 async function publishChecks(report, request) {
   const { api, context, failOn, logger } = request;
   const outcome = { checks: [], failed: [] };
@@ -13257,17 +14924,25 @@ async function publishChecks(report, request) {
     const located = gate.findings.map(annotationOf).filter((annotation) => annotation !== void 0);
     const annotations2 = located.slice(0, cap);
     const capped = located.length > cap ? [`> \u2139\uFE0F ${cap.toLocaleString("en-US")} of ${located.length.toLocaleString("en-US")} findings are annotated (input \`max-annotations\`); the list below and the SARIF have all of them.`] : [];
-    const completedAt = (request.now?.() ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
-    const create = (output2) => api.request("POST", `${base}/check-runs`, {
-      name: name(gate.id),
+    const completedAt = timestamp(request.now?.() ?? /* @__PURE__ */ new Date());
+    const startedId = request.started?.ids.get(gate.id);
+    const completion = { name: name(gate.id), status: "completed", conclusion: gateConclusion(gate, failOn), completed_at: completedAt, external_id: gate.id };
+    const post = (output2) => api.request("POST", `${base}/check-runs`, {
       head_sha: context.sha,
-      status: "completed",
-      conclusion: gateConclusion(gate, failOn),
-      completed_at: completedAt,
-      external_id: gate.id,
+      ...completion,
       ...context.runUrl ? { details_url: context.runUrl } : {},
       output: output2
     });
+    const create = async (output2) => {
+      if (startedId === void 0) return post(output2);
+      try {
+        const updated = await api.request("PATCH", `${base}/check-runs/${startedId}`, { ...completion, output: output2 });
+        return { id: startedId, ...updated?.html_url ? { html_url: updated.html_url } : {} };
+      } catch (error) {
+        if (error instanceof GitHubApiError && error.status === 404) return post(output2);
+        throw error;
+      }
+    };
     const output = { title: titleOf(gate), summary: checkRunSummary(gate, links, context.runUrl, capped) };
     let created;
     let problem;
@@ -13348,9 +15023,103 @@ function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
+// src/gates/release/budgets.ts
+function budgetLeft(bad, target) {
+  const allowed = 1 - target;
+  if (allowed <= 0) return bad > 0 ? -1 : 1;
+  return 1 - bad / allowed;
+}
+function sliceMissed(objective, seconds4) {
+  const limit = objective.value ?? 0;
+  return objective.op === "lt" ? seconds4 >= limit : seconds4 > limit;
+}
+function fromBaselines(slo, objective, baselines, now) {
+  const inWindow = baselines.filter(({ at }) => at <= now && at > now - slo.windowSeconds);
+  const source = `${inWindow.length} stored baselines within ${slo.windowText}`;
+  if (slo.indicator.kind === "ratio") {
+    const rows = inWindow.flatMap(({ baseline }) => baseline.measurements.filter((m) => m.slo === slo.name && m.metric === "error_rate"));
+    const events = rows.reduce((sum, m) => sum + m.samples, 0);
+    if (events === 0) return { method: "occurrences", source, bad: null, count: 0, problem: `no stored baseline within the last ${slo.windowText} measured ${slo.name}` };
+    const bad = rows.reduce((sum, m) => sum + m.value * m.samples, 0) / events;
+    return { method: "occurrences", source, bad, count: events, problem: null };
+  }
+  const runs = inWindow.flatMap(({ baseline }) => baseline.measurements.filter((m) => m.slo === slo.name && m.metric === "latency" && m.objective === objective.index && m.samples > 0));
+  if (runs.length === 0) return { method: "timeslices", source, bad: null, count: 0, problem: `no stored baseline within the last ${slo.windowText} measured ${slo.name} objective ${objective.index}` };
+  const missed = runs.filter((m) => sliceMissed(objective, m.value)).length;
+  return { method: "timeslices", source, bad: missed / runs.length, count: runs.length, problem: null };
+}
+async function collectBudgets(context, options) {
+  const { workspace } = context;
+  const catalog = loadCatalog(workspace, options.catalog);
+  const { slos } = readSlos(workspace, options.slos, "endpoint");
+  const tiers = options.tiers ?? [0, 1];
+  if (!options.prometheus && !options.baselines?.length) {
+    throw new ConfigurationError("release: errorBudgets needs a source: prometheus (a query API URL) or baselines (the stored `baseline save` files)");
+  }
+  const now = Math.floor(context.now.getTime() / 1e3);
+  const errors = [];
+  const baselines = [];
+  if (!options.prometheus) {
+    for (const absolute of expandJsonInputs(workspace, options.baselines ?? [], "baselines")) {
+      try {
+        const baseline = readBaseline(workspace, absolute);
+        const at = epochSeconds(baseline.createdAt);
+        if (at === void 0) errors.push(`${displayPath(workspace, absolute)}: createdAt ${baseline.createdAt} is not a real calendar time`);
+        else baselines.push({ baseline, at });
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        errors.push(error.message);
+      }
+    }
+  }
+  const measurer = options.prometheus ? prometheusMeasurer(new PrometheusClient(options.prometheus), void 0) : void 0;
+  const services = new Map(catalog.services.map((service) => [service.name, service]));
+  const facts = [];
+  const locations = [];
+  for (const slo of slos) {
+    const service = services.get(slo.service);
+    if (!service || !tiers.includes(service.tier)) continue;
+    for (const objective of slo.objectives) {
+      let figure;
+      if (measurer) {
+        try {
+          const measured = await measurer.measure(slo, objective);
+          figure = { method: "occurrences", source: `Prometheus ${measurer.describe} over ${slo.windowText}`, bad: 1 - (measured.ratio ?? 0), count: measured.samples, problem: null };
+        } catch (error) {
+          if (!(error instanceof CollectorError) && !(error instanceof ConfigurationError)) throw error;
+          figure = { method: "occurrences", source: `Prometheus ${measurer.describe}`, bad: null, count: 0, problem: describeThrown(error) };
+        }
+      } else {
+        figure = fromBaselines(slo, objective, baselines, now);
+      }
+      facts.push({
+        id: facts.length,
+        slo: slo.name,
+        display_name: slo.displayName,
+        objective: objective.index,
+        objective_name: objective.displayName,
+        service: service.name,
+        owner: service.owner,
+        tier: service.tier,
+        window: slo.windowText,
+        target: objective.target,
+        ...figure,
+        remaining: figure.bad === null ? null : budgetLeft(figure.bad, objective.target),
+        text: {
+          bad: figure.bad === null ? "unknown" : formatPercent(figure.bad),
+          allowed: formatPercent(1 - objective.target),
+          remaining: figure.bad === null ? "unknown" : formatPercent(budgetLeft(figure.bad, objective.target))
+        }
+      });
+      locations.push(slo.locate(["spec", "objectives", objective.index]));
+    }
+  }
+  return { facts, locations, errors };
+}
+
 // src/gates/release/index.ts
 var RELEASE_GATE = "release";
-var FRESHNESS_GATES = ["backups", "restore-proofs"];
+var FRESHNESS_GATES = ["backups", "restore-proofs", "chaos-readiness"];
 var collectedFacts = /* @__PURE__ */ new WeakMap();
 function releaseFactsFor(options) {
   return collectedFacts.get(options);
@@ -13374,7 +15143,7 @@ function readFactsFile(context, path) {
 function latestByGate(runs, checkName) {
   const latest = /* @__PURE__ */ new Map();
   const prefix = checkRunName("", checkName);
-  runs.forEach((run, index) => {
+  runs.forEach(({ run, index }) => {
     if (typeof run.name !== "string" || !run.name.startsWith(prefix)) return;
     const gate = run.name.slice(prefix.length).trim();
     const current = latest.get(gate);
@@ -13383,17 +15152,20 @@ function latestByGate(runs, checkName) {
   });
   return latest;
 }
+async function releaseConfig(context, options) {
+  if (!options.config && context.config) return context.config;
+  const { loadConfig } = await import("./load-JONOM6NG.js");
+  return loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
+}
 async function configuredGates(context, options) {
-  const { loadConfig } = await import("./load-XWL6OZUW.js");
-  const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
+  const config = await releaseConfig(context, options);
   return config.file ? config.gates : void 0;
 }
 async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [{ loadConfig }, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([import("./load-XWL6OZUW.js"), import("./run-KE6E2EGY.js")]);
-  const config = loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
+  const [config, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([releaseConfig(context, options), import("./run-DOAFUQOE.js")]);
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
     if (!gateOptions) throw new ConfigurationError(`release: freshness gate ${id} is not configured in ${config.file ?? ".resilience/gates.yaml"}`);
@@ -13414,7 +15186,7 @@ async function evaluateFreshness(context, options, gates) {
   });
   return { facts, findings };
 }
-async function collect3(context, options) {
+async function collect5(context, options) {
   const env = process.env;
   const tagPattern = options.tagPattern ?? "v*";
   const file = options.checkRunsFile ? readFactsFile(context, options.checkRunsFile) : void 0;
@@ -13457,7 +15229,10 @@ async function collect3(context, options) {
     };
   }
   const checkName = options.checkName ?? DEFAULT_CHECK_NAME;
-  const latest = latestByGate(runs, checkName);
+  const indexed = runs.map((run, index) => ({ run, index }));
+  const onCommit = indexed.filter(({ run }) => commit !== void 0 && run.head_sha === commit);
+  const elsewhere = latestByGate(indexed.filter(({ run }) => commit === void 0 || run.head_sha !== commit), checkName);
+  const latest = latestByGate(onCommit, checkName);
   const checkRuns = [];
   for (const [gate, { run, index }] of latest) {
     const workflow = options.trustedWorkflows && requiredGates.includes(gate) ? await workflowOf(run) : void 0;
@@ -13475,6 +15250,8 @@ async function collect3(context, options) {
     });
   }
   const fresh = isRecord(file?.value) && Array.isArray(file.value.freshness) ? { facts: file.value.freshness.map((fact) => ({ ...fact, findings: fact.findings ?? 0, blocking_rules: fact.blocking_rules ?? [], error: fact.error ?? null })), findings: /* @__PURE__ */ new Map() } : await evaluateFreshness(context, options, freshnessGates);
+  const budgets = options.errorBudgets ? await collectBudgets(context, options.errorBudgets) : void 0;
+  if (budgets) context.logger.info(`release: ${budgets.facts.length} error budgets of tier ${(options.errorBudgets?.tiers ?? [0, 1]).join("/")} SLOs measured`);
   const facts = {
     repository: repository ?? null,
     ref: ref ?? null,
@@ -13506,11 +15283,30 @@ async function collect3(context, options) {
       check_name: checkName,
       trusted_workflows: options.trustedWorkflows ?? null,
       check_runs: facts.checkRuns,
-      freshness: facts.freshness
+      check_runs_elsewhere: [...elsewhere].map(([gate, { run }]) => ({ gate, head_sha: typeof run.head_sha === "string" ? run.head_sha : null })),
+      freshness: facts.freshness,
+      error_budgets: budgets?.facts ?? [],
+      error_budget_policy: options.errorBudgets ? {
+        exhausted: options.errorBudgets.exhausted ?? "block",
+        warn_below: options.errorBudgets.warnBelow ?? 0.25,
+        reliability_tag_pattern: options.errorBudgets.reliabilityTagPattern ?? null
+      } : null
     },
+    ...budgets?.errors.length ? { errors: budgets.errors } : {},
     locate(finding) {
+      if (typeof finding.budget === "number") {
+        const fact = budgets?.facts[finding.budget];
+        const location2 = budgets?.locations[finding.budget];
+        if (!fact) throw new CollectorError(`policy finding ${finding.rule} names unknown error budget ${finding.budget}`);
+        return { resource: { kind: "SLO", name: fact.slo }, ...location2 ? { location: location2 } : {} };
+      }
       const gate = typeof finding.check === "string" ? finding.check : void 0;
       const evidence = typeof finding.freshness === "string" ? finding.freshness : void 0;
+      if (gate && finding.field === "head_sha") {
+        const other = elsewhere.get(gate);
+        const location2 = other ? at(["check_runs", other.index, "head_sha"]) : at(["check_runs"]);
+        return { resource: { kind: "CheckRun", name: checkRunName(gate, checkName) }, ...location2 ? { location: location2 } : {} };
+      }
       if (gate) {
         const run = checkRuns.find((candidate) => candidate.gate === gate);
         const location2 = run ? at(["check_runs", run.index, finding.field === "app" ? "app" : finding.field === "status" ? "status" : finding.field === "workflow" ? "workflow_run" : "conclusion"]) : at(["check_runs"]);
@@ -13528,7 +15324,8 @@ async function collect3(context, options) {
     stats: {
       requiredGates: requiredGates.length,
       checkRuns: checkRuns.length,
-      freshnessGates: facts.freshness.length
+      freshnessGates: facts.freshness.length,
+      ...budgets ? { errorBudgets: budgets.facts.length } : {}
     }
   };
 }
@@ -13549,7 +15346,7 @@ var releaseGate = {
     if (file) options.checkRunsFile = file;
     return options;
   },
-  collect: collect3,
+  collect: collect5,
   fixtureOptions(file) {
     return { checkRunsFile: file, requiredGates: ["security-context", "migrations"], freshnessGates: [], ...fixtureOverrides(file) };
   }
@@ -13560,45 +15357,84 @@ function fixtureOverrides(file) {
   return isRecord(value) ? value : {};
 }
 
-// src/gates/restore-proofs/index.ts
-var PROOF_RESOURCE_TYPE = { kind: "ConfigMap", group: "", version: "v1", plural: "configmaps", labelSelector: PROOF_LABEL };
-async function clusterProofs(context, options, keys) {
-  const reader = await ClusterReader.connect(options, context.logger);
-  context.logger.info(`restore-proofs: reading ConfigMaps labelled ${PROOF_LABEL} from ${reader.describe()}`);
-  const [result] = await reader.listAll([PROOF_RESOURCE_TYPE]);
-  const objects = result && "objects" in result ? result.objects : [];
-  return objects.map((object) => {
-    const metadata = isRecord(object.metadata) ? object.metadata : {};
-    const resource = { kind: "ConfigMap", name: String(metadata.name), namespace: String(metadata.namespace) };
-    const shown = `configmaps/${resource.namespace}/${resource.name}/${PROOF_KEY}`;
-    const text = isRecord(object.data) ? object.data[PROOF_KEY] : void 0;
-    return {
-      shown,
-      resource,
-      result: typeof text === "string" ? readProofText(text, shown, keys) : { ok: false, message: `ConfigMap ${resource.namespace}/${resource.name} is labelled ${PROOF_LABEL} but has no data key ${PROOF_KEY}`, location: { file: shown, line: 1 } }
-    };
-  });
-}
-function trustedKeys(context, options) {
-  const files = options.publicKey === void 0 ? [] : Array.isArray(options.publicKey) ? options.publicKey : [options.publicKey];
-  const keys = files.map((file) => {
-    const absolute = resolveInside(context.workspace, file, "public key");
-    return readPublicKeyFile(absolute, displayPath(context.workspace, absolute));
-  });
-  const variable = options.publicKeyEnv ?? PUBLIC_KEY_ENV;
-  const fromEnv = process.env[variable];
-  if (fromEnv?.trim()) keys.push(parsePublicKey(fromEnv, `$${variable}`));
-  if (keys.length === 0) {
-    throw new ConfigurationError(
-      `restore-proofs: no public key to verify proofs with, so none could be trusted: give --public-key F (gates.restore-proofs.publicKey) or set ${variable}`
-    );
+// src/gates/restore-proofs/consistency.ts
+var CLOCK_SKEW_SECONDS = 300;
+var ROUNDING_SECONDS = 15e-4;
+function proofContradictions(proof) {
+  const at = {
+    backup_time: exact(proof.backup.time),
+    drill_started: exact(proof.drill.startedAt),
+    restore_started: exact(proof.drill.restoreStartedAt),
+    drill_finished: exact(proof.drill.finishedAt),
+    verified_at: proof.drill.verifiedAt === null ? null : exact(proof.drill.verifiedAt)
+  };
+  const found = [];
+  const say = (path, message) => found.push({ path, message });
+  const { checks } = proof.integrity;
+  if (proof.result === "passed") {
+    if (proof.failures.length > 0) say(["failures"], `result is "passed" but failures lists ${proof.failures.length}: ${JSON.stringify(proof.failures[0])}`);
+    if (proof.drill.verifiedAt === null) say(["drill", "verifiedAt"], `result is "passed" but verifiedAt is null: the restored copy was never verified`);
+    const failedCheck = checks.findIndex((check) => !check.passed);
+    if (failedCheck >= 0) say(["integrity", "checks", failedCheck, "passed"], `result is "passed" but integrity check ${checks[failedCheck]?.name} failed`);
+    const failedSmoke = proof.smoke.findIndex((check) => !check.passed);
+    if (failedSmoke >= 0) say(["smoke", failedSmoke, "passed"], `result is "passed" but smoke check ${proof.smoke[failedSmoke]?.name} failed`);
   }
-  return keys;
+  const allPassed = checks.every((check) => check.passed);
+  if (proof.integrity.passed && !allPassed) {
+    say(["integrity", "passed"], `integrity.passed is true but ${checks.filter((check) => !check.passed).length} of ${checks.length} checks failed`);
+  } else if (!proof.integrity.passed && allPassed) {
+    say(["integrity", "passed"], `integrity.passed is false but ${checks.length === 0 ? "it lists no check" : `every one of its ${checks.length} checks passed`}`);
+  }
+  const order = [
+    ["drill_started", "drill.startedAt", "restore_started", "drill.restoreStartedAt"],
+    ["restore_started", "drill.restoreStartedAt", "verified_at", "drill.verifiedAt"],
+    ["verified_at", "drill.verifiedAt", "drill_finished", "drill.finishedAt"],
+    ["restore_started", "drill.restoreStartedAt", "drill_finished", "drill.finishedAt"]
+  ];
+  for (const [earlier, earlierName, later, laterName] of order) {
+    const from = at[earlier];
+    const to = at[later];
+    if (from === null || to === null || to >= from) continue;
+    const [, field] = laterName.split(".");
+    say(["drill", field], `${laterName} ${instant(to)} is before ${earlierName} ${instant(from)}`);
+  }
+  if (at.backup_time > at.restore_started + CLOCK_SKEW_SECONDS) {
+    say(["backup", "time"], `backup.time ${instant(at.backup_time)} is after drill.restoreStartedAt ${instant(at.restore_started)}: a restore cannot start before its backup exists`);
+  }
+  const { rtoSeconds, rpoSeconds } = proof.measured;
+  if (at.verified_at === null) {
+    if (rtoSeconds !== null) say(["measured", "rtoSeconds"], `rtoSeconds is ${rtoSeconds} but the drill was never verified (verifiedAt is null), so there is no RTO`);
+  } else {
+    const rto = at.verified_at - at.restore_started;
+    if (rtoSeconds === null || Math.abs(rtoSeconds - rto) > ROUNDING_SECONDS) {
+      say(["measured", "rtoSeconds"], `rtoSeconds is ${String(rtoSeconds)} but restoreStartedAt to verifiedAt is ${seconds3(rto)} s`);
+    }
+  }
+  const rpo = Math.max(0, at.restore_started - at.backup_time);
+  if (Math.abs(rpoSeconds - rpo) > ROUNDING_SECONDS) {
+    say(["measured", "rpoSeconds"], `rpoSeconds is ${rpoSeconds} but backup.time to restoreStartedAt is ${seconds3(rpo)} s`);
+  }
+  return found;
 }
-async function collect4(context, options) {
+function exact(text) {
+  return Date.parse(text) / 1e3;
+}
+function instant(epochSeconds2) {
+  return new Date(epochSeconds2 * 1e3).toISOString();
+}
+function seconds3(value) {
+  return String(Math.round(value * 1e3) / 1e3);
+}
+
+// src/gates/restore-proofs/index.ts
+var PROOF_RESOURCE_TYPE = publishedResourceType(RESTORE_PROOF_CONFIGMAP);
+async function clusterProofs(context, options, keys) {
+  return readPublishedSigned(context, "restore-proofs", options, keys, RESTORE_PROOF_CONFIGMAP, RESTORE_PROOF);
+}
+async function collect6(context, options) {
   const { workspace } = context;
   const catalog = loadCatalog(workspace, options.catalog);
-  const keys = trustedKeys(context, options);
+  const keys = trustedKeys(context, "restore-proofs", options, "proof");
   const files = expandJsonInputs(workspace, options.proofs ?? [], "proofs");
   const storeIndex = new Map(catalog.stores.map((store, id) => [store.name, id]));
   const sources = files.map((absolute) => {
@@ -13625,12 +15461,19 @@ async function collect4(context, options) {
     const epochs = {};
     let bad;
     for (const [key, value] of Object.entries(times)) {
-      const seconds = value === null ? null : epochSeconds(value);
-      if (seconds === void 0) bad = `${key} ${String(value)} is not a real calendar time`;
-      epochs[key] = seconds ?? null;
+      const seconds4 = value === null ? null : epochSeconds(value);
+      if (seconds4 === void 0) bad = `${key} ${String(value)} is not a real calendar time`;
+      epochs[key] = seconds4 ?? null;
     }
     if (bad) {
       problems.push({ id: problems.length, file: shown, message: bad, location: json.locate(["drill"]), resource });
+      continue;
+    }
+    const contradictions = signature.status === "valid" ? proofContradictions(proof) : [];
+    if (contradictions.length > 0) {
+      for (const { path, message } of contradictions) {
+        problems.push({ id: problems.length, file: shown, message: `it contradicts itself: ${message}`, location: json.locate(path), resource });
+      }
       continue;
     }
     read.push({ json, resource });
@@ -13706,7 +15549,7 @@ var restoreProofsGate = {
       ...keys.length === 1 ? { publicKey: keys[0] } : keys.length > 1 ? { publicKey: keys } : {}
     };
   },
-  collect: collect4,
+  collect: collect6,
   fixtureOptions(file) {
     const [document] = readYamlFile(standaloneWorkspace(file), file, file);
     if (!isRecord(document?.value)) throw new ConfigurationError(`fixture ${file} must be a mapping of restore-proofs options`);
@@ -13845,9 +15688,12 @@ async function readLiveWorkloads(options, repository, logger) {
 
 // src/gates/security-context/index.ts
 var WAIVER_ANNOTATION = "resilience-gates.io/waivers";
-async function collect5(context, options) {
+async function collect7(context, options) {
   const { logger } = context;
-  const { objects, files } = await readManifestSources(context.workspace, options, logger);
+  const setting = options.podSecurity ?? {};
+  const gateMinor = podSecurityMinor(setting.version ?? "latest", "security-context podSecurity.version");
+  const gatePodSecurity = { level: setting.level ?? "restricted", minor: gateMinor, source: "podSecurity" };
+  const { objects, files, errors } = await readManifestSources(context.workspace, { ...options, kubeVersion: kubeVersionForPodSecurity(gateMinor) }, logger);
   const live = options.cluster ? await readLiveWorkloads(options.cluster === true ? {} : options.cluster, objects, logger) : void 0;
   const judged = live ? live.objects : objects;
   const customPaths = (options.podTemplatePaths ?? []).map((entry) => ({
@@ -13855,7 +15701,9 @@ async function collect5(context, options) {
     ...entry.apiVersion ? { apiVersion: entry.apiVersion } : {},
     path: parseFieldPath(entry.path)
   }));
-  const workloads = findWorkloads(judged, [...customPaths, ...BUILT_IN_POD_TEMPLATE_PATHS]);
+  const workloads = findWorkloads(judged, [...customPaths, ...BUILT_IN_POD_TEMPLATE_PATHS], errors);
+  const serviceAccounts = serviceAccountIndex([...judged, ...live ? objects : []]);
+  const podSecurityOf = podSecurityResolver(gatePodSecurity, setting.namespaceLabels === false ? [] : [...judged, ...live ? objects : []]);
   const waiverProblems = [];
   const localWaivers = workloads.map((workload) => annotationWaivers(workload, context.now, waiverProblems, live?.label));
   return {
@@ -13866,7 +15714,9 @@ async function collect5(context, options) {
         api_version: workload.manifest.apiVersion,
         name: workload.manifest.ref.name,
         ...workload.manifest.ref.namespace ? { namespace: workload.manifest.ref.namespace } : {},
-        template: workload.template
+        template: workload.template,
+        pod_security: (({ level, minor }) => ({ level, minor }))(podSecurityOf(workload.manifest.ref.namespace)),
+        ...serviceAccountFacts(workload, serviceAccounts)
       }))
     },
     locate: (finding) => {
@@ -13882,8 +15732,44 @@ async function collect5(context, options) {
       };
     },
     stats: { files, objects: judged.length, workloads: workloads.length, ...live ? { ownedLeftOut: live.owned } : {} },
-    waiverProblems
+    waiverProblems,
+    ...errors.length > 0 ? { errors } : {}
   };
+}
+function podSecurityResolver(gate, objects) {
+  const labels2 = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    if (object.ref.kind !== "Namespace" || object.apiVersion !== "v1" || labels2.has(object.ref.name)) continue;
+    const found = getPath(object.object, ["metadata", "labels"]);
+    labels2.set(object.ref.name, isRecord(found) ? found : {});
+  }
+  const resolved = /* @__PURE__ */ new Map();
+  return (namespace) => {
+    let result = resolved.get(namespace);
+    if (!result) {
+      result = namespace === void 0 ? gate : inForce(gate, labels2.get(namespace), namespace);
+      resolved.set(namespace, result);
+    }
+    return result;
+  };
+}
+function serviceAccountIndex(objects) {
+  const index = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    if (object.ref.kind !== "ServiceAccount" || object.apiVersion !== "v1") continue;
+    const key = `${object.ref.namespace ?? ""}/${object.ref.name}`;
+    if (!index.has(key)) index.set(key, object.object);
+  }
+  return index;
+}
+function serviceAccountFacts(workload, index) {
+  const spec = isRecord(workload.template.spec) ? workload.template.spec : {};
+  const named = [spec.serviceAccountName, spec.serviceAccount].find((value) => typeof value === "string" && value !== "") ?? "default";
+  const namespace = workload.manifest.ref.namespace;
+  const account = index.get(`${namespace ?? ""}/${named}`) ?? index.get(`/${named}`);
+  if (!account) return {};
+  const automount = account.automountServiceAccountToken;
+  return { service_account: { name: named, ...typeof automount === "boolean" ? { automountServiceAccountToken: automount } : {} } };
 }
 function containerAt(workload, path) {
   const [spec, list2, index] = path;
@@ -13933,9 +15819,19 @@ var securityContextGate = {
   cliFlags: SECURITY_CONTEXT_FLAGS,
   optionsFromFlags(flags) {
     const sources = objectSourcesFromFlags(flags);
-    return Object.keys(sources).length > 0 ? sources : void 0;
+    if (Object.keys(sources).length === 0) return void 0;
+    const level = flags["pod-security-level"];
+    const version = flags["pod-security-version"];
+    if (level !== void 0 && level !== "baseline" && level !== "restricted") {
+      throw new ConfigurationError(`--pod-security-level must be baseline or restricted, not ${JSON.stringify(level)}`);
+    }
+    const podSecurity = {
+      ...level !== void 0 ? { level } : {},
+      ...typeof version === "string" ? { version } : {}
+    };
+    return { ...sources, ...Object.keys(podSecurity).length > 0 ? { podSecurity } : {} };
   },
-  collect: collect5,
+  collect: collect7,
   independentItems: "workloads",
   fixtureOptions: (file) => ({ manifests: [file] })
 };
@@ -13946,16 +15842,18 @@ var GATES = /* @__PURE__ */ new Map([
   [migrationsGate.id, migrationsGate],
   [backupsGate.id, backupsGate],
   [restoreProofsGate.id, restoreProofsGate],
+  [chaosReadinessGate.id, chaosReadinessGate],
   [releaseGate.id, releaseGate],
   [loadBudgetGate.id, loadBudgetGate],
-  [sloGate.id, sloGate]
+  [sloGate.id, sloGate],
+  [readinessGate.id, readinessGate]
 ]);
 
 // src/engine/bundle.ts
 import { createHash as createHash2 } from "node:crypto";
-import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, rmSync as rmSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute, join as join7, relative as relative2 } from "node:path";
+import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, rmSync as rmSync4, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { isAbsolute, join as join8, relative as relative2 } from "node:path";
 
 // src/engine/tar.ts
 import { gunzipSync } from "node:zlib";
@@ -13986,10 +15884,10 @@ function entrypointOf(gateId) {
 function regoFiles(directories, root) {
   const files = [];
   for (const directory of directories) {
-    if (!statSync2(directory, { throwIfNoEntry: false })?.isDirectory()) {
+    if (!statSync4(directory, { throwIfNoEntry: false })?.isDirectory()) {
       throw new ConfigurationError(`policy directory ${directory} does not exist`);
     }
-    const workspace = root ? { root, base: root } : standaloneWorkspace(join7(directory, "."));
+    const workspace = root ? { root, base: root } : standaloneWorkspace(join8(directory, "."));
     files.push(...filesBelow(workspace, directory, (name) => name.endsWith(".rego") && !name.endsWith("_test.rego"), "policy file"));
   }
   return files.sort();
@@ -14010,11 +15908,11 @@ async function compilePolicies(directories, gateIds, cwd) {
   const packages = new Set(texts.flatMap((text) => [...text.matchAll(/^package\s+resilience\.([a-z_]+)\s*$/gm)].map((m) => m[1])));
   const entrypoints = gateIds.filter((id) => packages.has(policyPackage(id))).map(entrypointOf);
   if (entrypoints.length === 0) throw new ConfigurationError(`no policy packages resilience.<gate> found in ${directories.join(", ")}`);
-  const scratch = mkdtempSync2(join7(tmpdir2(), "resilience-gates-opa-"));
+  const scratch = mkdtempSync3(join8(tmpdir3(), "resilience-gates-opa-"));
   try {
-    const capabilities = join7(scratch, "capabilities.json");
-    writeFileSync3(capabilities, JSON.stringify(wasmCapabilities()));
-    const output = join7(scratch, "bundle.tar.gz");
+    const capabilities = join8(scratch, "capabilities.json");
+    writeFileSync4(capabilities, JSON.stringify(wasmCapabilities()));
+    const output = join8(scratch, "bundle.tar.gz");
     const args = ["build", "-t", "wasm", "--capabilities", capabilities, "--ignore", "*_test.rego", "-o", output];
     for (const entrypoint of entrypoints) args.push("-e", entrypoint);
     const shownDirectories = directories.map((directory) => relative2(cwd, directory).startsWith("..") ? directory : relative2(cwd, directory) || ".");
@@ -14030,11 +15928,11 @@ async function compilePolicies(directories, gateIds, cwd) {
     }
     return { wasm, rules: rulesFromInspect({ annotations: annotations2 }, cwd), entrypoints };
   } finally {
-    rmSync3(scratch, { recursive: true, force: true });
+    rmSync4(scratch, { recursive: true, force: true });
   }
 }
 function wasmCapabilities() {
-  const shipped = JSON.parse(readFileSync4(join7(packageRoot(), "dist", "opa-wasm-capabilities.json"), "utf8"));
+  const shipped = JSON.parse(readFileSync4(join8(packageRoot(), "dist", "opa-wasm-capabilities.json"), "utf8"));
   return { ...shipped, features: ["rego_v1"] };
 }
 function opaError(what, run, cwd) {
@@ -14113,19 +16011,19 @@ function worstVerdict(verdicts) {
 }
 async function loadBundle(config, logger) {
   if (config.policies.length === 0) return loadBuiltInBundle();
-  const directories = [join8(packageRoot(), "policies"), ...config.policies];
+  const directories = [join9(packageRoot(), "policies"), ...config.policies];
   const digest = policiesDigest(directories, config.workspace.root);
   const cache = cacheDirectory(digest);
-  if (!cachingEnabled() || !existsSync3(join8(cache, "policies.wasm"))) {
+  if (!cachingEnabled() || !existsSync6(join9(cache, "policies.wasm"))) {
     logger.info(`compiling custom policies from ${config.policies.length} director${config.policies.length === 1 ? "y" : "ies"} with opa`);
     const compiled = await compilePolicies(directories, [...GATES.keys()], config.workspace.root);
     if (!cachingEnabled()) return PolicyBundle.load(compiled.wasm, compiled.rules, digest);
     mkdirSync2(cache, { recursive: true });
-    writeFileSync4(join8(cache, "rules.json"), JSON.stringify(compiled.rules));
-    writeFileSync4(join8(cache, "policies.wasm"), compiled.wasm);
+    writeFileSync5(join9(cache, "rules.json"), JSON.stringify(compiled.rules));
+    writeFileSync5(join9(cache, "policies.wasm"), compiled.wasm);
   }
-  const rules = JSON.parse(readFileSync5(join8(cache, "rules.json"), "utf8"));
-  return PolicyBundle.load(readFileSync5(join8(cache, "policies.wasm")), rules, digest);
+  const rules = JSON.parse(readFileSync5(join9(cache, "rules.json"), "utf8"));
+  return PolicyBundle.load(readFileSync5(join9(cache, "policies.wasm")), rules, digest);
 }
 async function runGates(request, bundle) {
   const { config, now, logger } = request;
@@ -14133,7 +16031,7 @@ async function runGates(request, bundle) {
     bundle,
     config.waiversFile ? loadWaiversFile(config.workspace, config.waiversFile, now) : { waivers: [], problems: [] }
   );
-  const context = { workspace: config.workspace, logger, now, ...request.githubToken ? { githubToken: request.githubToken } : {} };
+  const context = { workspace: config.workspace, logger, now, config, ...request.githubToken ? { githubToken: request.githubToken } : {} };
   const results = [];
   const claimed = /* @__PURE__ */ new Set();
   for (const [id, options] of request.gates) {
@@ -14237,8 +16135,8 @@ function knownRulesOnly(bundle, set) {
   return { waivers, problems };
 }
 function rulesMatching(bundle, pattern) {
-  const exact = bundle.catalog.get(pattern);
-  if (exact) return [exact];
+  const exact2 = bundle.catalog.get(pattern);
+  if (exact2) return [exact2];
   const matches = (0, import_picomatch3.default)(pattern);
   return [...bundle.catalog.values()].filter((rule) => matches(rule.id));
 }
@@ -14284,6 +16182,8 @@ export {
   MAX_ANNOTATIONS,
   DEFAULT_CHECK_NAME,
   checkRunName,
+  startChecks,
+  abandonChecks,
   publishChecks,
   RELEASE_GATE,
   releaseFactsFor,

@@ -1,13 +1,18 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   BACKUPS_FLAGS,
+  CHAOS_READINESS_FLAGS,
   LOAD_BUDGET_FLAGS,
   MIGRATIONS_FLAGS,
+  READINESS_FLAGS,
   RELEASE_FLAGS,
   RESTORE_PROOFS_FLAGS,
   SECURITY_CONTEXT_FLAGS,
   SLO_FLAGS
-} from "./chunk-NUD3GI67.js";
+} from "./chunk-HD6LMWO3.js";
+import {
+  redactSecrets
+} from "./chunk-S2KBQMLG.js";
 import {
   ConfigurationError,
   describeThrown,
@@ -23,9 +28,11 @@ var GATE_FLAGS = /* @__PURE__ */ new Map([
   ["migrations", MIGRATIONS_FLAGS],
   ["backups", BACKUPS_FLAGS],
   ["restore-proofs", RESTORE_PROOFS_FLAGS],
+  ["chaos-readiness", CHAOS_READINESS_FLAGS],
   ["release", RELEASE_FLAGS],
   ["load-budget", LOAD_BUDGET_FLAGS],
-  ["slo", SLO_FLAGS]
+  ["slo", SLO_FLAGS],
+  ["readiness", READINESS_FLAGS]
 ]);
 
 // src/report/links.ts
@@ -47,6 +54,13 @@ function ruleDocsUrl(ruleId) {
 }
 function helpUri(ruleId, docs) {
   return docs && /^https?:\/\//.test(docs) ? docs : ruleDocsUrl(ruleId);
+}
+
+// src/engine/wasm-compiler.ts
+import { setFlagsFromString } from "node:v8";
+function keepWasmOnBaselineCompiler(env = process.env) {
+  if (env.RESILIENCE_GATES_WASM_TIER_UP === "on") return;
+  setFlagsFromString(`--wasm-tier-up-filter=${2 ** 31 - 1}`);
 }
 
 // src/cli.ts
@@ -73,18 +87,53 @@ Options for check:
 
 Exit status: 0 pass or warn, 1 block, 2 error or bad usage.
 `;
-function help() {
-  const gates = [...GATE_FLAGS].map(([id, flags]) => {
-    const rows = flags.map((flag) => {
-      const name = `  --${flag.name}${flag.type === "string" ? " V" : ""}`;
-      return `${name.padEnd(Math.max(21, name.length + 2))}${flag.description}`;
-    });
-    return `Flags for check ${id} (one-off use without a config file):
-${rows.join("\n")}`;
+function gateFlagsHelp(id, flags) {
+  const rows = flags.map((flag) => {
+    const name = `  --${flag.name}${flag.type === "string" ? " V" : ""}`;
+    return `${name.padEnd(Math.max(21, name.length + 2))}${flag.description}`;
   });
+  return `Flags for check ${id} (one-off use without a config file):
+${rows.join("\n")}`;
+}
+function help() {
+  const gates = [...GATE_FLAGS].map(([id, flags]) => gateFlagsHelp(id, flags));
   return `${COMMON_HELP}
 ${gates.join("\n\n")}
 `;
+}
+var isHelpFlag = (arg) => arg === "--help" || arg === "-h";
+function asksForHelp(args) {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some(isHelpFlag);
+}
+async function commandHelp(command, args) {
+  switch (command) {
+    case "check": {
+      const named = args.filter((arg) => GATE_FLAGS.has(arg));
+      if (named.length === 0) return help();
+      const options = COMMON_HELP.slice(COMMON_HELP.indexOf("Options for check:"));
+      const sections = named.map((id) => gateFlagsHelp(id, GATE_FLAGS.get(id) ?? []));
+      return `Usage: resilience-gates check ${named.join(" ")} [options]
+
+${options}
+${sections.join("\n\n")}
+`;
+    }
+    case "rules":
+      return (await import("./rules-CEHXZ63T.js")).RULES_HELP;
+    case "explain":
+      return (await import("./rules-CEHXZ63T.js")).EXPLAIN_HELP;
+    case "init":
+      return (await import("./init-J6PF5MIU.js")).INIT_HELP;
+    case "drill":
+      return (await import("./drill-J4GRX5ZO.js")).DRILL_HELP;
+    case "baseline":
+      return (await import("./baseline-7P5ZBQ7B.js")).BASELINE_HELP;
+    case "chaos":
+      return (await import("./chaos-CRICNBUU.js")).CHAOS_HELP;
+    default:
+      return void 0;
+  }
 }
 var UsageError = class extends ConfigurationError {
 };
@@ -105,9 +154,17 @@ Run \`resilience-gates --help\` for usage.`);
   }
 }
 async function main(argv) {
+  keepWasmOnBaselineCompiler();
   const [command, ...rest] = argv;
   const verbose = argv.includes("--verbose");
   try {
+    if (command !== void 0 && asksForHelp(rest)) {
+      const text = await commandHelp(command, rest);
+      if (text !== void 0) {
+        process.stdout.write(text);
+        return EXIT.ok;
+      }
+    }
     switch (command) {
       case void 0:
       case "--help":
@@ -121,31 +178,31 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-QRMUWEHW.js")).check(rest);
+        return await (await import("./check-PIYR4QYF.js")).check(rest);
       case "rules":
-        return await (await import("./rules-LXYWFVWG.js")).rules(rest);
+        return await (await import("./rules-CEHXZ63T.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-LXYWFVWG.js")).explain(rest);
+        return await (await import("./rules-CEHXZ63T.js")).explain(rest);
       case "init":
-        return (await import("./init-4HUJ77ZW.js")).init(rest);
+        return (await import("./init-J6PF5MIU.js")).init(rest);
       case "drill":
-        return await (await import("./drill-63EUKF62.js")).drill(rest);
+        return await (await import("./drill-J4GRX5ZO.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-3N5ZTHKT.js")).baseline(rest);
+        return await (await import("./baseline-7P5ZBQ7B.js")).baseline(rest);
       case "chaos":
-        return await (await import("./chaos-AFA6KVPG.js")).chaos(rest);
+        return await (await import("./chaos-CRICNBUU.js")).chaos(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);
     }
   } catch (error) {
     if (error instanceof ConfigurationError) {
-      process.stderr.write(`error: ${error.message}
+      process.stderr.write(`error: ${redactSecrets(error.message)}
 `);
     } else {
-      process.stderr.write(`internal error: ${describeThrown(error)}
+      process.stderr.write(`internal error: ${redactSecrets(describeThrown(error))}
 `);
-      if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}
+      if (verbose && error instanceof Error && error.stack) process.stderr.write(`${redactSecrets(error.stack)}
 `);
       else process.stderr.write("Run again with --verbose for the stack trace, and report it as a bug.\n");
     }
@@ -157,6 +214,7 @@ export {
   toolVersion,
   projectUrl,
   helpUri,
+  keepWasmOnBaselineCompiler,
   EXIT,
   UsageError,
   gateFlagOptions,

@@ -1,13 +1,19 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
+  connectFailure,
+  connectTimeoutSeconds,
   esm_default
-} from "./chunk-LSDKRTPN.js";
+} from "./chunk-PPKNISMU.js";
 import {
   childEnv,
   freePort
-} from "./chunk-UJ6WTITS.js";
+} from "./chunk-WWQ44ZA7.js";
 import {
-  CollectorError
+  redactUrl
+} from "./chunk-S2KBQMLG.js";
+import {
+  CollectorError,
+  ConfigurationError
 } from "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 
@@ -135,7 +141,7 @@ async function startThrowawayPostgres(logger, postgresBin) {
   };
   const started = performance.now();
   for (; ; ) {
-    const client = new esm_default.Client({ connectionString: url });
+    const client = new esm_default.Client({ connectionString: url, connectionTimeoutMillis: 2e3 });
     try {
       await client.connect();
       await client.end();
@@ -151,6 +157,18 @@ async function startThrowawayPostgres(logger, postgresBin) {
   }
   logger.info(`migrations: trace server PostgreSQL from ${bin} on port ${port}`);
   return { url, stop };
+}
+async function connectTrace(url, shown) {
+  const limit = connectTimeoutSeconds();
+  const client = new esm_default.Client({ connectionString: url, connectionTimeoutMillis: limit * 1e3 });
+  client.on("error", () => void 0);
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => void 0);
+    throw new ConfigurationError(`trace: cannot connect to ${shown} (${redactUrl(url)}): ${connectFailure(error, limit)}`);
+  }
 }
 var RELATIONS_SQL = `SELECT c.oid::text AS oid, CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS name,
   c.relkind::text AS kind, c.relfilenode::text AS filenode
@@ -270,13 +288,19 @@ function isTransactionControl(sql) {
 async function traceMigrations(files, options, logger, bookkeeping) {
   const server = options.url ? void 0 : await startThrowawayPostgres(logger, options.postgresBin);
   const baseUrl = options.url ?? server?.url ?? "";
-  const admin = new esm_default.Client({ connectionString: baseUrl });
+  const shown = options.url ? "the --trace-url server" : "the trace's throwaway server";
   const database = `rg_trace_${randomBytes(4).toString("hex")}`;
   let created = false;
   const traces = /* @__PURE__ */ new Map();
   let replayFailures = 0;
+  let admin;
   try {
-    await admin.connect();
+    admin = await connectTrace(baseUrl, shown);
+  } catch (error) {
+    await server?.stop();
+    throw error;
+  }
+  try {
     try {
       await admin.query(`CREATE DATABASE ${database} TEMPLATE template0 ENCODING 'UTF8'`);
       created = true;
@@ -286,9 +310,8 @@ async function traceMigrations(files, options, logger, bookkeeping) {
     }
     const url = new URL(baseUrl);
     if (created) url.pathname = `/${database}`;
-    const client = new esm_default.Client({ connectionString: url.toString() });
+    const client = await connectTrace(url.toString(), shown);
     client.on("notice", () => void 0);
-    await client.connect();
     try {
       if (bookkeeping) await client.query(bookkeeping.create);
       for (const file of files) {

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   LineIndex,
   readTextFile
-} from "./chunk-I5GRNHRJ.js";
+} from "./chunk-OPYNEBYB.js";
 import {
   ConfigurationError
 } from "./chunk-2GHCG2EG.js";
@@ -65,17 +65,20 @@ function locateInDocument(document, path) {
   const position = document.locate(path);
   return { file: document.file, line: position.line, column: position.column };
 }
-function findWorkloads(objects, paths) {
+function findWorkloads(objects, paths, errors) {
   const workloads = [];
   for (const manifest of objects) {
     const entry = paths.find((p) => p.kind === manifest.ref.kind && (!p.apiVersion || p.apiVersion === manifest.apiVersion));
     if (!entry) continue;
     const template = getPath(manifest.object, entry.path);
     if (!isRecord(template)) {
-      throw new ConfigurationError(
+      const error = new ConfigurationError(
         `${manifest.ref.kind} ${manifest.ref.name} has no pod template at ${entry.path.join(".") || "(root)"}`,
         manifest.locate(entry.path)
       );
+      if (!errors) throw error;
+      errors.push(error.message);
+      continue;
     }
     workloads.push({ manifest, templatePath: entry.path, template });
   }

@@ -7,7 +7,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-SWAEQKGI.js";
+} from "./chunk-4BNAT2CO.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -19,10 +19,10 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-OWTAJHYB.js";
+} from "./chunk-4OIVIKK7.js";
 import {
   loadConfig
-} from "./chunk-MNLDZWT2.js";
+} from "./chunk-V3D72YVE.js";
 import {
   ConfigurationError,
   formatLocation
@@ -55,6 +55,7 @@ function buildPayload(facts, result2, digest, now, version) {
     decidedAt: now.toISOString(),
     verdict: result2.verdict,
     approved: result2.verdict === "pass" || result2.verdict === "warn",
+    ...result2.verdict === "error" ? { error: result2.error ?? "the gate could not run" } : {},
     requiredGates: facts.requiredGates,
     gates: Object.fromEntries(
       facts.requiredGates.map((gate) => {
@@ -99,18 +100,30 @@ function writeAttestation(path, attestation) {
   writeFileSync(path, `${JSON.stringify(attestation, null, 2)}
 `);
 }
+function factsWithoutCollection(options, env) {
+  const ref = options.tag ? `refs/tags/${options.tag}` : env.GITHUB_REF;
+  const tag = options.tag ?? (ref?.startsWith("refs/tags/") ? ref.slice("refs/tags/".length) : void 0);
+  return {
+    repository: options.repository ?? env.GITHUB_REPOSITORY ?? null,
+    ref: ref ?? null,
+    tag: tag ?? null,
+    tagPattern: options.tagPattern ?? "v*",
+    commit: options.commit ?? env.GITHUB_SHA ?? null,
+    tagCommit: null,
+    requiredGates: options.requiredGates ?? [],
+    checkRuns: [],
+    freshness: [],
+    source: options.checkRunsFile ? "file" : "api"
+  };
+}
 function attestRelease(request) {
   const planned = request.gates.find(([id]) => id === RELEASE_GATE);
   const result2 = request.report.gates.find((gate) => gate.id === RELEASE_GATE);
   if (!planned || !result2) return void 0;
   const options = planned[1];
   if (options.attestation?.enabled === false) return void 0;
-  const facts = releaseFactsFor(options);
-  if (!facts) {
-    request.logger.warn(`release: no attestation written: the gate could not collect its facts (${result2.error ?? result2.verdict})`);
-    return void 0;
-  }
   const env = request.env ?? process.env;
+  const facts = releaseFactsFor(options) ?? factsWithoutCollection(options, env);
   const keyEnv = options.attestation?.signingKeyEnv ?? DEFAULT_SIGNING_KEY_ENV;
   const { key, ephemeral } = signingKey(env[keyEnv]);
   if (ephemeral) request.logger.warn(`release: ${keyEnv} is not set; the attestation is signed with a throwaway key (integrity only, not origin)`);
@@ -520,7 +533,7 @@ async function check(args) {
   const commandLineGates = gates.filter(([id]) => GATES.get(id)?.optionsFromFlags(values) !== void 0).map(([id]) => id);
   const githubToken = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
   const report = await runGates({ config, gates, now, logger, commandLineGates, ...githubToken ? { githubToken } : {} }, bundle);
-  attestRelease({ report, gates, bundleDigest: bundle.digest, now, base: cwd, version: toolVersion(), logger });
+  attestRelease({ report, gates, bundleDigest: bundle.digest, now, base: config.workspace.base, version: toolVersion(), logger });
   const rendered = reporter.render(report, {
     color: !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR,
     catalog: bundle.catalog

@@ -7,33 +7,40 @@ import {
   signProof,
   trustedKeysFrom,
   writeKeyPair
-} from "./chunk-2NJK4QDR.js";
-import {
-  formatDuration
-} from "./chunk-PGBLLVI7.js";
+} from "./chunk-5YIPYGMP.js";
+import "./chunk-6FWGGQGR.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-OWTAJHYB.js";
-import "./chunk-NUD3GI67.js";
-import "./chunk-IVIJ4RNO.js";
+} from "./chunk-4OIVIKK7.js";
+import "./chunk-HD6LMWO3.js";
+import "./chunk-C6KPP36A.js";
 import "./chunk-QSZOVTT4.js";
 import {
   readStandaloneTextFile,
   standaloneWorkspace
-} from "./chunk-I5GRNHRJ.js";
+} from "./chunk-OPYNEBYB.js";
 import {
   require_src
 } from "./chunk-RYBHZXYI.js";
 import {
-  esm_default
-} from "./chunk-LSDKRTPN.js";
+  connectFailure,
+  connectTimeoutSeconds,
+  esm_default,
+  withinConnectTimeout
+} from "./chunk-PPKNISMU.js";
 import {
   childEnv,
+  formatDuration,
   freePort,
   runProcess
-} from "./chunk-UJ6WTITS.js";
+} from "./chunk-WWQ44ZA7.js";
+import {
+  passwordForEnvironment,
+  redactSecrets,
+  redactUrl
+} from "./chunk-S2KBQMLG.js";
 import {
   ConfigurationError,
   describeThrown,
@@ -13335,16 +13342,6 @@ function assembleProof(outcome, finishedAt = /* @__PURE__ */ new Date()) {
 function secondsBetween(from, to) {
   return Math.round(to.getTime() - from.getTime()) / 1e3;
 }
-function redactUrl(url) {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    for (const key of [...parsed.searchParams.keys()]) if (/pass|secret|token|key/i.test(key)) parsed.searchParams.set(key, "***");
-    return parsed.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
-}
 function writeSignedProof(proof, key, file) {
   const signed = signProof(proof, key);
   mkdirSync(dirname(file), { recursive: true });
@@ -13385,12 +13382,13 @@ async function summarize(client, table) {
   return { rows: Number(row.rows), checksum: createHash("sha256").update(`${row.a}:${row.b}`).digest("hex") };
 }
 async function connect(url, what) {
-  const client = new esm_default.Client({ connectionString: url, application_name: "resilience-gates drill" });
+  const limit = connectTimeoutSeconds();
+  const client = new esm_default.Client({ connectionString: url, application_name: "resilience-gates drill", connectionTimeoutMillis: limit * 1e3 });
   client.on("error", () => void 0);
   try {
     await client.connect();
   } catch (error) {
-    throw new ConfigurationError(`cannot connect to the ${what} (${redactUrl(url)}): ${describeThrown(error)}`);
+    throw new ConfigurationError(`cannot connect to the ${what} (${redactUrl(url)}): ${connectFailure(error, limit)}`);
   }
   for (const statement of PINNED_SETTINGS) await client.query(statement);
   return client;
@@ -13401,11 +13399,9 @@ function withDatabase(url, database) {
   return parsed.toString();
 }
 function forTool(url) {
-  const parsed = new URL(url);
-  if (!parsed.password) return { url, env: process.env };
-  const password = decodeURIComponent(parsed.password);
-  parsed.password = "";
-  return { url: parsed.toString(), env: { ...process.env, PGPASSWORD: password } };
+  const { url: withoutPassword, password } = passwordForEnvironment(url);
+  const env = { ...process.env, PGCONNECT_TIMEOUT: String(Math.max(2, Math.ceil(connectTimeoutSeconds()))) };
+  return { url: withoutPassword, env: password === void 0 ? env : { ...env, PGPASSWORD: password } };
 }
 function databaseOf(url) {
   try {
@@ -13426,7 +13422,7 @@ function quoteLiteral(text) {
   return `'${text.replace(/'/g, "''")}'`;
 }
 function lastLines(text, count = 6) {
-  return text.trim().split("\n").slice(-count).join(" | ");
+  return redactSecrets(text.trim().split("\n").slice(-count).join(" | "));
 }
 async function version(program) {
   const run = await runProcess(program, ["--version"], { timeoutMs: 3e4 });
@@ -13555,12 +13551,12 @@ async function drillPostgres(options) {
         if (failures.length === 0) verifiedAt = /* @__PURE__ */ new Date();
       }
     } catch (error) {
-      failures.push(`restore drill broke: ${describeThrown(error)}`);
+      failures.push(`restore drill broke: ${redactSecrets(describeThrown(error))}`);
     }
     progress.phase("cleanup", options.keepScratch && scratchName ? `keeping scratch database ${scratchName}` : "dropping the scratch database");
     if (scratchAdmin && scratchName && !options.keepScratch) {
       await scratchAdmin.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratchName)} WITH (FORCE)`).catch((error) => {
-        progress.step(`could not drop ${scratchName}: ${describeThrown(error)}`);
+        progress.step(`could not drop ${scratchName}: ${redactSecrets(describeThrown(error))}`);
       });
     }
     return assembleProof({
@@ -13739,13 +13735,15 @@ function reply(result, what) {
   return result[1];
 }
 async function connectRedis(url, what) {
-  const client = new import_ioredis.Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableReadyCheck: true, connectTimeout: 1e4 });
+  const limit = connectTimeoutSeconds();
+  const client = new import_ioredis.Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableReadyCheck: true, connectTimeout: limit * 1e3 });
   client.on("error", () => void 0);
   try {
-    await client.connect();
+    await withinConnectTimeout(client.connect(), `the ${what} (${redactUrl(url)})`, () => client.disconnect(), limit);
   } catch (error) {
     client.disconnect();
-    throw new ConfigurationError(`cannot connect to the ${what} (${redactUrl(url)}): ${describeThrown(error)}`);
+    if (error instanceof ConfigurationError) throw error;
+    throw new ConfigurationError(`cannot connect to the ${what} (${redactUrl(url)}): ${redactSecrets(describeThrown(error))}`);
   }
   return client;
 }

@@ -9,7 +9,7 @@ import {
   decodeText,
   lineIndexOf,
   readAdmittedBytes
-} from "./chunk-I5GRNHRJ.js";
+} from "./chunk-OPYNEBYB.js";
 import {
   ConfigurationError,
   describeThrown,

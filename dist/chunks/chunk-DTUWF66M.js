@@ -15,21 +15,18 @@ import {
   runScript,
   scrape,
   scrapeMeasurer
-} from "./chunk-45FGFFNV.js";
+} from "./chunk-RZW5HXL2.js";
 import {
-  formatDuration,
-  parseCatalogDuration,
-  parseGoDuration,
   parseJsonText,
   readJsonFile
-} from "./chunk-PGBLLVI7.js";
+} from "./chunk-6FWGGQGR.js";
 import {
   SLO_FLAGS
-} from "./chunk-NUD3GI67.js";
+} from "./chunk-HD6LMWO3.js";
 import {
   isRecord,
   readYamlFile
-} from "./chunk-IVIJ4RNO.js";
+} from "./chunk-C6KPP36A.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
@@ -37,7 +34,15 @@ import {
   displayPath,
   resolveInside,
   standaloneWorkspace
-} from "./chunk-I5GRNHRJ.js";
+} from "./chunk-OPYNEBYB.js";
+import {
+  formatDuration,
+  parseCatalogDuration,
+  parseGoDuration
+} from "./chunk-WWQ44ZA7.js";
+import {
+  redactSecrets
+} from "./chunk-S2KBQMLG.js";
 import {
   CollectorError,
   ConfigurationError
@@ -76,6 +81,7 @@ var GitHubApiError = class extends Error {
   }
 };
 var RATE_LIMIT_WAIT_MS = 6e4;
+var REQUEST_TIMEOUT_MS = 3e4;
 var GitHubApi = class {
   constructor(options) {
     this.options = options;
@@ -86,20 +92,22 @@ var GitHubApi = class {
   retries;
   retryDelayMs;
   async request(method, path, body) {
-    const text = (await this.send(method, path, body)).toString("utf8");
-    return text ? JSON.parse(text) : void 0;
+    return parseJson(method, path, (await this.send(method, path, body)).bytes);
   }
   /** The bytes of a GET (an artifact's zip: GitHub answers with a redirect to storage, which fetch follows). */
-  download(path) {
-    return this.send("GET", path);
+  async download(path) {
+    return (await this.send("GET", path)).bytes;
   }
   async send(method, path, body) {
     const url = `${this.options.apiUrl.replace(/\/+$/, "")}${path}`;
     let attempt = 0;
     for (; ; ) {
       let response;
+      let bytes;
+      const timeoutMs = this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
       try {
         response = await fetch(url, {
+          signal: AbortSignal.timeout(timeoutMs),
           method,
           headers: {
             accept: "application/vnd.github+json",
@@ -110,15 +118,16 @@ var GitHubApi = class {
           },
           ...body === void 0 ? {} : { body: JSON.stringify(body) }
         });
+        bytes = Buffer.from(await response.arrayBuffer());
       } catch (error) {
         if (attempt++ < this.retries) {
           await sleep(this.retryDelayMs * attempt);
           continue;
         }
-        throw new GitHubApiError(method, path, 0, error instanceof Error ? error.message : String(error));
+        const timedOut = error instanceof Error && error.name === "TimeoutError";
+        throw new GitHubApiError(method, path, 0, timedOut ? `no complete answer within ${timeoutMs / 1e3}s (${attempt} attempts)` : error instanceof Error ? error.message : String(error));
       }
-      const bytes = Buffer.from(await response.arrayBuffer());
-      if (response.ok) return bytes;
+      if (response.ok) return { bytes, headers: response.headers };
       const text = bytes.toString("utf8");
       const reset = exhaustedUntil(response);
       if (reset) {
@@ -138,18 +147,53 @@ var GitHubApi = class {
       throw new GitHubApiError(method, path, response.status, text);
     }
   }
-  /** Every item of a paged list (per_page=100), up to `maxPages` pages. */
-  async paginate(path, pick, maxPages = 10) {
+  /**
+   * Every item of a paged list: the first page with per_page=100, then each `Link: <…>; rel="next"` the
+   * server answers with, until there is none (GitHub's own paging; a short page does not end it, a
+   * missing next link does). A next link to another host than the API is refused, so the token never
+   * leaves it. More than `maxPages` pages is an error naming the list, never a silently shortened one.
+   */
+  async paginate(path, pick, maxPages = MAX_PAGES) {
     const items = [];
-    for (let page = 1; page <= maxPages; page += 1) {
-      const separator = path.includes("?") ? "&" : "?";
-      const batch = pick(await this.request("GET", `${path}${separator}per_page=100&page=${page}`));
-      items.push(...batch);
-      if (batch.length < 100) break;
+    const separator = path.includes("?") ? "&" : "?";
+    let next = `${path}${separator}per_page=100&page=1`;
+    for (let page = 1; next !== void 0; page += 1) {
+      if (page > maxPages) {
+        throw new GitHubApiError("GET", path, 0, `more than ${maxPages} pages of 100 (${items.length} items read); the list is not read further and nothing is decided on part of it`);
+      }
+      const current = next;
+      const { bytes, headers } = await this.send("GET", current);
+      items.push(...pick(parseJson(`GET`, current, bytes)));
+      next = nextPage(headers.get("link"), this.options.apiUrl, current);
     }
     return items;
   }
 };
+var MAX_PAGES = 1e3;
+function parseJson(method, path, bytes) {
+  const text = bytes.toString("utf8");
+  if (!text) return void 0;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new GitHubApiError(method, path, 200, `the response is not JSON (${error.message})`);
+  }
+}
+function nextPage(link, apiUrl, current) {
+  if (!link) return void 0;
+  for (const part of link.split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+    if (!match || !/(?:^|;)\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?\s*(?:;|$)/i.test(match[2])) continue;
+    const base = new URL(apiUrl.replace(/\/*$/, "/"));
+    const target = new URL(match[1], base);
+    const prefix = base.pathname.replace(/\/$/, "");
+    if (target.origin !== base.origin || !target.pathname.startsWith(`${prefix}/`)) {
+      throw new GitHubApiError("GET", current, 0, `the next page's link points to ${target.origin}${target.pathname}, outside the API (${base.origin}${prefix || "/"}); not followed`);
+    }
+    return `${target.pathname.slice(prefix.length)}${target.search}`;
+  }
+  return void 0;
+}
 function exhaustedUntil(response) {
   if (response.status !== 403 && response.status !== 429 || response.headers.get("x-ratelimit-remaining") !== "0" || response.headers.get("retry-after") !== null) return void 0;
   const reset = Number(response.headers.get("x-ratelimit-reset"));
@@ -226,8 +270,8 @@ async function fetchBaselineArtifact(spec, env, logger, token) {
   const repo = `/repos/${repository}`;
   try {
     const branch = spec.branch ?? (await api.request("GET", repo)).default_branch;
-    const listing = await api.request("GET", `${repo}/actions/artifacts?name=${encodeURIComponent(spec.artifact)}&per_page=100`);
-    const named = listing.artifacts.filter((artifact) => artifact.name === spec.artifact);
+    const listed = await api.paginate(`${repo}/actions/artifacts?name=${encodeURIComponent(spec.artifact)}`, (page) => page.artifacts ?? []);
+    const named = listed.filter((artifact) => artifact.name === spec.artifact);
     const usable = named.filter((artifact) => !artifact.expired && artifact.workflow_run?.head_branch === branch).sort((a, b) => (b.created_at ?? "").localeCompare(a.created_at ?? ""));
     const chosen = usable[0];
     if (!chosen) {
@@ -309,7 +353,7 @@ async function measurerFor(context, options, slos) {
     try {
       new URL(url);
     } catch {
-      throw new ConfigurationError(`slo: --metrics ${url} is not a URL; give the service's metrics URL, like http://127.0.0.1:8080/metrics`);
+      throw new ConfigurationError(`slo: --metrics ${redactSecrets(url)} is not a URL; give the service's metrics URL, like http://127.0.0.1:8080/metrics`);
     }
   }
   const hasRun = options.script !== void 0 || options.target !== void 0;
@@ -513,6 +557,7 @@ export {
   RATE_LIMIT_WAIT_MS,
   GitHubApi,
   repoPath,
+  readBaseline,
   measureSlos,
   baselineMeasurements,
   sloOptionsFromFlags,

@@ -1635,9 +1635,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1653,16 +1653,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1688,7 +1688,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1705,24 +1705,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
+          match = picomatch3.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1733,13 +1733,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1750,9 +1750,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1761,8 +1761,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
-    module.exports = picomatch2;
+    picomatch3.constants = constants2;
+    module.exports = picomatch3;
   }
 });
 
@@ -1772,18 +1772,19 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
 // src/sources/files.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync as readdirSync2, readlinkSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
@@ -2779,7 +2780,13 @@ function filesBelow(workspace, directory, accept, what) {
           if (accept(entry.name)) found.push(path);
           continue;
         }
-        requireRealPathInside(workspace, path, what);
+        try {
+          requireRealPathInside(workspace, path, what);
+        } catch (error) {
+          if (!(error instanceof ConfigurationError)) throw error;
+          found.push(path);
+          continue;
+        }
         if (target.isDirectory()) walk(path);
         else if (accept(entry.name)) found.push(path);
       } else if (entry.isDirectory()) walk(path);
@@ -2804,13 +2811,53 @@ function expandGlobs(workspace, patterns, options) {
     }
     resolveInside(workspace, globBase(absolutePattern), options.what);
     const ignore = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-    const matches = globSync(pattern, { cwd: workspace.base, absolute: true, onlyFiles: true, ignore, expandDirectories: false, followSymbolicLinks: true });
+    const matches = globSync(pattern, { cwd: workspace.base, absolute: true, onlyFiles: false, ignore, expandDirectories: false, followSymbolicLinks: true }).map((match) => match.replace(/\/$/, "")).filter((match) => keepMatch(match, pattern));
+    matches.push(...specialFilesBeside(workspace, pattern, absolutePattern, matches));
     if (matches.length === 0 && !options.allowEmpty) {
       throw new ConfigurationError(`${options.what} pattern ${pattern} matched no files (relative to ${workspace.base})`);
     }
-    for (const match of matches) files.add(resolveInside(workspace, match, options.what));
+    for (const match of matches) {
+      try {
+        files.add(resolveInside(workspace, match, options.what));
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        files.add(match);
+      }
+    }
   }
   return [...files].sort();
+}
+function targetExists(link) {
+  try {
+    return statSync2(link, { throwIfNoEntry: false }) !== void 0;
+  } catch {
+    return false;
+  }
+}
+function specialFilesBeside(workspace, pattern, absolutePattern, matches) {
+  const matcher = (0, import_picomatch2.default)(isAbsolute2(pattern) ? absolutePattern : pattern);
+  const directories = /* @__PURE__ */ new Set([globBase(absolutePattern), ...matches.map((match) => dirname2(match))]);
+  const found = [];
+  for (const directory of directories) {
+    let entries;
+    try {
+      entries = readdirSync2(directory, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const absolute = join(directory, entry.name);
+      if (!(entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice() || entry.isSymbolicLink() && !targetExists(absolute))) continue;
+      if (matcher(isAbsolute2(pattern) ? absolute : relative2(workspace.base, absolute))) found.push(absolute);
+    }
+  }
+  return found;
+}
+function keepMatch(match, pattern) {
+  const entry = lstatSync(match, { throwIfNoEntry: false });
+  if (!entry?.isDirectory()) return true;
+  const last = pattern.split("/").filter(Boolean).pop() ?? "";
+  return last !== "*" && last !== "**";
 }
 function globBase(pattern) {
   const parts = pattern.split("/");

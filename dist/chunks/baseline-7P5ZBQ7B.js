@@ -3,31 +3,32 @@ import {
   baselineMeasurements,
   measureSlos,
   sloOptionsFromFlags
-} from "./chunk-ICKWOVW2.js";
+} from "./chunk-DTUWF66M.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
-import "./chunk-45FGFFNV.js";
-import "./chunk-PGBLLVI7.js";
+import "./chunk-RZW5HXL2.js";
+import "./chunk-6FWGGQGR.js";
 import {
   EXIT,
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-OWTAJHYB.js";
-import "./chunk-NUD3GI67.js";
+} from "./chunk-4OIVIKK7.js";
+import "./chunk-HD6LMWO3.js";
 import {
   loadConfig
-} from "./chunk-MNLDZWT2.js";
-import "./chunk-IVIJ4RNO.js";
+} from "./chunk-V3D72YVE.js";
+import "./chunk-C6KPP36A.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
 import {
   displayPath,
   resolveInside
-} from "./chunk-I5GRNHRJ.js";
-import "./chunk-UJ6WTITS.js";
+} from "./chunk-OPYNEBYB.js";
+import "./chunk-WWQ44ZA7.js";
+import "./chunk-S2KBQMLG.js";
 import {
   ConfigurationError
 } from "./chunk-2GHCG2EG.js";
@@ -37,7 +38,7 @@ import "./chunk-JPIEGBNI.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 var DEFAULT_BASELINE = ".resilience/slo-baseline.json";
-var HELP = `Usage: resilience-gates baseline save [options]
+var BASELINE_HELP = `Usage: resilience-gates baseline save [options]
 
 Measures every SLO objective the way \`check slo\` does and writes the figures the slo gate compares a
 change against: each ratio SLO's error rate and each latency objective's quantile, with their sample
@@ -54,7 +55,7 @@ counts. Run it on the default branch and keep the file (commit it or upload it a
 async function baseline(args) {
   const [sub, ...rest] = args;
   if (sub === "--help" || sub === "-h" || sub === void 0) {
-    process.stdout.write(HELP);
+    process.stdout.write(BASELINE_HELP);
     return sub === void 0 ? EXIT.error : EXIT.ok;
   }
   if (sub !== "save") throw new UsageError(`unknown baseline command ${sub}; the only one is \`baseline save\` (see baseline --help)`);
@@ -89,6 +90,7 @@ async function baseline(args) {
   return EXIT.ok;
 }
 export {
+  BASELINE_HELP,
   DEFAULT_BASELINE,
   baseline
 };

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   isRecord,
   readYamlFile
-} from "./chunk-IVIJ4RNO.js";
+} from "./chunk-C6KPP36A.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
@@ -12,7 +12,7 @@ import {
   displayPath,
   findRepositoryRoot,
   resolveInside
-} from "./chunk-I5GRNHRJ.js";
+} from "./chunk-OPYNEBYB.js";
 import {
   ConfigurationError
 } from "./chunk-2GHCG2EG.js";
