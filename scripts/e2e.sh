@@ -10,7 +10,8 @@
 # `helm install --wait --atomic`, `helm test`, backup CronJobs on a one-minute schedule until the CronJob
 # controller records a lastSuccessfulTime for each store, a restore-drill Job publishing its signed proof,
 # `check security-context backups restore-proofs --cluster`, a k6 run through the api Service judged by
-# load-budget and slo, the same during the deletion of an api pod, and a broken upgrade rolled back.
+# load-budget and slo, the same during the deletion of an api pod, the Kubernetes chaos experiments of
+# reference-app/.resilience/chaos-cluster.yaml (signed results), and a broken upgrade rolled back.
 # A progress line per phase and a final table (phase, seconds, result).
 #
 # Settings: KEEP_CLUSTER=1 leaves the cluster and the release up; E2E_NAMESPACE (reference-app);
@@ -254,6 +255,22 @@ pod_loss() {
   return $rc
 }
 
+# reference-app/.resilience/chaos-cluster.yaml through the api Service, with Kubernetes faults (a pod
+# deleted, Redis scaled to zero), every one undone; signed results, verified, counted by chaos-readiness.
+chaos_on_cluster() {
+  local url result
+  url="$(api_url)" || return 1
+  rm -rf "$work/chaos-results"
+  API_URL="$url" E2E_NAMESPACE="$namespace" gates chaos run --chaos reference-app/.resilience/chaos-cluster.yaml \
+    --key "$work/keys/drill-signing-key.pem" --out "$work/chaos-results" || return 1
+  for result in "$work"/chaos-results/*.json; do
+    gates chaos verify "$result" --public-key "$work/keys/drill-public-key.pem" >&2 || return 1
+  done
+  # Nothing the experiments changed is left behind: the api back at two replicas, Redis at one.
+  [ "$(kn get statefulset "$release-redis" -o jsonpath='{.status.readyReplicas}')" = 1 ] || { log "Redis was not scaled back"; return 1; }
+  kn rollout status deployment -l app.kubernetes.io/component=api --timeout=2m >&2
+}
+
 rollback() {
   local args revision
   mapfile -t args < <(values_args)
@@ -300,6 +317,7 @@ phase "gates --cluster" gates_on_cluster
 phase "live-mode tests" live_tests
 phase "k6 + load-budget + slo" load
 phase "pod loss under load" pod_loss
+phase "chaos on the cluster" chaos_on_cluster
 phase "broken upgrade + rollback" rollback
 
 printf '\n%-28s %8s  %s\n' phase seconds result >&2

@@ -76,8 +76,10 @@ export function buildApi(config: ApiConfig): ApiService {
   const { app, metrics } = service;
   const pool = createPool({ connectionString: config.databaseUrl, max: config.dbPoolMax, applicationName: "api", registry: metrics.registry });
   const redis = createRedis(config.redisUrl, metrics.registry, "api");
-  service.readiness.push({ name: "postgres", check: () => pingPostgres(pool, config.readinessTimeoutMs) });
-  service.readiness.push({ name: "redis", check: () => pingRedis(redis, config.readinessTimeoutMs) });
+  // The api serves without either: tenant limits fall back to the default, the limiter fails open, reads
+  // skip the cache. Both are reported by /readyz but never take the api out of its Service.
+  service.readiness.push({ name: "postgres", check: () => pingPostgres(pool, config.readinessTimeoutMs), degradable: true });
+  service.readiness.push({ name: "redis", check: () => pingRedis(redis, config.readinessTimeoutMs), degradable: true });
 
   const limiter = new RateLimiter(redis, config.rateLimitWindowMs);
   const rejections = new Counter({

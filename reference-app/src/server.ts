@@ -19,6 +19,12 @@ export const BUSINESS_PREFIXES = ["/v1/", "/internal/"];
 export interface ReadinessCheck {
   name: string;
   check: () => Promise<void>;
+  /**
+   * Whether the process can serve without it. A dependency the service degrades around (a cache, a
+   * fail-open limiter) is reported but keeps /readyz at 200: on Kubernetes a failing readiness check
+   * takes every replica out of its Service at once, which would turn the degradation into an outage.
+   */
+  degradable?: boolean;
 }
 
 export interface Service {
@@ -138,8 +144,10 @@ export function createService(config: CommonConfig): Service {
       }),
     );
     const checks = Object.fromEntries(results);
-    const ready = results.every(([, result]) => result === "ok");
-    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not_ready", checks });
+    const failing = readiness.filter((_, index) => results[index]?.[1] !== "ok");
+    const ready = failing.every((check) => check.degradable === true);
+    const status = !ready ? "not_ready" : failing.length > 0 ? "degraded" : "ready";
+    return reply.code(ready ? 200 : 503).send({ status, checks });
   });
 
   app.get("/metrics", async (_request, reply) => {
