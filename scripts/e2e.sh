@@ -106,8 +106,11 @@ volumeBindingMode: WaitForFirstConsumer
 reclaimPolicy: Retain
 EOF
   for i in 1 2 3 4 5 6; do
-    mkdir -p "$volumes/pv-$i"
     if ! k get pv "local-pv-$i" >/dev/null 2>&1; then
+      # A volume the cluster does not know yet starts empty: data left by an earlier cluster (another
+      # install's PostgreSQL, with another password) must not be bound to this one's claims.
+      rm -rf "${volumes:?}/pv-$i"
+      mkdir -p "$volumes/pv-$i"
       k apply -f - <<EOF >/dev/null || return 1
 apiVersion: v1
 kind: PersistentVolume
@@ -261,13 +264,15 @@ chaos_on_cluster() {
   local url result
   url="$(api_url)" || return 1
   rm -rf "$work/chaos-results"
-  API_URL="$url" E2E_NAMESPACE="$namespace" gates chaos run --chaos reference-app/.resilience/chaos-cluster.yaml \
-    --key "$work/keys/drill-signing-key.pem" --out "$work/chaos-results" || return 1
+  # From reference-app/, the directory its paths are relative to (as with its gates.yaml).
+  (cd reference-app && API_URL="$url" E2E_NAMESPACE="$namespace" gates chaos run --chaos .resilience/chaos-cluster.yaml \
+    --key "$work/keys/drill-signing-key.pem" --out "$work/chaos-results") || return 1
   for result in "$work"/chaos-results/*.json; do
     gates chaos verify "$result" --public-key "$work/keys/drill-public-key.pem" >&2 || return 1
   done
   # Nothing the experiments changed is left behind: the api back at two replicas, Redis at one.
-  [ "$(kn get statefulset "$release-redis" -o jsonpath='{.status.readyReplicas}')" = 1 ] || { log "Redis was not scaled back"; return 1; }
+  [ "$(kn get statefulset "$release-redis" -o jsonpath='{.spec.replicas}')" = 1 ] || { log "Redis was not scaled back"; return 1; }
+  kn rollout status statefulset "$release-redis" --timeout=2m >&2 || return 1
   kn rollout status deployment -l app.kubernetes.io/component=api --timeout=2m >&2
 }
 

@@ -30,6 +30,16 @@ describe("chaos.yaml", () => {
     expect(config.phases).toEqual({ before: 5, during: 10, after: 5 });
   });
 
+  it("loads the cluster experiments of e2e (chaos-cluster.yaml) for the namespace it is given", () => {
+    const config = loadChaosConfig({ root: repoRoot, base: join(repoRoot, "reference-app") }, ".resilience/chaos-cluster.yaml", { API_URL: "http://10.96.0.9:80", E2E_NAMESPACE: "e2e" });
+    expect(config.experiments.map((experiment) => [experiment.name, experiment.target, experiment.fault.kind])).toEqual([
+      ["api-pod-loss-cluster", "kubernetes", "delete-pod"],
+      ["api-redis-down-cluster", "kubernetes", "scale-to-zero"],
+    ]);
+    expect(config.blastRadius.namespaces).toEqual(["e2e"]);
+    expect(config.load.args).toEqual(["--no-connection-reuse"]);
+  });
+
   it("names file and line of a schema violation, an unknown dependency, and a blast radius it would leave", () => {
     const badKind = copyApp((text) => text.replace("kind: stop-process, process: redis", "kind: unplug, process: redis"));
     expect(() => loadChaosConfig(badKind, undefined, {})).toThrow(/chaos\.yaml:\d+:\d+: .*kind.* must be one of/);

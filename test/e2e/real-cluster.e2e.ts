@@ -45,20 +45,23 @@ interface WorkloadShape {
 }
 
 /** Each workload of the security-context fixtures as the Pod its controller would create. */
-function fixturePods(): PodTemplate[] {
+function fixturePods(): { pods: PodTemplate[]; serviceAccounts: Set<string> } {
   const directory = join(repoRoot, "fixtures", "security-context");
   const pods: PodTemplate[] = [];
+  const serviceAccounts = new Set<string>();
   for (const file of readdirSync(directory).filter((name) => name.endsWith(".yaml")).sort()) {
     for (const document of parseAllDocuments(readFileSync(join(directory, file), "utf8"))) {
-      const object = document.toJS({ maxAliasCount: 100 }) as WorkloadShape | null;
+      const object = document.toJS({ maxAliasCount: 100 }) as (WorkloadShape & { metadata?: { name?: string } }) | null;
       if (!object?.kind) continue;
+      // The pods that name a ServiceAccount of the fixtures need it in the namespace to be admitted.
+      if (object.kind === "ServiceAccount" && object.metadata?.name) serviceAccounts.add(object.metadata.name);
       const spec =
         object.kind === "Pod" ? object.spec : object.kind === "CronJob" ? object.spec?.jobTemplate?.spec?.template?.spec : object.spec?.template?.spec;
       if (!spec || typeof spec !== "object") continue;
       pods.push({ name: `${file.replace(/\.yaml$/, "")}-${pods.length}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 60), file, spec });
     }
   }
-  return pods;
+  return { pods, serviceAccounts };
 }
 
 beforeAll(() => {
@@ -72,8 +75,9 @@ afterAll(() => {
 
 describe("Pod Security admission of the API server and the gate's verdict agree", () => {
   it("admits exactly the fixture pods that have no Pod Security finding", async () => {
-    const pods = fixturePods();
+    const { pods, serviceAccounts } = fixturePods();
     expect(pods.length).toBeGreaterThan(40);
+    for (const account of serviceAccounts) mustKubectl(["create", "serviceaccount", account, "--namespace", admissionNamespace]);
     const manifests = pods.map((pod) => ({ apiVersion: "v1", kind: "Pod", metadata: { name: pod.name, namespace: admissionNamespace }, spec: pod.spec }));
     const file = join(scratch, "pods.json");
     writeFileSync(file, JSON.stringify({ apiVersion: "v1", kind: "List", items: manifests }, null, 2));
