@@ -32,6 +32,17 @@ interface ActionMetadata {
 
 const metadata = (path: string) => parse(readFileSync(join(repoRoot, path), "utf8")) as ActionMetadata;
 
+describe("action metadata", () => {
+  it("has a description under the Marketplace's 125 characters, and a name, in every action.yml", () => {
+    for (const path of ["action.yml", ...GATES.map((gate) => `actions/${gate}/action.yml`)]) {
+      const { name, description } = parse(readFileSync(join(repoRoot, path), "utf8")) as { name?: string; description?: string };
+      expect(name, path).toBeTruthy();
+      expect(description?.length ?? 0, `${path}: ${description}`).toBeGreaterThan(20);
+      expect(description?.length ?? 0, `${path}: ${description}`).toBeLessThan(125);
+    }
+  });
+});
+
 describe("workflows and actions pass actionlint", () => {
   it("every workflow in .github/workflows and workflows/", () => {
     const files = workflowFiles();
