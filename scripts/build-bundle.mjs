@@ -7,6 +7,8 @@ import { build } from "esbuild";
 rmSync("dist/chunks", { recursive: true, force: true });
 const { metafile } = await build({
   metafile: true,
+  // Paths as seen from the checkout, so that a checkout whose node_modules is a link builds the same bytes.
+  preserveSymlinks: true,
   // cli: the command line; action: the GitHub Action (action.yml and actions/<gate>/action.yml run dist/action.js).
   // workers/*: worker threads (src/engine/workers.ts starts them from here).
   entryPoints: {

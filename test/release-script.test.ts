@@ -1,7 +1,7 @@
 // scripts/release.sh on a clone of this repository with a bare remote: what it refuses (each before it
 // changes anything), the tags it pushes (vX.Y.Z, and vX moved), and the notes it writes.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,6 +43,8 @@ beforeAll(() => {
   // The build needs the dependencies and opa; both are this checkout's (ignored by git in the clone).
   symlinkSync(join(repoRoot, "node_modules"), join(clone, "node_modules"));
   symlinkSync(join(repoRoot, ".tools"), join(clone, ".tools"));
+  // .gitignore's `node_modules/` matches directories only, not these links.
+  appendFileSync(join(clone, ".git", "info", "exclude"), "/node_modules\n/.tools\n");
 });
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
