@@ -38,5 +38,7 @@ await build({
   target: "node20",
   legalComments: "none",
   logLevel: "warning",
+  // As in build-bundle.mjs: the same bytes from a checkout whose node_modules is a link.
+  preserveSymlinks: true,
 });
 console.error(`validators: ${Object.keys(refs).length} from ${files.length} schemas (${createHash("sha256").update(source).digest("hex").slice(0, 12)})`);
