@@ -8,7 +8,7 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-C63CHV2U.js";
+} from "./chunks/chunk-KB6HQKND.js";
 import {
   COMMENT_MARKER,
   DEFAULT_CHECK_NAME,
@@ -24,22 +24,22 @@ import {
   publishChecks,
   runGates,
   startChecks
-} from "./chunks/chunk-4BNAT2CO.js";
+} from "./chunks/chunk-S7QG5NAU.js";
 import {
   GitHubApi,
   GitHubApiError,
   RATE_LIMIT_WAIT_MS,
   repoPath
-} from "./chunks/chunk-DTUWF66M.js";
-import "./chunks/chunk-MPLOLCTU.js";
+} from "./chunks/chunk-O3EV6H7H.js";
+import "./chunks/chunk-DDPYNQB4.js";
 import "./chunks/chunk-5YIPYGMP.js";
 import "./chunks/chunk-647UBY3D.js";
-import "./chunks/chunk-RZW5HXL2.js";
+import "./chunks/chunk-BFPQ6HZ4.js";
 import "./chunks/chunk-6FWGGQGR.js";
 import {
   keepWasmOnBaselineCompiler,
   toolVersion
-} from "./chunks/chunk-4OIVIKK7.js";
+} from "./chunks/chunk-KBMDCXB7.js";
 import "./chunks/chunk-HD6LMWO3.js";
 import "./chunks/chunk-7R4QGSKL.js";
 import "./chunks/chunk-BPWUKDGH.js";

@@ -302,6 +302,22 @@ const REFUSED_ENV = ["K6_NO_THRESHOLDS", "K6_NO_SUMMARY"];
 const CLEARED_ENV = ["K6_NEW_MACHINE_READABLE_SUMMARY", "K6_SUMMARY_EXPORT", "K6_SUMMARY_MODE", "K6_SUMMARY_TREND_STATS", "K6_INCLUDE_SYSTEM_ENV_VARS"];
 
 /**
+ * k6's whole environment, which is also the script's __ENV: the target, and the runner's K6_* options
+ * except those that change the summary or look like a credential (K6_CLOUD_TOKEN). Nothing else of the
+ * runner's environment (tokens, the action's inputs, PATH, HOME) reaches k6 or the script.
+ */
+export function k6Environment(runner: NodeJS.ProcessEnv, targetEnv: string, target: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(runner)) {
+    if (!name.startsWith("K6_") || [...REFUSED_ENV, ...CLEARED_ENV].includes(name) || SECRET_NAME.test(name)) continue;
+    env[name] = value;
+  }
+  return { ...env, K6_NO_USAGE_REPORT: "true", [targetEnv]: target };
+}
+
+const SECRET_NAME = /pass|secret|token|key|auth/i;
+
+/**
  * Runs the real k6 on `script` against `target`, with per-endpoint submetrics, p(99) and a summary
  * export, printing progress (elapsed, requests, errors) from k6's REST API while it runs. Exit 0 and 99
  * return the summary; any other exit code is a CollectorError with k6's own message.
@@ -337,21 +353,19 @@ export async function runK6(request: K6RunRequest): Promise<K6RunResult> {
       "--quiet",
       "--no-color",
       "--log-format=json",
-      // The script is PR content: its __ENV holds only the variables given with -e, never the runner's environment.
-      "--include-system-env-vars=false",
+      // The script is PR content: k6 gets an environment of its own (below), not the runner's, and that is
+      // what __ENV shows; the target travels in it because it may carry a password, which argv would show.
+      "--include-system-env-vars=true",
       `--address=127.0.0.1:${port}`,
       `--summary-export=${summaryFile}`,
       `--summary-trend-stats=${stats.join(",")}`,
-      "-e",
-      `${request.targetEnv}=${request.target}`,
       ...(sync ? ["-e", `${SYNC_ENV}=${sync.url}`] : []),
       ...Object.entries(request.env ?? {}).flatMap(([key, value]) => ["-e", `${key}=${value}`]),
       ...(request.args ?? []),
       wrapper,
     ];
     request.logger.info(`k6: running ${request.scriptShown} against ${redactUrl(request.target)}`);
-    const env: NodeJS.ProcessEnv = { ...process.env, K6_NO_USAGE_REPORT: "true" };
-    for (const name of [...REFUSED_ENV, ...CLEARED_ENV]) delete env[name];
+    const env = k6Environment(process.env, request.targetEnv, request.target);
     const started = Date.now();
     const progress = startProgress(port, started, request.logger, request.progressIntervalMs ?? 2000);
     let run;

@@ -1,7 +1,7 @@
 // The real k6 (.tools/bin/k6) against a small HTTP server in this process: both summary shapes k6 v1.8
 // writes (--summary-export and handleSummary) read to the same figures, the inverted threshold booleans
 // normalised, p(99) asked for, progress printed while it runs, and every way a run breaks mapped.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -119,6 +119,45 @@ export default function () {
     for (const value of Object.values(planted)) expect(leaked[0]).not.toContain(value);
     expect(Object.keys(seen)).not.toContain("PATH");
     expect(Object.keys(seen)).not.toContain("HOME");
+  });
+
+  it("passes a target with a password through k6's environment, never its command line", async () => {
+    const [scheme, rest] = target.split("://") as [string, string];
+    const withPassword = `${scheme}://load:${"pw-on-argv-" + "7c1e"}@${rest}`;
+    const slow = `
+import http from "k6/http";
+import { sleep } from "k6";
+export const options = { vus: 1, iterations: 1 };
+export default function () { sleep(1.5); http.get(__ENV.BASE_URL + "/ok", { tags: { endpoint: "ok" } }); }
+`;
+    const running = runK6(request(script("password.js", slow), { target: withPassword }));
+    // Every process's command line, while k6 runs: none may show the password; k6's environment holds it.
+    const marker = "pw-on-argv-7c1e";
+    const onArgv: string[] = [];
+    const ours: string[] = [];
+    const deadline = Date.now() + 1200;
+    while (Date.now() < deadline) {
+      for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+        try {
+          const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+          if (argv.includes(marker)) onArgv.push(argv.replace(/\0/g, " "));
+          if (!argv.includes("wrapper.js")) continue;
+          const environ = readFileSync(`/proc/${pid}/environ`, "utf8");
+          if (environ.includes(marker)) ours.push(environ);
+        } catch {
+          // gone meanwhile
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await running;
+    expect(onArgv).toEqual([]);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const environ of ours) {
+      const names = environ.split("\0").filter(Boolean).map((entry) => entry.slice(0, entry.indexOf("=")));
+      expect(names.filter((name) => !name.startsWith("K6_")).sort()).toEqual(["BASE_URL"]);
+      expect(environ).toContain(`BASE_URL=${withPassword}`);
+    }
   });
 
   it("refuses --include-system-env-vars in args: the runner's environment stays out of __ENV", async () => {

@@ -13,7 +13,7 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-4OIVIKK7.js";
+} from "./chunk-KBMDCXB7.js";
 import "./chunk-HD6LMWO3.js";
 import "./chunk-C6KPP36A.js";
 import "./chunk-QSZOVTT4.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-4OIVIKK7.js";
+} from "./chunk-KBMDCXB7.js";
 import "./chunk-HD6LMWO3.js";
 import "./chunk-S2KBQMLG.js";
 import {

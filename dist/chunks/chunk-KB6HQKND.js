@@ -7,7 +7,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-4BNAT2CO.js";
+} from "./chunk-S7QG5NAU.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -19,7 +19,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-4OIVIKK7.js";
+} from "./chunk-KBMDCXB7.js";
 import {
   loadConfig
 } from "./chunk-V3D72YVE.js";

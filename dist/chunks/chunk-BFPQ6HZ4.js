@@ -307,6 +307,15 @@ var K6_THRESHOLDS_FAILED = 99;
 var REFUSED_ARGS = ["--no-thresholds", "--no-summary", "--summary-export", "--new-machine-readable-summary", "--summary-mode", "--address", "-a", "--out", "-o", "--include-system-env-vars"];
 var REFUSED_ENV = ["K6_NO_THRESHOLDS", "K6_NO_SUMMARY"];
 var CLEARED_ENV = ["K6_NEW_MACHINE_READABLE_SUMMARY", "K6_SUMMARY_EXPORT", "K6_SUMMARY_MODE", "K6_SUMMARY_TREND_STATS", "K6_INCLUDE_SYSTEM_ENV_VARS"];
+function k6Environment(runner, targetEnv, target) {
+  const env = {};
+  for (const [name, value] of Object.entries(runner)) {
+    if (!name.startsWith("K6_") || [...REFUSED_ENV, ...CLEARED_ENV].includes(name) || SECRET_NAME.test(name)) continue;
+    env[name] = value;
+  }
+  return { ...env, K6_NO_USAGE_REPORT: "true", [targetEnv]: target };
+}
+var SECRET_NAME = /pass|secret|token|key|auth/i;
 async function runK6(request) {
   for (const arg of request.args ?? []) {
     const flag = arg.split("=")[0];
@@ -338,21 +347,19 @@ async function runK6(request) {
       "--quiet",
       "--no-color",
       "--log-format=json",
-      // The script is PR content: its __ENV holds only the variables given with -e, never the runner's environment.
-      "--include-system-env-vars=false",
+      // The script is PR content: k6 gets an environment of its own (below), not the runner's, and that is
+      // what __ENV shows; the target travels in it because it may carry a password, which argv would show.
+      "--include-system-env-vars=true",
       `--address=127.0.0.1:${port}`,
       `--summary-export=${summaryFile}`,
       `--summary-trend-stats=${stats.join(",")}`,
-      "-e",
-      `${request.targetEnv}=${request.target}`,
       ...sync ? ["-e", `${SYNC_ENV}=${sync.url}`] : [],
       ...Object.entries(request.env ?? {}).flatMap(([key, value]) => ["-e", `${key}=${value}`]),
       ...request.args ?? [],
       wrapper
     ];
     request.logger.info(`k6: running ${request.scriptShown} against ${redactUrl(request.target)}`);
-    const env = { ...process.env, K6_NO_USAGE_REPORT: "true" };
-    for (const name of [...REFUSED_ENV, ...CLEARED_ENV]) delete env[name];
+    const env = k6Environment(process.env, request.targetEnv, request.target);
     const started = Date.now();
     const progress = startProgress(port, started, request.logger, request.progressIntervalMs ?? 2e3);
     let run;

@@ -5,7 +5,7 @@ import {
   readBaseline,
   repoPath,
   sloGate
-} from "./chunk-DTUWF66M.js";
+} from "./chunk-O3EV6H7H.js";
 import {
   CHAOS_RESULT,
   CHAOS_RESULT_CONFIGMAP,
@@ -16,7 +16,7 @@ import {
   selects,
   sliText,
   storeFacts
-} from "./chunk-MPLOLCTU.js";
+} from "./chunk-DDPYNQB4.js";
 import {
   PUBLIC_KEY_ENV,
   RESTORE_PROOF,
@@ -35,7 +35,7 @@ import {
   objectSourcesFromFlags,
   prometheusMeasurer,
   readSlos
-} from "./chunk-RZW5HXL2.js";
+} from "./chunk-BFPQ6HZ4.js";
 import {
   ClusterReader,
   clusterFromFlags,
@@ -15165,7 +15165,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [config, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([releaseConfig(context, options), import("./run-DOAFUQOE.js")]);
+  const [config, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([releaseConfig(context, options), import("./run-SE55UJU4.js")]);
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
     if (!gateOptions) throw new ConfigurationError(`release: freshness gate ${id} is not configured in ${config.file ?? ".resilience/gates.yaml"}`);

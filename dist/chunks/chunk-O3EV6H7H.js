@@ -15,7 +15,7 @@ import {
   runScript,
   scrape,
   scrapeMeasurer
-} from "./chunk-RZW5HXL2.js";
+} from "./chunk-BFPQ6HZ4.js";
 import {
   parseJsonText,
   readJsonFile

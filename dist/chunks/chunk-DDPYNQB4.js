@@ -7,7 +7,7 @@ import {
   formatMs,
   formatPercent,
   readSlos
-} from "./chunk-RZW5HXL2.js";
+} from "./chunk-BFPQ6HZ4.js";
 import {
   loadKubeConfig
 } from "./chunk-6FWGGQGR.js";

@@ -9,7 +9,7 @@ import {
   readResultFile,
   sliText,
   writeSignedResult
-} from "./chunk-MPLOLCTU.js";
+} from "./chunk-DDPYNQB4.js";
 import {
   PUBLIC_KEY_ENV,
   loadSigningKey,
@@ -29,14 +29,14 @@ import {
   runScript,
   scrape,
   sumMatching
-} from "./chunk-RZW5HXL2.js";
+} from "./chunk-BFPQ6HZ4.js";
 import "./chunk-6FWGGQGR.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine,
   toolVersion
-} from "./chunk-4OIVIKK7.js";
+} from "./chunk-KBMDCXB7.js";
 import "./chunk-HD6LMWO3.js";
 import {
   loadConfig

@@ -120,17 +120,17 @@ ${sections.join("\n\n")}
 `;
     }
     case "rules":
-      return (await import("./rules-CEHXZ63T.js")).RULES_HELP;
+      return (await import("./rules-5PUUNK2V.js")).RULES_HELP;
     case "explain":
-      return (await import("./rules-CEHXZ63T.js")).EXPLAIN_HELP;
+      return (await import("./rules-5PUUNK2V.js")).EXPLAIN_HELP;
     case "init":
-      return (await import("./init-J6PF5MIU.js")).INIT_HELP;
+      return (await import("./init-GKQTOCV6.js")).INIT_HELP;
     case "drill":
-      return (await import("./drill-J4GRX5ZO.js")).DRILL_HELP;
+      return (await import("./drill-YIGPLWW2.js")).DRILL_HELP;
     case "baseline":
-      return (await import("./baseline-7P5ZBQ7B.js")).BASELINE_HELP;
+      return (await import("./baseline-LWBLDNTI.js")).BASELINE_HELP;
     case "chaos":
-      return (await import("./chaos-CRICNBUU.js")).CHAOS_HELP;
+      return (await import("./chaos-5SXYYSPY.js")).CHAOS_HELP;
     default:
       return void 0;
   }
@@ -178,19 +178,19 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-PIYR4QYF.js")).check(rest);
+        return await (await import("./check-WG5DV4ZD.js")).check(rest);
       case "rules":
-        return await (await import("./rules-CEHXZ63T.js")).rules(rest);
+        return await (await import("./rules-5PUUNK2V.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-CEHXZ63T.js")).explain(rest);
+        return await (await import("./rules-5PUUNK2V.js")).explain(rest);
       case "init":
-        return (await import("./init-J6PF5MIU.js")).init(rest);
+        return (await import("./init-GKQTOCV6.js")).init(rest);
       case "drill":
-        return await (await import("./drill-J4GRX5ZO.js")).drill(rest);
+        return await (await import("./drill-YIGPLWW2.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-7P5ZBQ7B.js")).baseline(rest);
+        return await (await import("./baseline-LWBLDNTI.js")).baseline(rest);
       case "chaos":
-        return await (await import("./chaos-CRICNBUU.js")).chaos(rest);
+        return await (await import("./chaos-5SXYYSPY.js")).chaos(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

@@ -3,18 +3,18 @@ import {
   baselineMeasurements,
   measureSlos,
   sloOptionsFromFlags
-} from "./chunk-DTUWF66M.js";
+} from "./chunk-O3EV6H7H.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
-import "./chunk-RZW5HXL2.js";
+import "./chunk-BFPQ6HZ4.js";
 import "./chunk-6FWGGQGR.js";
 import {
   EXIT,
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-4OIVIKK7.js";
+} from "./chunk-KBMDCXB7.js";
 import "./chunk-HD6LMWO3.js";
 import {
   loadConfig
