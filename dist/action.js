@@ -8,7 +8,7 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-KB6HQKND.js";
+} from "./chunks/chunk-2BCQLSQZ.js";
 import {
   COMMENT_MARKER,
   DEFAULT_CHECK_NAME,
@@ -24,22 +24,25 @@ import {
   publishChecks,
   runGates,
   startChecks
-} from "./chunks/chunk-S7QG5NAU.js";
+} from "./chunks/chunk-6CORR3EF.js";
 import {
   GitHubApi,
   GitHubApiError,
   RATE_LIMIT_WAIT_MS,
   repoPath
 } from "./chunks/chunk-O3EV6H7H.js";
-import "./chunks/chunk-DDPYNQB4.js";
-import "./chunks/chunk-5YIPYGMP.js";
+import "./chunks/chunk-RAZZC44N.js";
+import "./chunks/chunk-Q7LDHUEM.js";
 import "./chunks/chunk-647UBY3D.js";
 import "./chunks/chunk-BFPQ6HZ4.js";
 import "./chunks/chunk-6FWGGQGR.js";
 import {
+  makeDirectories
+} from "./chunks/chunk-XIZQFOMP.js";
+import {
   keepWasmOnBaselineCompiler,
   toolVersion
-} from "./chunks/chunk-KBMDCXB7.js";
+} from "./chunks/chunk-2MOTBTTX.js";
 import "./chunks/chunk-HD6LMWO3.js";
 import "./chunks/chunk-7R4QGSKL.js";
 import "./chunks/chunk-BPWUKDGH.js";
@@ -19177,7 +19180,7 @@ var require_undici = __commonJS({
 });
 
 // src/action/main.ts
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
@@ -19809,7 +19812,7 @@ var actionLogger = {
 };
 function write(path, text) {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirectories(dirname(path));
     writeFileSync(path, text);
   } catch (error2) {
     throw new ConfigurationError(`cannot write ${path}: ${error2.message}`);

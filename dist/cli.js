@@ -5,7 +5,7 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-KBMDCXB7.js";
+} from "./chunks/chunk-2MOTBTTX.js";
 import "./chunks/chunk-HD6LMWO3.js";
 import "./chunks/chunk-S2KBQMLG.js";
 import "./chunks/chunk-2GHCG2EG.js";

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import * as core from "@actions/core";
@@ -20,6 +20,7 @@ import { junitReporter } from "../report/junit.js";
 import { toolVersion } from "../report/links.js";
 import { sarifReporter } from "../report/sarif.js";
 import { EXIT, type ActionOutcome } from "./wrapper.js";
+import { makeDirectories } from "../engine/directories.js";
 
 export interface ActionInputs {
   config?: string;
@@ -106,7 +107,7 @@ export const actionLogger: Logger = {
 /** Writes a report file; a path that cannot be written is the user's to fix (an input names it). */
 function write(path: string, text: string): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirectories(dirname(path));
     writeFileSync(path, text);
   } catch (error) {
     throw new ConfigurationError(`cannot write ${path}: ${(error as Error).message}`);

@@ -1,10 +1,11 @@
 import type { Workspace } from "../sources/files.js";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { KeyObject } from "node:crypto";
 import { signProof, type ProofSignature } from "../drill/signing.js";
 import { readSignedFile, readSignedText, type ReadSigned, type SignedKind } from "../drill/verify.js";
 import { formatMs, formatPercent } from "../gates/load-budget/index.js";
+import { makeDirectories } from "../engine/directories.js";
 
 export const RESULT_TYPE = "https://resilience-gates.dev/chaos-result/v1";
 export const CHAOS_RESULT: SignedKind = { schema: "chaos-result", noun: "chaos result" };
@@ -82,7 +83,7 @@ export function sliText(record: Pick<SliRecord, "slo" | "objective" | "quantileS
 /** Signs the result with a drill key and writes it as indented JSON; returns the signed result. */
 export function writeSignedResult(result: ChaosResult, key: KeyObject, file: string): ChaosResult {
   const signed = signProof(result, key);
-  mkdirSync(dirname(file), { recursive: true });
+  makeDirectories(dirname(file));
   writeFileSync(file, `${JSON.stringify(signed, null, 2)}\n`);
   return signed;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { EXIT, gateFlagOptions, parseCommandLine, UsageError } from "../cli.js";
 import { loadConfig } from "../config/load.js";
@@ -8,6 +8,7 @@ import { createStderrLogger } from "../engine/logger.js";
 import { displayPath, resolveInside } from "../sources/files.js";
 import type { Baseline } from "../gates/slo/baseline.js";
 import { baselineMeasurements, measureSlos, sloOptionsFromFlags, type SloOptions } from "../gates/slo/index.js";
+import { makeDirectories } from "../engine/directories.js";
 
 export const DEFAULT_BASELINE = ".resilience/slo-baseline.json";
 
@@ -55,7 +56,7 @@ export async function baseline(args: string[]): Promise<number> {
   const output = typeof values.output === "string" ? values.output : DEFAULT_BASELINE;
   const target = resolveInside(config.workspace, output, "baseline output");
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    makeDirectories(dirname(target));
     writeFileSync(target, `${JSON.stringify(document, null, 2)}\n`);
   } catch (error) {
     throw new ConfigurationError(`cannot write the baseline to ${output}: ${(error as Error).message}`);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { EXIT, gateFlagOptions, parseCommandLine, UsageError, type FlagValues } from "../cli.js";
 import { loadConfig } from "../config/load.js";
@@ -11,6 +11,7 @@ import { attestRelease } from "../gates/release/attestation.js";
 import { RELEASE_GATE } from "../gates/release/index.js";
 import { REPORTERS } from "../report/index.js";
 import { toolVersion } from "../report/links.js";
+import { makeDirectories } from "../engine/directories.js";
 
 export interface CheckRequest {
   gates: [string, Record<string, unknown>][];
@@ -128,7 +129,7 @@ export async function check(args: string[]): Promise<number> {
   if (typeof values.output === "string") {
     const target = resolve(cwd, values.output);
     try {
-      mkdirSync(dirname(target), { recursive: true });
+      makeDirectories(dirname(target));
       writeFileSync(target, rendered);
     } catch (error) {
       throw new ConfigurationError(`cannot write --output ${values.output}: ${(error as Error).message}`);

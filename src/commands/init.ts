@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT, parseCommandLine } from "../cli.js";
 import { ConfigurationError } from "../engine/errors.js";
+import { makeDirectories } from "../engine/directories.js";
 
 /** Plans the files `init` writes; pure, so it can be tested without touching the disk. */
 export function planInit(charts: readonly string[]): Map<string, string> {
@@ -95,7 +96,7 @@ export function init(args: string[]): number {
   for (const file of plan.keys()) {
     if (existsSync(join(cwd, file)) && !values.force) throw new ConfigurationError(`${file} already exists; pass --force to overwrite it`);
   }
-  mkdirSync(join(cwd, ".resilience"), { recursive: true });
+  makeDirectories(join(cwd, ".resilience"));
   for (const [file, content] of plan) {
     writeFileSync(join(cwd, file), content);
     process.stdout.write(`wrote ${file}\n`);

@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import type { KeyObject } from "node:crypto";
 import { redactUrl } from "../sources/credentials.js";
 import { signProof, type ProofSignature } from "./signing.js";
+import { makeDirectories } from "../engine/directories.js";
 
 export const PROOF_TYPE = "https://resilience-gates.dev/restore-proof/v1";
 
@@ -108,7 +109,7 @@ export function secondsBetween(from: Date, to: Date): number {
 /** Signs the proof and writes it as indented JSON; returns the signed proof. */
 export function writeSignedProof(proof: RestoreProof, key: KeyObject, file: string): RestoreProof {
   const signed = signProof(proof, key);
-  mkdirSync(dirname(file), { recursive: true });
+  makeDirectories(dirname(file));
   writeFileSync(file, `${JSON.stringify(signed, null, 2)}\n`);
   return signed;
 }

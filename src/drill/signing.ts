@@ -1,7 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ConfigurationError } from "../engine/errors.js";
+import { makeDirectories } from "../engine/directories.js";
+import { ConfigurationError, describeThrown } from "../engine/errors.js";
 import { readStandaloneTextFile } from "../sources/files.js";
 
 /**
@@ -160,15 +161,23 @@ export function loadSigningKey(file: string | undefined, env: NodeJS.ProcessEnv 
 
 /** Writes a new Ed25519 key pair into a directory: the private key readable by its owner only. */
 export function writeKeyPair(directory: string, force = false): { privateKey: string; publicKey: string; keyId: string } {
-  mkdirSync(directory, { recursive: true });
+  try {
+    makeDirectories(directory);
+  } catch (error) {
+    throw new ConfigurationError(`cannot create the key directory ${directory}: ${describeThrown(error)}`);
+  }
   const privateFile = join(directory, PRIVATE_KEY_FILE);
   const publicFile = join(directory, PUBLIC_KEY_FILE);
   for (const file of [privateFile, publicFile]) {
     if (!force && existsSync(file)) throw new ConfigurationError(`${file} already exists; remove it or pass --force to replace the key pair`);
   }
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-  writeFileSync(privateFile, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
-  chmodSync(privateFile, 0o600);
-  writeFileSync(publicFile, publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
+  try {
+    writeFileSync(privateFile, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+    chmodSync(privateFile, 0o600);
+    writeFileSync(publicFile, publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
+  } catch (error) {
+    throw new ConfigurationError(`cannot write the key pair into ${directory}: ${describeThrown(error)}`);
+  }
   return { privateKey: privateFile, publicKey: publicFile, keyId: keyIdOf(publicKey) };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { performance } from "node:perf_hooks";
@@ -16,6 +16,7 @@ import { loadBuiltInBundle, PolicyBundle } from "./policy.js";
 import type { RuleMetadata } from "./rules.js";
 import type { Finding, GateResult, PolicyFinding, Report, Severity, Verdict, Waiver } from "./types.js";
 import { applyWaivers, loadWaiversFile, type WaiverProblem, type WaiverSet } from "./waivers.js";
+import { makeDirectories } from "./directories.js";
 
 export interface RunRequest {
   config: LoadedConfig;
@@ -48,7 +49,7 @@ export async function loadBundle(config: LoadedConfig, logger: Logger): Promise<
     logger.info(`compiling custom policies from ${config.policies.length} director${config.policies.length === 1 ? "y" : "ies"} with opa`);
     const compiled = await compilePolicies(directories, [...GATES.keys()], config.workspace.root);
     if (!cachingEnabled()) return PolicyBundle.load(compiled.wasm, compiled.rules, digest);
-    mkdirSync(cache, { recursive: true });
+    makeDirectories(cache);
     writeFileSync(join(cache, "rules.json"), JSON.stringify(compiled.rules));
     writeFileSync(join(cache, "policies.wasm"), compiled.wasm);
   }

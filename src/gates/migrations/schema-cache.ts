@@ -3,7 +3,7 @@
 // is keyed by a digest of each file's path and bytes, the options that shape the replay, this code and
 // the parser, so it is never stale; one that cannot be read is ignored (and replaced).
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheDirectory } from "../../engine/cache.js";
@@ -12,6 +12,7 @@ import { sqlParserWasm } from "../../sources/sql.js";
 import { ANALYZER_MODULE } from "./facts.js";
 import { SchemaState, type ColumnState, type ConstraintState, type TableState, type TriggerState } from "./schema.js";
 import type { Volatility } from "./volatility.js";
+import { makeDirectories } from "../../engine/directories.js";
 
 const FORMAT = "schema-cache 2";
 /** Entries kept; the oldest go first. */
@@ -105,7 +106,7 @@ export function cacheSchema(key: string, schema: SchemaState, logger: Logger): v
   };
   const file = entryFile(key);
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirectories(dirname(file));
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, JSON.stringify(stored));
     renameSync(partial, file);

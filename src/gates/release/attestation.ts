@@ -1,10 +1,11 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { ConfigurationError } from "../../engine/errors.js";
 import type { Logger } from "../../engine/logger.js";
 import type { GateResult, Report } from "../../engine/types.js";
 import { RELEASE_GATE, releaseFactsFor, type ReleaseFacts, type ReleaseOptions } from "./index.js";
+import { makeDirectories } from "../../engine/directories.js";
 
 export const ATTESTATION_TYPE = "https://resilience-gates.dev/attestation/release/v1";
 export const DEFAULT_SIGNING_KEY_ENV = "RESILIENCE_GATES_SIGNING_KEY";
@@ -141,7 +142,7 @@ export function verifyAttestation(attestation: Attestation, trustedPublicKey?: s
 }
 
 export function writeAttestation(path: string, attestation: Attestation): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirectories(dirname(path));
   writeFileSync(path, `${JSON.stringify(attestation, null, 2)}\n`);
 }
 

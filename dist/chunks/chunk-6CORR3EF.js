@@ -16,7 +16,7 @@ import {
   selects,
   sliText,
   storeFacts
-} from "./chunk-DDPYNQB4.js";
+} from "./chunk-RAZZC44N.js";
 import {
   PUBLIC_KEY_ENV,
   RESTORE_PROOF,
@@ -25,7 +25,7 @@ import {
   readProofFile,
   readPublicKeyFile,
   readSignedText
-} from "./chunk-5YIPYGMP.js";
+} from "./chunk-Q7LDHUEM.js";
 import {
   DEFAULT_SLOS,
   PrometheusClient,
@@ -45,6 +45,9 @@ import {
   readJsonFile,
   repositoryIndex
 } from "./chunk-6FWGGQGR.js";
+import {
+  makeDirectories
+} from "./chunk-XIZQFOMP.js";
 import {
   BACKUPS_FLAGS,
   CHAOS_READINESS_FLAGS,
@@ -9434,7 +9437,7 @@ var require_dist = __commonJS({
 
 // src/engine/run.ts
 var import_picomatch3 = __toESM(require_picomatch(), 1);
-import { existsSync as existsSync6, mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync5, writeFileSync as writeFileSync5 } from "node:fs";
 import { join as join9 } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -12735,7 +12738,7 @@ var SchemaState = class {
 
 // src/gates/migrations/schema-cache.ts
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync, rmSync as rmSync2, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync, rmSync as rmSync2, statSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname3, join as join6 } from "node:path";
 import { fileURLToPath } from "node:url";
 var FORMAT = "schema-cache 2";
@@ -12797,7 +12800,7 @@ function cacheSchema(key, schema, logger) {
   };
   const file = entryFile(key);
   try {
-    mkdirSync(dirname3(file), { recursive: true });
+    makeDirectories(dirname3(file));
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync2(partial, JSON.stringify(stored));
     renameSync(partial, file);
@@ -15165,7 +15168,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [config, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([releaseConfig(context, options), import("./run-SE55UJU4.js")]);
+  const [config, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([releaseConfig(context, options), import("./run-NWNDPJCQ.js")]);
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
     if (!gateOptions) throw new ConfigurationError(`release: freshness gate ${id} is not configured in ${config.file ?? ".resilience/gates.yaml"}`);
@@ -16018,7 +16021,7 @@ async function loadBundle(config, logger) {
     logger.info(`compiling custom policies from ${config.policies.length} director${config.policies.length === 1 ? "y" : "ies"} with opa`);
     const compiled = await compilePolicies(directories, [...GATES.keys()], config.workspace.root);
     if (!cachingEnabled()) return PolicyBundle.load(compiled.wasm, compiled.rules, digest);
-    mkdirSync2(cache, { recursive: true });
+    makeDirectories(cache);
     writeFileSync5(join9(cache, "rules.json"), JSON.stringify(compiled.rules));
     writeFileSync5(join9(cache, "policies.wasm"), compiled.wasm);
   }

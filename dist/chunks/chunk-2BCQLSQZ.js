@@ -7,10 +7,13 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-S7QG5NAU.js";
+} from "./chunk-6CORR3EF.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
+import {
+  makeDirectories
+} from "./chunk-XIZQFOMP.js";
 import {
   EXIT,
   UsageError,
@@ -19,7 +22,7 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-KBMDCXB7.js";
+} from "./chunk-2MOTBTTX.js";
 import {
   loadConfig
 } from "./chunk-V3D72YVE.js";
@@ -29,12 +32,12 @@ import {
 } from "./chunk-2GHCG2EG.js";
 
 // src/commands/check.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname2, resolve as resolve2 } from "node:path";
 
 // src/gates/release/attestation.ts
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 var ATTESTATION_TYPE = "https://resilience-gates.dev/attestation/release/v1";
 var DEFAULT_SIGNING_KEY_ENV = "RESILIENCE_GATES_SIGNING_KEY";
@@ -96,7 +99,7 @@ function signPayload(payload, privateKey, ephemeral) {
   };
 }
 function writeAttestation(path, attestation) {
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirectories(dirname(path));
   writeFileSync(path, `${JSON.stringify(attestation, null, 2)}
 `);
 }
@@ -541,7 +544,7 @@ async function check(args) {
   if (typeof values.output === "string") {
     const target = resolve2(cwd, values.output);
     try {
-      mkdirSync2(dirname2(target), { recursive: true });
+      makeDirectories(dirname2(target));
       writeFileSync2(target, rendered);
     } catch (error) {
       throw new ConfigurationError(`cannot write --output ${values.output}: ${error.message}`);

@@ -1,8 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
+  makeDirectories
+} from "./chunk-XIZQFOMP.js";
+import {
   EXIT,
   parseCommandLine
-} from "./chunk-KBMDCXB7.js";
+} from "./chunk-2MOTBTTX.js";
 import "./chunk-HD6LMWO3.js";
 import "./chunk-S2KBQMLG.js";
 import {
@@ -11,7 +14,7 @@ import {
 import "./chunk-JPIEGBNI.js";
 
 // src/commands/init.ts
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 function planInit(charts) {
   const chartLines = charts.length ? ["    charts:", ...charts.map((chart) => `      - path: ${chart}`)] : ["    # charts:", "    #   - path: charts/my-app", "    #     values: [charts/my-app/values-prod.yaml]"];
@@ -96,7 +99,7 @@ function init(args) {
   for (const file of plan.keys()) {
     if (existsSync(join(cwd, file)) && !values.force) throw new ConfigurationError(`${file} already exists; pass --force to overwrite it`);
   }
-  mkdirSync(join(cwd, ".resilience"), { recursive: true });
+  makeDirectories(join(cwd, ".resilience"));
   for (const [file, content] of plan) {
     writeFileSync(join(cwd, file), content);
     process.stdout.write(`wrote ${file}

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   readSignedFile,
   signProof
-} from "./chunk-5YIPYGMP.js";
+} from "./chunk-Q7LDHUEM.js";
 import {
   formatMs,
   formatPercent,
@@ -11,6 +11,9 @@ import {
 import {
   loadKubeConfig
 } from "./chunk-6FWGGQGR.js";
+import {
+  makeDirectories
+} from "./chunk-XIZQFOMP.js";
 import {
   readValidatedDocument
 } from "./chunk-V3D72YVE.js";
@@ -248,7 +251,7 @@ var CHAOS_RESULT_KEY = "result.json";
 var CHAOS_RESULT_CONFIGMAP = { label: CHAOS_RESULT_LABEL, dataKey: CHAOS_RESULT_KEY, field: "experiment", namePrefix: "chaos-result-", noun: "chaos result" };
 
 // src/chaos/result.ts
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 var RESULT_TYPE = "https://resilience-gates.dev/chaos-result/v1";
 var CHAOS_RESULT = { schema: "chaos-result", noun: "chaos result" };
@@ -258,7 +261,7 @@ function sliText(record) {
 }
 function writeSignedResult(result, key, file) {
   const signed = signProof(result, key);
-  mkdirSync(dirname(file), { recursive: true });
+  makeDirectories(dirname(file));
   writeFileSync(file, `${JSON.stringify(signed, null, 2)}
 `);
   return signed;

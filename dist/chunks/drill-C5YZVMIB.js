@@ -7,13 +7,16 @@ import {
   signProof,
   trustedKeysFrom,
   writeKeyPair
-} from "./chunk-5YIPYGMP.js";
+} from "./chunk-Q7LDHUEM.js";
 import "./chunk-6FWGGQGR.js";
+import {
+  makeDirectories
+} from "./chunk-XIZQFOMP.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-KBMDCXB7.js";
+} from "./chunk-2MOTBTTX.js";
 import "./chunk-HD6LMWO3.js";
 import "./chunk-C6KPP36A.js";
 import "./chunk-QSZOVTT4.js";
@@ -13308,7 +13311,7 @@ function findProgram(name, directory) {
 }
 
 // src/drill/proof.ts
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 var PROOF_TYPE = "https://resilience-gates.dev/restore-proof/v1";
@@ -13344,7 +13347,7 @@ function secondsBetween(from, to) {
 }
 function writeSignedProof(proof, key, file) {
   const signed = signProof(proof, key);
-  mkdirSync(dirname(file), { recursive: true });
+  makeDirectories(dirname(file));
   writeFileSync(file, `${JSON.stringify(signed, null, 2)}
 `);
   return signed;

@@ -10,11 +10,14 @@ import {
 import "./chunk-BFPQ6HZ4.js";
 import "./chunk-6FWGGQGR.js";
 import {
+  makeDirectories
+} from "./chunk-XIZQFOMP.js";
+import {
   EXIT,
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-KBMDCXB7.js";
+} from "./chunk-2MOTBTTX.js";
 import "./chunk-HD6LMWO3.js";
 import {
   loadConfig
@@ -35,7 +38,7 @@ import {
 import "./chunk-JPIEGBNI.js";
 
 // src/commands/baseline.ts
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 var DEFAULT_BASELINE = ".resilience/slo-baseline.json";
 var BASELINE_HELP = `Usage: resilience-gates baseline save [options]
@@ -80,7 +83,7 @@ async function baseline(args) {
   const output = typeof values.output === "string" ? values.output : DEFAULT_BASELINE;
   const target = resolveInside(config.workspace, output, "baseline output");
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    makeDirectories(dirname(target));
     writeFileSync(target, `${JSON.stringify(document, null, 2)}
 `);
   } catch (error) {

@@ -5,6 +5,9 @@ import {
   readJsonFile
 } from "./chunk-6FWGGQGR.js";
 import {
+  makeDirectories
+} from "./chunk-XIZQFOMP.js";
+import {
   isRecord
 } from "./chunk-C6KPP36A.js";
 import {
@@ -15,12 +18,13 @@ import {
 } from "./chunk-OPYNEBYB.js";
 import {
   CollectorError,
-  ConfigurationError
+  ConfigurationError,
+  describeThrown
 } from "./chunk-2GHCG2EG.js";
 
 // src/drill/signing.ts
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 var SIGNATURE_ALGORITHM = "ed25519";
 var PRIVATE_KEY_FILE = "drill-signing-key.pem";
@@ -123,16 +127,24 @@ function loadSigningKey(file, env = process.env) {
   );
 }
 function writeKeyPair(directory, force = false) {
-  mkdirSync(directory, { recursive: true });
+  try {
+    makeDirectories(directory);
+  } catch (error) {
+    throw new ConfigurationError(`cannot create the key directory ${directory}: ${describeThrown(error)}`);
+  }
   const privateFile = join(directory, PRIVATE_KEY_FILE);
   const publicFile = join(directory, PUBLIC_KEY_FILE);
   for (const file of [privateFile, publicFile]) {
     if (!force && existsSync(file)) throw new ConfigurationError(`${file} already exists; remove it or pass --force to replace the key pair`);
   }
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-  writeFileSync(privateFile, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 384 });
-  chmodSync(privateFile, 384);
-  writeFileSync(publicFile, publicKey.export({ type: "spki", format: "pem" }), { mode: 420 });
+  try {
+    writeFileSync(privateFile, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 384 });
+    chmodSync(privateFile, 384);
+    writeFileSync(publicFile, publicKey.export({ type: "spki", format: "pem" }), { mode: 420 });
+  } catch (error) {
+    throw new ConfigurationError(`cannot write the key pair into ${directory}: ${describeThrown(error)}`);
+  }
   return { privateKey: privateFile, publicKey: publicFile, keyId: keyIdOf(publicKey) };
 }
 

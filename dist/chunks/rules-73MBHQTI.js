@@ -1,20 +1,21 @@
 import { createRequire as __createRequire } from "node:module"; import { dirname as __pathDirname } from "node:path"; import { fileURLToPath as __fileURLToPath } from "node:url"; const require = __createRequire(import.meta.url); const __dirname = __pathDirname(__fileURLToPath(import.meta.url));
 import {
   loadBundle
-} from "./chunk-S7QG5NAU.js";
+} from "./chunk-6CORR3EF.js";
 import "./chunk-O3EV6H7H.js";
-import "./chunk-DDPYNQB4.js";
-import "./chunk-5YIPYGMP.js";
+import "./chunk-RAZZC44N.js";
+import "./chunk-Q7LDHUEM.js";
 import {
   silentLogger
 } from "./chunk-647UBY3D.js";
 import "./chunk-BFPQ6HZ4.js";
 import "./chunk-6FWGGQGR.js";
+import "./chunk-XIZQFOMP.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-KBMDCXB7.js";
+} from "./chunk-2MOTBTTX.js";
 import "./chunk-HD6LMWO3.js";
 import "./chunk-7R4QGSKL.js";
 import "./chunk-BPWUKDGH.js";

@@ -9,13 +9,13 @@ import {
   readResultFile,
   sliText,
   writeSignedResult
-} from "./chunk-DDPYNQB4.js";
+} from "./chunk-RAZZC44N.js";
 import {
   PUBLIC_KEY_ENV,
   loadSigningKey,
   publishSigned,
   trustedKeysFrom
-} from "./chunk-5YIPYGMP.js";
+} from "./chunk-Q7LDHUEM.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -31,12 +31,13 @@ import {
   sumMatching
 } from "./chunk-BFPQ6HZ4.js";
 import "./chunk-6FWGGQGR.js";
+import "./chunk-XIZQFOMP.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine,
   toolVersion
-} from "./chunk-KBMDCXB7.js";
+} from "./chunk-2MOTBTTX.js";
 import "./chunk-HD6LMWO3.js";
 import {
   loadConfig
