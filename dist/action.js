@@ -8,7 +8,7 @@ import {
   planGates,
   reportAnnotations,
   sarifReporter
-} from "./chunks/chunk-2BCQLSQZ.js";
+} from "./chunks/chunk-A54Z3C5M.js";
 import {
   COMMENT_MARKER,
   DEFAULT_CHECK_NAME,
@@ -24,35 +24,35 @@ import {
   publishChecks,
   runGates,
   startChecks
-} from "./chunks/chunk-6CORR3EF.js";
+} from "./chunks/chunk-22FXOKJT.js";
 import {
   GitHubApi,
   GitHubApiError,
   RATE_LIMIT_WAIT_MS,
   repoPath
-} from "./chunks/chunk-O3EV6H7H.js";
-import "./chunks/chunk-RAZZC44N.js";
-import "./chunks/chunk-Q7LDHUEM.js";
+} from "./chunks/chunk-6XJCI72K.js";
+import "./chunks/chunk-O5ZEMYER.js";
+import "./chunks/chunk-XWMP5C5J.js";
 import "./chunks/chunk-647UBY3D.js";
-import "./chunks/chunk-BFPQ6HZ4.js";
-import "./chunks/chunk-6FWGGQGR.js";
+import "./chunks/chunk-VF2QWSIO.js";
+import "./chunks/chunk-3ONCGH4O.js";
 import {
   makeDirectories
 } from "./chunks/chunk-XIZQFOMP.js";
 import {
   keepWasmOnBaselineCompiler,
   toolVersion
-} from "./chunks/chunk-2MOTBTTX.js";
+} from "./chunks/chunk-JVGNGV63.js";
 import "./chunks/chunk-HD6LMWO3.js";
 import "./chunks/chunk-7R4QGSKL.js";
-import "./chunks/chunk-BPWUKDGH.js";
+import "./chunks/chunk-VO4ZWWVO.js";
 import "./chunks/chunk-UIAEBAOP.js";
 import {
   loadConfig
-} from "./chunks/chunk-V3D72YVE.js";
-import "./chunks/chunk-C6KPP36A.js";
+} from "./chunks/chunk-2WGWLA3Q.js";
+import "./chunks/chunk-CWLLBQX2.js";
 import "./chunks/chunk-QSZOVTT4.js";
-import "./chunks/chunk-OPYNEBYB.js";
+import "./chunks/chunk-HDD5QP5V.js";
 import "./chunks/chunk-WWQ44ZA7.js";
 import "./chunks/chunk-S2KBQMLG.js";
 import {

@@ -5,7 +5,7 @@ import {
   gateFlagOptions,
   main,
   parseCommandLine
-} from "./chunks/chunk-2MOTBTTX.js";
+} from "./chunks/chunk-JVGNGV63.js";
 import "./chunks/chunk-HD6LMWO3.js";
 import "./chunks/chunk-S2KBQMLG.js";
 import "./chunks/chunk-2GHCG2EG.js";

@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   loadSqlParser,
   readSqlFileTree
-} from "../chunks/chunk-BPWUKDGH.js";
+} from "../chunks/chunk-VO4ZWWVO.js";
 import "../chunks/chunk-UIAEBAOP.js";
-import "../chunks/chunk-OPYNEBYB.js";
+import "../chunks/chunk-HDD5QP5V.js";
 import "../chunks/chunk-2GHCG2EG.js";
 import "../chunks/chunk-JPIEGBNI.js";
 

@@ -344,6 +344,7 @@ export function filesBelow(workspace: Workspace, directory: string, accept: (nam
  */
 export function expandGlobs(workspace: Workspace, patterns: readonly string[], options: { allowEmpty?: boolean; what: string }): string[] {
   const files = new Set<string>();
+  const ignore = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
   for (const pattern of patterns) {
     const negated = pattern.startsWith("!");
     if (negated) continue;
@@ -357,10 +358,10 @@ export function expandGlobs(workspace: Workspace, patterns: readonly string[], o
       }
     }
     resolveInside(workspace, globBase(absolutePattern), options.what);
-    const ignore = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+    const keepDirectories = readsDirectories(pattern);
+    // tinyglobby ends a directory's path with a slash (a linked directory is walked, never listed).
     const matches = globSync(pattern, { cwd: workspace.base, absolute: true, onlyFiles: false, ignore, expandDirectories: false, followSymbolicLinks: true })
-      .map((match) => match.replace(/\/$/, ""))
-      .filter((match) => keepMatch(match, pattern));
+      .flatMap((match) => (!match.endsWith("/") ? [match] : keepDirectories ? [match.slice(0, -1)] : []));
     matches.push(...specialFilesBeside(workspace, pattern, absolutePattern, matches));
     if (matches.length === 0 && !options.allowEmpty) {
       throw new ConfigurationError(`${options.what} pattern ${pattern} matched no files (relative to ${workspace.base})`);
@@ -411,14 +412,13 @@ function specialFilesBeside(workspace: Workspace, pattern: string, absolutePatte
 }
 
 /**
- * Which glob matches are read. Everything that is not a directory is (a FIFO, a device, a dangling or
- * outward link), so that reading names it instead of it vanishing. A directory is read (and refused by
- * name) only when the pattern's last part is more than a bare `*` or `**`: `db/*.sql` matching a
- * directory `x.sql` is a mistake to report, `manifests/*` passing over a subdirectory is not.
+ * Whether a pattern's directory matches are read. Everything that is not a directory always is (a FIFO,
+ * a device, a dangling or outward link), so that reading names it instead of it vanishing. A directory is
+ * read (and refused by name) only when the pattern's last part is more than a bare `*` or `**`:
+ * `db/*.sql` matching a directory `x.sql` is a mistake to report, `manifests/*` passing over a
+ * subdirectory is not.
  */
-function keepMatch(match: string, pattern: string): boolean {
-  const entry = lstatSync(match, { throwIfNoEntry: false });
-  if (!entry?.isDirectory()) return true;
+function readsDirectories(pattern: string): boolean {
   const last = pattern.split("/").filter(Boolean).pop() ?? "";
   return last !== "*" && last !== "**";
 }

@@ -7,7 +7,7 @@ import {
   loadBundle,
   releaseFactsFor,
   runGates
-} from "./chunk-6CORR3EF.js";
+} from "./chunk-22FXOKJT.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -22,10 +22,10 @@ import {
   parseCommandLine,
   projectUrl,
   toolVersion
-} from "./chunk-2MOTBTTX.js";
+} from "./chunk-JVGNGV63.js";
 import {
   loadConfig
-} from "./chunk-V3D72YVE.js";
+} from "./chunk-2WGWLA3Q.js";
 import {
   ConfigurationError,
   formatLocation

@@ -2,32 +2,32 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   readSignedFile,
   signProof
-} from "./chunk-Q7LDHUEM.js";
+} from "./chunk-XWMP5C5J.js";
 import {
   formatMs,
   formatPercent,
   readSlos
-} from "./chunk-BFPQ6HZ4.js";
+} from "./chunk-VF2QWSIO.js";
 import {
   loadKubeConfig
-} from "./chunk-6FWGGQGR.js";
+} from "./chunk-3ONCGH4O.js";
 import {
   makeDirectories
 } from "./chunk-XIZQFOMP.js";
 import {
   readValidatedDocument
-} from "./chunk-V3D72YVE.js";
+} from "./chunk-2WGWLA3Q.js";
 import {
   isRecord,
   readYamlFile
-} from "./chunk-C6KPP36A.js";
+} from "./chunk-CWLLBQX2.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
 import {
   displayPath,
   resolveInside
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   parseCatalogDuration,
   parseGoDuration

@@ -3,19 +3,19 @@ import {
   loadKubeConfig,
   parseJsonText,
   readJsonFile
-} from "./chunk-6FWGGQGR.js";
+} from "./chunk-3ONCGH4O.js";
 import {
   makeDirectories
 } from "./chunk-XIZQFOMP.js";
 import {
   isRecord
-} from "./chunk-C6KPP36A.js";
+} from "./chunk-CWLLBQX2.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
 import {
   readStandaloneTextFile
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   CollectorError,
   ConfigurationError,

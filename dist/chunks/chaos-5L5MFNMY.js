@@ -9,13 +9,13 @@ import {
   readResultFile,
   sliText,
   writeSignedResult
-} from "./chunk-RAZZC44N.js";
+} from "./chunk-O5ZEMYER.js";
 import {
   PUBLIC_KEY_ENV,
   loadSigningKey,
   publishSigned,
   trustedKeysFrom
-} from "./chunk-Q7LDHUEM.js";
+} from "./chunk-XWMP5C5J.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
@@ -29,25 +29,25 @@ import {
   runScript,
   scrape,
   sumMatching
-} from "./chunk-BFPQ6HZ4.js";
-import "./chunk-6FWGGQGR.js";
+} from "./chunk-VF2QWSIO.js";
+import "./chunk-3ONCGH4O.js";
 import "./chunk-XIZQFOMP.js";
 import {
   EXIT,
   UsageError,
   parseCommandLine,
   toolVersion
-} from "./chunk-2MOTBTTX.js";
+} from "./chunk-JVGNGV63.js";
 import "./chunk-HD6LMWO3.js";
 import {
   loadConfig
-} from "./chunk-V3D72YVE.js";
-import "./chunk-C6KPP36A.js";
+} from "./chunk-2WGWLA3Q.js";
+import "./chunk-CWLLBQX2.js";
 import "./chunk-QSZOVTT4.js";
 import {
   resolveInside,
   standaloneWorkspace
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   parseGoDuration,
   pinnedVersion,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   LineIndex,
   readTextFile
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   ConfigurationError
 } from "./chunk-2GHCG2EG.js";

@@ -5,7 +5,7 @@ import {
   readBaseline,
   repoPath,
   sloGate
-} from "./chunk-O3EV6H7H.js";
+} from "./chunk-6XJCI72K.js";
 import {
   CHAOS_RESULT,
   CHAOS_RESULT_CONFIGMAP,
@@ -16,7 +16,7 @@ import {
   selects,
   sliText,
   storeFacts
-} from "./chunk-RAZZC44N.js";
+} from "./chunk-O5ZEMYER.js";
 import {
   PUBLIC_KEY_ENV,
   RESTORE_PROOF,
@@ -25,7 +25,7 @@ import {
   readProofFile,
   readPublicKeyFile,
   readSignedText
-} from "./chunk-Q7LDHUEM.js";
+} from "./chunk-XWMP5C5J.js";
 import {
   DEFAULT_SLOS,
   PrometheusClient,
@@ -35,7 +35,7 @@ import {
   objectSourcesFromFlags,
   prometheusMeasurer,
   readSlos
-} from "./chunk-BFPQ6HZ4.js";
+} from "./chunk-VF2QWSIO.js";
 import {
   ClusterReader,
   clusterFromFlags,
@@ -44,7 +44,7 @@ import {
   objectKey,
   readJsonFile,
   repositoryIndex
-} from "./chunk-6FWGGQGR.js";
+} from "./chunk-3ONCGH4O.js";
 import {
   makeDirectories
 } from "./chunk-XIZQFOMP.js";
@@ -76,7 +76,7 @@ import {
   sqlIdentifiers,
   sqlParserWasm,
   statementsOf
-} from "./chunk-BPWUKDGH.js";
+} from "./chunk-VO4ZWWVO.js";
 import {
   BUILT_IN_POD_TEMPLATE_PATHS,
   findWorkloads,
@@ -88,7 +88,7 @@ import {
   parseYamlDocuments,
   parseYamlValue,
   readYamlFile
-} from "./chunk-C6KPP36A.js";
+} from "./chunk-CWLLBQX2.js";
 import {
   hasSchema,
   validate
@@ -105,7 +105,7 @@ import {
   require_picomatch,
   resolveInside,
   standaloneWorkspace
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   childEnv,
   epochSeconds,
@@ -15157,7 +15157,7 @@ function latestByGate(runs, checkName) {
 }
 async function releaseConfig(context, options) {
   if (!options.config && context.config) return context.config;
-  const { loadConfig } = await import("./load-JONOM6NG.js");
+  const { loadConfig } = await import("./load-6KG46RGL.js");
   return loadConfig({ cwd: context.workspace.base, ...options.config ? { config: options.config } : {} });
 }
 async function configuredGates(context, options) {
@@ -15168,7 +15168,7 @@ async function evaluateFreshness(context, options, gates) {
   const findings = /* @__PURE__ */ new Map();
   if (gates.length === 0) return { facts: [], findings };
   if (gates.includes(RELEASE_GATE)) throw new ConfigurationError("release: freshnessGates cannot include the release gate itself");
-  const [config, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([releaseConfig(context, options), import("./run-NWNDPJCQ.js")]);
+  const [config, { loadBundle: loadBundle2, runGates: runGates2 }] = await Promise.all([releaseConfig(context, options), import("./run-BNOM7PPY.js")]);
   const plan = gates.map((id) => {
     const gateOptions = config.gates[id];
     if (!gateOptions) throw new ConfigurationError(`release: freshness gate ${id} is not configured in ${config.file ?? ".resilience/gates.yaml"}`);

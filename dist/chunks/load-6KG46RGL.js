@@ -4,10 +4,10 @@ import {
   loadConfig,
   readSingleDocument,
   readValidatedDocument
-} from "./chunk-V3D72YVE.js";
-import "./chunk-C6KPP36A.js";
+} from "./chunk-2WGWLA3Q.js";
+import "./chunk-CWLLBQX2.js";
 import "./chunk-QSZOVTT4.js";
-import "./chunk-OPYNEBYB.js";
+import "./chunk-HDD5QP5V.js";
 import "./chunk-2GHCG2EG.js";
 import "./chunk-JPIEGBNI.js";
 export {

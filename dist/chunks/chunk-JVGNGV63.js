@@ -120,17 +120,17 @@ ${sections.join("\n\n")}
 `;
     }
     case "rules":
-      return (await import("./rules-73MBHQTI.js")).RULES_HELP;
+      return (await import("./rules-ICHMQWMP.js")).RULES_HELP;
     case "explain":
-      return (await import("./rules-73MBHQTI.js")).EXPLAIN_HELP;
+      return (await import("./rules-ICHMQWMP.js")).EXPLAIN_HELP;
     case "init":
-      return (await import("./init-MRYO6AXN.js")).INIT_HELP;
+      return (await import("./init-VCHGD4TL.js")).INIT_HELP;
     case "drill":
-      return (await import("./drill-C5YZVMIB.js")).DRILL_HELP;
+      return (await import("./drill-PMNRHAMZ.js")).DRILL_HELP;
     case "baseline":
-      return (await import("./baseline-VPEDSHWJ.js")).BASELINE_HELP;
+      return (await import("./baseline-FDHGPJRS.js")).BASELINE_HELP;
     case "chaos":
-      return (await import("./chaos-ZLWMKAA5.js")).CHAOS_HELP;
+      return (await import("./chaos-5L5MFNMY.js")).CHAOS_HELP;
     default:
       return void 0;
   }
@@ -178,19 +178,19 @@ async function main(argv) {
 `);
         return EXIT.ok;
       case "check":
-        return await (await import("./check-RCAYHC3V.js")).check(rest);
+        return await (await import("./check-XOI7ZGBG.js")).check(rest);
       case "rules":
-        return await (await import("./rules-73MBHQTI.js")).rules(rest);
+        return await (await import("./rules-ICHMQWMP.js")).rules(rest);
       case "explain":
-        return await (await import("./rules-73MBHQTI.js")).explain(rest);
+        return await (await import("./rules-ICHMQWMP.js")).explain(rest);
       case "init":
-        return (await import("./init-MRYO6AXN.js")).init(rest);
+        return (await import("./init-VCHGD4TL.js")).init(rest);
       case "drill":
-        return await (await import("./drill-C5YZVMIB.js")).drill(rest);
+        return await (await import("./drill-PMNRHAMZ.js")).drill(rest);
       case "baseline":
-        return await (await import("./baseline-VPEDSHWJ.js")).baseline(rest);
+        return await (await import("./baseline-FDHGPJRS.js")).baseline(rest);
       case "chaos":
-        return await (await import("./chaos-ZLWMKAA5.js")).chaos(rest);
+        return await (await import("./chaos-5L5MFNMY.js")).chaos(rest);
       default:
         throw new UsageError(`unknown command ${command}
 Run \`resilience-gates --help\` for usage.`);

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   isRecord,
   readYamlFile
-} from "./chunk-C6KPP36A.js";
+} from "./chunk-CWLLBQX2.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
@@ -12,7 +12,7 @@ import {
   displayPath,
   findRepositoryRoot,
   resolveInside
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   ConfigurationError
 } from "./chunk-2GHCG2EG.js";

@@ -5,7 +5,7 @@ import {
 import {
   EXIT,
   parseCommandLine
-} from "./chunk-2MOTBTTX.js";
+} from "./chunk-JVGNGV63.js";
 import "./chunk-HD6LMWO3.js";
 import "./chunk-S2KBQMLG.js";
 import {

@@ -3,12 +3,12 @@ import {
   baselineMeasurements,
   measureSlos,
   sloOptionsFromFlags
-} from "./chunk-O3EV6H7H.js";
+} from "./chunk-6XJCI72K.js";
 import {
   createStderrLogger
 } from "./chunk-647UBY3D.js";
-import "./chunk-BFPQ6HZ4.js";
-import "./chunk-6FWGGQGR.js";
+import "./chunk-VF2QWSIO.js";
+import "./chunk-3ONCGH4O.js";
 import {
   makeDirectories
 } from "./chunk-XIZQFOMP.js";
@@ -17,19 +17,19 @@ import {
   UsageError,
   gateFlagOptions,
   parseCommandLine
-} from "./chunk-2MOTBTTX.js";
+} from "./chunk-JVGNGV63.js";
 import "./chunk-HD6LMWO3.js";
 import {
   loadConfig
-} from "./chunk-V3D72YVE.js";
-import "./chunk-C6KPP36A.js";
+} from "./chunk-2WGWLA3Q.js";
+import "./chunk-CWLLBQX2.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
 import {
   displayPath,
   resolveInside
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import "./chunk-WWQ44ZA7.js";
 import "./chunk-S2KBQMLG.js";
 import {

@@ -2,14 +2,14 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   clusterFromFlags,
   readJsonFile
-} from "./chunk-6FWGGQGR.js";
+} from "./chunk-3ONCGH4O.js";
 import {
   LOAD_BUDGET_FLAGS
 } from "./chunk-HD6LMWO3.js";
 import {
   isRecord,
   readYamlFile
-} from "./chunk-C6KPP36A.js";
+} from "./chunk-CWLLBQX2.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
@@ -17,7 +17,7 @@ import {
   displayPath,
   resolveInside,
   standaloneWorkspace
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   formatDuration,
   freePort,

@@ -5,24 +5,24 @@ import {
   exitCodeFor,
   planGates,
   spreadListFlags
-} from "./chunk-2BCQLSQZ.js";
-import "./chunk-6CORR3EF.js";
-import "./chunk-O3EV6H7H.js";
-import "./chunk-RAZZC44N.js";
-import "./chunk-Q7LDHUEM.js";
+} from "./chunk-A54Z3C5M.js";
+import "./chunk-22FXOKJT.js";
+import "./chunk-6XJCI72K.js";
+import "./chunk-O5ZEMYER.js";
+import "./chunk-XWMP5C5J.js";
 import "./chunk-647UBY3D.js";
-import "./chunk-BFPQ6HZ4.js";
-import "./chunk-6FWGGQGR.js";
+import "./chunk-VF2QWSIO.js";
+import "./chunk-3ONCGH4O.js";
 import "./chunk-XIZQFOMP.js";
-import "./chunk-2MOTBTTX.js";
+import "./chunk-JVGNGV63.js";
 import "./chunk-HD6LMWO3.js";
 import "./chunk-7R4QGSKL.js";
-import "./chunk-BPWUKDGH.js";
+import "./chunk-VO4ZWWVO.js";
 import "./chunk-UIAEBAOP.js";
-import "./chunk-V3D72YVE.js";
-import "./chunk-C6KPP36A.js";
+import "./chunk-2WGWLA3Q.js";
+import "./chunk-CWLLBQX2.js";
 import "./chunk-QSZOVTT4.js";
-import "./chunk-OPYNEBYB.js";
+import "./chunk-HDD5QP5V.js";
 import "./chunk-WWQ44ZA7.js";
 import "./chunk-S2KBQMLG.js";
 import "./chunk-2GHCG2EG.js";

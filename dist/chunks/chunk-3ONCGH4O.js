@@ -2,14 +2,14 @@ import { createRequire as __createRequire } from "node:module"; import { dirname
 import {
   isRecord,
   parseYamlDocuments
-} from "./chunk-C6KPP36A.js";
+} from "./chunk-CWLLBQX2.js";
 import {
   LineIndex,
   expandGlobs,
   filesBelow,
   readTextFile,
   resolveInside
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   CollectorError,
   ConfigurationError,

@@ -15,18 +15,18 @@ import {
   runScript,
   scrape,
   scrapeMeasurer
-} from "./chunk-BFPQ6HZ4.js";
+} from "./chunk-VF2QWSIO.js";
 import {
   parseJsonText,
   readJsonFile
-} from "./chunk-6FWGGQGR.js";
+} from "./chunk-3ONCGH4O.js";
 import {
   SLO_FLAGS
 } from "./chunk-HD6LMWO3.js";
 import {
   isRecord,
   readYamlFile
-} from "./chunk-C6KPP36A.js";
+} from "./chunk-CWLLBQX2.js";
 import {
   validate
 } from "./chunk-QSZOVTT4.js";
@@ -34,7 +34,7 @@ import {
   displayPath,
   resolveInside,
   standaloneWorkspace
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   formatDuration,
   parseCatalogDuration,

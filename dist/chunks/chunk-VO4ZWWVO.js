@@ -9,7 +9,7 @@ import {
   decodeText,
   lineIndexOf,
   readAdmittedBytes
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   ConfigurationError,
   describeThrown,

@@ -2798,6 +2798,7 @@ function filesBelow(workspace, directory, accept, what) {
 }
 function expandGlobs(workspace, patterns, options) {
   const files = /* @__PURE__ */ new Set();
+  const ignore = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
   for (const pattern of patterns) {
     const negated = pattern.startsWith("!");
     if (negated) continue;
@@ -2810,8 +2811,8 @@ function expandGlobs(workspace, patterns, options) {
       }
     }
     resolveInside(workspace, globBase(absolutePattern), options.what);
-    const ignore = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-    const matches = globSync(pattern, { cwd: workspace.base, absolute: true, onlyFiles: false, ignore, expandDirectories: false, followSymbolicLinks: true }).map((match) => match.replace(/\/$/, "")).filter((match) => keepMatch(match, pattern));
+    const keepDirectories = readsDirectories(pattern);
+    const matches = globSync(pattern, { cwd: workspace.base, absolute: true, onlyFiles: false, ignore, expandDirectories: false, followSymbolicLinks: true }).flatMap((match) => !match.endsWith("/") ? [match] : keepDirectories ? [match.slice(0, -1)] : []);
     matches.push(...specialFilesBeside(workspace, pattern, absolutePattern, matches));
     if (matches.length === 0 && !options.allowEmpty) {
       throw new ConfigurationError(`${options.what} pattern ${pattern} matched no files (relative to ${workspace.base})`);
@@ -2853,9 +2854,7 @@ function specialFilesBeside(workspace, pattern, absolutePattern, matches) {
   }
   return found;
 }
-function keepMatch(match, pattern) {
-  const entry = lstatSync(match, { throwIfNoEntry: false });
-  if (!entry?.isDirectory()) return true;
+function readsDirectories(pattern) {
   const last = pattern.split("/").filter(Boolean).pop() ?? "";
   return last !== "*" && last !== "**";
 }

@@ -7,8 +7,8 @@ import {
   signProof,
   trustedKeysFrom,
   writeKeyPair
-} from "./chunk-Q7LDHUEM.js";
-import "./chunk-6FWGGQGR.js";
+} from "./chunk-XWMP5C5J.js";
+import "./chunk-3ONCGH4O.js";
 import {
   makeDirectories
 } from "./chunk-XIZQFOMP.js";
@@ -16,14 +16,14 @@ import {
   EXIT,
   UsageError,
   parseCommandLine
-} from "./chunk-2MOTBTTX.js";
+} from "./chunk-JVGNGV63.js";
 import "./chunk-HD6LMWO3.js";
-import "./chunk-C6KPP36A.js";
+import "./chunk-CWLLBQX2.js";
 import "./chunk-QSZOVTT4.js";
 import {
   readStandaloneTextFile,
   standaloneWorkspace
-} from "./chunk-OPYNEBYB.js";
+} from "./chunk-HDD5QP5V.js";
 import {
   require_src
 } from "./chunk-RYBHZXYI.js";
